@@ -1,0 +1,1 @@
+"""Custom actions for Course Advisor and the course store they read."""

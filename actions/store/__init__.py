@@ -1,0 +1,1 @@
+"""The course store: tables, importer, search and ranking. No Rasa in here."""

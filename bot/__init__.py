@@ -1,0 +1,1 @@
+"""Channel front ends: Telegram bridge and the web chat widget."""

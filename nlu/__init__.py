@@ -1,0 +1,1 @@
+"""NLU components and helpers for Course Advisor."""
