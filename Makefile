@@ -1,0 +1,96 @@
+# Course Advisor: `make run` sets up and starts everything; `make test` sets up and runs every test.
+# Each step runs only when its inputs changed (a second `make run` reinstalls and retrains nothing).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        := .venv
+PY          := $(VENV)/bin/python
+RASA        := $(VENV)/bin/rasa
+INSTALLED   := $(VENV)/.installed
+MODEL_STAMP := models/.trained
+DB_STAMP    := var/.catalogue-imported
+TRAINING_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(wildcard nlu/*.py)
+
+export ACTION_SERVER_URL ?= http://127.0.0.1:5055/webhook
+export PYTHONDONTWRITEBYTECODE := 1
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help setup install db train run shell interactive test quick lint validate nlu-eval bench clean
+
+help: ## Show this help
+	@echo "Course Advisor: a conversational guide to microcredentials."
+	@echo
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	@echo "==> Creating the Python 3.10 virtualenv in $(VENV)/"
+	@python=$$(scripts/find_python.sh) && "$$python" -m venv $(VENV)
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check "pip==24.0"
+
+$(INSTALLED): requirements.lock pyproject.toml | $(VENV)/bin/python
+	@echo "==> Installing pinned dependencies from requirements.lock (first time: a few minutes)"
+	@$(VENV)/bin/pip install --disable-pip-version-check --progress-bar off -r requirements.lock \
+		| grep -vE '^(Requirement already satisfied|Processing|Looking in|WARNING: Location)' || true
+	@$(VENV)/bin/pip check
+	@touch $@
+
+install: $(INSTALLED) ## Create the virtualenv and install every pinned dependency
+
+$(DB_STAMP): data/catalogue/courses.csv $(wildcard actions/store/*.py) $(INSTALLED)
+	@mkdir -p var
+	@echo "==> Importing the course catalogue into the course store"
+	@$(PY) -m actions.store.importer data/catalogue/courses.csv --prune
+	@touch $@
+
+db: $(DB_STAMP) ## Build (or update) the course store from data/catalogue/courses.csv
+
+$(MODEL_STAMP): $(TRAINING_INPUTS) $(INSTALLED)
+	@echo "==> Training the assistant (training data, domain or config changed; ~2 minutes)"
+	@$(RASA) train --data data/nlu data/rules data/stories --domain domain.yml --config config.yml \
+		--out models --fixed-model-name course-advisor
+	@touch $@
+
+train: $(MODEL_STAMP) ## Train the model when training data, domain or config changed
+
+setup: install db train ## Everything `run` needs: virtualenv, course store, trained model
+
+run: setup ## Set up, then start the action server and the Rasa server (Ctrl-C stops both)
+	@scripts/run.sh
+
+shell: setup ## Chat in the terminal (rasa shell with the action server), for careers advisers
+	@scripts/shell.sh shell
+
+interactive: setup ## rasa interactive: chat and correct the assistant to make new stories
+	@scripts/shell.sh interactive
+
+validate: $(INSTALLED) ## Check the training data and domain (rasa data validate)
+	@$(RASA) data validate --data data/nlu data/rules data/stories --domain domain.yml \
+		--config config.yml --fail-on-warnings
+
+lint: $(INSTALLED) ## ruff and mypy on our code
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/mypy
+
+quick: $(INSTALLED) ## Fast loop: unit tests only (no training, no servers)
+	@$(PY) -m pytest -m "not slow" -q
+
+nlu-eval: $(MODEL_STAMP) ## Intent F1 and slot accuracy on the held-out test set
+	@$(PY) -m nlu.evaluate --model models --data tests/nlu/heldout.yml
+
+test: setup lint validate ## Set up, then run every test (unit, servers, conversations, NLU)
+	@echo "==> Running the test suite (unit tests, then real servers end to end)"
+	@COURSE_ADVISOR_MODEL=models/course-advisor.tar.gz $(PY) -m pytest -q
+	@echo "==> Conversation tests (rasa test, stories in tests/)"
+	@$(RASA) test core --model models/course-advisor.tar.gz --stories tests/stories \
+		--fail-on-prediction-errors --out results/core
+	@echo "==> NLU quality on the held-out test set"
+	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data tests/nlu/heldout.yml \
+		--min-intent-f1 0.92 --min-slot-match 0.90 --json results/nlu-heldout.json
+
+bench: setup ## Benchmarks (prints tables; results saved under bench/results/)
+	@$(PY) -m bench.store_bench --json bench/results/store.json
+
+clean: ## Remove trained models, the course store and caches (keeps the virtualenv)
+	rm -rf models var results .pytest_cache .mypy_cache .ruff_cache

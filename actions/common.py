@@ -1,0 +1,186 @@
+"""What every action shares: the store session at the edge, the learner profile read
+from slots, rendering of course lists, and one safe way to fail.
+
+Actions only translate: read slots, call a store or knowledge function, reply, return
+events. Anything that can fail outside our control (the course database) is caught by
+:class:`CourseAdvisorAction`, so the learner always gets a reply.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from actions.store.db import StoreError, get_sessionmaker
+from actions.store.search import LearnerProfile, Recommendation
+
+logger = logging.getLogger(__name__)
+
+STORE_DOWN_MESSAGE = (
+    "Sorry, I can't reach the course database right now, so I can't look up courses. "
+    "Nothing you told me is lost: please try again in a minute."
+)
+GOAL_LABELS = {
+    "upskill": "upskilling in your job",
+    "career_change": "changing career",
+    "explore": "exploring a subject",
+    "further_study": "studying towards a qualification",
+}
+
+
+@contextmanager
+def store_session() -> Iterator[Session]:
+    """One transaction against the course store, committed on success."""
+    with get_sessionmaker().begin() as session:
+        yield session
+
+
+class CourseAdvisorAction(Action, abc.ABC):
+    """Base for our actions: turns a store failure into a clear reply, never silence."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        try:
+            return await self.act(dispatcher, tracker, domain)
+        except (StoreError, SQLAlchemyError):
+            logger.exception("Course store failed in %s for %s", self.name(), tracker.sender_id)
+            dispatcher.utter_message(text=STORE_DOWN_MESSAGE)
+            return []
+
+    @abc.abstractmethod
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Do the action's work (store errors are handled by ``run``)."""
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
+    """The learner's wishes as the store understands them."""
+    credit = tracker.get_slot("credit_bearing")
+    return LearnerProfile(
+        subject=tracker.get_slot("subject"),
+        goal=tracker.get_slot("goal"),
+        budget_gbp=_number(tracker.get_slot("budget")),
+        hours_per_week=_number(tracker.get_slot("hours_per_week")),
+        max_weeks=_number(tracker.get_slot("max_weeks")),
+        level=tracker.get_slot("level"),
+        credit_wanted=credit if isinstance(credit, bool) else None,
+        delivery=tracker.get_slot("delivery"),
+    )
+
+
+def _fmt_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:g}"
+
+
+def format_price(course: Recommendation) -> str:
+    """The published price with its currency and date, plus the comparable total."""
+    if course.price_model == "free":
+        return "free"
+    if course.price is None or not course.currency:
+        return "price not published"
+    symbol = {"GBP": "£", "EUR": "€", "USD": "$"}.get(course.currency, course.currency + " ")
+    figure = f"{symbol}{course.price:,.2f}".replace(".00", "")
+    if course.price_model == "subscription-monthly":
+        figure += "/month"
+    elif course.price_model == "total-programme":
+        figure += " for the whole programme"
+    if course.price_as_of:
+        figure += f" (as of {course.price_as_of})"
+    shows_total = course.cost_gbp is not None and (
+        course.currency != "GBP" or course.price_model == "subscription-monthly"
+    )
+    if shows_total:
+        figure += f", about £{course.cost_gbp:,.0f} in total"
+    return figure
+
+
+def format_credits(course: Recommendation) -> str:
+    if course.credits is None:
+        return "no stated credit"
+    scheme = f" {course.credit_scheme}" if course.credit_scheme else ""
+    return f"{_fmt_number(course.credits)}{scheme} credits"
+
+
+def course_line(position: int, course: Recommendation) -> str:
+    """A course as a few lines of plain text (every channel can show it)."""
+    provider = course.provider or "provider not stated"
+    facts = [
+        f"{_fmt_number(course.duration_weeks)} weeks" if course.duration_weeks else "length unknown",
+        f"{_fmt_number(course.hours_per_week)} h/week" if course.hours_per_week else "hours unknown",
+        format_price(course),
+        format_credits(course),
+    ]
+    return f"{position}. {course.title} ({provider})\n   {' · '.join(facts)}\n   Why: {course.why}"
+
+
+def course_card(course: Recommendation) -> dict[str, Any]:
+    """The structured form of a course for the widget and Telegram cards."""
+    return {
+        "id": course.id,
+        "title": course.title,
+        "provider": course.provider,
+        "subject": course.subject,
+        "duration_weeks": course.duration_weeks,
+        "hours_per_week": course.hours_per_week,
+        "price": course.price,
+        "currency": course.currency,
+        "price_model": course.price_model,
+        "price_as_of": course.price_as_of,
+        "cost_gbp": course.cost_gbp,
+        "credits": course.credits,
+        "credit_scheme": course.credit_scheme,
+        "url": course.url,
+        "why": course.why,
+    }
+
+
+def course_list_payload(courses: Sequence[Recommendation], relaxed: Sequence[str]) -> dict[str, Any]:
+    return {
+        "type": "course_list",
+        "courses": [course_card(course) for course in courses],
+        "relaxed": list(relaxed),
+    }
+
+
+def indices_from_tracker(tracker: Tracker) -> list[int]:
+    """1-based positions the learner referred to ("the second one" -> [2]; last -> -1)."""
+    raw = tracker.get_slot("course_index") or []
+    if not isinstance(raw, list):
+        raw = [raw]
+    positions: list[int] = []
+    for item in raw:
+        try:
+            positions.append(int(float(item)))
+        except (TypeError, ValueError):
+            continue
+    return positions
+
+
+def resolve_positions(positions: Sequence[int], ids: Sequence[str]) -> list[str]:
+    """Course ids at the given 1-based positions of the last list (-1 = last); bad ones dropped."""
+    chosen: list[str] = []
+    for position in positions:
+        index = len(ids) - 1 if position == -1 else position - 1
+        if 0 <= index < len(ids) and ids[index] not in chosen:
+            chosen.append(ids[index])
+    return chosen

@@ -1,0 +1,113 @@
+"""Details and comparison of courses in the last list ("the second one", "compare 1 and 3")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    CourseAdvisorAction,
+    course_line,
+    course_list_payload,
+    format_credits,
+    format_price,
+    indices_from_tracker,
+    profile_from_tracker,
+    resolve_positions,
+    store_session,
+)
+from actions.store.search import Recommendation, explain_courses
+
+NO_LIST = "I haven't shown you any courses yet. Tell me what you'd like to learn and I'll find some."
+
+
+def _which_one_buttons(ids: list[str], intent: str) -> list[dict[str, str]]:
+    return [
+        {"title": f"Course {i}", "payload": f'/{intent}{{"course_index":{i}}}'}
+        for i in range(1, len(ids) + 1)
+    ]
+
+
+def _details(course: Recommendation) -> str:
+    lines = [course_line(1, course).split("\n", 1)[0][3:]]
+    if course.description:
+        lines.append(course.description)
+    lines.append(f"Type: {course.credential_type or 'not stated'}; level: {course.level or 'not stated'}.")
+    lines.append(f"Price: {format_price(course)}. {course.cost_rule}.")
+    lines.append(f"Credit: {format_credits(course)}.")
+    if course.reasons_met:
+        lines.append("Fits: " + "; ".join(course.reasons_met) + ".")
+    if course.reasons_missed:
+        lines.append("Watch out: " + "; ".join(course.reasons_missed) + ".")
+    lines.append(f"More: {course.url}" if course.url else "No course page address in the catalogue.")
+    return "\n".join(lines)
+
+
+class ActionCourseDetails(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_course_details"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        ids = list(tracker.get_slot("last_results") or [])
+        if not ids:
+            dispatcher.utter_message(text=NO_LIST)
+            return []
+        chosen = resolve_positions(indices_from_tracker(tracker), ids)
+        if not chosen and len(ids) > 1:
+            dispatcher.utter_message(
+                text="Which course would you like to know more about?",
+                buttons=_which_one_buttons(ids, "course_details"),
+            )
+            return [SlotSet("course_index", None)]
+        chosen = chosen or ids[:1]
+        with store_session() as session:
+            courses = explain_courses(session, chosen, profile_from_tracker(tracker))
+        for course in courses:
+            dispatcher.utter_message(
+                text=_details(course), json_message=course_list_payload([course], [])
+            )
+        return [SlotSet("course_index", None)]
+
+
+class ActionCompareCourses(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_compare_courses"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        ids = list(tracker.get_slot("last_results") or [])
+        if len(ids) < 2:
+            dispatcher.utter_message(text=NO_LIST if not ids else "There's only one course to look at.")
+            return []
+        chosen = resolve_positions(indices_from_tracker(tracker), ids)
+        if len(chosen) < 2:
+            chosen = ids
+        with store_session() as session:
+            courses = explain_courses(session, chosen, profile_from_tracker(tracker))
+        positions = [ids.index(course.id) + 1 for course in courses]
+        rows = [
+            ("Provider", lambda c: c.provider or "not stated"),
+            ("Length", lambda c: f"{c.duration_weeks:g} weeks" if c.duration_weeks else "unknown"),
+            ("Hours/week", lambda c: f"{c.hours_per_week:g}" if c.hours_per_week else "unknown"),
+            ("Price", format_price),
+            ("Credit", format_credits),
+            ("Level", lambda c: c.level or "not stated"),
+        ]
+        lines = ["Side by side:"]
+        for pos, course in zip(positions, courses):
+            lines.append(f"\n{pos}. {course.title}")
+            lines += [f"   {label}: {render(course)}" for label, render in rows]
+            lines.append(f"   Why: {course.why}")
+        cheapest = [c for c in courses if c.cost_gbp is not None]
+        if cheapest:
+            best = min(cheapest, key=lambda c: (c.cost_gbp, c.id))
+            lines.append(f"\nCheapest overall: {best.title} (about £{best.cost_gbp:,.0f}).")
+        dispatcher.utter_message(text="\n".join(lines))
+        return [SlotSet("course_index", None)]

@@ -1,0 +1,54 @@
+"""Hand-off to a careers adviser: record a request with a short summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import CourseAdvisorAction, store_session
+from actions.store.learners import create_handoff, get_shortlist
+
+PROFILE_SLOTS = ("goal", "subject", "budget", "hours_per_week", "max_weeks", "level",
+                 "credit_bearing", "delivery")
+LAST_MESSAGES = 5
+MAX_MESSAGE_CHARS = 300
+
+
+def conversation_summary(tracker: Tracker, shortlist: list[str]) -> dict[str, Any]:
+    """What an adviser needs to pick up the conversation."""
+    said = [
+        (event.get("text") or "")[:MAX_MESSAGE_CHARS]
+        for event in tracker.events
+        if event.get("event") == "user" and event.get("text")
+    ]
+    return {
+        "profile": {slot: tracker.get_slot(slot) for slot in PROFILE_SLOTS
+                    if tracker.get_slot(slot) is not None},
+        "shortlist": shortlist,
+        "last_results": list(tracker.get_slot("last_results") or []),
+        "last_messages": said[-LAST_MESSAGES:],
+    }
+
+
+class ActionRequestHandoff(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_request_handoff"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        with store_session() as session:
+            shortlist = [course.id for course in get_shortlist(session, tracker.sender_id)]
+            request = create_handoff(
+                session, tracker.sender_id, conversation_summary(tracker, shortlist)
+            )
+            reference = request.id
+        dispatcher.utter_message(
+            text=f"I've asked a careers adviser to pick this up (reference #{reference}). "
+            "They'll see what you've told me and your shortlist, so you won't need to repeat "
+            "yourself, and they'll reply here. Meanwhile you can keep exploring courses with me."
+        )
+        return []

@@ -1,0 +1,70 @@
+"""Save courses to the learner's shortlist and show it (stored by sender id)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    CourseAdvisorAction,
+    course_line,
+    course_list_payload,
+    indices_from_tracker,
+    profile_from_tracker,
+    resolve_positions,
+    store_session,
+)
+from actions.store.learners import get_shortlist, save_shortlist
+from actions.store.search import explain_courses
+
+
+class ActionSaveShortlist(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_save_shortlist"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        ids = list(tracker.get_slot("last_results") or [])
+        if not ids:
+            dispatcher.utter_message(
+                text="There's nothing to save yet. Let's find some courses first: what would you "
+                "like to learn?"
+            )
+            return []
+        chosen = resolve_positions(indices_from_tracker(tracker), ids) or ids
+        with store_session() as session:
+            added = save_shortlist(session, tracker.sender_id, chosen)
+            total = len(get_shortlist(session, tracker.sender_id))
+        already = len(chosen) - added
+        text = f"Saved {added} course{'s' if added != 1 else ''} to your shortlist"
+        if already:
+            text += f" ({already} already there)"
+        text += f". You have {total} in total; say \"show my shortlist\" to see them."
+        dispatcher.utter_message(text=text)
+        return [SlotSet("course_index", None)]
+
+
+class ActionShowShortlist(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_show_shortlist"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        with store_session() as session:
+            saved_ids = [course.id for course in get_shortlist(session, tracker.sender_id)]
+            courses = explain_courses(session, saved_ids, profile_from_tracker(tracker))
+        if not courses:
+            dispatcher.utter_message(
+                text="Your shortlist is empty. When I show you courses, say \"save it\" to keep them."
+            )
+            return []
+        lines = ["Your shortlist:", ""]
+        lines += [course_line(i, course) for i, course in enumerate(courses, start=1)]
+        dispatcher.utter_message(text="\n".join(lines), json_message=course_list_payload(courses, []))
+        return [SlotSet("last_results", [course.id for course in courses])]

@@ -1,0 +1,238 @@
+"""Tables of the course store and the catalogue's controlled vocabulary.
+
+The vocabulary mirrors ``data/catalogue/README.md``; the importer validates rows
+against it and the search uses it for labels and "did you mean" suggestions.
+
+Besides the catalogue's own columns, ``courses`` carries values computed once at
+import so that a search is a single indexed query: the comparable cost in GBP
+(``cost_gbp`` with the rule in ``cost_rule``), the weekly hours used for matching
+(``weekly_hours``), whether the course leads to academic credit (``credit_bearing``)
+and one ranking score per learner goal (``rank_*``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base, relationship
+
+# -- vocabulary (data/catalogue/README.md) --------------------------------------
+
+#: The 22 subject ids of the catalogue, with the label shown to learners.
+SUBJECTS: dict[str, str] = {
+    "arts-humanities": "Arts and humanities",
+    "business-management": "Business and management",
+    "computing-it": "Computing and IT",
+    "cybersecurity": "Cybersecurity",
+    "data-science-ai": "Data science and AI",
+    "design": "Design",
+    "engineering": "Engineering",
+    "environment-sustainability": "Environment and sustainability",
+    "finance-accounting": "Finance and accounting",
+    "health-social-care": "Health and social care",
+    "languages": "Languages",
+    "law": "Law",
+    "leadership": "Leadership",
+    "marketing": "Marketing",
+    "photography-media": "Photography and media",
+    "politics-society": "Politics and society",
+    "project-management": "Project management",
+    "psychology-mental-health": "Psychology and mental health",
+    "science": "Science",
+    "study-skills": "Study skills",
+    "supply-chain": "Supply chain",
+    "teaching-education": "Teaching and education",
+}
+CREDENTIAL_TYPES: tuple[str, ...] = (
+    "microcredential",
+    "micromasters",
+    "microbachelors",
+    "professional-certificate",
+    "nanodegree",
+    "postgraduate-module",
+    "credit-bearing-course",
+    "short-course",
+    "experttrack",
+)
+LEVELS: tuple[str, ...] = ("introductory", "undergraduate", "postgraduate")
+PRICE_MODELS: tuple[str, ...] = (
+    "one-off",
+    "subscription-monthly",
+    "total-programme",
+    "free",
+    "unknown",
+)
+CURRENCIES: tuple[str, ...] = ("EUR", "GBP", "USD")
+CREDIT_SCHEMES: tuple[str, ...] = ("CATS", "SCQF", "ECTS")
+DELIVERIES: tuple[str, ...] = ("online", "blended")
+#: Credentials that lead to academic credit by definition, even without a stated number.
+CREDIT_CREDENTIALS: frozenset[str] = frozenset(
+    {"micromasters", "microbachelors", "postgraduate-module", "credit-bearing-course"}
+)
+HANDOFF_STATUSES: tuple[str, ...] = ("open", "closed")
+
+
+def utcnow() -> datetime:
+    """Timezone-aware current time (UTC)."""
+    return datetime.now(timezone.utc)
+
+
+Base = declarative_base()
+
+
+class Provider(Base):
+    """A university or organisation that runs courses."""
+
+    __tablename__ = "providers"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(300), nullable=False, unique=True)
+
+    courses = relationship("Course", back_populates="provider")
+
+    def __repr__(self) -> str:
+        return f"Provider(id={self.id!r}, name={self.name!r})"
+
+
+class Subject(Base):
+    """One of the catalogue's subjects: ``id`` is the slug, ``label`` the human name."""
+
+    __tablename__ = "subjects"
+
+    id = Column(String(60), primary_key=True)
+    label = Column(String(120), nullable=False)
+
+    courses = relationship("Course", back_populates="subject")
+
+    def __repr__(self) -> str:
+        return f"Subject(id={self.id!r})"
+
+
+class Course(Base):
+    """A course as published in a catalogue file, plus values computed at import."""
+
+    __tablename__ = "courses"
+
+    id = Column(String(200), primary_key=True)
+    title = Column(Text, nullable=False)
+    provider_id = Column(Integer, ForeignKey("providers.id"), nullable=True)
+    platform = Column(Text)
+    credential_type = Column(String(40), nullable=False)
+    subject_id = Column(String(60), ForeignKey("subjects.id"), nullable=False)
+    level = Column(String(20))
+    duration_weeks = Column(Float)
+    hours_per_week = Column(Float)
+    hours_total = Column(Float)
+    price = Column(Float)
+    currency = Column(String(3))
+    price_model = Column(String(30), nullable=False)
+    price_as_of = Column(Text)
+    credits = Column(Float)
+    credit_scheme = Column(String(10))
+    credit_level = Column(Text)
+    cpd_accredited = Column(Boolean, nullable=False, default=False)
+    delivery = Column(String(20), nullable=False)
+    partner = Column(Text)
+    start_dates = Column(Text)
+    description = Column(Text)
+    url = Column(Text)
+    source = Column(Text)
+    evidence_level = Column(Text)
+
+    # Computed at import (see pricing.course_cost and search.rank_scores).
+    cost_gbp = Column(Float)  # NULL when unknown: never 0 by default
+    cost_rule = Column(Text, nullable=False)
+    monthly_gbp = Column(Float)
+    weekly_hours = Column(Float)  # hours_per_week, else hours_total / duration_weeks
+    credit_bearing = Column(Boolean, nullable=False, default=False)
+    rank_best = Column(Float, nullable=False, default=0.0)
+    rank_upskill = Column(Float, nullable=False, default=0.0)
+    rank_career_change = Column(Float, nullable=False, default=0.0)
+    rank_explore = Column(Float, nullable=False, default=0.0)
+    rank_further_study = Column(Float, nullable=False, default=0.0)
+
+    # Provenance of the row in the store.
+    catalogue = Column(String(200), nullable=False)  # e.g. "courses" for courses.csv
+    imported_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+    provider = relationship("Provider", back_populates="courses", lazy="joined")
+    subject = relationship("Subject", back_populates="courses", lazy="joined")
+
+    __table_args__ = (
+        Index("ix_courses_subject_cost", "subject_id", "cost_gbp"),
+        Index("ix_courses_subject_weeks", "subject_id", "duration_weeks"),
+        Index("ix_courses_cost", "cost_gbp"),
+        Index("ix_courses_weeks", "duration_weeks"),
+        Index("ix_courses_level", "level"),
+        Index("ix_courses_catalogue", "catalogue"),
+        Index("ix_courses_provider", "provider_id"),
+        Index("ix_courses_rank_best", "rank_best", "id"),
+        Index("ix_courses_rank_upskill", "rank_upskill", "id"),
+        Index("ix_courses_rank_career_change", "rank_career_change", "id"),
+        Index("ix_courses_rank_explore", "rank_explore", "id"),
+        Index("ix_courses_rank_further_study", "rank_further_study", "id"),
+        CheckConstraint("cost_gbp IS NULL OR cost_gbp >= 0", name="ck_courses_cost"),
+    )
+
+    @property
+    def provider_name(self) -> str | None:
+        return self.provider.name if self.provider is not None else None
+
+    @property
+    def subject_label(self) -> str:
+        return SUBJECTS.get(self.subject_id, self.subject_id)
+
+    def __repr__(self) -> str:
+        return f"Course(id={self.id!r})"
+
+
+class ShortlistItem(Base):
+    """A course a learner (Rasa sender id) kept for later."""
+
+    __tablename__ = "shortlist_items"
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    # A course pruned from the catalogue disappears from shortlists too.
+    course_id = Column(
+        String(200), ForeignKey("courses.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+    course = relationship("Course")
+
+    __table_args__ = (UniqueConstraint("sender_id", "course_id", name="uq_shortlist_sender_course"),)
+
+
+class HandoffRequest(Base):
+    """A learner's request to talk to a careers adviser, with what the bot knew."""
+
+    __tablename__ = "handoff_requests"
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(255), nullable=False, index=True)
+    summary = Column(JSON, nullable=False)
+    status = Column(String(10), nullable=False, default="open", index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    closed_at = Column(DateTime(timezone=True))
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="ck_handoff_status"),
+    )
+
+    def __repr__(self) -> str:
+        return f"HandoffRequest(id={self.id!r}, status={self.status!r})"

@@ -1,0 +1,793 @@
+"""Find and explain courses that fit a learner's wishes.
+
+:func:`recommend` is the heart of it. The subject, when given, is a hard filter.
+Every other wish (budget, weekly hours, length, level, credit, delivery) is first
+applied as a filter; when that leaves fewer courses than asked for, the smallest
+set of wishes that has to be relaxed is chosen (one ``GROUP BY`` over the subject
+counts how many courses meet each combination of wishes), and the near-misses are
+ranked by how many wishes they miss and by how far. A course whose price, length or
+weekly hours is unknown never counts as meeting a limit on it: it ranks after the
+courses that are known to fit, and after near-misses by up to double the limit.
+
+The goal (upskill, career change, explore, further study) shapes the ranking
+through scores computed at import (:func:`rank_scores`), so a search is a couple of
+indexed queries. Ties break by course id: the order is deterministic.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, case, false, func, literal, or_, select, true
+from sqlalchemy.orm import Session
+
+from actions.store.db import StoreError
+from actions.store.models import (
+    CREDIT_CREDENTIALS,
+    DELIVERIES,
+    LEVELS,
+    SUBJECTS,
+    Course,
+    Subject,
+)
+
+GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
+SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
+MAX_LIMIT = 50
+
+#: Penalty of a relaxed wish whose value is unknown: like missing by 100 %.
+UNKNOWN_PENALTY = 1.0
+#: Largest penalty of a known miss (missing by 500 % or more).
+MAX_PENALTY = 5.0
+#: Smallest budget used to scale "how far over", so a £0 budget still ranks misses.
+MIN_BUDGET_SCALE = 50.0
+#: Relaxation preference: earlier wishes give way first when several would do.
+RELAX_ORDER: tuple[str, ...] = (
+    "delivery",
+    "level",
+    "credit",
+    "max_weeks",
+    "hours_per_week",
+    "budget",
+)
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+_CAREER_CREDENTIALS = frozenset(
+    {"professional-certificate", "experttrack", "microcredential", "nanodegree"}
+)
+_CREDENTIAL_NAMES = {
+    "micromasters": "MicroMasters",
+    "microbachelors": "MicroBachelors",
+    "professional-certificate": "professional certificate",
+    "experttrack": "ExpertTrack",
+    "nanodegree": "Nanodegree",
+    "postgraduate-module": "postgraduate module",
+    "credit-bearing-course": "credit-bearing course",
+    "short-course": "short course",
+    "microcredential": "microcredential",
+}
+
+
+class ProfileError(StoreError, ValueError):
+    """A learner profile or search option has a value the store does not know."""
+
+
+def subject_ids() -> tuple[str, ...]:
+    """The catalogue's 22 subject ids (no database needed)."""
+    return tuple(SUBJECTS)
+
+
+def subject_label(subject_id: str) -> str:
+    """The human label of a subject id (the id itself when unknown)."""
+    return SUBJECTS.get(subject_id, subject_id)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t != "and"]
+
+
+def closest_subjects(text: str, n: int = 3) -> list[str]:
+    """Subject ids that look most like ``text`` (ids and labels), best first.
+
+    For "did you mean" buttons: an exact id or label wins; then subjects sharing a
+    word or word prefix with ``text``; then ``difflib`` close matches.
+    """
+    query = text.strip().lower()
+    if not query or n <= 0:
+        return []
+    by_name: dict[str, str] = {}
+    for sid, label in SUBJECTS.items():
+        by_name[sid] = sid
+        by_name[label.lower()] = sid
+    if query in by_name:
+        return [by_name[query]]
+    found: list[str] = []
+
+    def add(sid: str) -> None:
+        if sid not in found:
+            found.append(sid)
+
+    words = [w for w in _tokens(query) if len(w) >= 2]
+    scored: list[tuple[int, str]] = []
+    for sid, label in SUBJECTS.items():
+        names = set(_tokens(sid)) | set(_tokens(label))
+        hits = sum(
+            1
+            for w in words
+            if w in names or (len(w) >= 3 and any(name.startswith(w) for name in names))
+        )
+        if hits:
+            scored.append((-hits, sid))
+    for _, sid in sorted(scored):
+        add(sid)
+    for name in difflib.get_close_matches(query, list(by_name), n=n * 2, cutoff=0.5):
+        add(by_name[name])
+    return found[:n]
+
+
+# -- ranking scores (computed at import) -----------------------------------------
+
+
+def rank_scores(course: Mapping[str, Any]) -> dict[str, float]:
+    """Goal scores for one course, higher is better; stored in ``Course.rank_*``.
+
+    ``course`` holds the typed catalogue fields plus ``cost_gbp``, ``weekly_hours``
+    and ``credit_bearing``. Every goal starts from how complete the facts are, so
+    courses with a known cost and length come first among equals.
+    """
+    cost = course.get("cost_gbp")
+    weeks = course.get("duration_weeks")
+    weekly = course.get("weekly_hours")
+    total_hours = course.get("hours_total")
+    if total_hours is None and weeks is not None and weekly is not None:
+        total_hours = weeks * weekly
+    credential = course.get("credential_type") or ""
+    level = course.get("level")
+    cpd = bool(course.get("cpd_accredited"))
+    credit_bearing = bool(course.get("credit_bearing"))
+    has_partner = bool(course.get("partner"))
+    evidence = str(course.get("evidence_level") or "")
+
+    base = 0.5 * (cost is not None) + 0.5 * (weeks is not None) + 0.25 * (weekly is not None)
+
+    best = (
+        base
+        + 0.5 * bool(course.get("description"))
+        + 0.5 * evidence.startswith("A_")
+        + 0.5 * cpd
+        + 0.5 * credit_bearing
+    )
+    upskill = base + 2.0 * cpd + 0.5 * has_partner
+    if weeks is not None:
+        upskill += 1.5 if weeks <= 6 else 0.5 if weeks <= 12 else 0.0
+    if weekly is not None and weekly <= 5:
+        upskill += 0.5
+    if credential in ("experttrack", "professional-certificate", "microcredential"):
+        upskill += 1.0
+
+    career = base + 1.0 * has_partner + 0.5 * cpd
+    if credential in _CAREER_CREDENTIALS:
+        career += 3.0
+    elif credential in ("micromasters", "microbachelors"):
+        career += 2.0
+    if total_hours is not None:
+        career += min(float(total_hours), 200.0) / 100.0
+
+    explore = base + 1.0 * (level == "introductory") + 1.0 * (credential == "short-course")
+    if weeks is not None:
+        explore += 2.0 if weeks <= 2 else 1.5 if weeks <= 4 else 0.5 if weeks <= 6 else 0.0
+    if cost is not None:
+        explore += (
+            2.0 if cost == 0 else 1.5 if cost <= 30 else 1.0 if cost <= 60 else 0.5
+            if cost <= 100 else 0.0
+        )
+    if weekly is not None and weekly <= 3:
+        explore += 0.5
+
+    further = base + 3.0 * credit_bearing + 1.0 * (course.get("credits") is not None)
+    further += {"postgraduate": 1.5, "undergraduate": 1.0}.get(level or "", 0.0)
+    if credential in CREDIT_CREDENTIALS or credential == "microcredential":
+        further += 1.0
+
+    return {
+        "rank_best": round(best, 3),
+        "rank_upskill": round(upskill, 3),
+        "rank_career_change": round(career, 3),
+        "rank_explore": round(explore, 3),
+        "rank_further_study": round(further, 3),
+    }
+
+
+_RANK_COLUMN = {
+    None: Course.rank_best,
+    "upskill": Course.rank_upskill,
+    "career_change": Course.rank_career_change,
+    "explore": Course.rank_explore,
+    "further_study": Course.rank_further_study,
+}
+
+# -- profile and results -------------------------------------------------------------
+
+
+@dataclass
+class LearnerProfile:
+    """What a learner told the bot. Every field is optional."""
+
+    subject: str | None = None
+    goal: str | None = None  # upskill | career_change | explore | further_study
+    budget_gbp: float | None = None
+    hours_per_week: float | None = None
+    max_weeks: float | None = None
+    level: str | None = None  # introductory | undergraduate | postgraduate
+    credit_wanted: bool | None = None
+    delivery: str | None = None  # online | blended
+
+
+@dataclass
+class Recommendation:
+    """A course as the bot shows it, with why it fits (or not) this learner."""
+
+    id: str
+    title: str
+    provider: str | None
+    platform: str | None
+    subject: str
+    subject_label: str
+    credential_type: str
+    level: str | None
+    duration_weeks: float | None
+    hours_per_week: float | None  # as published
+    weekly_hours: float | None  # used for matching: published, else total / weeks
+    hours_total: float | None
+    price: float | None
+    currency: str | None
+    price_model: str
+    price_as_of: str | None
+    cost_gbp: float | None
+    cost_rule: str
+    monthly_gbp: float | None
+    credits: float | None
+    credit_scheme: str | None
+    credit_level: str | None
+    credit_bearing: bool
+    cpd_accredited: bool
+    delivery: str
+    url: str | None
+    description: str | None
+    reasons_met: list[str] = field(default_factory=list)
+    reasons_missed: list[str] = field(default_factory=list)
+    why: str = ""
+
+    @property
+    def meets_all(self) -> bool:
+        return not self.reasons_missed
+
+
+@dataclass
+class SearchResult:
+    """The courses found, and what had to give way to find them."""
+
+    courses: list[Recommendation]
+    relaxed: list[str]  # human-readable, e.g. "budget (nearest is £120 over)"
+    relaxed_keys: list[str]  # the same wishes as keys: budget, hours_per_week, ...
+    exact: bool  # every course shown meets every wish
+    total_matching: int  # courses meeting every wish (exact matches)
+    total_candidates: int  # courses ranked for this page (after relaxing)
+    offset: int = 0
+
+    @property
+    def has_more(self) -> bool:
+        return self.offset + len(self.courses) < self.total_candidates
+
+
+# -- wishes ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Wish:
+    key: str
+    met: Any  # SQL boolean expression: known and within the wish
+    penalty: Any  # SQL expression: 0 when met, else how far (unknown -> UNKNOWN_PENALTY)
+
+
+def _capped(expr: Any) -> Any:
+    return case((expr > MAX_PENALTY, literal(MAX_PENALTY)), else_=expr)
+
+
+def _limit_wish(key: str, column: Any, limit: float, scale: float) -> _Wish:
+    # Tiny tolerance so that £600.00 converted as 599.999... still fits £600.
+    within = and_(column.isnot(None), column <= limit + 1e-6)
+    penalty = case(
+        (column.is_(None), literal(UNKNOWN_PENALTY)),
+        (column <= limit + 1e-6, literal(0.0)),
+        else_=_capped((column - limit) / scale),
+    )
+    return _Wish(key, within, penalty)
+
+
+def _wishes(profile: LearnerProfile) -> list[_Wish]:
+    wishes: list[_Wish] = []
+    if profile.budget_gbp is not None:
+        budget = float(profile.budget_gbp)
+        wishes.append(
+            _limit_wish("budget", Course.cost_gbp, budget, max(budget, MIN_BUDGET_SCALE))
+        )
+    if profile.hours_per_week is not None:
+        hours = float(profile.hours_per_week)
+        wishes.append(_limit_wish("hours_per_week", Course.weekly_hours, hours, max(hours, 1.0)))
+    if profile.max_weeks is not None:
+        weeks = float(profile.max_weeks)
+        wishes.append(_limit_wish("max_weeks", Course.duration_weeks, weeks, max(weeks, 1.0)))
+    if profile.level is not None:
+        wanted = _LEVEL_RANK[profile.level]
+        distance = case(
+            *((Course.level == lvl, literal(abs(rank - wanted) * 0.5)) for lvl, rank in
+              _LEVEL_RANK.items()),
+            else_=literal(UNKNOWN_PENALTY),
+        )
+        wishes.append(_Wish("level", Course.level == profile.level, distance))
+    if profile.credit_wanted:
+        wishes.append(
+            _Wish(
+                "credit",
+                Course.credit_bearing.is_(True),
+                case((Course.credit_bearing.is_(True), literal(0.0)), else_=literal(1.0)),
+            )
+        )
+    if profile.delivery is not None:
+        wishes.append(
+            _Wish(
+                "delivery",
+                Course.delivery == profile.delivery,
+                case((Course.delivery == profile.delivery, literal(0.0)), else_=literal(1.0)),
+            )
+        )
+    return wishes
+
+
+def _check_profile(profile: LearnerProfile, sort: str, limit: int, offset: int) -> None:
+    if profile.subject is not None and profile.subject not in SUBJECTS:
+        hints = closest_subjects(profile.subject)
+        hint = f" (did you mean {', '.join(hints)}?)" if hints else ""
+        raise ProfileError(f"unknown subject {profile.subject!r}{hint}")
+    if profile.goal is not None and profile.goal not in GOALS:
+        raise ProfileError(f"unknown goal {profile.goal!r}; expected one of {', '.join(GOALS)}")
+    if profile.level is not None and profile.level not in LEVELS:
+        raise ProfileError(f"unknown level {profile.level!r}; expected one of {', '.join(LEVELS)}")
+    if profile.delivery is not None and profile.delivery not in DELIVERIES:
+        raise ProfileError(
+            f"unknown delivery {profile.delivery!r}; expected one of {', '.join(DELIVERIES)}"
+        )
+    for name in ("budget_gbp", "hours_per_week", "max_weeks"):
+        value = getattr(profile, name)
+        if value is not None and (not isinstance(value, (int, float)) or value < 0):
+            raise ProfileError(f"{name} must be a number >= 0, not {value!r}")
+    if sort not in SORTS:
+        raise ProfileError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ProfileError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise ProfileError(f"offset must be >= 0, not {offset}")
+
+
+def _order_keys(profile: LearnerProfile, sort: str) -> list[Any]:
+    rank = _RANK_COLUMN[profile.goal]
+    if sort == "cheapest":
+        return [Course.cost_gbp.is_(None), Course.cost_gbp, rank.desc()]
+    if sort == "shortest":
+        return [
+            Course.duration_weeks.is_(None),
+            Course.duration_weeks,
+            Course.hours_total.is_(None),
+            Course.hours_total,
+            rank.desc(),
+        ]
+    return [rank.desc()]
+
+
+def _choose_relaxation(
+    keys: Sequence[str], groups: Mapping[tuple[bool, ...], int], needed: int
+) -> frozenset[str]:
+    """The smallest set of wishes to relax so that ``needed`` courses remain.
+
+    ``groups`` maps "which wishes a course meets" to how many courses do so. Among
+    sets of equal size, the one relaxing wishes earliest in ``RELAX_ORDER`` wins.
+    Relaxing everything is the fallback when even that is not enough.
+    """
+    order = {key: RELAX_ORDER.index(key) for key in keys}
+    candidates: list[tuple[int, list[int], frozenset[str]]] = []
+    for size in range(1, len(keys) + 1):
+        for combo in itertools.combinations(keys, size):
+            candidates.append((size, sorted(order[k] for k in combo), frozenset(combo)))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    for _, _, relaxed in candidates:
+        count = sum(
+            n
+            for met, n in groups.items()
+            if all(ok or key in relaxed for key, ok in zip(keys, met, strict=True))
+        )
+        if count >= needed:
+            return relaxed
+    return frozenset(keys)
+
+
+def recommend(
+    session: Session,
+    profile: LearnerProfile,
+    limit: int = 3,
+    offset: int = 0,
+    exclude_ids: Iterable[str] = (),
+    sort: str = "best",
+) -> SearchResult:
+    """Courses for ``profile``, best first, each with reasons met and missed.
+
+    ``offset`` and ``exclude_ids`` serve "show me more". ``sort`` is ``best``
+    (goal-shaped ranking), ``cheapest`` (known total cost, ascending) or
+    ``shortest`` (known length, ascending); unknown values always sort last.
+    Raises :class:`ProfileError` for values outside the vocabulary.
+    """
+    _check_profile(profile, sort, limit, offset)
+    needed = offset + limit
+    base: list[Any] = []
+    if profile.subject is not None:
+        base.append(Course.subject_id == profile.subject)
+    excluded = sorted({str(i) for i in exclude_ids})
+    if excluded:
+        base.append(Course.id.not_in(excluded))
+    wishes = _wishes(profile)
+    keys = [w.key for w in wishes]
+
+    # One scan: how many courses meet each combination of wishes.
+    groups: dict[tuple[bool, ...], int] = {}
+    if wishes:
+        flags = [
+            case((w.met, literal(1)), else_=literal(0)).label(f"m{i}")
+            for i, w in enumerate(wishes)
+        ]
+        rows = session.execute(
+            select(*flags, func.count().label("n")).where(*base).group_by(*flags)
+        ).all()
+        for row in rows:
+            groups[tuple(bool(v) for v in row[:-1])] = int(row[-1])
+        exact_count = groups.get((True,) * len(wishes), 0)
+    else:
+        exact_count = int(
+            session.execute(select(func.count()).select_from(Course).where(*base)).scalar_one()
+        )
+
+    relaxed: frozenset[str] = frozenset()
+    if wishes and exact_count < needed:
+        relaxed = _choose_relaxation(keys, groups, needed)
+    kept = [w for w in wishes if w.key not in relaxed]
+    loose = [w for w in wishes if w.key in relaxed]
+    where = base + [w.met for w in kept]
+    order: list[Any] = []
+    if loose:
+        misses = sum(
+            (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
+            case((loose[0].met, literal(0)), else_=literal(1)),
+        )
+        penalty = sum((w.penalty for w in loose[1:]), loose[0].penalty)
+        order += [misses, penalty]
+    order += [*_order_keys(profile, sort), Course.id]
+    courses = (
+        session.execute(select(Course).where(*where).order_by(*order).limit(limit).offset(offset))
+        .scalars()
+        .all()
+    )
+    if relaxed:
+        total_candidates = sum(
+            n
+            for met, n in groups.items()
+            if all(ok or key in relaxed for key, ok in zip(keys, met, strict=True))
+        )
+    else:
+        total_candidates = exact_count
+
+    recommendations = [describe(course, profile) for course in courses]
+    missed_keys = {
+        key
+        for rec, course in zip(recommendations, courses, strict=True)
+        for key in _missed_keys(course, profile)
+    }
+    relaxed_keys = [k for k in keys if k in relaxed and k in missed_keys]
+    messages = (
+        _relaxed_messages(session, profile, relaxed_keys, base, kept, keys, groups, relaxed)
+        if relaxed_keys
+        else []
+    )
+    return SearchResult(
+        courses=recommendations,
+        relaxed=messages,
+        relaxed_keys=relaxed_keys,
+        exact=not relaxed_keys,
+        total_matching=exact_count,
+        total_candidates=total_candidates,
+        offset=offset,
+    )
+
+
+def _relaxed_messages(
+    session: Session,
+    profile: LearnerProfile,
+    relaxed_keys: Sequence[str],
+    base: Sequence[Any],
+    kept: Sequence[_Wish],
+    keys: Sequence[str],
+    groups: Mapping[tuple[bool, ...], int],
+    relaxed: frozenset[str],
+) -> list[str]:
+    """One phrase per relaxed wish: how close the nearest course came."""
+    limits: dict[str, tuple[Any, float]] = {}
+    if profile.budget_gbp is not None:
+        limits["budget"] = (Course.cost_gbp, float(profile.budget_gbp))
+    if profile.hours_per_week is not None:
+        limits["hours_per_week"] = (Course.weekly_hours, float(profile.hours_per_week))
+    if profile.max_weeks is not None:
+        limits["max_weeks"] = (Course.duration_weeks, float(profile.max_weeks))
+    numeric = [k for k in relaxed_keys if k in limits]
+    nearest: dict[str, float | None] = {}
+    if numeric:
+        columns = [
+            func.min(case((limits[k][0] > limits[k][1] + 1e-6, limits[k][0]))).label(k)
+            for k in numeric
+        ]
+        row = session.execute(select(*columns).where(*base, *(w.met for w in kept))).one()
+        nearest = {k: (None if v is None else float(v)) for k, v in zip(numeric, row, strict=True)}
+
+    messages = []
+    for key in relaxed_keys:
+        index = keys.index(key)
+        fits = sum(
+            n
+            for met, n in groups.items()
+            if met[index] and all(ok or k in relaxed for k, ok in zip(keys, met, strict=True))
+        )
+        # "fits" counts courses meeting this wish among the candidates (kept wishes met).
+        prefix = f"only {fits} fit; " if fits else ""
+        if key in limits:
+            value = nearest.get(key)
+            limit = limits[key][1]
+            if value is None:
+                detail = "the rest have no published figure" if fits else "none published"
+                if key == "budget":
+                    detail = (
+                        "the rest have no published price" if fits else "no published prices fit"
+                    )
+            elif key == "budget":
+                detail = f"nearest{' other' if fits else ''} is {_money(value - limit)} over"
+            elif key == "hours_per_week":
+                detail = (
+                    f"nearest{' other' if fits else ''} needs {_num(value)} h/week"
+                )
+            else:
+                detail = f"nearest{' other' if fits else ''} takes {_num(value)} weeks"
+            messages.append(f"{_WISH_NAMES[key]} ({prefix}{detail})")
+        elif key == "level":
+            messages.append(f"level ({prefix or 'none '}at {profile.level} level)".replace(
+                "none at", "none at").replace("; at", "; others at other levels"))
+        elif key == "credit":
+            messages.append(f"academic credit ({prefix}{'others carry none' if fits else 'none carry credit'})")
+        else:
+            messages.append(
+                f"delivery ({prefix}{'others' if fits else 'none'} {profile.delivery})"
+            )
+    return messages
+
+
+_WISH_NAMES = {
+    "budget": "budget",
+    "hours_per_week": "hours per week",
+    "max_weeks": "length",
+}
+
+# -- describing courses --------------------------------------------------------------
+
+
+def _num(value: float) -> str:
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def _money(value: float) -> str:
+    if abs(value - round(value)) < 0.005:
+        return f"£{round(value):,}"
+    return f"£{value:,.2f}"
+
+
+def _credit_phrase(course: Course) -> str:
+    if course.credits:
+        scheme = f" {course.credit_scheme}" if course.credit_scheme else ""
+        return f"carries {_num(course.credits)}{scheme} credits"
+    return f"credit pathway ({_CREDENTIAL_NAMES.get(course.credential_type, 'credit-bearing')})"
+
+
+def _missed_keys(course: Course, profile: LearnerProfile) -> list[str]:
+    return [key for key, met, _ in _judge(course, profile) if not met]
+
+
+def _judge(course: Course, profile: LearnerProfile) -> list[tuple[str, bool, str]]:
+    """(wish key, met?, phrase) for each wish in the profile, in display order."""
+    out: list[tuple[str, bool, str]] = []
+    if profile.budget_gbp is not None:
+        budget = float(profile.budget_gbp)
+        cost = course.cost_gbp
+        if cost is None:
+            if course.monthly_gbp is not None:
+                phrase = f"total unknown ({_money(course.monthly_gbp)} a month, length unknown)"
+            else:
+                phrase = "price not published"
+            out.append(("budget", False, phrase))
+        elif cost <= budget + 1e-6:
+            phrase = (
+                "free"
+                if cost == 0
+                else f"{_money(cost)} in total, within your {_money(budget)} budget"
+            )
+            out.append(("budget", True, phrase))
+        else:
+            out.append(("budget", False, f"{_money(cost - budget)} over your {_money(budget)} budget"))
+    if profile.hours_per_week is not None:
+        have = float(profile.hours_per_week)
+        need = course.weekly_hours
+        if need is None:
+            out.append(("hours_per_week", False, "weekly hours unknown"))
+        elif need <= have + 1e-6:
+            out.append(("hours_per_week", True, f"needs {_num(need)} h/week, you have {_num(have)}"))
+        else:
+            out.append(
+                ("hours_per_week", False, f"needs {_num(need)} h/week, you have {_num(have)}")
+            )
+    if profile.max_weeks is not None:
+        most = float(profile.max_weeks)
+        weeks = course.duration_weeks
+        if weeks is None:
+            out.append(("max_weeks", False, "length unknown"))
+        elif weeks <= most + 1e-6:
+            out.append(("max_weeks", True, f"{_num(weeks)} weeks, within your {_num(most)}"))
+        else:
+            out.append(
+                ("max_weeks", False, f"{_num(weeks)} weeks, {_num(weeks - most)} more than your "
+                 f"{_num(most)}")
+            )
+    if profile.level is not None:
+        if course.level is None:
+            out.append(("level", False, "level not stated"))
+        elif course.level == profile.level:
+            out.append(("level", True, f"{course.level} level"))
+        else:
+            out.append(("level", False, f"{course.level} level, not {profile.level}"))
+    if profile.credit_wanted:
+        if course.credit_bearing:
+            out.append(("credit", True, _credit_phrase(course)))
+        else:
+            out.append(("credit", False, "no academic credit stated"))
+    if profile.delivery is not None:
+        if course.delivery == profile.delivery:
+            out.append(("delivery", True, course.delivery))
+        else:
+            out.append(("delivery", False, f"{course.delivery}, not {profile.delivery}"))
+    return out
+
+
+def _goal_reason(course: Course, goal: str | None) -> str | None:
+    name = _CREDENTIAL_NAMES.get(course.credential_type, course.credential_type)
+    if goal == "career_change" and course.credential_type in _CAREER_CREDENTIALS:
+        return f"a {name} suits a career change"
+    if goal == "further_study" and course.credit_bearing:
+        return _credit_phrase(course)
+    if goal == "upskill" and course.cpd_accredited:
+        return "CPD-accredited"
+    if (
+        goal == "explore"
+        and course.duration_weeks is not None
+        and course.duration_weeks <= 4
+        and course.level == "introductory"
+    ):
+        return f"short ({_num(course.duration_weeks)} weeks) and introductory"
+    return None
+
+
+def describe(course: Course, profile: LearnerProfile | None = None) -> Recommendation:
+    """A course as the bot shows it; with a profile, also why it fits or not."""
+    profile = profile or LearnerProfile()
+    judged = _judge(course, profile)
+    met = [phrase for _, ok, phrase in judged if ok]
+    missed = [phrase for _, ok, phrase in judged if not ok]
+    goal_reason = _goal_reason(course, profile.goal)
+    if goal_reason and goal_reason not in met:
+        met.append(goal_reason)
+    if met:
+        why = "; ".join(met[:3])
+    else:
+        why = f"a {_CREDENTIAL_NAMES.get(course.credential_type, course.credential_type)} in " \
+              f"{subject_label(course.subject_id).lower()}"
+    if missed:
+        why += " — but " + "; ".join(missed)
+    why = why[0].upper() + why[1:]
+    return Recommendation(
+        id=course.id,
+        title=course.title,
+        provider=course.provider_name,
+        platform=course.platform,
+        subject=course.subject_id,
+        subject_label=subject_label(course.subject_id),
+        credential_type=course.credential_type,
+        level=course.level,
+        duration_weeks=course.duration_weeks,
+        hours_per_week=course.hours_per_week,
+        weekly_hours=course.weekly_hours,
+        hours_total=course.hours_total,
+        price=course.price,
+        currency=course.currency,
+        price_model=course.price_model,
+        price_as_of=course.price_as_of,
+        cost_gbp=course.cost_gbp,
+        cost_rule=course.cost_rule,
+        monthly_gbp=course.monthly_gbp,
+        credits=course.credits,
+        credit_scheme=course.credit_scheme,
+        credit_level=course.credit_level,
+        credit_bearing=bool(course.credit_bearing),
+        cpd_accredited=bool(course.cpd_accredited),
+        delivery=course.delivery,
+        url=course.url,
+        description=course.description,
+        reasons_met=met,
+        reasons_missed=missed,
+        why=why,
+    )
+
+
+# -- look-ups ----------------------------------------------------------------------
+
+
+def get_course(session: Session, course_id: str) -> Course | None:
+    """The course with this id, or ``None``."""
+    result: Course | None = session.get(Course, course_id)
+    return result
+
+
+def get_courses(session: Session, ids: Iterable[str]) -> list[Course]:
+    """The courses with these ids, in the order given; unknown ids are skipped."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    found = {c.id: c for c in session.execute(select(Course).where(Course.id.in_(wanted))).scalars()}
+    return [found[i] for i in wanted if i in found]
+
+
+def list_subjects(session: Session) -> list[tuple[str, str, int]]:
+    """``(id, label, number of courses)`` for every subject, by label."""
+    rows = session.execute(
+        select(Subject.id, Subject.label, func.count(Course.id))
+        .outerjoin(Course, Course.subject_id == Subject.id)
+        .group_by(Subject.id, Subject.label)
+        .order_by(Subject.label, Subject.id)
+    ).all()
+    return [(sid, label, int(n)) for sid, label, n in rows]
+
+
+__all__ = [
+    "GOALS",
+    "SORTS",
+    "LearnerProfile",
+    "ProfileError",
+    "Recommendation",
+    "SearchResult",
+    "closest_subjects",
+    "describe",
+    "get_course",
+    "get_courses",
+    "list_subjects",
+    "rank_scores",
+    "recommend",
+    "subject_ids",
+    "subject_label",
+]
+
+# Unused-import guard for names kept for callers building their own filters.
+_ = (true, false, or_)
