@@ -35,7 +35,10 @@ class ActionExplainCredit(CourseAdvisorAction):
                 award = credit.find_award("PG Certificate")
             if stated and award is not None:
                 personal = credit.personalised_progress(stated, award)
-        dispatcher.utter_message(text=answer if personal is None else f"{personal}\n\n{answer}")
+        if personal is not None:
+            # Both texts end with the recognition caveat: say it once, at the end.
+            answer = f"{answer.replace(credit.RECOGNITION_CAVEAT, '').strip()}\n\n{personal}"
+        dispatcher.utter_message(text=answer)
         return []
 
 

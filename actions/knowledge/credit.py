@@ -522,7 +522,7 @@ def _capitalise(text: str) -> str:
 
 
 def _courses(count: int) -> str:
-    """"1 course does" / "2 courses do" (the verb's start, for "... not state credits")."""
+    """Return the start of "... not state credits": "1 course does" or "N courses do"."""
     return "1 course does" if count == 1 else f"{count} courses do"
 
 
@@ -721,8 +721,8 @@ def _explain_us_credit() -> str:
     return (
         "US colleges count credit hours. One common conversion (Kent's) is "
         f"{US_CONVERSION_UK_CREDITS} UK credits ≈ {US_CONVERSION_US_CREDITS} US credit hours, "
-        f"so a {year}-credit UK year is about {format_number(us_year)} US credits. A US "
-        f"bachelor's typically needs about {US_BACHELORS_CREDITS} US credits. Credit for "
+        f"so a {year}-credit UK year is about {format_number(us_year)} US credits, and a US "
+        f"bachelor's usually takes around {US_BACHELORS_CREDITS}. Credit for "
         "online courses often comes as an ACE CREDIT recommendation, which a college may or "
         "may not accept."
     )

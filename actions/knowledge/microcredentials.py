@@ -168,8 +168,8 @@ def _answer_employer_recognition() -> str:
         "It depends on the sector: microcredentials are still fairly new, so some industries "
         "value them more than others. They are best known where people upskill often, such as "
         "finance, business, IT and marketing, and many IT courses are accredited by companies "
-        "like Microsoft, AWS or Cisco. QAA has noted a common view that a string of short "
-        "courses is less convincing than a continuous degree, so they work best as an addition "
+        "like Microsoft, AWS or Cisco. QAA has noted that many people still see several short "
+        "courses as less convincing than one continuous degree, so they work best as an addition "
         "to your experience, shown as a digital certificate on your CV or LinkedIn profile. "
         "It's worth asking employers in your field what they look for."
     )
@@ -197,8 +197,8 @@ def _answer_vs_degree() -> str:
         "A microcredential covers one focused slice of a subject, while a degree is a complete "
         f"qualification. Most microcredentials carry {TYPICAL_CREDITS_LOW}–"
         f"{TYPICAL_CREDITS_HIGH} credits; an honours bachelor's needs {bachelors} and a "
-        f"master's {masters}. QAA's view is that a microcredential shouldn't normally be an "
-        "award in its own right, so it adds to what you already have rather than replacing a "
+        f"master's {masters}. QAA's view is that a microcredential shouldn't normally count as "
+        "a qualification by itself, so it adds to what you already have rather than replacing a "
         "degree or professional qualification. The two can connect, though: some universities "
         "let microcredential credit count towards a postgraduate award."
     )
@@ -441,4 +441,3 @@ def detect_topic(text: str) -> str:
         if any(re.search(pattern, normal) for pattern in patterns):
             return topic
     return "what"
-

@@ -90,7 +90,7 @@ def test_hours_sentence(credits: float, scheme: str, expected: str) -> None:
         lambda: hours_for_credits(math.nan),
         lambda: hours_for_credits(math.inf),
         lambda: hours_for_credits("15"),  # type: ignore[arg-type]
-        lambda: hours_for_credits(True),  # type: ignore[arg-type]
+        lambda: hours_for_credits(True),
         lambda: hours_for_credits(10, "klingon"),
         lambda: convert_credits(-7.5, "ECTS", "CATS"),
         lambda: convert_credits(15, "CATS", "martian"),
