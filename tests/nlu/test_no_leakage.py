@@ -1,0 +1,31 @@
+"""The held-out NLU test set is never trained on: no held-out text appears in data/nlu/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _training_examples() -> list[str]:
+    examples: list[str] = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            for line in block.get("examples", "").splitlines():
+                if line.strip().startswith("- "):
+                    examples.append(line.strip()[2:])
+    return examples
+
+
+def test_held_out_examples_are_not_in_the_training_data() -> None:
+    held_out = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text())["examples"]
+    training = {_normalise(text) for text in _training_examples()}
+    leaked = [example["text"] for example in held_out if _normalise(example["text"]) in training]
+    assert not leaked, f"held-out examples found in data/nlu: {leaked[:10]}"
