@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.store.db import StoreError, get_sessionmaker
-from actions.store.search import LearnerProfile, Recommendation
+from actions.store.search import LearnerProfile, Recommendation, describe, get_courses
 
 logger = logging.getLogger(__name__)
 
@@ -125,8 +125,12 @@ def course_line(position: int, course: Recommendation) -> str:
     """A course as a few lines of plain text (every channel can show it)."""
     provider = course.provider or "provider not stated"
     facts = [
-        f"{_fmt_number(course.duration_weeks)} weeks" if course.duration_weeks else "length unknown",
-        f"{_fmt_number(course.hours_per_week)} h/week" if course.hours_per_week else "hours unknown",
+        f"{_fmt_number(course.duration_weeks)} weeks"
+        if course.duration_weeks
+        else "length unknown",
+        f"{_fmt_number(course.hours_per_week)} h/week"
+        if course.hours_per_week
+        else "hours unknown",
         format_price(course),
         format_credits(course),
     ]
@@ -154,7 +158,9 @@ def course_card(course: Recommendation) -> dict[str, Any]:
     }
 
 
-def course_list_payload(courses: Sequence[Recommendation], relaxed: Sequence[str]) -> dict[str, Any]:
+def course_list_payload(
+    courses: Sequence[Recommendation], relaxed: Sequence[str]
+) -> dict[str, Any]:
     return {
         "type": "course_list",
         "courses": [course_card(course) for course in courses],
@@ -184,3 +190,10 @@ def resolve_positions(positions: Sequence[int], ids: Sequence[str]) -> list[str]
         if 0 <= index < len(ids) and ids[index] not in chosen:
             chosen.append(ids[index])
     return chosen
+
+
+def explain_courses(
+    session: Session, ids: Sequence[str], profile: LearnerProfile
+) -> list[Recommendation]:
+    """The given courses, in the given order, described against the learner's profile."""
+    return [describe(course, profile) for course in get_courses(session, ids)]

@@ -13,6 +13,7 @@ from actions.common import (
     CourseAdvisorAction,
     course_line,
     course_list_payload,
+    explain_courses,
     format_credits,
     format_price,
     indices_from_tracker,
@@ -20,9 +21,11 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
-from actions.store.search import Recommendation, explain_courses
+from actions.store.search import Recommendation
 
-NO_LIST = "I haven't shown you any courses yet. Tell me what you'd like to learn and I'll find some."
+NO_LIST = (
+    "I haven't shown you any courses yet. Tell me what you'd like to learn and I'll find some."
+)
 
 
 def _which_one_buttons(ids: list[str], intent: str) -> list[dict[str, str]]:
@@ -36,14 +39,18 @@ def _details(course: Recommendation) -> str:
     lines = [course_line(1, course).split("\n", 1)[0][3:]]
     if course.description:
         lines.append(course.description)
-    lines.append(f"Type: {course.credential_type or 'not stated'}; level: {course.level or 'not stated'}.")
+    lines.append(
+        f"Type: {course.credential_type or 'not stated'}; level: {course.level or 'not stated'}."
+    )
     lines.append(f"Price: {format_price(course)}. {course.cost_rule}.")
     lines.append(f"Credit: {format_credits(course)}.")
     if course.reasons_met:
         lines.append("Fits: " + "; ".join(course.reasons_met) + ".")
     if course.reasons_missed:
         lines.append("Watch out: " + "; ".join(course.reasons_missed) + ".")
-    lines.append(f"More: {course.url}" if course.url else "No course page address in the catalogue.")
+    lines.append(
+        f"More: {course.url}" if course.url else "No course page address in the catalogue."
+    )
     return "\n".join(lines)
 
 
@@ -84,7 +91,9 @@ class ActionCompareCourses(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         ids = list(tracker.get_slot("last_results") or [])
         if len(ids) < 2:
-            dispatcher.utter_message(text=NO_LIST if not ids else "There's only one course to look at.")
+            dispatcher.utter_message(
+                text=NO_LIST if not ids else "There's only one course to look at."
+            )
             return []
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
@@ -101,7 +110,7 @@ class ActionCompareCourses(CourseAdvisorAction):
             ("Level", lambda c: c.level or "not stated"),
         ]
         lines = ["Side by side:"]
-        for pos, course in zip(positions, courses):
+        for pos, course in zip(positions, courses, strict=True):
             lines.append(f"\n{pos}. {course.title}")
             lines += [f"   {label}: {render(course)}" for label, render in rows]
             lines.append(f"   Why: {course.why}")

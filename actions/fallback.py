@@ -41,7 +41,9 @@ class ActionAskRephrase(Action):
                 likely.append(fallback)
         dispatcher.utter_message(
             text="Sorry, I'm not sure I understood. Did you mean one of these?",
-            buttons=[{"title": SUGGESTIONS[name], "payload": f"/{name}"}
-                     for name in likely[:MAX_SUGGESTIONS]],
+            buttons=[
+                {"title": SUGGESTIONS[name], "payload": f"/{name}"}
+                for name in likely[:MAX_SUGGESTIONS]
+            ],
         )
         return []

@@ -11,8 +11,16 @@ from rasa_sdk.types import DomainDict
 from actions.common import CourseAdvisorAction, store_session
 from actions.store.learners import create_handoff, get_shortlist
 
-PROFILE_SLOTS = ("goal", "subject", "budget", "hours_per_week", "max_weeks", "level",
-                 "credit_bearing", "delivery")
+PROFILE_SLOTS = (
+    "goal",
+    "subject",
+    "budget",
+    "hours_per_week",
+    "max_weeks",
+    "level",
+    "credit_bearing",
+    "delivery",
+)
 LAST_MESSAGES = 5
 MAX_MESSAGE_CHARS = 300
 
@@ -25,8 +33,11 @@ def conversation_summary(tracker: Tracker, shortlist: list[str]) -> dict[str, An
         if event.get("event") == "user" and event.get("text")
     ]
     return {
-        "profile": {slot: tracker.get_slot(slot) for slot in PROFILE_SLOTS
-                    if tracker.get_slot(slot) is not None},
+        "profile": {
+            slot: tracker.get_slot(slot)
+            for slot in PROFILE_SLOTS
+            if tracker.get_slot(slot) is not None
+        },
         "shortlist": shortlist,
         "last_results": list(tracker.get_slot("last_results") or []),
         "last_messages": said[-LAST_MESSAGES:],

@@ -1,4 +1,4 @@
-""""Forget me": delete what the store holds about this learner and reset the profile."""
+""" "Forget me": delete what the store holds about this learner and reset the profile."""
 
 from __future__ import annotations
 
@@ -22,7 +22,10 @@ class ActionForgetMe(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         with store_session() as session:
             deleted = forget_learner(session, tracker.sender_id)
-        removed = ", ".join(f"{count} {what}" for what, count in deleted.items() if count) or "nothing stored"
+        removed = (
+            ", ".join(f"{count} {what}" for what, count in deleted.items() if count)
+            or "nothing stored"
+        )
         dispatcher.utter_message(
             text=f"Done: I've deleted your profile and stored data ({removed}). "
             "We can start afresh whenever you like."

@@ -19,7 +19,13 @@ OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bear
 GOALS = ("upskill", "career_change", "explore", "further_study")
 # Intents that answer the "anything else?" question (anything else is an interruption).
 ANSWERS_TO_REFINEMENTS = {
-    "skip", "affirm", "deny", "inform", "find_course", "refine_search", "state_goal",
+    "skip",
+    "affirm",
+    "deny",
+    "inform",
+    "find_course",
+    "refine_search",
+    "state_goal",
 }
 MAX_BUDGET_GBP = 1_000_000
 MAX_HOURS_PER_WEEK = 80
@@ -69,7 +75,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         ]
         if buttons:
             dispatcher.utter_message(
-                text=f"I don't have a subject called \"{typed}\". Did you mean one of these?",
+                text=f'I don\'t have a subject called "{typed}". Did you mean one of these?',
                 buttons=buttons,
             )
         else:

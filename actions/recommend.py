@@ -24,7 +24,9 @@ RESULTS_PER_PAGE = 3
 # What a refinement asks for, by the words learners use.
 _CHEAPER = re.compile(r"\b(cheap\w*|less expensive|lower (price|cost)|afford\w*|budget)\b", re.I)
 _FREE = re.compile(r"\b(free|no cost|without paying)\b", re.I)
-_SHORTER = re.compile(r"\b(short\w*|quick\w*|less time|fewer (weeks|hours)|less (hours|work))\b", re.I)
+_SHORTER = re.compile(
+    r"\b(short\w*|quick\w*|less time|fewer (weeks|hours)|less (hours|work))\b", re.I
+)
 _CREDIT = re.compile(r"\b(credit\w*|accredited|counts? towards)\b", re.I)
 _ONLINE = re.compile(r"\b(online|remote\w*|distance)\b", re.I)
 
@@ -47,11 +49,13 @@ async def send_recommendations(
     if not result.courses:
         dispatcher.utter_message(
             text=f"I couldn't find any more {topic} courses in the catalogue. "
-            "Try another subject, or say \"start again\"."
+            'Try another subject, or say "start again".'
         )
         return [SlotSet("search_sort", sort)]
     if result.exact:
-        header = intro or f"Here are {len(result.courses)} {topic} courses that fit what you told me:"
+        header = (
+            intro or f"Here are {len(result.courses)} {topic} courses that fit what you told me:"
+        )
     else:
         relaxed = "; ".join(result.relaxed) if result.relaxed else "some of your wishes"
         header = (
@@ -60,8 +64,11 @@ async def send_recommendations(
         )
     lines = [header, ""]
     lines += [course_line(i, course) for i, course in enumerate(result.courses, start=1)]
-    lines += ["", 'Say "tell me more about the first one", "compare 1 and 2", "cheaper", '
-              '"shorter", "more" or "save them".']
+    lines += [
+        "",
+        'Say "tell me more about the first one", "compare 1 and 2", "cheaper", '
+        '"shorter", "more" or "save them".',
+    ]
     dispatcher.utter_message(
         text="\n".join(lines), json_message=course_list_payload(result.courses, result.relaxed)
     )
@@ -87,7 +94,7 @@ class ActionRecommendCourses(CourseAdvisorAction):
 
 
 class ActionRefineSearch(CourseAdvisorAction):
-    """"cheaper", "shorter", "only with credit", "only online", "more"."""
+    """ "cheaper", "shorter", "only with credit", "only online", "more"."""
 
     def name(self) -> str:
         return "action_refine_search"

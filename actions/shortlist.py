@@ -13,13 +13,13 @@ from actions.common import (
     CourseAdvisorAction,
     course_line,
     course_list_payload,
+    explain_courses,
     indices_from_tracker,
     profile_from_tracker,
     resolve_positions,
     store_session,
 )
 from actions.store.learners import get_shortlist, save_shortlist
-from actions.store.search import explain_courses
 
 
 class ActionSaveShortlist(CourseAdvisorAction):
@@ -44,7 +44,7 @@ class ActionSaveShortlist(CourseAdvisorAction):
         text = f"Saved {added} course{'s' if added != 1 else ''} to your shortlist"
         if already:
             text += f" ({already} already there)"
-        text += f". You have {total} in total; say \"show my shortlist\" to see them."
+        text += f'. You have {total} in total; say "show my shortlist" to see them.'
         dispatcher.utter_message(text=text)
         return [SlotSet("course_index", None)]
 
@@ -61,10 +61,12 @@ class ActionShowShortlist(CourseAdvisorAction):
             courses = explain_courses(session, saved_ids, profile_from_tracker(tracker))
         if not courses:
             dispatcher.utter_message(
-                text="Your shortlist is empty. When I show you courses, say \"save it\" to keep them."
+                text='Your shortlist is empty. When I show you courses, say "save it" to keep them.'
             )
             return []
         lines = ["Your shortlist:", ""]
         lines += [course_line(i, course) for i, course in enumerate(courses, start=1)]
-        dispatcher.utter_message(text="\n".join(lines), json_message=course_list_payload(courses, []))
+        dispatcher.utter_message(
+            text="\n".join(lines), json_message=course_list_payload(courses, [])
+        )
         return [SlotSet("last_results", [course.id for course in courses])]

@@ -1,0 +1,109 @@
+"""Fixtures for action tests: a temporary course store, trackers built inline, the real domain."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.store.db import dispose_engines
+
+ROOT = Path(__file__).resolve().parents[2]
+SLOTS = yaml.safe_load((ROOT / "domain.yml").read_text())["slots"]
+
+
+@pytest.fixture(scope="session")
+def catalogue_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store holding the real catalogue, imported once for the session."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('actions-store') / 'courses.db'}"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "actions.store.importer",
+            "--db",
+            url,
+            "--quiet",
+            str(ROOT / "data" / "catalogue" / "courses.csv"),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    return url
+
+
+@pytest.fixture
+def store(catalogue_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point the actions at a fresh copy of the catalogue store (learner data starts empty)."""
+    copy = tmp_path / "courses.db"
+    copy.write_bytes(Path(catalogue_db.removeprefix("sqlite:///")).read_bytes())
+    url = f"sqlite:///{copy}"
+    monkeypatch.setenv("COURSE_DB_URL", url)
+    yield url
+    dispose_engines()
+
+
+@pytest.fixture
+def domain() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((ROOT / "domain.yml").read_text())
+    return loaded
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+def make_tracker(
+    text: str = "",
+    *,
+    intent: str = "inform",
+    slots: dict[str, Any] | None = None,
+    sender_id: str = "learner-1",
+    intent_ranking: list[dict[str, Any]] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    active_loop: str | None = None,
+) -> Tracker:
+    """A tracker as the action server would receive it, with every domain slot present."""
+    all_slots: dict[str, Any] = {name: None for name in SLOTS}
+    all_slots["requested_slot"] = None
+    all_slots.update(slots or {})
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "intent_ranking": intent_ranking or [{"name": intent, "confidence": 0.9}],
+        "entities": [],
+    }
+    return Tracker(
+        sender_id=sender_id,
+        slots=all_slots,
+        latest_message=latest,
+        events=events or [{"event": "user", "text": text, "parse_data": latest}],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def course_lists(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    return [
+        m["custom"]
+        for m in dispatcher.messages
+        if isinstance(m.get("custom"), dict) and m["custom"].get("type") == "course_list"
+    ]
+
+
+def texts(dispatcher: CollectingDispatcher) -> str:
+    return "\n".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.course_list import ActionCompareCourses, ActionCourseDetails
+from actions.recommend import ActionRecommendCourses
+from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+
+PROFILE = {"goal": "upskill", "subject": "marketing"}
+
+
+async def _shown(domain) -> tuple[dict, list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(dispatcher, make_tracker(slots=PROFILE), domain)
+    return {**PROFILE, **slot_events(events)}, course_lists(dispatcher)[0]["courses"]
+
+
+async def test_details_of_the_second_course(store, dispatcher, domain) -> None:
+    slots, courses = await _shown(domain)
+    tracker = make_tracker(
+        "tell me more about the second one",
+        intent="course_details",
+        slots={**slots, "course_index": [2]},
+    )
+    events = await ActionCourseDetails().run(dispatcher, tracker, domain)
+    assert courses[1]["title"] in texts(dispatcher)
+    assert courses[0]["title"] not in texts(dispatcher)
+    assert slot_events(events)["course_index"] is None
+
+
+async def test_details_of_the_last_course(store, dispatcher, domain) -> None:
+    slots, courses = await _shown(domain)
+    tracker = make_tracker(
+        "the last one", intent="course_details", slots={**slots, "course_index": [-1]}
+    )
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    assert courses[-1]["title"] in texts(dispatcher)
+
+
+async def test_details_without_a_position_asks_which(store, dispatcher, domain) -> None:
+    slots, _ = await _shown(domain)
+    await ActionCourseDetails().run(
+        dispatcher, make_tracker("tell me more", intent="course_details", slots=slots), domain
+    )
+    assert dispatcher.messages[0]["buttons"]
+
+
+async def test_details_with_no_list_says_so(store, dispatcher, domain) -> None:
+    await ActionCourseDetails().run(
+        dispatcher, make_tracker("the second one", intent="course_details"), domain
+    )
+    assert "haven't shown you any courses" in texts(dispatcher)
+
+
+async def test_compare_one_and_three(store, dispatcher, domain) -> None:
+    slots, courses = await _shown(domain)
+    tracker = make_tracker(
+        "compare 1 and 3", intent="compare_courses", slots={**slots, "course_index": [1, 3]}
+    )
+    await ActionCompareCourses().run(dispatcher, tracker, domain)
+    text = texts(dispatcher)
+    assert courses[0]["title"] in text and courses[2]["title"] in text
+    assert courses[1]["title"] not in text
+    assert "Price" in text and "Length" in text

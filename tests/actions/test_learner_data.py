@@ -1,0 +1,101 @@
+"""Shortlist, hand-off and forget-me actions: stored per learner (sender id)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.handoff import ActionRequestHandoff
+from actions.privacy import ActionForgetMe
+from actions.recommend import ActionRecommendCourses
+from actions.shortlist import ActionSaveShortlist, ActionShowShortlist
+from tests.actions.conftest import ROOT, course_lists, make_tracker, slot_events, texts
+
+PROFILE = {"goal": "explore", "subject": "languages"}
+
+
+async def _slots_after_search(domain, sender: str) -> tuple[dict, list[dict]]:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=PROFILE, sender_id=sender)
+    events = await ActionRecommendCourses().run(dispatcher, tracker, domain)
+    return {**PROFILE, **slot_events(events)}, course_lists(dispatcher)[0]["courses"]
+
+
+async def test_save_and_show_shortlist_per_learner(store, domain) -> None:
+    slots, courses = await _slots_after_search(domain, "alice")
+    saved = CollectingDispatcher()
+    await ActionSaveShortlist().run(
+        saved,
+        make_tracker(
+            "save the second one",
+            intent="save_shortlist",
+            slots={**slots, "course_index": [2]},
+            sender_id="alice",
+        ),
+        domain,
+    )
+    assert "Saved 1 course" in texts(saved)
+
+    shown = CollectingDispatcher()
+    await ActionShowShortlist().run(shown, make_tracker(sender_id="alice"), domain)
+    assert [c["id"] for c in course_lists(shown)[0]["courses"]] == [courses[1]["id"]]
+
+    other = CollectingDispatcher()
+    await ActionShowShortlist().run(other, make_tracker(sender_id="bob"), domain)
+    assert "empty" in texts(other)
+
+
+async def test_saving_twice_does_not_duplicate(store, domain) -> None:
+    slots, _ = await _slots_after_search(domain, "carol")
+    for _ in range(2):
+        dispatcher = CollectingDispatcher()
+        await ActionSaveShortlist().run(
+            dispatcher, make_tracker("save them", slots=slots, sender_id="carol"), domain
+        )
+    assert "0 courses" in texts(dispatcher) and "3 already there" in texts(dispatcher)
+
+
+async def test_handoff_records_a_summary_advisers_can_list(store, domain) -> None:
+    slots, _ = await _slots_after_search(domain, "dan")
+    events = [
+        {"event": "user", "text": "I want to learn Spanish"},
+        {"event": "user", "text": "talk to a person please"},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "talk to a person please",
+        intent="human_handoff",
+        slots=slots,
+        sender_id="dan",
+        events=events,
+    )
+    await ActionRequestHandoff().run(dispatcher, tracker, domain)
+    assert "reference #" in texts(dispatcher)
+    listing = subprocess.run(
+        [sys.executable, "-m", "actions.store.advisers", "--db", store, "list", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "dan" in listing and "Spanish" in listing
+
+
+async def test_forget_me_deletes_only_this_learner(store, domain) -> None:
+    for sender in ("erin", "frank"):
+        slots, _ = await _slots_after_search(domain, sender)
+        await ActionSaveShortlist().run(
+            CollectingDispatcher(), make_tracker("save", slots=slots, sender_id=sender), domain
+        )
+    dispatcher = CollectingDispatcher()
+    events = await ActionForgetMe().run(dispatcher, make_tracker(sender_id="erin"), domain)
+    assert any(e["event"] == "reset_slots" for e in events)
+    assert "deleted" in texts(dispatcher)
+
+    erin, frank = CollectingDispatcher(), CollectingDispatcher()
+    await ActionShowShortlist().run(erin, make_tracker(sender_id="erin"), domain)
+    await ActionShowShortlist().run(frank, make_tracker(sender_id="frank"), domain)
+    assert "empty" in texts(erin)
+    assert course_lists(frank)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from actions.profile_form import ValidateGlobalSlots, ValidateLearnerProfileForm
+from tests.actions.conftest import make_tracker, texts
+
+FORM_SLOTS = ["goal", "subject", "refinements_done"]
+
+
+async def test_asks_refinements_only_when_none_given(dispatcher, domain) -> None:
+    form = ValidateLearnerProfileForm()
+    bare = await form.required_slots(FORM_SLOTS, dispatcher, make_tracker(), domain)
+    assert bare == FORM_SLOTS
+    with_budget = await form.required_slots(
+        FORM_SLOTS, dispatcher, make_tracker(slots={"budget": 300.0}), domain
+    )
+    assert with_budget == ["goal", "subject"]
+
+
+@pytest.mark.parametrize(
+    ("intent", "filled"),
+    [
+        ("skip", True),
+        ("inform", True),
+        ("affirm", True),
+        ("ask_credit", False),
+        ("bot_challenge", False),
+    ],
+)
+async def test_refinement_answer_or_interruption(dispatcher, domain, intent, filled) -> None:
+    tracker = make_tracker("x", intent=intent, slots={"requested_slot": "refinements_done"})
+    result = await ValidateLearnerProfileForm().extract_refinements_done(
+        dispatcher, tracker, domain
+    )
+    assert result == ({"refinements_done": True} if filled else {})
+
+
+def test_known_subject_is_accepted(dispatcher, domain) -> None:
+    result = ValidateLearnerProfileForm().validate_subject(
+        "marketing", dispatcher, make_tracker(), domain
+    )
+    assert result == {"subject": "marketing"}
+    assert not dispatcher.messages
+
+
+def test_unknown_subject_gets_did_you_mean_buttons(dispatcher, domain) -> None:
+    result = ValidateLearnerProfileForm().validate_subject(
+        "cyber secrity stuff", dispatcher, make_tracker(), domain
+    )
+    assert result == {"subject": None}
+    [message] = dispatcher.messages
+    assert "Did you mean" in message["text"]
+    assert any("cybersecurity" in button["payload"] for button in message["buttons"])
+
+
+@pytest.mark.parametrize(
+    ("method", "value", "expected"),
+    [
+        ("validate_budget", 500, 500.0),
+        ("validate_budget", 0, 0.0),
+        ("validate_budget", -5, None),
+        ("validate_budget", 99_999_999_999, None),
+        ("validate_hours_per_week", 6, 6.0),
+        ("validate_hours_per_week", -5, None),
+        ("validate_hours_per_week", 400, None),
+        ("validate_max_weeks", 12, 12.0),
+        ("validate_max_weeks", 0, None),
+    ],
+)
+def test_optional_wishes_are_checked(dispatcher, domain, method, value, expected) -> None:
+    result = getattr(ValidateGlobalSlots(), method)(value, dispatcher, make_tracker(), domain)
+    assert list(result.values()) == [expected]
+    assert bool(texts(dispatcher)) == (expected is None)

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import STORE_DOWN_MESSAGE
+from actions.recommend import ActionRecommendCourses, ActionRefineSearch
+from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+
+PROFILE = {
+    "goal": "career_change",
+    "subject": "data-science-ai",
+    "budget": 600.0,
+    "hours_per_week": 6.0,
+}
+
+
+async def test_recommends_three_courses_with_text_and_payload(store, dispatcher, domain) -> None:
+    events = await ActionRecommendCourses().run(dispatcher, make_tracker(slots=PROFILE), domain)
+    [payload] = course_lists(dispatcher)
+    courses = payload["courses"]
+    assert len(courses) == 3
+    assert all(c["subject"] == "data-science-ai" for c in courses)
+    assert all(c["why"] for c in courses)
+    text = texts(dispatcher)
+    for course in courses:
+        assert course["title"] in text
+    assert slot_events(events)["last_results"] == [c["id"] for c in courses]
+
+
+async def test_impossible_profile_gets_labelled_near_misses(store, dispatcher, domain) -> None:
+    slots = {
+        "goal": "further_study",
+        "subject": "cybersecurity",
+        "budget": 0.0,
+        "max_weeks": 1.0,
+        "credit_bearing": True,
+    }
+    await ActionRecommendCourses().run(dispatcher, make_tracker(slots=slots), domain)
+    assert "Nothing in the catalogue meets every wish" in texts(dispatcher)
+    [payload] = course_lists(dispatcher)
+    assert payload["relaxed"]
+    assert payload["courses"]
+
+
+async def test_store_down_gets_a_clear_reply(dispatcher, domain, monkeypatch) -> None:
+    from actions.store.db import dispose_engines
+
+    monkeypatch.setenv("COURSE_DB_URL", "postgresql+psycopg2://nobody:x@127.0.0.1:1/none")
+    try:
+        events = await ActionRecommendCourses().run(dispatcher, make_tracker(slots=PROFILE), domain)
+    finally:
+        dispose_engines()
+    assert texts(dispatcher) == STORE_DOWN_MESSAGE
+    assert events == []
+
+
+async def test_cheaper_sorts_by_comparable_cost(store, domain) -> None:
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    slots = {**PROFILE, **slot_events(events)}
+    refined = CollectingDispatcher()
+    await ActionRefineSearch().run(
+        refined, make_tracker("anything cheaper?", intent="refine_search", slots=slots), domain
+    )
+    [payload] = course_lists(refined)
+    costs = [c["cost_gbp"] for c in payload["courses"] if c["cost_gbp"] is not None]
+    assert costs == sorted(costs)
+
+
+async def test_more_shows_courses_not_seen_yet(store, domain) -> None:
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    seen = {c["id"] for c in course_lists(first)[0]["courses"]}
+    slots = {**PROFILE, **slot_events(events)}
+    more = CollectingDispatcher()
+    more_events = await ActionRefineSearch().run(
+        more, make_tracker("more please", intent="refine_search", slots=slots), domain
+    )
+    shown = {c["id"] for c in course_lists(more)[0]["courses"]}
+    assert shown and not shown & seen
+    assert set(slot_events(more_events)["shown_ids"]) == seen | shown
+
+
+@pytest.mark.parametrize(
+    ("message", "slot", "value"),
+    [
+        ("only ones with credit please", "credit_bearing", True),
+        ("any free ones?", "budget", 0.0),
+        ("only online", "delivery", "online"),
+    ],
+)
+async def test_refinements_set_the_wish(store, dispatcher, domain, message, slot, value) -> None:
+    slots = {**PROFILE, "last_results": ["x"]}
+    events = await ActionRefineSearch().run(
+        dispatcher, make_tracker(message, intent="refine_search", slots=slots), domain
+    )
+    assert slot_events(events)[slot] == value
+    assert course_lists(dispatcher) or "couldn't find" in texts(dispatcher)
+
+
+async def test_refine_without_a_subject_asks_for_one(store, dispatcher, domain) -> None:
+    events = await ActionRefineSearch().run(
+        dispatcher, make_tracker("cheaper", intent="refine_search"), domain
+    )
+    assert "subject" in texts(dispatcher)
+    assert events == []
