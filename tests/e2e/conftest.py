@@ -77,9 +77,18 @@ def start_process(args: list[str], log: Path, env: dict[str, str]) -> subprocess
 def course_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'courses.db'}"
     subprocess.run(
-        [sys.executable, "-m", "actions.store.importer", "--db", url, "--quiet",
-         str(ROOT / "data" / "catalogue" / "courses.csv")],
-        cwd=ROOT, check=True, env=server_env(),
+        [
+            sys.executable,
+            "-m",
+            "actions.store.importer",
+            "--db",
+            url,
+            "--quiet",
+            str(ROOT / "data" / "catalogue" / "courses.csv"),
+        ],
+        cwd=ROOT,
+        check=True,
+        env=server_env(),
     )
     return url
 
@@ -95,9 +104,21 @@ def model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return path
     out = tmp_path_factory.mktemp("models")
     subprocess.run(
-        [RASA, "train", "--data", "data/nlu", "data/rules", "data/stories", "--out", str(out),
-         "--fixed-model-name", "e2e"],
-        cwd=ROOT, check=True, env=server_env(ACTION_SERVER_URL="http://127.0.0.1:1/webhook"),
+        [
+            RASA,
+            "train",
+            "--data",
+            "data/nlu",
+            "data/rules",
+            "data/stories",
+            "--out",
+            str(out),
+            "--fixed-model-name",
+            "e2e",
+        ],
+        cwd=ROOT,
+        check=True,
+        env=server_env(ACTION_SERVER_URL="http://127.0.0.1:1/webhook"),
     )
     return out / "e2e.tar.gz"
 
@@ -107,7 +128,8 @@ def start_action_server(tmp: Path, db_url: str, port: int | None = None) -> Serv
     log = tmp / f"actions-{port}.log"
     process = start_process(
         [RASA, "run", "actions", "--actions", "actions", "--port", str(port)],
-        log, server_env(COURSE_DB_URL=db_url),
+        log,
+        server_env(COURSE_DB_URL=db_url),
     )
     server = Server(process, f"http://127.0.0.1:{port}", log)
     wait_until_up(f"{server.url}/health", process, log)
@@ -115,13 +137,31 @@ def start_action_server(tmp: Path, db_url: str, port: int | None = None) -> Serv
 
 
 def start_rasa_server(
-    tmp: Path, model: Path, action_url: str, *, token: str | None = None, extra_args: tuple[str, ...] = ()
+    tmp: Path,
+    model: Path,
+    action_url: str,
+    *,
+    token: str | None = None,
+    extra_args: tuple[str, ...] = (),
 ) -> Server:
     port = free_port()
     log = tmp / f"rasa-{port}.log"
-    args = [RASA, "run", "--enable-api", "--interface", "127.0.0.1", "--port", str(port),
-            "--model", str(model), "--endpoints", "endpoints.yml",
-            "--credentials", "credentials.yml", *extra_args]
+    args = [
+        RASA,
+        "run",
+        "--enable-api",
+        "--interface",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--model",
+        str(model),
+        "--endpoints",
+        "endpoints.yml",
+        "--credentials",
+        "credentials.yml",
+        *extra_args,
+    ]
     if token:
         args += ["--auth-token", token]
     process = start_process(args, log, server_env(ACTION_SERVER_URL=f"{action_url}/webhook"))
@@ -154,8 +194,10 @@ class Chat:
     @staticmethod
     def course_lists(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
-            reply["custom"] for reply in replies
-            if isinstance(reply.get("custom"), dict) and reply["custom"].get("type") == "course_list"
+            reply["custom"]
+            for reply in replies
+            if isinstance(reply.get("custom"), dict)
+            and reply["custom"].get("type") == "course_list"
         ]
 
 

@@ -10,8 +10,19 @@ from tests.e2e.conftest import Chat
 pytestmark = pytest.mark.slow
 
 COURSE_FIELDS = {
-    "id", "title", "provider", "subject", "duration_weeks", "hours_per_week", "price",
-    "currency", "price_as_of", "credits", "credit_scheme", "url", "why",
+    "id",
+    "title",
+    "provider",
+    "subject",
+    "duration_weeks",
+    "hours_per_week",
+    "price",
+    "currency",
+    "price_as_of",
+    "credits",
+    "credit_scheme",
+    "url",
+    "why",
 }
 
 
@@ -34,7 +45,7 @@ def test_journey_goal_to_recommendations_refine_details_and_save(chat: Chat) -> 
     courses = lists[0]["courses"]
     assert 1 <= len(courses) <= 3
     for course in courses:
-        assert COURSE_FIELDS <= set(course)
+        assert set(course) >= COURSE_FIELDS
         assert course["subject"] == "data-science-ai"
         assert course["why"]
 
@@ -74,10 +85,12 @@ def test_html_is_just_text_and_still_answered(chat: Chat) -> None:
     replies = chat.say("<img src=x onerror=alert(1)> '; DROP TABLE courses; --")
     assert Chat.text(replies).strip()
     # The catalogue is still there afterwards.
-    assert Chat.course_lists(chat.say("find me cyber security courses, skip the rest"))
+    assert Chat.course_lists(chat.say("I want to change career into cyber security, under £500"))
 
 
-@pytest.mark.parametrize("message", ["", "   ", "🤖🤖🤖", "¿Dónde está la biblioteca?", "x" * 20000])
+@pytest.mark.parametrize(
+    "message", ["", "   ", "🤖🤖🤖", "¿Dónde está la biblioteca?", "x" * 20000]
+)
 def test_odd_messages_always_get_a_reply(chat: Chat, message: str) -> None:
     assert chat.say(message) is not None  # no 5xx; the REST channel answered
 
