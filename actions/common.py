@@ -21,7 +21,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.store.db import StoreError, get_sessionmaker
-from actions.store.search import LearnerProfile, Recommendation, describe, get_courses
+from actions.store.search import (
+    LearnerProfile,
+    ProfileError,
+    Recommendation,
+    describe,
+    get_courses,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +58,13 @@ class CourseAdvisorAction(Action, abc.ABC):
     ) -> list[dict[str, Any]]:
         try:
             return await self.act(dispatcher, tracker, domain)
+        except ProfileError as error:
+            # A slot value the store does not know (the form normally prevents this).
+            logger.warning("Unusable profile for %s: %s", tracker.sender_id, error)
+            dispatcher.utter_message(
+                text=f"Sorry, I couldn't search with that: {error}. Could you tell me again?"
+            )
+            return []
         except (StoreError, SQLAlchemyError):
             logger.exception("Course store failed in %s for %s", self.name(), tracker.sender_id)
             dispatcher.utter_message(text=STORE_DOWN_MESSAGE)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -113,14 +113,22 @@ def dispose_engines() -> None:
         _sessionmakers.clear()
 
 
-def create_schema(engine: Engine) -> None:
-    """Create any missing tables and indexes (existing ones are left alone)."""
+def create_schema(bind: Engine | Connection) -> None:
+    """Create any missing tables and indexes (existing ones are left alone).
+
+    Indexes are checked one by one, so a database made by an older version of the
+    store gains the indexes added since. Columns are not migrated: after a change
+    of columns, delete the database and import again (``make clean db``).
+    """
     from actions.store.models import Base  # deferred: keeps db.py importable on its own
 
     try:
-        Base.metadata.create_all(engine)
-    except OperationalError as exc:
-        raise StoreUnavailable(f"the course database is unavailable: {_short(exc)}") from exc
+        Base.metadata.create_all(bind)
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(bind=bind, checkfirst=True)
+    except DBAPIError as exc:
+        raise translate_error(exc) from exc
 
 
 @contextmanager
@@ -134,10 +142,24 @@ def session_scope(url: str | None = None) -> Iterator[Session]:
     try:
         with factory.begin() as session:
             yield session
-    except OperationalError as exc:
-        raise StoreUnavailable(f"the course database is unavailable: {_short(exc)}") from exc
     except DBAPIError as exc:
-        raise StoreError(f"course database error: {_short(exc)}") from exc
+        raise translate_error(exc) from exc
+
+
+_MISSING_TABLE = ("no such table", "does not exist")
+
+
+def translate_error(exc: DBAPIError) -> StoreError:
+    """The store exception for a database error (not raised: the caller does that)."""
+    message = _short(exc)
+    if any(marker in message for marker in _MISSING_TABLE):
+        return StoreUnavailable(
+            f"the course database is unavailable: {message} "
+            "(has the catalogue been imported? python -m actions.store.importer)"
+        )
+    if isinstance(exc, OperationalError):
+        return StoreUnavailable(f"the course database is unavailable: {message}")
+    return StoreError(f"course database error: {message}")
 
 
 def _short(exc: DBAPIError) -> str:

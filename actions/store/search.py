@@ -10,8 +10,13 @@ weekly hours is unknown never counts as meeting a limit on it: it ranks after th
 courses that are known to fit, and after near-misses by up to double the limit.
 
 The goal (upskill, career change, explore, further study) shapes the ranking
-through scores computed at import (:func:`rank_scores`), so a search is a couple of
-indexed queries. Ties break by course id: the order is deterministic.
+through scores computed at import (:func:`rank_scores`), so a search is two or
+three queries that read one covering index (``ix_courses_search``) of the subject
+and then load the few courses shown. Ties break by course id: the order is
+deterministic. A search without a subject ranks only a pool of the
+``NO_SUBJECT_POOL`` best-documented courses (highest ``rank_best``;
+``SearchResult.pool_limited`` says when that left any out), so it never scans the
+whole of a large catalogue; the bot always has a subject.
 """
 
 from __future__ import annotations
@@ -19,11 +24,11 @@ from __future__ import annotations
 import difflib
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, literal, or_, select, true
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from actions.store.db import StoreError
@@ -39,6 +44,8 @@ from actions.store.models import (
 GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
 SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
 MAX_LIMIT = 50
+#: Without a subject, only this many courses (highest rank_best) are ranked.
+NO_SUBJECT_POOL = 2_000
 
 #: Penalty of a relaxed wish whose value is unknown: like missing by 100 %.
 UNKNOWN_PENALTY = 1.0
@@ -90,11 +97,70 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t != "and"]
 
 
-def closest_subjects(text: str, n: int = 3) -> list[str]:
-    """Subject ids that look most like ``text`` (ids and labels), best first.
+#: Everyday words for subjects, so "nursing" or "python" still finds a subject.
+SUBJECT_KEYWORDS: dict[str, str] = {
+    "ai": "data-science-ai",
+    "analytics": "data-science-ai",
+    "machine": "data-science-ai",
+    "statistics": "data-science-ai",
+    "programming": "computing-it",
+    "coding": "computing-it",
+    "software": "computing-it",
+    "python": "computing-it",
+    "web": "computing-it",
+    "cloud": "computing-it",
+    "hacking": "cybersecurity",
+    "security": "cybersecurity",
+    "nursing": "health-social-care",
+    "nurse": "health-social-care",
+    "medicine": "health-social-care",
+    "healthcare": "health-social-care",
+    "care": "health-social-care",
+    "counselling": "psychology-mental-health",
+    "wellbeing": "psychology-mental-health",
+    "teacher": "teaching-education",
+    "education": "teaching-education",
+    "accounting": "finance-accounting",
+    "accountancy": "finance-accounting",
+    "economics": "finance-accounting",
+    "management": "business-management",
+    "entrepreneurship": "business-management",
+    "climate": "environment-sustainability",
+    "sustainable": "environment-sustainability",
+    "agriculture": "environment-sustainability",
+    "logistics": "supply-chain",
+    "procurement": "supply-chain",
+    "legal": "law",
+    "history": "arts-humanities",
+    "philosophy": "arts-humanities",
+    "literature": "arts-humanities",
+    "music": "arts-humanities",
+    "english": "languages",
+    "spanish": "languages",
+    "french": "languages",
+    "film": "photography-media",
+    "journalism": "photography-media",
+    "maths": "science",
+    "mathematics": "science",
+    "physics": "science",
+    "chemistry": "science",
+    "biology": "science",
+    "ux": "design",
+    "fashion": "design",
+    "agile": "project-management",
+    "scrum": "project-management",
+    "sociology": "politics-society",
+    "leader": "leadership",
+    "writing": "study-skills",
+}
 
-    For "did you mean" buttons: an exact id or label wins; then subjects sharing a
-    word or word prefix with ``text``; then ``difflib`` close matches.
+
+def closest_subjects(text: str, n: int = 3) -> list[str]:
+    """Subject ids that look most like ``text`` (ids, labels, everyday words), best first.
+
+    For "did you mean" buttons: an exact id or label wins; then subjects named by
+    a word of ``text`` (or a word prefix, a known everyday word, a near spelling);
+    then ``difflib`` close matches of the whole text.
     """
     query = text.strip().lower()
     if not query or n <= 0:
@@ -105,27 +171,26 @@ def closest_subjects(text: str, n: int = 3) -> list[str]:
         by_name[label.lower()] = sid
     if query in by_name:
         return [by_name[query]]
-    found: list[str] = []
-
-    def add(sid: str) -> None:
-        if sid not in found:
-            found.append(sid)
-
     words = [w for w in _tokens(query) if len(w) >= 2]
-    scored: list[tuple[int, str]] = []
+    scores: dict[str, float] = {}
     for sid, label in SUBJECTS.items():
         names = set(_tokens(sid)) | set(_tokens(label))
-        hits = sum(
-            1
-            for w in words
-            if w in names or (len(w) >= 3 and any(name.startswith(w) for name in names))
-        )
-        if hits:
-            scored.append((-hits, sid))
-    for _, sid in sorted(scored):
-        add(sid)
-    for name in difflib.get_close_matches(query, list(by_name), n=n * 2, cutoff=0.5):
-        add(by_name[name])
+        for w in words:
+            if w in names:
+                score = 3.0
+            elif SUBJECT_KEYWORDS.get(w) == sid:
+                score = 2.5
+            elif len(w) >= 3 and any(name.startswith(w) for name in names):
+                score = 2.0
+            else:
+                close = difflib.get_close_matches(w, names, n=1, cutoff=0.8)
+                score = 1.0 if close and len(w) >= 4 else 0.0
+            if score:
+                scores[sid] = scores.get(sid, 0.0) + score
+    found = [sid for sid, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))]
+    for name in difflib.get_close_matches(query, list(by_name), n=n * 2, cutoff=0.6):
+        if by_name[name] not in found:
+            found.append(by_name[name])
     return found[:n]
 
 
@@ -169,21 +234,29 @@ def rank_scores(course: Mapping[str, Any]) -> dict[str, float]:
     if credential in ("experttrack", "professional-certificate", "microcredential"):
         upskill += 1.0
 
-    career = base + 1.0 * has_partner + 0.5 * cpd
+    # A career change needs substance: a career credential, then more study hours.
+    career = base + 0.5 * has_partner + 0.25 * cpd
     if credential in _CAREER_CREDENTIALS:
         career += 3.0
     elif credential in ("micromasters", "microbachelors"):
         career += 2.0
     if total_hours is not None:
-        career += min(float(total_hours), 200.0) / 100.0
+        career += min(float(total_hours), 150.0) / 30.0
 
     explore = base + 1.0 * (level == "introductory") + 1.0 * (credential == "short-course")
     if weeks is not None:
         explore += 2.0 if weeks <= 2 else 1.5 if weeks <= 4 else 0.5 if weeks <= 6 else 0.0
     if cost is not None:
         explore += (
-            2.0 if cost == 0 else 1.5 if cost <= 30 else 1.0 if cost <= 60 else 0.5
-            if cost <= 100 else 0.0
+            2.0
+            if cost == 0
+            else 1.5
+            if cost <= 30
+            else 1.0
+            if cost <= 60
+            else 0.5
+            if cost <= 100
+            else 0.0
         )
     if weekly is not None and weekly <= 3:
         explore += 0.5
@@ -278,6 +351,9 @@ class SearchResult:
     total_matching: int  # courses meeting every wish (exact matches)
     total_candidates: int  # courses ranked for this page (after relaxing)
     offset: int = 0
+    # True when no subject was given and the catalogue is larger than the candidate
+    # pool: the counts then cover only the NO_SUBJECT_POOL best-documented courses.
+    pool_limited: bool = False
 
     @property
     def has_more(self) -> bool:
@@ -291,7 +367,13 @@ class SearchResult:
 class _Wish:
     key: str
     met: Any  # SQL boolean expression: known and within the wish
-    penalty: Any  # SQL expression: 0 when met, else how far (unknown -> UNKNOWN_PENALTY)
+    # Builds the SQL expression "how far from the wish": 0 when met, else the relative
+    # overshoot (unknown -> UNKNOWN_PENALTY). Built only when the wish is relaxed.
+    penalty: Callable[[], Any]
+
+
+def _miss(met: Any) -> Any:
+    return case((met, literal(0.0)), else_=literal(1.0))
 
 
 def _capped(expr: Any) -> Any:
@@ -301,11 +383,14 @@ def _capped(expr: Any) -> Any:
 def _limit_wish(key: str, column: Any, limit: float, scale: float) -> _Wish:
     # Tiny tolerance so that £600.00 converted as 599.999... still fits £600.
     within = and_(column.isnot(None), column <= limit + 1e-6)
-    penalty = case(
-        (column.is_(None), literal(UNKNOWN_PENALTY)),
-        (column <= limit + 1e-6, literal(0.0)),
-        else_=_capped((column - limit) / scale),
-    )
+
+    def penalty() -> Any:
+        return case(
+            (column.is_(None), literal(UNKNOWN_PENALTY)),
+            (column <= limit + 1e-6, literal(0.0)),
+            else_=_capped((column - limit) / scale),
+        )
+
     return _Wish(key, within, penalty)
 
 
@@ -313,9 +398,7 @@ def _wishes(profile: LearnerProfile) -> list[_Wish]:
     wishes: list[_Wish] = []
     if profile.budget_gbp is not None:
         budget = float(profile.budget_gbp)
-        wishes.append(
-            _limit_wish("budget", Course.cost_gbp, budget, max(budget, MIN_BUDGET_SCALE))
-        )
+        wishes.append(_limit_wish("budget", Course.cost_gbp, budget, max(budget, MIN_BUDGET_SCALE)))
     if profile.hours_per_week is not None:
         hours = float(profile.hours_per_week)
         wishes.append(_limit_wish("hours_per_week", Course.weekly_hours, hours, max(hours, 1.0)))
@@ -324,28 +407,23 @@ def _wishes(profile: LearnerProfile) -> list[_Wish]:
         wishes.append(_limit_wish("max_weeks", Course.duration_weeks, weeks, max(weeks, 1.0)))
     if profile.level is not None:
         wanted = _LEVEL_RANK[profile.level]
-        distance = case(
-            *((Course.level == lvl, literal(abs(rank - wanted) * 0.5)) for lvl, rank in
-              _LEVEL_RANK.items()),
-            else_=literal(UNKNOWN_PENALTY),
-        )
+
+        def distance() -> Any:
+            return case(
+                *(
+                    (Course.level == lvl, literal(abs(rank - wanted) * 0.5))
+                    for lvl, rank in _LEVEL_RANK.items()
+                ),
+                else_=literal(UNKNOWN_PENALTY),
+            )
+
         wishes.append(_Wish("level", Course.level == profile.level, distance))
     if profile.credit_wanted:
-        wishes.append(
-            _Wish(
-                "credit",
-                Course.credit_bearing.is_(True),
-                case((Course.credit_bearing.is_(True), literal(0.0)), else_=literal(1.0)),
-            )
-        )
+        credit = Course.credit_bearing.is_(True)
+        wishes.append(_Wish("credit", credit, lambda: _miss(credit)))
     if profile.delivery is not None:
-        wishes.append(
-            _Wish(
-                "delivery",
-                Course.delivery == profile.delivery,
-                case((Course.delivery == profile.delivery, literal(0.0)), else_=literal(1.0)),
-            )
-        )
+        delivery = Course.delivery == profile.delivery
+        wishes.append(_Wish("delivery", delivery, lambda: _miss(delivery)))
     return wishes
 
 
@@ -438,47 +516,62 @@ def recommend(
     excluded = sorted({str(i) for i in exclude_ids})
     if excluded:
         base.append(Course.id.not_in(excluded))
+    if profile.subject is None:
+        # Without a subject, rank within the best-documented courses (rank_best, one
+        # index), so a search never scans the whole of a large catalogue.
+        pool = (
+            select(Course.id)
+            .where(*base)
+            .order_by(Course.rank_best.desc(), Course.id)
+            .limit(NO_SUBJECT_POOL)
+        )
+        base = [Course.id.in_(pool)]
     wishes = _wishes(profile)
     keys = [w.key for w in wishes]
 
-    # One scan: how many courses meet each combination of wishes.
+    # One scan: how many courses meet each combination of wishes (bit i = wish i met).
     groups: dict[tuple[bool, ...], int] = {}
     if wishes:
-        flags = [
-            case((w.met, literal(1)), else_=literal(0)).label(f"m{i}")
-            for i, w in enumerate(wishes)
-        ]
-        rows = session.execute(
-            select(*flags, func.count().label("n")).where(*base).group_by(*flags)
-        ).all()
-        for row in rows:
-            groups[tuple(bool(v) for v in row[:-1])] = int(row[-1])
+        mask = sum(
+            (case((w.met, literal(1 << i)), else_=literal(0)) for i, w in enumerate(wishes)),
+            literal(0),
+        ).label("mask")
+        rows = session.execute(select(mask, func.count()).where(*base).group_by(mask)).all()
+        for bits, n in rows:
+            groups[tuple(bool(int(bits) >> i & 1) for i in range(len(wishes)))] = int(n)
         exact_count = groups.get((True,) * len(wishes), 0)
+        candidates = sum(groups.values())
     else:
-        exact_count = int(
+        exact_count = candidates = int(
             session.execute(select(func.count()).select_from(Course).where(*base)).scalar_one()
         )
+    pool_limited = profile.subject is None and candidates >= NO_SUBJECT_POOL
 
     relaxed: frozenset[str] = frozenset()
     if wishes and exact_count < needed:
         relaxed = _choose_relaxation(keys, groups, needed)
     kept = [w for w in wishes if w.key not in relaxed]
     loose = [w for w in wishes if w.key in relaxed]
-    where = base + [w.met for w in kept]
     order: list[Any] = []
     if loose:
         misses = sum(
             (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
             case((loose[0].met, literal(0)), else_=literal(1)),
         )
-        penalty = sum((w.penalty for w in loose[1:]), loose[0].penalty)
+        penalty = sum((w.penalty() for w in loose[1:]), loose[0].penalty())
         order += [misses, penalty]
     order += [*_order_keys(profile, sort), Course.id]
-    courses = (
-        session.execute(select(Course).where(*where).order_by(*order).limit(limit).offset(offset))
-        .scalars()
-        .all()
+    # Rank ids only (an index-only scan), then load the few courses shown.
+    ids = list(
+        session.execute(
+            select(Course.id)
+            .where(*base, *(w.met for w in kept))
+            .order_by(*order)
+            .limit(limit)
+            .offset(offset)
+        ).scalars()
     )
+    courses = get_courses(session, ids)
     if relaxed:
         total_candidates = sum(
             n
@@ -489,11 +582,7 @@ def recommend(
         total_candidates = exact_count
 
     recommendations = [describe(course, profile) for course in courses]
-    missed_keys = {
-        key
-        for rec, course in zip(recommendations, courses, strict=True)
-        for key in _missed_keys(course, profile)
-    }
+    missed_keys = {key for course in courses for key in _missed_keys(course, profile)}
     relaxed_keys = [k for k in keys if k in relaxed and k in missed_keys]
     messages = (
         _relaxed_messages(session, profile, relaxed_keys, base, kept, keys, groups, relaxed)
@@ -508,6 +597,7 @@ def recommend(
         total_matching=exact_count,
         total_candidates=total_candidates,
         offset=offset,
+        pool_limited=pool_limited,
     )
 
 
@@ -542,43 +632,39 @@ def _relaxed_messages(
     messages = []
     for key in relaxed_keys:
         index = keys.index(key)
+        # Courses meeting this wish among the candidates (all kept wishes met).
         fits = sum(
             n
             for met, n in groups.items()
             if met[index] and all(ok or k in relaxed for k, ok in zip(keys, met, strict=True))
         )
-        # "fits" counts courses meeting this wish among the candidates (kept wishes met).
-        prefix = f"only {fits} fit; " if fits else ""
         if key in limits:
             value = nearest.get(key)
-            limit = limits[key][1]
+            other = " other" if fits else ""
             if value is None:
-                detail = "the rest have no published figure" if fits else "none published"
-                if key == "budget":
-                    detail = (
-                        "the rest have no published price" if fits else "no published prices fit"
-                    )
+                what = _WHAT[key]
+                detail = f"the rest have no published {what}" if fits else f"no published {what}"
             elif key == "budget":
-                detail = f"nearest{' other' if fits else ''} is {_money(value - limit)} over"
+                detail = f"nearest{other} is {_money(value - limits[key][1])} over"
             elif key == "hours_per_week":
-                detail = (
-                    f"nearest{' other' if fits else ''} needs {_num(value)} h/week"
-                )
+                detail = f"nearest{other} needs {_num(value)} h/week"
             else:
-                detail = f"nearest{' other' if fits else ''} takes {_num(value)} weeks"
+                detail = f"nearest{other} takes {_num(value)} weeks"
+            prefix = f"only {fits} fit; " if fits else ""
             messages.append(f"{_WISH_NAMES[key]} ({prefix}{detail})")
         elif key == "level":
-            messages.append(f"level ({prefix or 'none '}at {profile.level} level)".replace(
-                "none at", "none at").replace("; at", "; others at other levels"))
+            count = f"only {fits}" if fits else "none"
+            messages.append(f"level ({count} at {profile.level} level)")
         elif key == "credit":
-            messages.append(f"academic credit ({prefix}{'others carry none' if fits else 'none carry credit'})")
+            count = f"only {fits}" if fits else "none"
+            messages.append(f"academic credit ({count} carry credit)")
         else:
-            messages.append(
-                f"delivery ({prefix}{'others' if fits else 'none'} {profile.delivery})"
-            )
+            count = f"only {fits}" if fits else "none"
+            messages.append(f"delivery ({count} {profile.delivery})")
     return messages
 
 
+_WHAT = {"budget": "price", "hours_per_week": "weekly hours", "max_weeks": "length"}
 _WISH_NAMES = {
     "budget": "budget",
     "hours_per_week": "hours per week",
@@ -596,6 +682,10 @@ def _money(value: float) -> str:
     if abs(value - round(value)) < 0.005:
         return f"£{round(value):,}"
     return f"£{value:,.2f}"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def _credit_phrase(course: Course) -> str:
@@ -629,18 +719,16 @@ def _judge(course: Course, profile: LearnerProfile) -> list[tuple[str, bool, str
             )
             out.append(("budget", True, phrase))
         else:
-            out.append(("budget", False, f"{_money(cost - budget)} over your {_money(budget)} budget"))
+            over = f"{_money(cost - budget)} over your {_money(budget)} budget"
+            out.append(("budget", False, over))
     if profile.hours_per_week is not None:
         have = float(profile.hours_per_week)
         need = course.weekly_hours
         if need is None:
             out.append(("hours_per_week", False, "weekly hours unknown"))
-        elif need <= have + 1e-6:
-            out.append(("hours_per_week", True, f"needs {_num(need)} h/week, you have {_num(have)}"))
         else:
-            out.append(
-                ("hours_per_week", False, f"needs {_num(need)} h/week, you have {_num(have)}")
-            )
+            phrase = f"needs {_num(need)} h/week, you have {_num(have)}"
+            out.append(("hours_per_week", need <= have + 1e-6, phrase))
     if profile.max_weeks is not None:
         most = float(profile.max_weeks)
         weeks = course.duration_weeks
@@ -650,8 +738,11 @@ def _judge(course: Course, profile: LearnerProfile) -> list[tuple[str, bool, str
             out.append(("max_weeks", True, f"{_num(weeks)} weeks, within your {_num(most)}"))
         else:
             out.append(
-                ("max_weeks", False, f"{_num(weeks)} weeks, {_num(weeks - most)} more than your "
-                 f"{_num(most)}")
+                (
+                    "max_weeks",
+                    False,
+                    f"{_num(weeks)} weeks, {_num(weeks - most)} more than your {_num(most)}",
+                )
             )
     if profile.level is not None:
         if course.level is None:
@@ -676,7 +767,7 @@ def _judge(course: Course, profile: LearnerProfile) -> list[tuple[str, bool, str
 def _goal_reason(course: Course, goal: str | None) -> str | None:
     name = _CREDENTIAL_NAMES.get(course.credential_type, course.credential_type)
     if goal == "career_change" and course.credential_type in _CAREER_CREDENTIALS:
-        return f"a {name} suits a career change"
+        return f"{_a(name)} suits a career change"
     if goal == "further_study" and course.credit_bearing:
         return _credit_phrase(course)
     if goal == "upskill" and course.cpd_accredited:
@@ -700,11 +791,14 @@ def describe(course: Course, profile: LearnerProfile | None = None) -> Recommend
     goal_reason = _goal_reason(course, profile.goal)
     if goal_reason and goal_reason not in met:
         met.append(goal_reason)
-    if met:
-        why = "; ".join(met[:3])
+    # The goal reason leads the one-line why: it is what makes this course stand out.
+    lead = [goal_reason] if goal_reason else []
+    shown = lead + [m for m in met if m != goal_reason]
+    if shown:
+        why = "; ".join(shown[:3])
     else:
-        why = f"a {_CREDENTIAL_NAMES.get(course.credential_type, course.credential_type)} in " \
-              f"{subject_label(course.subject_id).lower()}"
+        name = _CREDENTIAL_NAMES.get(course.credential_type, course.credential_type)
+        why = f"{_a(name)} in {subject_label(course.subject_id)}"
     if missed:
         why += " — but " + "; ".join(missed)
     why = why[0].upper() + why[1:]
@@ -756,7 +850,8 @@ def get_courses(session: Session, ids: Iterable[str]) -> list[Course]:
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return []
-    found = {c.id: c for c in session.execute(select(Course).where(Course.id.in_(wanted))).scalars()}
+    rows = session.execute(select(Course).where(Course.id.in_(wanted))).scalars()
+    found = {course.id: course for course in rows}
     return [found[i] for i in wanted if i in found]
 
 
@@ -788,6 +883,3 @@ __all__ = [
     "subject_ids",
     "subject_label",
 ]
-
-# Unused-import guard for names kept for callers building their own filters.
-_ = (true, false, or_)
