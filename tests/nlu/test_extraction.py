@@ -1,0 +1,419 @@
+"""Table-driven tests for ``nlu.extraction.extract`` (rules only, no spaCy doc).
+
+Each case lists the slots that must be found with their value, and ``None`` for slots that
+must NOT be filled. Slots not listed are not checked.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import FrozenInstanceError
+from typing import Any
+
+import pytest
+
+from actions.store.currency import to_gbp
+from nlu.extraction import MAX_SCAN_CHARS, Extracted, as_dict, extract
+
+N = None  # "must not be extracted"
+
+CASES: list[tuple[str, dict[str, Any]]] = [
+    # ---------------------------------------------------------------- budget
+    ("I can spend about £1.2k on a course", {"budget": 1200}),
+    ("under 500 quid please", {"budget": 500}),
+    ("It must be free", {"budget": 0}),
+    ("I have no money at all", {"budget": 0}),
+    ("I can spend nothing, I'm skint", {"budget": 0}),
+    ("nothing", {"budget": 0}),
+    ("I know nothing about coding", {"budget": N, "level": "introductory"}),
+    ("between 300 and 500", {"budget": 500}),
+    ("somewhere between £300 and £500", {"budget": 500}),
+    ("£200-£400", {"budget": 400}),
+    ("I've got $600 to spend", {"budget": 504}),
+    ("€100 max", {"budget": 87}),
+    ("about 500 pounds", {"budget": 500}),
+    ("a grand", {"budget": 1000}),
+    ("I could stretch to a grand", {"budget": 1000}),
+    ("my budget is 200", {"budget": 200}),
+    ("budget: 250", {"budget": 250}),
+    ("Budget's around 1k", {"budget": 1000}),
+    ("I can afford 150", {"budget": 150}),
+    ("no more than £75", {"budget": 75}),
+    ("up to 2 grand", {"budget": 2000}),
+    ("fifty quid", {"budget": 50}),
+    ("two hundred pounds", {"budget": 200}),
+    ("£1,500 tops", {"budget": 1500}),
+    ("only free courses please", {"budget": 0}),
+    ("I want a free one", {"budget": 0}),
+    ("I'd like it for free", {"budget": 0}),
+    ("I don't have any money to spend", {"budget": 0}),
+    ("<b>£500</b> budget", {"budget": 500}),
+    ("I earn £12 an hour but can put £300 towards a course", {"budget": 300}),
+    ("I'm on 28k a year, happy to spend £400", {"budget": 400}),
+    # not a budget
+    ("I earn 28k", {"budget": N}),
+    ("my salary is £30,000", {"budget": N}),
+    ("I'm on £24,000 a year", {"budget": N}),
+    ("I get paid £11.50 per hour", {"budget": N}),
+    ("I'm 45", {"budget": N, "hours_per_week": N, "max_weeks": N, "course_index": N}),
+    ("I have 2 kids", {"budget": N, "course_index": N}),
+    ("I left the army in 2019", {"budget": N, "max_weeks": N, "goal": "career_change"}),
+    ("call me on 07700 900123", {"budget": N, "hours_per_week": N, "course_index": N}),
+    ("I have evenings free", {"budget": N}),
+    ("I'm free on Tuesdays and Thursdays", {"budget": N}),
+    ("in my free time", {"budget": N}),
+    ("I owe £3000 on my credit card", {"budget": N, "credit_bearing": N}),
+    ("I have 300 followers on Instagram", {"budget": N}),
+    ("I spent £2000 on my last course", {"budget": N}),
+    ("The course costs £500, is that worth it?", {"budget": N}),
+    ("I make £500 a week", {"budget": N}),
+    ("the most I can pay is £50", {"budget": 50}),
+    ("something that costs around £200", {"budget": 200}),
+    ("I get £300 a year for training from work", {"budget": 300, "goal": "upskill"}),
+    # ---------------------------------------------------------------- hours per week
+    ("about 5 hours a week", {"hours_per_week": 5}),
+    ("an hour a day", {"hours_per_week": 7}),
+    ("a couple of evenings, 4 hours", {"hours_per_week": 4}),
+    ("2-3 hours weekly", {"hours_per_week": 3}),
+    ("30 mins a day", {"hours_per_week": 3.5}),
+    ("weekends only, 6 hours", {"hours_per_week": 6}),
+    ("I can do 10 hrs/week", {"hours_per_week": 10}),
+    ("maybe 8h per week", {"hours_per_week": 8}),
+    ("half an hour every evening", {"hours_per_week": 3.5}),
+    ("an hour or two a week", {"hours_per_week": 2}),
+    ("between 4 and 6 hours a week", {"hours_per_week": 6}),
+    ("two evenings a week, 2 hours each", {"hours_per_week": 4}),
+    ("1 hour each weekday", {"hours_per_week": 5}),
+    ("a few hours a week", {"hours_per_week": 3}),
+    ("90 minutes a week", {"hours_per_week": 1.5}),
+    ("ten hours a fortnight", {"hours_per_week": 5}),
+    ("3 hours on saturdays", {"hours_per_week": 3}),
+    ("I could give it 4 hours", {"hours_per_week": 4}),
+    ("I work full time but can study 5 hours a week", {"hours_per_week": 5}),
+    ("I work 40 hours a week and can spare 3 hours a week", {"hours_per_week": 3}),
+    # not study hours
+    ("I work 37.5 hours a week", {"hours_per_week": N}),
+    ("I do 12 hour shifts", {"hours_per_week": N}),
+    ("I'm contracted for 30 hours a week", {"hours_per_week": N}),
+    ("I commute 2 hours a day", {"hours_per_week": N}),
+    ("a 40 hour week is tiring", {"hours_per_week": N}),
+    ("I sleep 8 hours a night", {"hours_per_week": N}),
+    ("I volunteer 5 hours a week", {"hours_per_week": N}),
+    ("the course is 10 hours long", {"hours_per_week": N}),
+    ("it's a 6 hour course", {"hours_per_week": N}),
+    # ---------------------------------------------------------------- max weeks
+    ("no longer than 3 months", {"max_weeks": 12}),
+    ("six weeks", {"max_weeks": 6}),
+    ("I want to finish by Christmas", {"max_weeks": N}),
+    ("within a year", {"max_weeks": 52}),
+    ("a fortnight", {"max_weeks": 2}),
+    ("a year", {"max_weeks": 52}),
+    ("I'm free for a fortnight in May", {"max_weeks": N}),
+    ("something that takes a fortnight", {"max_weeks": 2}),
+    ("a 12-week course", {"max_weeks": 12}),
+    ("6 to 8 weeks", {"max_weeks": 8}),
+    ("a couple of months max", {"max_weeks": 8}),
+    ("less than half a year", {"max_weeks": 26}),
+    ("5 hours a week for 10 weeks", {"hours_per_week": 5, "max_weeks": 10}),
+    ("I can commit for a year", {"max_weeks": 52}),
+    ("a 2 year course is too long", {"max_weeks": 104}),
+    # not a length
+    ("I've worked 20 years in retail", {"max_weeks": N}),
+    ("I've been a nurse for 10 years", {"max_weeks": N}),
+    ("I left the army 2 years ago", {"max_weeks": N}),
+    ("my son is 6 months old", {"max_weeks": N}),
+    ("I start a new job in 3 weeks", {"max_weeks": N}),
+    ("I can do 5 hours a week", {"max_weeks": N}),
+    ("I'm 20 weeks pregnant", {"max_weeks": N}),
+    # ---------------------------------------------------------------- level
+    ("I'm a complete beginner", {"level": "introductory"}),
+    ("something intro level please", {"level": "introductory"}),
+    ("total novice here", {"level": "introductory"}),
+    ("I have no experience in coding", {"level": "introductory"}),
+    ("I want something at level 5", {"level": "undergraduate"}),
+    ("degree level please", {"level": "undergraduate"}),
+    ("undergrad is fine", {"level": "undergraduate"}),
+    ("I'd like a level 7 course", {"level": "postgraduate"}),
+    ("masters level", {"level": "postgraduate"}),
+    ("postgrad level stuff", {"level": "postgraduate"}),
+    ("MSc level", {"level": "postgraduate"}),
+    ("I have a Level 3 NVQ in health and social care", {"level": N}),
+    ("I've got a level 2 diploma", {"level": N}),
+    ("I'm not a beginner", {"level": N}),
+    ("I have an undergraduate degree in history", {"level": N}),
+    # ---------------------------------------------------------------- credit
+    ("I want academic credit", {"credit_bearing": True}),
+    ("it should count towards a degree", {"credit_bearing": True}),
+    ("I need credits towards my degree", {"credit_bearing": True}),
+    ("it has to be credit-bearing", {"credit_bearing": True}),
+    ("I don't need credits", {"credit_bearing": False}),
+    ("no need for credit", {"credit_bearing": False}),
+    ("credits don't matter to me", {"credit_bearing": False}),
+    ("not bothered about credits", {"credit_bearing": False}),
+    ("I'm on universal credit", {"credit_bearing": N}),
+    ("can I pay by credit card?", {"credit_bearing": N}),
+    # ---------------------------------------------------------------- course index
+    ("tell me more about the second one", {"course_index": [2]}),
+    ("compare 1 and 3", {"course_index": [1, 3]}),
+    ("number 2", {"course_index": [2]}),
+    ("option three", {"course_index": [3]}),
+    ("#2 please", {"course_index": [2]}),
+    ("the first", {"course_index": [1]}),
+    ("the last one", {"course_index": [-1]}),
+    ("compare the first and the last", {"course_index": [1, -1]}),
+    ("what's the difference between 2 and 4?", {"course_index": [2, 4]}),
+    ("I'll go with the 3rd option", {"course_index": [3]}),
+    ("more details on 2 please", {"course_index": [2]}),
+    ("3 hours a week", {"course_index": N}),
+    ("this is my first time studying online", {"course_index": N}),
+    ("first of all, I'm a nurse", {"course_index": N}),
+    ("I want to do a first aid course", {"course_index": N, "subject": "health-social-care"}),
+    ("English is my second language", {"course_index": N}),
+    # ---------------------------------------------------------------- delivery
+    ("it has to be online", {"delivery": "online"}),
+    ("I'd prefer blended learning", {"delivery": "blended"}),
+    ("a mix of online and in person", {"delivery": "blended"}),
+    ("I want to study from home", {"delivery": "online"}),
+    ("I found you online", {"delivery": N}),
+    ("I want to learn online marketing", {"delivery": N, "subject": "marketing"}),
+    # ---------------------------------------------------------------- goal
+    ("I want to switch careers", {"goal": "career_change"}),
+    ("I want to move into IT", {"goal": "career_change", "subject": "computing-it"}),
+    ("I'm looking for a new career", {"goal": "career_change"}),
+    ("I want to retrain", {"goal": "career_change"}),
+    ("I'm leaving the army next year", {"goal": "career_change"}),
+    ("I just want to get better at my job", {"goal": "upskill"}),
+    ("I'm hoping for a promotion", {"goal": "upskill"}),
+    ("I need to upskill", {"goal": "upskill"}),
+    ("it's for work", {"goal": "upskill"}),
+    ("my manager wants me to learn Excel", {"goal": "upskill", "subject": "computing-it"}),
+    ("I'm just curious", {"goal": "explore"}),
+    ("just interested really, for fun", {"goal": "explore"}),
+    ("I want to dip my toe into photography", {"goal": "explore", "subject": "photography-media"}),
+    ("I'd like to explore a few options", {"goal": "explore"}),
+    ("I want something that counts towards a degree", {"goal": "further_study"}),
+    ("I'm thinking about doing a masters", {"goal": "further_study"}),
+    ("I want credits towards my degree", {"goal": "further_study"}),
+    ("I'd like a recognised qualification", {"goal": "further_study"}),
+    ("I want to go to uni next year", {"goal": "further_study"}),
+    ("I'm not looking to change career", {"goal": N}),
+    # ---------------------------------------------------------------- subject
+    ("I'm interested in ML", {"subject": "data-science-ai"}),
+    ("machine learning", {"subject": "data-science-ai"}),
+    ("AI", {"subject": "data-science-ai"}),
+    ("data analytics", {"subject": "data-science-ai"}),
+    ("AWS certification", {"subject": "computing-it"}),
+    ("cloud stuff", {"subject": "computing-it"}),
+    ("learn python", {"subject": "computing-it"}),
+    ("coding", {"subject": "computing-it"}),
+    ("UX", {"subject": "design"}),
+    ("graphic design", {"subject": "design"}),
+    ("net zero", {"subject": "environment-sustainability"}),
+    ("sustainability", {"subject": "environment-sustainability"}),
+    ("procurement", {"subject": "supply-chain"}),
+    ("logistics", {"subject": "supply-chain"}),
+    ("nursing", {"subject": "health-social-care"}),
+    ("care work", {"subject": "health-social-care"}),
+    ("leading a team", {"subject": "leadership"}),
+    ("people management", {"subject": "leadership"}),
+    ("bookkeeping", {"subject": "finance-accounting"}),
+    ("teaching assistant", {"subject": "teaching-education"}),
+    ("counselling", {"subject": "psychology-mental-health"}),
+    ("Spanish", {"subject": "languages"}),
+    ("GDPR", {"subject": "law"}),
+    ("cyber", {"subject": "cybersecurity"}),
+    ("ethical hacking", {"subject": "cybersecurity"}),
+    ("social media", {"subject": "marketing"}),
+    ("SEO", {"subject": "marketing"}),
+    ("photography", {"subject": "photography-media"}),
+    ("film", {"subject": "photography-media"}),
+    ("agile", {"subject": "project-management"}),
+    ("PRINCE2", {"subject": "project-management"}),
+    ("scrum", {"subject": "project-management"}),
+    ("criminology", {"subject": "law"}),
+    ("archaeology", {"subject": "arts-humanities"}),
+    ("chemistry", {"subject": "science"}),
+    ("study skills for uni", {"subject": "study-skills"}),
+    ("mechanical engineering", {"subject": "engineering"}),
+    ("sociology", {"subject": "politics-society"}),
+    ("psychology", {"subject": "psychology-mental-health"}),
+    ("business management", {"subject": "business-management"}),
+    ("mental health awareness", {"subject": "psychology-mental-health"}),
+    # typos and spelling
+    ("cyber secuirty", {"subject": "cybersecurity"}),
+    ("marketting", {"subject": "marketing"}),
+    ("pyhton", {"subject": "computing-it"}),
+    ("psycology", {"subject": "psychology-mental-health"}),
+    ("counseling", {"subject": "psychology-mental-health"}),
+    ("data visualization", {"subject": "data-science-ai"}),
+    ("sustainablity courses", {"subject": "environment-sustainability"}),
+    # leaving vs target
+    ("I want to move from retail into IT", {"subject": "computing-it", "goal": "career_change"}),
+    ("nurse wanting to get into data science", {"subject": "data-science-ai"}),
+    ("leaving teaching for UX", {"subject": "design", "goal": "career_change"}),
+    ("I'm a teacher and want to learn python", {"subject": "computing-it"}),
+    ("I'm a nurse and want to switch careers", {"subject": N, "goal": "career_change"}),
+    ("ex-forces, looking at cyber security", {"subject": "cybersecurity", "goal": "career_change"}),
+    ("I work in marketing and want a promotion", {"subject": "marketing", "goal": "upskill"}),
+    ("after 15 years as an accountant I want to become a counsellor",
+     {"subject": "psychology-mental-health", "goal": "career_change", "max_weeks": N}),
+    # ---------------------------------------------------------------- combined
+    (
+        "I'm 45, worked 20 years in retail, I earn 28k. I want to move into data "
+        "analytics, about 5 hours a week, budget £500, no longer than 3 months.",
+        {
+            "subject": "data-science-ai",
+            "goal": "career_change",
+            "hours_per_week": 5,
+            "budget": 500,
+            "max_weeks": 12,
+        },
+    ),
+    (
+        "Hi! I'm a care worker wanting to get into nursing. I have a Level 3 NVQ. Can spend "
+        "up to £1,000 and study 6 hours a week",
+        {
+            "subject": "health-social-care",
+            "budget": 1000,
+            "hours_per_week": 6,
+            "level": N,
+        },
+    ),
+    (
+        "complete beginner, want to learn coding for fun, must be free, online only",
+        {
+            "level": "introductory",
+            "subject": "computing-it",
+            "goal": "explore",
+            "budget": 0,
+            "delivery": "online",
+        },
+    ),
+    # ---------------------------------------------------------------- realistic mixes
+    ("I'm a chef, wanting to retrain as an electrician",
+     {"goal": "career_change", "subject": "engineering"}),
+    ("currently a barista looking at becoming a software developer",
+     {"goal": "career_change", "subject": "computing-it"}),
+    ("Been in the RAF 22 years, leaving in March, interested in project management",
+     {"goal": "career_change", "subject": "project-management", "max_weeks": N}),
+    ("I'm on minimum wage, about £11 an hour", {"budget": N, "hours_per_week": N}),
+    ("I'm a level 2 qualified fitness instructor", {"level": N}),
+    ("in 2 weeks I go on holiday", {"max_weeks": N}),
+    ("is course 3 online?", {"course_index": [3], "delivery": "online"}),
+    ("give me info on courses 2 and 4", {"course_index": [2, 4]}),
+    ("I'd like 2 courses", {"course_index": N}),
+    ("I have a masters in engineering and want to learn management",
+     {"goal": N, "subject": "business-management"}),
+    ("something advanced, I already know the basics", {"level": "postgraduate"}),
+    ("it doesn't matter if it's online or not", {"delivery": N}),
+    ("I get £300 a year for training", {"budget": 300}),
+    ("not more than a few hundred quid", {"budget": 300}),
+    ("I can do about 1 hour on weekdays and 3 hours on weekends", {"hours_per_week": 8}),
+    ("2 hrs every other day", {"hours_per_week": 7}),
+    ("I run a small cafe and want to get better at marketing",
+     {"goal": "upskill", "subject": "marketing"}),
+    ("im skint m8 so free pls", {"budget": 0}),
+    ("wanna be a web dev", {"goal": "career_change", "subject": "computing-it"}),
+    ("I work in a shop", {"goal": N}),
+    ("My daughter is 3 months old so I want something flexible", {"max_weeks": N}),
+    ("I'm aged 34 with 12 years experience in hospitality", {"max_weeks": N, "budget": N}),
+    # ---------------------------------------------------------------- garbage
+    ("", {}),
+    ("   ", {}),
+    ("🙂🙂🙂", {}),
+    ("<script>alert(1)</script>", {"budget": N, "course_index": N}),
+    ("'; DROP TABLE courses; --", {"budget": N, "course_index": N}),
+    ("SELECT * FROM users WHERE id = 1", {"budget": N, "course_index": N}),
+    ("Quiero aprender programación", {"budget": N}),
+    ("asdfghjkl qwerty", {"subject": N, "goal": N}),
+    ("Jestem pielęgniarką 🏥", {"budget": N}),
+]
+
+
+def _ids() -> list[str]:
+    return [f"{i:03d}-{text[:40]}" for i, (text, _) in enumerate(CASES)]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=_ids())
+def test_extract_table(text: str, expected: dict[str, Any]) -> None:
+    found = as_dict(extract(text))
+    for slot, value in expected.items():
+        if value is None:
+            assert slot not in found, f"{slot} wrongly extracted from {text!r}: {found}"
+        else:
+            assert found.get(slot) == value, f"{slot} for {text!r}: got {found}"
+
+
+def test_case_table_is_large() -> None:
+    assert len(CASES) >= 120
+
+
+def test_currency_conversion_uses_shared_rates() -> None:
+    dollars = as_dict(extract("I have $250 to spend"))["budget"]
+    euros = as_dict(extract("about €300 max"))["budget"]
+    assert dollars == pytest.approx(to_gbp(250, "USD"))
+    assert euros == pytest.approx(to_gbp(300, "EUR"))
+
+
+def test_extracted_offsets_point_at_the_text() -> None:
+    text = "Tell me about the second one, I can do 4 hours a week"
+    for item in extract(text):
+        assert isinstance(item, Extracted)
+        assert text[item.start:item.end] == item.text
+        assert 0.0 < item.confidence <= 1.0
+
+
+def test_extracted_is_frozen() -> None:
+    item = extract("budget £100")[0]
+    with pytest.raises(FrozenInstanceError):
+        item.value = 5  # type: ignore[misc]
+
+
+def test_one_entity_per_slot_except_course_index() -> None:
+    items = extract("budget £100 or maybe £200, 3 hours a week, compare 1, 2 and 3")
+    names = [i.entity for i in items]
+    assert names.count("budget") == 1
+    assert names.count("hours_per_week") == 1
+    assert [i.value for i in items if i.entity == "course_index"] == [1, 2, 3]
+
+
+def test_values_are_typed() -> None:
+    found = as_dict(extract("£300, 2.5 hours a week, I don't need credits"))
+    assert found["budget"] == 300 and isinstance(found["budget"], int)
+    assert found["hours_per_week"] == 2.5 and isinstance(found["hours_per_week"], float)
+    assert found["credit_bearing"] is False
+
+
+def test_huge_input_is_capped_and_fast() -> None:
+    filler = "lorem ipsum dolor sit amet 12 34 " * 4000  # ~130 kB
+    text = "I can spend £250. " + filler + " budget £9999"
+    started = time.perf_counter()
+    found = as_dict(extract(text))
+    assert time.perf_counter() - started < 2.0
+    assert found.get("budget") == 250  # the tail beyond MAX_SCAN_CHARS is ignored
+    assert len(text) > MAX_SCAN_CHARS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\x00\x01\x02",
+        "a" * 10_000,
+        "1" * 5000,
+        "£" * 300 + "$" * 300,
+        "İstanbul İİİ £50",
+        "<div onclick='x'>&nbsp;&amp;</div>",
+        "ﷺ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202e reversed",
+        "hours hours weeks weeks £ £ k k",
+        "- - - , , , . . . and and and",
+    ],
+)
+def test_garbage_never_raises(text: str) -> None:
+    result = extract(text)
+    assert isinstance(result, list)
+    for item in result:
+        assert 0 <= item.start <= item.end <= len(text)
+
+
+def test_non_string_input_returns_nothing() -> None:
+    assert extract(None) == []  # type: ignore[arg-type]
