@@ -89,13 +89,42 @@ def test_html_is_just_text_and_still_answered(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize(
-    "message", ["", "   ", "🤖🤖🤖", "¿Dónde está la biblioteca?", "x" * 20000]
+    "message",
+    ["", "   ", "🤖🤖🤖", "¿Dónde está la biblioteca?", "x" * 4000, "x" * 20000],
+    ids=["empty", "spaces", "emoji", "spanish", "4k", "20k"],
 )
 def test_odd_messages_always_get_a_reply(chat: Chat, message: str) -> None:
-    assert chat.say(message) is not None  # no 5xx; the REST channel answered
+    assert Chat.text(chat.say(message)).strip()  # every message gets a reply
 
 
 def test_http_api_is_reachable(stack: dict) -> None:
     status = httpx.get(f"{stack['rasa'].url}/status", timeout=10)
     assert status.status_code == 200
     assert status.json()["model_file"]
+
+
+def test_an_over_long_message_is_politely_refused(chat: Chat) -> None:
+    reply = Chat.text(chat.say("word " * 5000))
+    assert "too long" in reply
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"[]",
+        b'{"message": "hi"}',
+        b'{"sender": 5, "message": "hi"}',
+        b'{"sender": "x", "message": {"a": 1}}',
+        b"",
+    ],
+)
+def test_malformed_requests_get_400_not_500(stack: dict, body: bytes) -> None:
+    response = httpx.post(
+        f"{stack['rasa'].url}/webhooks/rest/webhook",
+        content=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]

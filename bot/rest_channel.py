@@ -1,0 +1,114 @@
+"""Rasa's REST channel with the guarantees a learner-facing product needs.
+
+Same URL and protocol as Rasa's built-in ``rest`` channel (``POST /webhooks/rest/webhook``
+with ``{"sender": ..., "message": ...}``; a JSON list of messages back), so any client
+written for Rasa 3.6 works unchanged. On top of it:
+
+- malformed requests (not JSON, missing or wrongly typed fields) get a 400 with a reason,
+  never a 500;
+- an over-long or empty message is not processed; the learner is told why;
+- every message gets a reply: when the assistant produced nothing (e.g. the action server
+  is down, so the action's messages were lost) or failed, the learner gets an apology.
+
+Enabled in ``credentials.yml`` as ``bot.rest_channel.CourseAdvisorRestInput``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+MAX_MESSAGE_CHARS = 5_000
+MAX_SENDER_CHARS = 128
+APOLOGY = (
+    "Sorry, I'm having trouble right now and couldn't finish that. "
+    "Please try again in a moment; nothing you told me is lost."
+)
+EMPTY = "I didn't catch anything there. What would you like to find out about?"
+TOO_LONG = (
+    f"That message is too long for me (over {MAX_MESSAGE_CHARS:,} characters). "
+    "Could you say it in a few sentences?"
+)
+
+
+class RequestProblem(ValueError):
+    """A request the channel cannot process; the message says why."""
+
+
+def parse_request(body: Any) -> tuple[str, str, dict[str, Any] | None]:
+    """Sender, message and metadata from a request body, or :class:`RequestProblem`."""
+    if not isinstance(body, dict):
+        raise RequestProblem("the body must be a JSON object")
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip():
+        raise RequestProblem("'sender' must be a non-empty string")
+    if len(sender) > MAX_SENDER_CHARS:
+        raise RequestProblem(f"'sender' must be at most {MAX_SENDER_CHARS} characters")
+    message = body.get("message")
+    if message is None:
+        message = ""
+    if not isinstance(message, str):
+        raise RequestProblem("'message' must be a string")
+    metadata = body.get("metadata")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise RequestProblem("'metadata' must be a JSON object")
+    return sender, message, metadata
+
+
+def _reply(recipient: str, text: str) -> list[dict[str, Any]]:
+    return [{"recipient_id": recipient, "text": text}]
+
+
+class CourseAdvisorRestInput(RestInput):
+    """The REST channel, hardened (see the module docstring)."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        webhook = Blueprint("course_advisor_rest", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = request.json
+            except Exception:  # sanic raises its own error type for bad JSON
+                return response.json({"error": "the body is not valid JSON"}, status=400)
+            try:
+                sender, text, metadata = parse_request(body)
+            except RequestProblem as problem:
+                return response.json({"error": str(problem)}, status=400)
+            if len(text) > MAX_MESSAGE_CHARS:
+                return response.json(_reply(sender, TOO_LONG))
+            if not text.strip():
+                return response.json(_reply(sender, EMPTY))
+
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text, collector, sender, input_channel=self.name(), metadata=metadata
+                    )
+                )
+            except Exception:
+                logger.exception("Handling a message from %s failed", sender)
+            if not collector.messages:
+                logger.warning("No reply produced for %s; sending an apology", sender)
+                return response.json(_reply(sender, APOLOGY))
+            return response.json(collector.messages)
+
+        return webhook

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.rest_channel import MAX_MESSAGE_CHARS, RequestProblem, parse_request
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ({"sender": "a", "message": "hi"}, ("a", "hi", None)),
+        ({"sender": "a"}, ("a", "", None)),
+        ({"sender": "a", "message": "x", "metadata": {"k": 1}}, ("a", "x", {"k": 1})),
+        (
+            {"sender": "a", "message": "x" * (MAX_MESSAGE_CHARS + 1)},
+            ("a", "x" * (MAX_MESSAGE_CHARS + 1), None),
+        ),
+    ],
+)
+def test_good_requests(body: dict[str, Any], expected: tuple[Any, ...]) -> None:
+    assert parse_request(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (None, "JSON object"),
+        ([1, 2], "JSON object"),
+        ("hi", "JSON object"),
+        ({"message": "hi"}, "'sender'"),
+        ({"sender": "", "message": "hi"}, "'sender'"),
+        ({"sender": 12, "message": "hi"}, "'sender'"),
+        ({"sender": "s" * 500, "message": "hi"}, "at most"),
+        ({"sender": "a", "message": 5}, "'message'"),
+        ({"sender": "a", "message": ["hi"]}, "'message'"),
+        ({"sender": "a", "message": "hi", "metadata": "x"}, "'metadata'"),
+    ],
+)
+def test_bad_requests_are_named(body: Any, reason: str) -> None:
+    with pytest.raises(RequestProblem, match=reason):
+        parse_request(body)
