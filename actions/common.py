@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.store.db import StoreError, get_sessionmaker
+from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.search import (
     LearnerProfile,
     ProfileError,
@@ -45,8 +45,11 @@ GOAL_LABELS = {
 
 @contextmanager
 def store_session() -> Iterator[Session]:
-    """One transaction against the course store, committed on success."""
-    with get_sessionmaker().begin() as session:
+    """One transaction against the course store, committed on success.
+
+    Database failures come out as :class:`StoreError`.
+    """
+    with session_scope() as session:
         yield session
 
 
@@ -67,6 +70,9 @@ class CourseAdvisorAction(Action, abc.ABC):
             return []
         except (StoreError, SQLAlchemyError):
             logger.exception("Course store failed in %s for %s", self.name(), tracker.sender_id)
+            # Drop pooled connections: the next message reconnects, so the assistant
+            # recovers by itself when the database comes back.
+            dispose_engines()
             dispatcher.utter_message(text=STORE_DOWN_MESSAGE)
             return []
 

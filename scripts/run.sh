@@ -4,10 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RASA_PORT="${RASA_PORT:-5005}"
-ACTION_PORT="${ACTION_PORT:-5055}"
-RASA_INTERFACE="${RASA_INTERFACE:-127.0.0.1}"
-export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
+# shellcheck source=scripts/defaults.sh
+source scripts/defaults.sh
+mkdir -p var
 RASA=.venv/bin/rasa
 
 pids=()
@@ -27,7 +26,7 @@ pids+=($!)
 
 rasa_args=(run --enable-api --interface "$RASA_INTERFACE" --port "$RASA_PORT"
            --credentials credentials.yml --endpoints endpoints.yml --model models
-           --cors "${RASA_CORS_ORIGINS:-http://localhost:${RASA_PORT}}")
+           --cors ${RASA_CORS_ORIGINS})
 if [[ -n "${RASA_TOKEN:-}" ]]; then
     rasa_args+=(--auth-token "$RASA_TOKEN")
 elif [[ "$RASA_INTERFACE" != "127.0.0.1" && "$RASA_INTERFACE" != "localhost" ]]; then

@@ -3,8 +3,8 @@
 # Chat in the terminal (rasa shell) with the action server running; for careers advisers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ACTION_PORT="${ACTION_PORT:-5055}"
-export ACTION_SERVER_URL="${ACTION_SERVER_URL:-http://127.0.0.1:${ACTION_PORT}/webhook}"
+# shellcheck source=scripts/defaults.sh
+source scripts/defaults.sh
 
 echo "==> Starting the action server on port ${ACTION_PORT}..."
 mkdir -p var

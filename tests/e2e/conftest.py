@@ -46,7 +46,16 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 
 
 def server_env(**extra: str) -> dict[str, str]:
-    env = {**os.environ, "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    env = {
+        **os.environ,
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "LOCK_STORE_TYPE": "in_memory",
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": "6379",
+        "REDIS_DB": "1",
+        "REDIS_PASSWORD": "",
+    }
     env.update(extra)
     return env
 
@@ -143,8 +152,13 @@ def start_rasa_server(
     *,
     token: str | None = None,
     extra_args: tuple[str, ...] = (),
+    tracker_store_url: str | None = None,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
 ) -> Server:
-    port = free_port()
+    """A Rasa server; conversations go to ``tracker_store_url`` (a new SQLite file by default)."""
+    port = port or free_port()
+    tracker = tracker_store_url or f"sqlite:///{tmp / f'tracker-{port}.db'}"
     log = tmp / f"rasa-{port}.log"
     args = [
         RASA,
@@ -164,7 +178,13 @@ def start_rasa_server(
     ]
     if token:
         args += ["--auth-token", token]
-    process = start_process(args, log, server_env(ACTION_SERVER_URL=f"{action_url}/webhook"))
+    process = start_process(
+        args,
+        log,
+        server_env(
+            ACTION_SERVER_URL=f"{action_url}/webhook", TRACKER_STORE_URL=tracker, **(env or {})
+        ),
+    )
     server = Server(process, f"http://127.0.0.1:{port}", log)
     wait_until_up(f"{server.url}/", process, log)
     return server

@@ -1,0 +1,18 @@
+# Default settings for every command that starts or talks to Rasa (sourced, not run).
+# A variable already set in the environment wins. The README's "Configuration" table
+# documents each one.
+: "${RASA_PORT:=5005}"
+: "${RASA_INTERFACE:=127.0.0.1}"
+: "${ACTION_PORT:=5055}"
+: "${ACTION_SERVER_URL:=http://127.0.0.1:${ACTION_PORT}/webhook}"
+: "${WIDGET_PORT:=8080}"
+: "${RASA_CORS_ORIGINS:=http://127.0.0.1:${WIDGET_PORT} http://localhost:${WIDGET_PORT}}"
+: "${TRACKER_STORE_URL:=sqlite:///var/tracker.db}"
+: "${LOCK_STORE_TYPE:=in_memory}"
+: "${REDIS_HOST:=127.0.0.1}"
+: "${REDIS_PORT:=6379}"
+: "${REDIS_DB:=1}"
+: "${REDIS_PASSWORD:=}"
+export RASA_PORT RASA_INTERFACE ACTION_PORT ACTION_SERVER_URL WIDGET_PORT RASA_CORS_ORIGINS \
+    TRACKER_STORE_URL LOCK_STORE_TYPE REDIS_HOST REDIS_PORT REDIS_DB REDIS_PASSWORD
+export SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=2
