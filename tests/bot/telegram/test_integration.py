@@ -1,0 +1,91 @@
+"""The bridge's handlers against the real Rasa and action servers; only Telegram is faked.
+
+Run with a trained model: ``COURSE_ADVISOR_MODEL=models/course-advisor.tar.gz
+.venv/bin/python -m pytest tests/bot/telegram -m slow`` (without it the ``stack`` fixture trains
+one first, which takes minutes).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.telegram import texts
+from tests.bot.telegram.conftest import Bridge, MakeBridge
+from tests.bot.telegram.fakes import button_update, callback_data_of, text_update
+from tests.e2e.conftest import Server
+
+pytestmark = pytest.mark.slow
+
+
+def new_chat_id() -> int:
+    return time.monotonic_ns() % 10**9 + 10**9
+
+
+async def real_bridge(make_bridge: MakeBridge, stack: dict[str, Server]) -> Bridge:
+    bridge = await make_bridge(rasa_url=stack["rasa"].url, timeout_s=60)
+    bridge.telegram.clear()
+    return bridge
+
+
+def said(bridge: Bridge) -> str:
+    return "\n".join(bridge.telegram.texts())
+
+
+async def test_greeting_button_and_recommendations(
+    make_bridge: MakeBridge, stack: dict[str, Server]
+) -> None:
+    bridge = await real_bridge(make_bridge, stack)
+    chat_id = new_chat_id()
+
+    await bridge.feed(text_update("hi", chat_id=chat_id))
+    assert "Course Advisor" in said(bridge)
+    keyboards = bridge.telegram.keyboards()
+    buttons = {
+        button["text"]: button["callback_data"]
+        for keyboard in keyboards for row in keyboard for button in row
+    }
+    assert "Find a course" in buttons, buttons
+    assert all(len(data.encode()) <= 64 for data in callback_data_of(keyboards))
+
+    bridge.telegram.clear()
+    await bridge.feed(button_update(buttons["Find a course"], chat_id=chat_id))
+    assert bridge.telegram.named("answerCallbackQuery")
+    after_button = said(bridge)
+    assert after_button and texts.TROUBLE not in after_button
+    assert "goal" in after_button.lower(), after_button
+
+    bridge.telegram.clear()
+    await bridge.feed(text_update("I want to change career into data science, budget £600",
+                                  chat_id=chat_id))
+    cards = [
+        call.params for call in bridge.telegram.named("sendMessage")
+        if call.params.get("parse_mode") == "HTML"
+    ]
+    assert cards, f"no course cards; the assistant said:\n{said(bridge)}"
+    for card in cards:
+        title = card["text"].splitlines()[0]
+        assert title.startswith("<b>1. ") or title.startswith(("<b>2. ", "<b>3. ")), title
+        assert "Price:" in card["text"] and "Credits:" in card["text"]
+    assert bridge.telegram.named("sendChatAction")
+
+
+async def test_forget_command(make_bridge: MakeBridge, stack: dict[str, Server]) -> None:
+    bridge = await real_bridge(make_bridge, stack)
+    await bridge.feed(text_update("/forget", chat_id=new_chat_id()))
+    assert "deleted" in said(bridge).lower(), said(bridge)
+
+
+@pytest.mark.xfail(
+    reason="Rasa's restart utters nothing (no utter_restart in domain.yml), so the hardened "
+    "REST channel (bot/rest_channel.py) answers /restart with its 'having trouble' apology",
+    strict=False,
+)
+async def test_restart_command_is_acknowledged_without_an_apology(
+    make_bridge: MakeBridge, stack: dict[str, Server]
+) -> None:
+    bridge = await real_bridge(make_bridge, stack)
+    await bridge.feed(text_update("/restart", chat_id=new_chat_id()))
+    assert bridge.telegram.texts(), "a restart is always acknowledged"
+    assert "trouble" not in said(bridge).lower(), said(bridge)
