@@ -187,6 +187,24 @@ def course_list_payload(
     }
 
 
+CARDS = "course_list"
+
+
+def client_renders_cards(tracker: Tracker) -> bool:
+    """Whether the learner's client draws ``course_list`` payloads as cards.
+
+    Clients say so in the REST request's metadata (``{"renders": ["course_list"]}``); the
+    web widget and the Telegram bridge do. Then the course list is not repeated as text.
+    Any other client (``rasa shell``, a plain REST client) gets the full text as well.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            metadata = event.get("metadata") or {}
+            renders = metadata.get("renders") if isinstance(metadata, dict) else None
+            return isinstance(renders, list) and CARDS in renders
+    return False
+
+
 def indices_from_tracker(tracker: Tracker) -> list[int]:
     """1-based positions the learner referred to ("the second one" -> [2]; last -> -1)."""
     raw = tracker.get_slot("course_index") or []

@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     CourseAdvisorAction,
+    client_renders_cards,
     course_line,
     course_list_payload,
     profile_from_tracker,
@@ -49,7 +50,7 @@ async def send_recommendations(
     if not result.courses:
         dispatcher.utter_message(
             text=f"I couldn't find any more {topic} courses in the catalogue. "
-            'Try another subject, or say "start again".'
+            "Try another subject, or change a wish (for example a bigger budget)."
         )
         return [SlotSet("search_sort", sort)]
     if result.exact:
@@ -63,12 +64,13 @@ async def send_recommendations(
             f"courses. To find these I relaxed: {relaxed}."
         )
     lines = [header, ""]
-    lines += [course_line(i, course) for i, course in enumerate(result.courses, start=1)]
-    lines += [
-        "",
+    if not client_renders_cards(tracker):
+        lines += [course_line(i, course) for i, course in enumerate(result.courses, start=1)]
+        lines.append("")
+    lines.append(
         'Say "tell me more about the first one", "compare 1 and 2", "cheaper", '
-        '"shorter", "more" or "save them".',
-    ]
+        '"shorter", "more" or "save them".'
+    )
     dispatcher.utter_message(
         text="\n".join(lines), json_message=course_list_payload(result.courses, result.relaxed)
     )

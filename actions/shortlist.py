@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import (
     CourseAdvisorAction,
+    client_renders_cards,
     course_line,
     course_list_payload,
     explain_courses,
@@ -64,8 +65,9 @@ class ActionShowShortlist(CourseAdvisorAction):
                 text='Your shortlist is empty. When I show you courses, say "save it" to keep them.'
             )
             return []
-        lines = ["Your shortlist:", ""]
-        lines += [course_line(i, course) for i, course in enumerate(courses, start=1)]
+        lines = [f"Your shortlist ({len(courses)}):"]
+        if not client_renders_cards(tracker):
+            lines += [""] + [course_line(i, c) for i, c in enumerate(courses, start=1)]
         dispatcher.utter_message(
             text="\n".join(lines), json_message=course_list_payload(courses, [])
         )

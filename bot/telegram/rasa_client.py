@@ -30,6 +30,9 @@ Sleep = Callable[[float], Awaitable[None]]
 RasaMessage = dict[str, Any]
 
 
+CLIENT_METADATA = {"renders": ["course_list"]}
+
+
 class RasaError(Exception):
     """Rasa did not give a usable reply."""
 
@@ -86,7 +89,8 @@ class RasaClient:
 
     async def send(self, sender: str, message: str) -> list[RasaMessage]:
         """Rasa's replies to ``message`` from ``sender`` (may be an empty list)."""
-        body = {"sender": sender, "message": message}
+        # The bridge draws course_list payloads as cards: the assistant need not repeat them.
+        body = {"sender": sender, "message": message, "metadata": CLIENT_METADATA}
         for attempt in range(1, self._attempts + 1):
             last = attempt == self._attempts
             try:

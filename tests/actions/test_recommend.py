@@ -105,3 +105,14 @@ async def test_refine_without_a_subject_asks_for_one(store, dispatcher, domain) 
     )
     assert "subject" in texts(dispatcher)
     assert events == []
+
+
+async def test_clients_that_draw_cards_get_no_repeated_text_list(store, domain) -> None:
+    plain, cards = CollectingDispatcher(), CollectingDispatcher()
+    await ActionRecommendCourses().run(plain, make_tracker(slots=PROFILE), domain)
+    event = {"event": "user", "text": "hi", "metadata": {"renders": ["course_list"]}}
+    await ActionRecommendCourses().run(cards, make_tracker(slots=PROFILE, events=[event]), domain)
+    titles = [c["title"] for c in course_lists(cards)[0]["courses"]]
+    assert all(title in texts(plain) for title in titles)
+    assert not any(title in texts(cards) for title in titles)
+    assert course_lists(cards) == course_lists(plain)

@@ -46,8 +46,9 @@ async def make_bridge() -> AsyncIterator[MakeBridge]:
         timeout_s: float = 5.0,
     ) -> Bridge:
         telegram = RecordingRequest(failures)
-        settings = Settings(token=TOKEN, rasa_url=rasa_url, rasa_timeout_s=timeout_s,
-                            retry_backoff_s=0.0)
+        settings = Settings(
+            token=TOKEN, rasa_url=rasa_url, rasa_timeout_s=timeout_s, retry_backoff_s=0.0
+        )
         if transport is None and rasa is not None:
             transport = rasa.transport()
         app = build_application(settings, request=telegram, rasa_transport=transport)

@@ -14,8 +14,12 @@ import httpx
 from telegram.request import BaseRequest, RequestData
 
 BOT_USER = {
-    "id": 777, "is_bot": True, "first_name": "Course Advisor", "username": "course_advisor_bot",
-    "can_join_groups": False, "can_read_all_group_messages": False,
+    "id": 777,
+    "is_bot": True,
+    "first_name": "Course Advisor",
+    "username": "course_advisor_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
     "supports_inline_queries": False,
 }
 LEARNER_ID = 4242
@@ -51,9 +55,14 @@ class RecordingRequest(BaseRequest):
         pass
 
     async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None,
-        read_timeout: Any = None, write_timeout: Any = None,
-        connect_timeout: Any = None, pool_timeout: Any = None,
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
@@ -81,8 +90,10 @@ class RecordingRequest(BaseRequest):
         if name in {"sendMessage", "sendPhoto"}:
             chat_id = params["chat_id"]
             message: dict[str, Any] = {
-                "message_id": next(self._message_ids), "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private"}, "from": BOT_USER,
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": BOT_USER,
             }
             if name == "sendMessage":
                 message["text"] = params["text"]
@@ -93,9 +104,7 @@ class RecordingRequest(BaseRequest):
             return message
         return True
 
-    def fail_next(
-        self, method: str, status: int, description: str, **parameters: Any
-    ) -> None:
+    def fail_next(self, method: str, status: int, description: str, **parameters: Any) -> None:
         """Make the next call of ``method`` fail (e.g. ``retry_after=1`` for flood control)."""
         body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
         if parameters:
@@ -112,7 +121,8 @@ class RecordingRequest(BaseRequest):
     def keyboards(self) -> list[list[list[dict[str, Any]]]]:
         return [
             call.params["reply_markup"]["inline_keyboard"]
-            for call in self.named("sendMessage") if call.params.get("reply_markup")
+            for call in self.named("sendMessage")
+            if call.params.get("reply_markup")
         ]
 
     def conversation(self) -> list[Call]:
@@ -171,8 +181,11 @@ _update_ids = itertools.count(1)
 def text_update(text: str, chat_id: int = LEARNER_ID) -> dict[str, Any]:
     """An update with a learner's text message (a command if it starts with "/")."""
     message: dict[str, Any] = {
-        "message_id": next(_update_ids), "date": int(time.time()), "chat": chat(chat_id),
-        "from": user(chat_id), "text": text,
+        "message_id": next(_update_ids),
+        "date": int(time.time()),
+        "chat": chat(chat_id),
+        "from": user(chat_id),
+        "text": text,
     }
     if text.startswith("/"):
         command = text.split()[0]
@@ -185,10 +198,17 @@ def button_update(data: str, chat_id: int = LEARNER_ID) -> dict[str, Any]:
     return {
         "update_id": next(_update_ids),
         "callback_query": {
-            "id": f"cb{next(_update_ids)}", "from": user(chat_id), "chat_instance": "ci",
+            "id": f"cb{next(_update_ids)}",
+            "from": user(chat_id),
+            "chat_instance": "ci",
             "data": data,
-            "message": {"message_id": next(_update_ids), "date": int(time.time()),
-                        "chat": chat(chat_id), "from": BOT_USER, "text": "Pick one"},
+            "message": {
+                "message_id": next(_update_ids),
+                "date": int(time.time()),
+                "chat": chat(chat_id),
+                "from": BOT_USER,
+                "text": "Pick one",
+            },
         },
     }
 
@@ -197,10 +217,19 @@ def sticker_update(chat_id: int = LEARNER_ID) -> dict[str, Any]:
     return {
         "update_id": next(_update_ids),
         "message": {
-            "message_id": next(_update_ids), "date": int(time.time()), "chat": chat(chat_id),
+            "message_id": next(_update_ids),
+            "date": int(time.time()),
+            "chat": chat(chat_id),
             "from": user(chat_id),
-            "sticker": {"file_id": "s", "file_unique_id": "su", "type": "regular", "width": 512,
-                        "height": 512, "is_animated": False, "is_video": False},
+            "sticker": {
+                "file_id": "s",
+                "file_unique_id": "su",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            },
         },
     }
 
@@ -208,7 +237,9 @@ def sticker_update(chat_id: int = LEARNER_ID) -> dict[str, Any]:
 def callback_data_of(keyboards: Iterable[list[list[dict[str, Any]]]]) -> list[str]:
     return [
         button["callback_data"]
-        for keyboard in keyboards for row in keyboard for button in row
+        for keyboard in keyboards
+        for row in keyboard
+        for button in row
         if "callback_data" in button
     ]
 

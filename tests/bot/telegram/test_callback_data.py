@@ -9,8 +9,9 @@ from bot.telegram.callback_data import CallbackPayloads
 LONG = '/inform{"subject":"data-science-ai","goal":"career_change","budget":600}'
 
 
-@pytest.mark.parametrize("payload", ["/greet", '/inform{"goal":"upskill"}', "é" * 31, LONG,
-                                     "é" * 100, "x" * 10_000])
+@pytest.mark.parametrize(
+    "payload", ["/greet", '/inform{"goal":"upskill"}', "é" * 31, LONG, "é" * 100, "x" * 10_000]
+)
 def test_every_payload_fits_and_comes_back(payload: str) -> None:
     payloads = CallbackPayloads()
     data = payloads.data_for(payload)

@@ -50,8 +50,14 @@ def test_without_a_token_it_explains_how_to_get_one(capsys: pytest.CaptureFixtur
 
 def test_module_entry_point_without_a_token() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "RASA_"))}
-    done = subprocess.run([sys.executable, "-m", "bot.telegram"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.telegram"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "@BotFather" in done.stderr
     assert "Traceback" not in done.stderr
@@ -62,8 +68,15 @@ def test_help_describes_both_modes_and_the_environment(capsys: pytest.CaptureFix
         cli.main(["--help"], env={}, runner=Runner())
     assert exited.value.code == 0
     out = capsys.readouterr().out
-    for item in ["TELEGRAM_BOT_TOKEN", "RASA_URL", "TELEGRAM_WEBHOOK_SECRET", "--webhook-url",
-                 "--port", "@BotFather", "polling"]:
+    for item in [
+        "TELEGRAM_BOT_TOKEN",
+        "RASA_URL",
+        "TELEGRAM_WEBHOOK_SECRET",
+        "--webhook-url",
+        "--port",
+        "@BotFather",
+        "polling",
+    ]:
         assert item in out
 
 
@@ -96,13 +109,16 @@ def test_webhook_mode(webhooks: None) -> None:
     assert settings.webhook_path == "tg/hook"
 
 
-@pytest.mark.parametrize(("args", "secret", "message"), [
-    (["--webhook-url", "https://bot.example.org"], "", "TELEGRAM_WEBHOOK_SECRET"),
-    (["--webhook-url", "https://bot.example.org"], "has spaces!", "TELEGRAM_WEBHOOK_SECRET"),
-    (["--webhook-url", "http://bot.example.org"], SECRET, "https://"),
-    (["--webhook-url", "https://bot.example.org", "--port", "0"], SECRET, "--port"),
-    (["--rasa-timeout", "0"], SECRET, "--rasa-timeout"),
-])
+@pytest.mark.parametrize(
+    ("args", "secret", "message"),
+    [
+        (["--webhook-url", "https://bot.example.org"], "", "TELEGRAM_WEBHOOK_SECRET"),
+        (["--webhook-url", "https://bot.example.org"], "has spaces!", "TELEGRAM_WEBHOOK_SECRET"),
+        (["--webhook-url", "http://bot.example.org"], SECRET, "https://"),
+        (["--webhook-url", "https://bot.example.org", "--port", "0"], SECRET, "--port"),
+        (["--rasa-timeout", "0"], SECRET, "--rasa-timeout"),
+    ],
+)
 def test_bad_settings_exit_with_a_clear_message(
     webhooks: None, capsys: pytest.CaptureFixture[str], args: list[str], secret: str, message: str
 ) -> None:
@@ -120,10 +136,13 @@ def test_webhook_mode_without_the_webhooks_extra(
     assert "python-telegram-bot[webhooks]" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("error", "message"), [
-    (InvalidToken("Unauthorized"), "rejected TELEGRAM_BOT_TOKEN"),
-    (NetworkError("no route"), "Could not talk to Telegram"),
-])
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (InvalidToken("Unauthorized"), "rejected TELEGRAM_BOT_TOKEN"),
+        (NetworkError("no route"), "Could not talk to Telegram"),
+    ],
+)
 def test_telegram_failures_at_start_up(
     capsys: pytest.CaptureFixture[str], error: Exception, message: str
 ) -> None:
@@ -148,8 +167,10 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     """Application.run_polling/run_webhook record their arguments instead of running."""
     recorded = Recorder()
     for mode in ("polling", "webhook"):
+
         def fake(application: Application, *, _mode: str = mode, **kwargs: Any) -> None:
             recorded.calls.append((_mode, kwargs))
+
         monkeypatch.setattr(Application, f"run_{mode}", fake)
     return recorded
 
@@ -160,13 +181,23 @@ def test_run_polls_by_default(recorder: Recorder) -> None:
 
 
 def test_run_webhook_checks_telegrams_secret_token(recorder: Recorder) -> None:
-    app.run(Settings(token=TOKEN, webhook_url="https://bot.example.org/tg", webhook_secret=SECRET,
-                     listen="127.0.0.1", port=8443))
+    app.run(
+        Settings(
+            token=TOKEN,
+            webhook_url="https://bot.example.org/tg",
+            webhook_secret=SECRET,
+            listen="127.0.0.1",
+            port=8443,
+        )
+    )
     [(mode, kwargs)] = recorder.calls
     assert mode == "webhook"
     assert kwargs == {
-        "listen": "127.0.0.1", "port": 8443, "url_path": "tg",
-        "webhook_url": "https://bot.example.org/tg", "secret_token": SECRET,
+        "listen": "127.0.0.1",
+        "port": 8443,
+        "url_path": "tg",
+        "webhook_url": "https://bot.example.org/tg",
+        "secret_token": SECRET,
         "allowed_updates": ["message", "callback_query"],
     }
 

@@ -28,8 +28,9 @@ def slow_rasa(delays: dict[str, float], events: list[str]) -> httpx.MockTranspor
 async def test_one_chat_is_handled_in_order(make_bridge: MakeBridge) -> None:
     events: list[str] = []
     bridge = await make_bridge(transport=slow_rasa({"first": 0.2}, events))
-    await asyncio.gather(bridge.feed(text_update("first", chat_id=1)),
-                         bridge.feed(text_update("second", chat_id=1)))
+    await asyncio.gather(
+        bridge.feed(text_update("first", chat_id=1)), bridge.feed(text_update("second", chat_id=1))
+    )
     assert events == ["start first", "end first", "start second", "end second"]
     assert bridge.telegram.texts() == ["re: first", "re: second"]
 
@@ -37,8 +38,9 @@ async def test_one_chat_is_handled_in_order(make_bridge: MakeBridge) -> None:
 async def test_different_chats_do_not_wait_for_each_other(make_bridge: MakeBridge) -> None:
     events: list[str] = []
     bridge = await make_bridge(transport=slow_rasa({"slow": 0.2}, events))
-    await asyncio.gather(bridge.feed(text_update("slow", chat_id=1)),
-                         bridge.feed(text_update("fast", chat_id=2)))
+    await asyncio.gather(
+        bridge.feed(text_update("slow", chat_id=1)), bridge.feed(text_update("fast", chat_id=2))
+    )
     assert events == ["start slow", "start fast", "end fast", "end slow"]
     assert bridge.telegram.texts() == ["re: fast", "re: slow"]
 

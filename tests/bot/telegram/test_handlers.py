@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from bot.telegram import send, texts
+from bot.telegram.rasa_client import CLIENT_METADATA
 from bot.telegram.state import callback_payloads, rasa_client
 from tests.bot.telegram.conftest import Bridge, MakeBridge
 from tests.bot.telegram.fakes import (
@@ -22,19 +23,31 @@ from tests.bot.telegram.fakes import (
     text_update,
 )
 
-GREETING = [{
-    "recipient_id": str(LEARNER_ID),
-    "text": "Hi! I'm Course Advisor. What would you like to do?",
-    "buttons": [
-        {"title": "Find a course", "payload": "/find_course"},
-        {"title": "Change career", "payload": '/inform{"goal":"career_change"}'},
-    ],
-}]
+GREETING = [
+    {
+        "recipient_id": str(LEARNER_ID),
+        "text": "Hi! I'm Course Advisor. What would you like to do?",
+        "buttons": [
+            {"title": "Find a course", "payload": "/find_course"},
+            {"title": "Change career", "payload": '/inform{"goal":"career_change"}'},
+        ],
+    }
+]
 COURSE = {
-    "id": "ds-101", "title": "Data Science <Foundations> & Python", "provider": "Open University",
-    "subject": "data-science-ai", "duration_weeks": 8, "hours_per_week": 5, "price": 595.0,
-    "currency": "GBP", "price_model": "one-off", "price_as_of": "2024-09-01", "cost_gbp": 595.0,
-    "credits": 15, "credit_scheme": "CATS", "url": "https://example.org/ds-101",
+    "id": "ds-101",
+    "title": "Data Science <Foundations> & Python",
+    "provider": "Open University",
+    "subject": "data-science-ai",
+    "duration_weeks": 8,
+    "hours_per_week": 5,
+    "price": 595.0,
+    "currency": "GBP",
+    "price_model": "one-off",
+    "price_as_of": "2024-09-01",
+    "cost_gbp": 595.0,
+    "credits": 15,
+    "credit_scheme": "CATS",
+    "url": "https://example.org/ds-101",
     "why": "Fits your budget & your goal",
 }
 
@@ -48,7 +61,9 @@ async def test_text_goes_to_rasa_as_the_chat_and_the_reply_comes_back(
 ) -> None:
     rasa.then([{"recipient_id": str(LEARNER_ID), "text": "Hello Ada!"}])
     await bridge.feed(text_update("hi there"))
-    assert rasa.received == [{"sender": str(LEARNER_ID), "message": "hi there"}]
+    assert rasa.received == [
+        {"sender": str(LEARNER_ID), "message": "hi there", "metadata": CLIENT_METADATA}
+    ]
     assert bridge.telegram.texts() == ["Hello Ada!"]
     assert typing_calls(bridge) == ["typing"]
     methods = [call.method for call in bridge.telegram.conversation()]
@@ -66,7 +81,8 @@ async def test_buttons_become_an_inline_keyboard_and_a_press_is_sent_to_rasa(
     assert rasa.messages == ["/greet"]
     [keyboard] = bridge.telegram.keyboards()
     assert [[button["text"] for button in row] for row in keyboard] == [
-        ["Find a course"], ["Change career"]
+        ["Find a course"],
+        ["Change career"],
     ]
     data = callback_data_of([keyboard])
     assert all(len(item.encode()) <= 64 for item in data)
@@ -84,8 +100,10 @@ async def test_long_payload_is_mapped_to_a_short_key_and_back(
 ) -> None:
     payload = '/inform{"subject":"data-science-ai","goal":"career_change","budget":600,"x":"é"}'
     assert len(payload.encode()) > 64
-    rasa.then([{"text": "Pick", "buttons": [{"title": "That one", "payload": payload}]}],
-              [{"text": "Noted"}])
+    rasa.then(
+        [{"text": "Pick", "buttons": [{"title": "That one", "payload": payload}]}],
+        [{"text": "Noted"}],
+    )
     await bridge.feed(text_update("options please"))
     [data] = callback_data_of(bridge.telegram.keyboards())
     assert len(data.encode()) <= 64
@@ -109,9 +127,9 @@ async def test_expired_button_is_answered_and_not_sent_to_rasa(
 async def test_button_still_works_when_answering_the_query_fails(
     make_bridge: MakeBridge, rasa: FakeRasa
 ) -> None:
-    bridge = await make_bridge(rasa, failures={
-        "answerCallbackQuery": (400, "Bad Request: query is too old")
-    })
+    bridge = await make_bridge(
+        rasa, failures={"answerCallbackQuery": (400, "Bad Request: query is too old")}
+    )
     rasa.then([{"text": "Sure"}])
     await bridge.feed(button_update("p:/find_course"))
     assert rasa.messages == ["/find_course"]
@@ -120,10 +138,12 @@ async def test_button_still_works_when_answering_the_query_fails(
 
 async def test_course_list_becomes_one_card_per_course(bridge: Bridge, rasa: FakeRasa) -> None:
     second = {**COURSE, "id": "ds-2", "title": "Machine Learning", "url": "javascript:alert(1)"}
-    rasa.then([
-        {"text": "Here are 2 courses that fit:"},
-        {"custom": {"type": "course_list", "courses": [COURSE, second], "relaxed": []}},
-    ])
+    rasa.then(
+        [
+            {"text": "Here are 2 courses that fit:"},
+            {"custom": {"type": "course_list", "courses": [COURSE, second], "relaxed": []}},
+        ]
+    )
     await bridge.feed(text_update("I want to change career into data science, budget £600"))
     sent = bridge.telegram.named("sendMessage")
     assert [call.params["text"].splitlines()[0] for call in sent] == [
@@ -133,8 +153,15 @@ async def test_course_list_becomes_one_card_per_course(bridge: Bridge, rasa: Fak
     ]
     first = sent[1].params
     assert first["parse_mode"] == "HTML"
-    for fact in ["Open University", "8 weeks", "5 hours a week", "£595", "as of 2024-09-01",
-                 "15 CATS credits", "Fits your budget &amp; your goal"]:
+    for fact in [
+        "Open University",
+        "8 weeks",
+        "5 hours a week",
+        "£595",
+        "as of 2024-09-01",
+        "15 CATS credits",
+        "Fits your budget &amp; your goal",
+    ]:
         assert fact in first["text"]
     assert first["reply_markup"]["inline_keyboard"] == [
         [{"text": "Course page", "url": "https://example.org/ds-101"}]
@@ -154,9 +181,9 @@ async def test_long_text_is_split_under_the_limit_and_keeps_buttons_on_the_last_
     assert len(sent) >= 3
     assert all(len(call.params["text"]) <= 4096 for call in sent)
     assert all(call.params["text"].startswith("Paragraph") for call in sent), "paragraph splits"
-    assert [bool(call.params.get("reply_markup")) for call in sent] == [False] * (
-        len(sent) - 1
-    ) + [True]
+    assert [bool(call.params.get("reply_markup")) for call in sent] == [False] * (len(sent) - 1) + [
+        True
+    ]
     assert " ".join(" ".join(t.split()) for t in bridge.telegram.texts()) == " ".join(text.split())
 
 
@@ -169,8 +196,7 @@ async def test_flood_control_waits_and_sends_again(
         waits.append(delay)
 
     monkeypatch.setattr(send, "sleep", no_wait)
-    bridge.telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 3",
-                              retry_after=3)
+    bridge.telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 3", retry_after=3)
     rasa.then([{"text": "one"}, {"text": "two"}])
     await bridge.feed(text_update("hi"))
     assert bridge.telegram.texts() == ["one", "one", "two"]  # the first try was refused
@@ -187,16 +213,18 @@ async def test_image_is_sent_as_a_photo(bridge: Bridge, rasa: FakeRasa) -> None:
 async def test_image_telegram_cannot_fetch_is_sent_as_its_link(
     make_bridge: MakeBridge, rasa: FakeRasa
 ) -> None:
-    bridge = await make_bridge(rasa, failures={
-        "sendPhoto": (400, "Bad Request: wrong file identifier/HTTP URL specified")
-    })
+    bridge = await make_bridge(
+        rasa, failures={"sendPhoto": (400, "Bad Request: wrong file identifier/HTTP URL specified")}
+    )
     rasa.then([{"image": "https://example.org/missing.png"}])
     await bridge.feed(text_update("show me"))
     assert bridge.telegram.texts() == ["https://example.org/missing.png"]
 
 
-@pytest.mark.parametrize("reply", [[], [{"recipient_id": "1"}], [{"text": "   "}],
-                                   [{"custom": {"type": "something_else"}}]])
+@pytest.mark.parametrize(
+    "reply",
+    [[], [{"recipient_id": "1"}], [{"text": "   "}], [{"custom": {"type": "something_else"}}]],
+)
 async def test_empty_reply_gets_a_gentle_message(
     bridge: Bridge, rasa: FakeRasa, reply: list[dict[str, object]]
 ) -> None:
@@ -280,11 +308,14 @@ async def test_non_object_messages_are_dropped_and_the_rest_rendered(
     assert bridge.telegram.texts() == ["ok"]
 
 
-@pytest.mark.parametrize(("command", "sent", "empty_reply"), [
-    ("/restart", "/restart", texts.RESTARTED),
-    ("/forget", "/forget_me", texts.NOTHING_TO_ADD),
-    ("/start", "/greet", texts.NOTHING_TO_ADD),
-])
+@pytest.mark.parametrize(
+    ("command", "sent", "empty_reply"),
+    [
+        ("/restart", "/restart", texts.RESTARTED),
+        ("/forget", "/forget_me", texts.NOTHING_TO_ADD),
+        ("/start", "/greet", texts.NOTHING_TO_ADD),
+    ],
+)
 async def test_commands_are_sent_to_rasa_as_intents(
     bridge: Bridge, rasa: FakeRasa, command: str, sent: str, empty_reply: str
 ) -> None:

@@ -44,7 +44,9 @@ async def test_greeting_button_and_recommendations(
     keyboards = bridge.telegram.keyboards()
     buttons = {
         button["text"]: button["callback_data"]
-        for keyboard in keyboards for row in keyboard for button in row
+        for keyboard in keyboards
+        for row in keyboard
+        for button in row
     }
     assert "Find a course" in buttons, buttons
     assert all(len(data.encode()) <= 64 for data in callback_data_of(keyboards))
@@ -57,10 +59,12 @@ async def test_greeting_button_and_recommendations(
     assert "goal" in after_button.lower(), after_button
 
     bridge.telegram.clear()
-    await bridge.feed(text_update("I want to change career into data science, budget £600",
-                                  chat_id=chat_id))
+    await bridge.feed(
+        text_update("I want to change career into data science, budget £600", chat_id=chat_id)
+    )
     cards = [
-        call.params for call in bridge.telegram.named("sendMessage")
+        call.params
+        for call in bridge.telegram.named("sendMessage")
         if call.params.get("parse_mode") == "HTML"
     ]
     assert cards, f"no course cards; the assistant said:\n{said(bridge)}"

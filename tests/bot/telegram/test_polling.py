@@ -44,7 +44,8 @@ def test_polling_runs_handlers_between_post_init_and_post_shutdown(
     methods = [call.method for call in telegram.calls]
     assert methods.index("setMyCommands") < methods.index("getUpdates")
     assert telegram.named("getUpdates")[0].params["allowed_updates"] == [
-        "message", "callback_query"
+        "message",
+        "callback_query",
     ]
     assert clients and clients[0].closed, "post_shutdown closed the client"
     assert state.RASA not in built[0].bot_data

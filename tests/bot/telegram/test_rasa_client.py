@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from bot.telegram.rasa_client import RasaBadReply, RasaClient, RasaUnavailable
+from bot.telegram.rasa_client import CLIENT_METADATA, RasaBadReply, RasaClient, RasaUnavailable
 from tests.bot.telegram.fakes import FakeRasa, SilentServer
 
 
@@ -26,7 +26,7 @@ async def test_success_posts_sender_and_message() -> None:
     rasa, sleeps = FakeRasa().then([{"text": "hi"}]), Sleeps()
     client = client_for(rasa, sleeps)
     assert await client.send("42", "hello") == [{"text": "hi"}]
-    assert rasa.received == [{"sender": "42", "message": "hello"}]
+    assert rasa.received == [{"sender": "42", "message": "hello", "metadata": CLIENT_METADATA}]
     assert sleeps.delays == []
     await client.aclose()
     assert client.closed
@@ -39,17 +39,24 @@ async def test_base_url_with_a_path_prefix_is_kept() -> None:
         seen.append(request.url.path)
         return httpx.Response(200, json=[])
 
-    http = httpx.AsyncClient(base_url="http://proxy.test/rasa/", transport=httpx.MockTransport(
-        handler))
+    http = httpx.AsyncClient(
+        base_url="http://proxy.test/rasa/", transport=httpx.MockTransport(handler)
+    )
     assert await RasaClient(http).send("1", "x") == []
     assert seen == ["/rasa/webhooks/rest/webhook"]
 
 
-@pytest.mark.parametrize("failure", [
-    httpx.Response(502), httpx.Response(503), httpx.Response(504),
-    httpx.ConnectError("refused"), httpx.ConnectTimeout("slow connect"),
-    httpx.PoolTimeout("pool"),
-])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(502),
+        httpx.Response(503),
+        httpx.Response(504),
+        httpx.ConnectError("refused"),
+        httpx.ConnectTimeout("slow connect"),
+        httpx.PoolTimeout("pool"),
+    ],
+)
 async def test_safe_failures_are_retried_with_exponential_backoff(
     failure: httpx.Response | Exception,
 ) -> None:
@@ -67,11 +74,19 @@ async def test_gives_up_after_three_tries() -> None:
     assert sleeps.delays == [0.5, 1.0]
 
 
-@pytest.mark.parametrize("failure", [
-    httpx.Response(500), httpx.Response(400), httpx.Response(404), httpx.Response(401),
-    httpx.ReadTimeout("slow reply"), httpx.WriteTimeout("slow write"),
-    httpx.RemoteProtocolError("server hung up"), httpx.ReadError("reset"),
-])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(500),
+        httpx.Response(400),
+        httpx.Response(404),
+        httpx.Response(401),
+        httpx.ReadTimeout("slow reply"),
+        httpx.WriteTimeout("slow write"),
+        httpx.RemoteProtocolError("server hung up"),
+        httpx.ReadError("reset"),
+    ],
+)
 async def test_failures_after_sending_are_not_retried(failure: httpx.Response | Exception) -> None:
     rasa, sleeps = FakeRasa().then(failure, [{"text": "duplicate"}]), Sleeps()
     with pytest.raises(RasaUnavailable):

@@ -11,10 +11,19 @@ from bot.telegram.cards import course_card, web_url
 from bot.telegram.render import BUTTONS_ONLY_TEXT, PhotoOut, TextOut, render_replies
 
 COURSE: dict[str, Any] = {
-    "title": "Intro to <script>alert(1)</script>", "provider": "A & B College",
-    "duration_weeks": 6, "hours_per_week": 2.5, "price": 1200, "currency": "EUR",
-    "price_model": "one-off", "price_as_of": "2025-01-10", "cost_gbp": 1015.4, "credits": 5,
-    "credit_scheme": "ECTS", "url": "http://example.org/c?a=1&b=2", "why": "Cheap <b>& short</b>",
+    "title": "Intro to <script>alert(1)</script>",
+    "provider": "A & B College",
+    "duration_weeks": 6,
+    "hours_per_week": 2.5,
+    "price": 1200,
+    "currency": "EUR",
+    "price_model": "one-off",
+    "price_as_of": "2025-01-10",
+    "cost_gbp": 1015.4,
+    "credits": 5,
+    "credit_scheme": "ECTS",
+    "url": "http://example.org/c?a=1&b=2",
+    "why": "Cheap <b>& short</b>",
 }
 
 
@@ -34,16 +43,26 @@ def test_card_shows_length_price_and_credits() -> None:
     assert "Credits: 5 ECTS credits" in card
 
 
-@pytest.mark.parametrize(("fields", "price"), [
-    ({"price_model": "free", "price": 0}, "free (as of 2025-01-10)"),
-    ({"price": 0}, "free (as of 2025-01-10)"),
-    ({"price": None}, "not published"),
-    ({"currency": None}, "not published"),
-    ({"price": 49.99, "currency": "GBP", "price_model": "subscription-monthly", "cost_gbp": 200},
-     "£49.99 a month (as of 2025-01-10), about £200 in total"),
-    ({"price": 600, "currency": "GBP", "price_as_of": None}, "£600"),
-    ({"price": 90, "currency": "CHF", "price_as_of": ""}, "90 CHF, about £1,015 in total"),
-])
+@pytest.mark.parametrize(
+    ("fields", "price"),
+    [
+        ({"price_model": "free", "price": 0}, "free (as of 2025-01-10)"),
+        ({"price": 0}, "free (as of 2025-01-10)"),
+        ({"price": None}, "not published"),
+        ({"currency": None}, "not published"),
+        (
+            {
+                "price": 49.99,
+                "currency": "GBP",
+                "price_model": "subscription-monthly",
+                "cost_gbp": 200,
+            },
+            "£49.99 a month (as of 2025-01-10), about £200 in total",
+        ),
+        ({"price": 600, "currency": "GBP", "price_as_of": None}, "£600"),
+        ({"price": 90, "currency": "CHF", "price_as_of": ""}, "90 CHF, about £1,015 in total"),
+    ],
+)
 def test_card_prices(fields: dict[str, Any], price: str) -> None:
     assert f"Price: {price}\n" in course_card({**COURSE, **fields}).html
 
@@ -60,26 +79,32 @@ def test_card_with_missing_fields_still_reads_well() -> None:
     assert card.url is None
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://example.org/x", "https://example.org/x"),
-    ("  http://example.org  ", "http://example.org"),
-    ("javascript:alert(1)", None),
-    ("ftp://example.org/x", None),
-    ("/relative/path", None),
-    ("https://", None),
-    (None, None),
-    (42, None),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/x", "https://example.org/x"),
+        ("  http://example.org  ", "http://example.org"),
+        ("javascript:alert(1)", None),
+        ("ftp://example.org/x", None),
+        ("/relative/path", None),
+        ("https://", None),
+        (None, None),
+        (42, None),
+    ],
+)
 def test_web_url(url: object, expected: str | None) -> None:
     assert web_url(url) == expected
 
 
 def test_reply_with_text_custom_and_image_keeps_rasas_order() -> None:
-    out = render_replies([
-        {"text": "Here you go", "buttons": [{"title": "More", "payload": "/more"}]},
-        {"custom": {"type": "course_list", "courses": [COURSE, "junk"]}},
-        {"image": "https://example.org/a.png"},
-    ], CallbackPayloads())
+    out = render_replies(
+        [
+            {"text": "Here you go", "buttons": [{"title": "More", "payload": "/more"}]},
+            {"custom": {"type": "course_list", "courses": [COURSE, "junk"]}},
+            {"image": "https://example.org/a.png"},
+        ],
+        CallbackPayloads(),
+    )
     assert [type(item) for item in out] == [TextOut, TextOut, PhotoOut]
     first, card, photo = out
     assert isinstance(first, TextOut) and first.keyboard is not None
@@ -90,13 +115,20 @@ def test_reply_with_text_custom_and_image_keeps_rasas_order() -> None:
 
 
 def test_buttons_without_text_get_a_prompt_and_bad_buttons_are_skipped() -> None:
-    [out] = render_replies([{"buttons": [
-        {"title": "Good", "payload": "/good"},
-        {"title": "No payload"},
-        "not a button",
-        {"payload": "/untitled"},
-        {"title": "Docs", "url": "https://example.org/docs"},
-    ]}], CallbackPayloads())
+    [out] = render_replies(
+        [
+            {
+                "buttons": [
+                    {"title": "Good", "payload": "/good"},
+                    {"title": "No payload"},
+                    "not a button",
+                    {"payload": "/untitled"},
+                    {"title": "Docs", "url": "https://example.org/docs"},
+                ]
+            }
+        ],
+        CallbackPayloads(),
+    )
     assert isinstance(out, TextOut) and out.text == BUTTONS_ONLY_TEXT
     assert out.keyboard is not None
     buttons = [row[0] for row in out.keyboard.inline_keyboard]
@@ -107,13 +139,16 @@ def test_buttons_without_text_get_a_prompt_and_bad_buttons_are_skipped() -> None
     ]
 
 
-@pytest.mark.parametrize("reply", [
-    {"image": "file:///etc/passwd"},
-    {"custom": {"type": "course_list", "courses": "nope"}},
-    {"custom": ["not", "a", "dict"]},
-    {"text": None},
-    {"text": 42},
-    {"buttons": "nope"},
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        {"image": "file:///etc/passwd"},
+        {"custom": {"type": "course_list", "courses": "nope"}},
+        {"custom": ["not", "a", "dict"]},
+        {"text": None},
+        {"text": 42},
+        {"buttons": "nope"},
+    ],
+)
 def test_unusable_parts_render_to_nothing(reply: dict[str, Any]) -> None:
     assert render_replies([reply], CallbackPayloads()) == []

@@ -7,17 +7,20 @@ import pytest
 from bot.telegram.split import MAX_MESSAGE_LENGTH, split_text, telegram_length
 
 
-@pytest.mark.parametrize(("text", "limit", "expected"), [
-    ("", 10, []),
-    ("   \n\n  ", 10, []),
-    ("short", 10, ["short"]),
-    ("  padded  ", 10, ["padded"]),
-    ("aaaa\n\nbbbb\n\ncccc", 10, ["aaaa\n\nbbbb", "cccc"]),          # paragraphs packed
-    ("aaaa\nbbbb\ncccc", 10, ["aaaa\nbbbb", "cccc"]),                  # then lines
-    ("aaa bbb ccc ddd", 8, ["aaa bbb", "ccc ddd"]),                    # then words
-    ("abcdefghijklmnopqrstuvwxy", 10, ["abcdefghij", "klmnopqrst", "uvwxy"]),  # then hard
-    ("p1\n\nline one is long\nline 2", 12, ["p1", "line one is", "long", "line 2"]),
-])
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("", 10, []),
+        ("   \n\n  ", 10, []),
+        ("short", 10, ["short"]),
+        ("  padded  ", 10, ["padded"]),
+        ("aaaa\n\nbbbb\n\ncccc", 10, ["aaaa\n\nbbbb", "cccc"]),  # paragraphs packed
+        ("aaaa\nbbbb\ncccc", 10, ["aaaa\nbbbb", "cccc"]),  # then lines
+        ("aaa bbb ccc ddd", 8, ["aaa bbb", "ccc ddd"]),  # then words
+        ("abcdefghijklmnopqrstuvwxy", 10, ["abcdefghij", "klmnopqrst", "uvwxy"]),  # then hard
+        ("p1\n\nline one is long\nline 2", 12, ["p1", "line one is", "long", "line 2"]),
+    ],
+)
 def test_split_text(text: str, limit: int, expected: list[str]) -> None:
     assert split_text(text, limit) == expected
 
