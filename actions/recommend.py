@@ -21,6 +21,10 @@ from actions.common import (
 from actions.store.search import recommend, subject_label
 
 RESULTS_PER_PAGE = 3
+NEXT_STEPS = (
+    'Say "tell me more about the first one", "compare 1 and 2", "cheaper", "shorter", '
+    '"more" or "save them".'
+)
 
 # What a refinement asks for, by the words learners use.
 _CHEAPER = re.compile(r"\b(cheap\w*|less expensive|lower (price|cost)|afford\w*|budget)\b", re.I)
@@ -63,17 +67,14 @@ async def send_recommendations(
             f"Nothing in the catalogue meets every wish, so here are the nearest {topic} "
             f"courses. To find these I relaxed: {relaxed}."
         )
-    lines = [header, ""]
+    lines = [header]
     if not client_renders_cards(tracker):
-        lines += [course_line(i, course) for i, course in enumerate(result.courses, start=1)]
-        lines.append("")
-    lines.append(
-        'Say "tell me more about the first one", "compare 1 and 2", "cheaper", '
-        '"shorter", "more" or "save them".'
-    )
+        lines += [""] + [course_line(i, c) for i, c in enumerate(result.courses, start=1)]
     dispatcher.utter_message(
         text="\n".join(lines), json_message=course_list_payload(result.courses, result.relaxed)
     )
+    # Sent on its own so that it comes after the cards in every channel.
+    dispatcher.utter_message(text=NEXT_STEPS)
     ids = [course.id for course in result.courses]
     return [
         SlotSet("last_results", ids),

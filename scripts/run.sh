@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start the action server and the Rasa server in the foreground; Ctrl-C stops both.
+# Start the action server, the Rasa server, the web chat demo page and (with a token) the
+# Telegram bridge in the foreground; Ctrl-C stops them all.
 # Called by `make run` after set-up. Every setting has a default (README, "Configuration").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,10 @@ echo "==> Starting the Rasa server on ${RASA_INTERFACE}:${RASA_PORT} (loading th
 pids+=($!)
 
 base="http://${RASA_INTERFACE}:${RASA_PORT}"
+echo "==> Serving the web chat demo page on port ${WIDGET_PORT}..."
+.venv/bin/python -m bot.web.serve --port "$WIDGET_PORT" --server "$base" --quiet &
+pids+=($!)
+
 for _ in $(seq 1 120); do
     if curl -fsS "${base}/" >/dev/null 2>&1; then break; fi
     for pid in "${pids[@]}"; do
@@ -48,12 +53,23 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
+if [[ -n "${TELEGRAM_BOT_TOKEN:-}" ]]; then
+    echo "==> Starting the Telegram bridge (long polling)..."
+    RASA_URL="$base" .venv/bin/python -m bot.telegram &
+    pids+=($!)
+    telegram="the bridge is polling Telegram: message your bot"
+else
+    telegram="off. To enable: TELEGRAM_BOT_TOKEN=<token from @BotFather> make run"
+fi
+
 cat <<MSG
 
 Course Advisor is running.
   Rasa server:    ${base}/   (HTTP API on$( [[ -n "${RASA_TOKEN:-}" ]] && echo ", token required" || echo ", localhost only"))
   REST channel:   ${base}/webhooks/rest/webhook
   Action server:  http://127.0.0.1:${ACTION_PORT}/health
+  Web chat demo:  http://127.0.0.1:${WIDGET_PORT}/   (a careers-service page with the widget)
+  Telegram:       ${telegram}
 Chat from another terminal:
   curl -s -XPOST ${base}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
        -d '{"sender": "me", "message": "hi"}'
@@ -62,5 +78,5 @@ Press Ctrl-C to stop everything.
 MSG
 
 wait -n "${pids[@]}"
-echo "A server stopped unexpectedly; stopping the other." >&2
+echo "A process stopped unexpectedly; stopping the others." >&2
 exit 1
