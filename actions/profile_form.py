@@ -17,6 +17,8 @@ from actions.store.search import closest_subjects, subject_ids, subject_label
 
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
 GOALS = ("upskill", "career_change", "explore", "further_study")
+LEVELS = ("introductory", "undergraduate", "postgraduate")
+DELIVERY = ("online", "blended")
 # Intents that answer the "anything else?" question (anything else is an interruption).
 ANSWERS_TO_REFINEMENTS = {
     "skip",
@@ -87,7 +89,34 @@ class ValidateLearnerProfileForm(FormValidationAction):
 
 
 class ValidateGlobalSlots(ValidationAction):
-    """Checks the optional wishes whenever they are set, in or out of the form."""
+    """Checks every wish whenever it is set, in or out of the form."""
+
+    def validate_goal(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"goal": value if value in GOALS else None}
+
+    def validate_level(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"level": value if value in LEVELS else None}
+
+    def validate_delivery(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"delivery": value if value in DELIVERY else None}
+
+    def validate_credit_bearing(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if isinstance(value, str):
+            value = {"true": True, "false": False}.get(value.strip().lower())
+        return {"credit_bearing": value if isinstance(value, bool) else None}
+
+    def validate_course_index(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"course_index": value}
 
     def validate_budget(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

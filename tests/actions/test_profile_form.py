@@ -72,3 +72,22 @@ def test_optional_wishes_are_checked(dispatcher, domain, method, value, expected
     result = getattr(ValidateGlobalSlots(), method)(value, dispatcher, make_tracker(), domain)
     assert list(result.values()) == [expected]
     assert bool(texts(dispatcher)) == (expected is None)
+
+
+@pytest.mark.parametrize(
+    ("method", "value", "expected"),
+    [
+        ("validate_goal", "career_change", "career_change"),
+        ("validate_goal", "astronaut", None),
+        ("validate_level", "postgraduate", "postgraduate"),
+        ("validate_level", "level 99", None),
+        ("validate_delivery", "online", "online"),
+        ("validate_delivery", "by pigeon", None),
+        ("validate_credit_bearing", True, True),
+        ("validate_credit_bearing", "false", False),
+        ("validate_credit_bearing", "maybe", None),
+    ],
+)
+def test_categorical_wishes_are_checked(dispatcher, domain, method, value, expected) -> None:
+    result = getattr(ValidateGlobalSlots(), method)(value, dispatcher, make_tracker(), domain)
+    assert list(result.values()) == [expected]
