@@ -22,12 +22,15 @@ class ActionForgetMe(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         with store_session() as session:
             deleted = forget_learner(session, tracker.sender_id)
-        removed = (
-            ", ".join(f"{count} {what}" for what, count in deleted.items() if count)
-            or "nothing stored"
-        )
+        labels = {"shortlist_items": "saved course", "handoff_requests": "adviser request"}
+        removed = [
+            f"{count} {labels.get(what, what)}{'s' if count != 1 else ''}"
+            for what, count in deleted.items()
+            if count
+        ]
+        stored = f"and deleted {', '.join(removed)}" if removed else "(nothing else was stored)"
         dispatcher.utter_message(
-            text=f"Done: I've deleted your profile and stored data ({removed}). "
+            text=f"Done: I've forgotten what you told me {stored}. "
             "We can start afresh whenever you like."
         )
         return [AllSlotsReset()]

@@ -40,20 +40,14 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def name(self) -> str:
         return "validate_learner_profile_form"
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        if any(tracker.get_slot(slot) is not None for slot in OPTIONAL_SLOTS):
-            return [slot for slot in domain_slots if slot != "refinements_done"]
-        return domain_slots
-
     async def extract_refinements_done(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        """Done once the learner has given any optional wish, or answered the question."""
+        if tracker.get_slot("refinements_done"):
+            return {}
+        if any(tracker.get_slot(slot) is not None for slot in OPTIONAL_SLOTS):
+            return {"refinements_done": True}
         if tracker.get_slot("requested_slot") != "refinements_done":
             return {}
         intent = (tracker.latest_message.get("intent") or {}).get("name")

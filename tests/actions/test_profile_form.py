@@ -5,17 +5,25 @@ import pytest
 from actions.profile_form import ValidateGlobalSlots, ValidateLearnerProfileForm
 from tests.actions.conftest import make_tracker, texts
 
-FORM_SLOTS = ["goal", "subject", "refinements_done"]
 
-
-async def test_asks_refinements_only_when_none_given(dispatcher, domain) -> None:
-    form = ValidateLearnerProfileForm()
-    bare = await form.required_slots(FORM_SLOTS, dispatcher, make_tracker(), domain)
-    assert bare == FORM_SLOTS
-    with_budget = await form.required_slots(
-        FORM_SLOTS, dispatcher, make_tracker(slots={"budget": 300.0}), domain
+@pytest.mark.parametrize(
+    ("slots", "filled"),
+    [
+        ({}, False),
+        ({"budget": 300.0}, True),
+        ({"budget": 0.0}, True),
+        ({"credit_bearing": False}, True),
+        ({"refinements_done": True}, False),
+    ],
+)
+async def test_refinements_are_skipped_when_a_wish_was_given(
+    dispatcher, domain, slots, filled
+) -> None:
+    tracker = make_tracker("x", intent="state_goal", slots=slots)
+    result = await ValidateLearnerProfileForm().extract_refinements_done(
+        dispatcher, tracker, domain
     )
-    assert with_budget == ["goal", "subject"]
+    assert result == ({"refinements_done": True} if filled else {})
 
 
 @pytest.mark.parametrize(

@@ -128,3 +128,13 @@ def test_malformed_requests_get_400_not_500(stack: dict, body: bytes) -> None:
     )
     assert response.status_code == 400
     assert response.json()["error"]
+
+
+def test_constraints_given_as_the_answer_to_anything_else(chat: Chat) -> None:
+    asked = Chat.text(chat.say("I'm a nurse and I want to move into data analytics"))
+    assert "anything else" in asked.lower()
+    replies = chat.say("about 5 hours a week, under £300")
+    [payload] = Chat.course_lists(replies)
+    for course in payload["courses"]:
+        assert course["subject"] == "data-science-ai"
+        assert course["cost_gbp"] is None or course["cost_gbp"] <= 300 or payload["relaxed"]
