@@ -30,8 +30,9 @@ $(VENV)/bin/python:
 
 $(INSTALLED): requirements.lock pyproject.toml | $(VENV)/bin/python
 	@echo "==> Installing pinned dependencies from requirements.lock (first time: a few minutes)"
-	@$(VENV)/bin/pip install --disable-pip-version-check --progress-bar off -r requirements.lock \
-		| grep -vE '^(Requirement already satisfied|Processing|Looking in|WARNING: Location)' || true
+	@set -o pipefail; $(VENV)/bin/pip install --disable-pip-version-check --progress-bar off \
+		-r requirements.lock 2>&1 \
+		| { grep -vE '^(Requirement already satisfied|Processing|Looking in|WARNING: Location)' || true; }
 	@$(VENV)/bin/pip check
 	@touch $@
 
