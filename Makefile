@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup install db train run shell interactive telegram test quick lint validate nlu-eval bench clean
+.PHONY: help setup install db train run shell interactive scale-out telegram test quick lint validate nlu-eval bench clean
 
 help: ## Show this help
 	@echo "Course Advisor: a conversational guide to microcredentials."
@@ -64,6 +64,9 @@ shell: setup ## Chat in the terminal (rasa shell with the action server), for ca
 
 interactive: setup ## rasa interactive: chat and correct the assistant to make new stories
 	@scripts/shell.sh interactive
+
+scale-out: setup ## Several Rasa servers sharing PostgreSQL + Redis, multi-process actions (docs/deployment.md)
+	@scripts/scale_out.sh
 
 telegram: $(INSTALLED) ## Telegram bridge only (needs TELEGRAM_BOT_TOKEN and a running `make run`)
 	@scripts/with-defaults.sh sh -c '.venv/bin/python -m bot.telegram --rasa-url "http://$${RASA_INTERFACE}:$${RASA_PORT}"'

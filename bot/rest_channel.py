@@ -16,6 +16,7 @@ Enabled in ``credentials.yml`` as ``bot.rest_channel.CourseAdvisorRestInput``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -40,6 +41,23 @@ TOO_LONG = (
 )
 
 
+# Lone UTF-16 surrogates ("\udc80" is valid JSON) cannot be encoded as UTF-8, and PostgreSQL
+# refuses NUL in text. Rasa's SQL tracker store exits the whole server on either (its
+# session_scope turns any ValueError into sys.exit), so neither may reach it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: Any) -> Any:
+    """``value`` with every string made storable (no lone surrogates, no NUL)."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value).replace("\x00", "")
+    if isinstance(value, dict):
+        return {_clean(key): _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
 class RequestProblem(ValueError):
     """A request the channel cannot process; the message says why."""
 
@@ -53,14 +71,19 @@ def parse_request(body: Any) -> tuple[str, str, dict[str, Any] | None]:
         raise RequestProblem("'sender' must be a non-empty string")
     if len(sender) > MAX_SENDER_CHARS:
         raise RequestProblem(f"'sender' must be at most {MAX_SENDER_CHARS} characters")
+    if not sender.isprintable():
+        raise RequestProblem("'sender' must not contain control characters or lone surrogates")
     message = body.get("message")
     if message is None:
         message = ""
     if not isinstance(message, str):
         raise RequestProblem("'message' must be a string")
+    message = _clean(message)
     metadata = body.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise RequestProblem("'metadata' must be a JSON object")
+    if metadata is not None:
+        metadata = _clean(metadata)
     return sender, message, metadata
 
 

@@ -77,6 +77,6 @@ or chat in the terminal with:  make shell
 Press Ctrl-C to stop everything.
 MSG
 
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" || true
 echo "A process stopped unexpectedly; stopping the others." >&2
 exit 1

@@ -47,6 +47,7 @@ done
 # Read before defaults.sh, which gives TRACKER_STORE_URL a SQLite default.
 given_tracker_url=${TRACKER_STORE_URL:-}
 given_course_url=${COURSE_DB_URL:-}
+given_lock_type=${LOCK_STORE_TYPE:-}
 RASA_SERVERS=${RASA_SERVERS:-2}
 ACTION_WORKERS=${ACTION_WORKERS:-2}
 PG_PORT=${PG_PORT:-5433}
@@ -76,7 +77,9 @@ PG_BIN=""
 as_pg=()
 
 cleanup() {
-    trap - INT TERM EXIT
+    trap - EXIT
+    trap "" INT TERM  # finish stopping even if Ctrl-C is pressed again
+    [[ ${#pids[@]} -gt 0 || -n "$redis_pid" || -n "$pg_started" ]] || return 0
     echo
     echo "==> Stopping the scale-out..."
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -90,7 +93,9 @@ cleanup() {
     fi
     echo "==> Stopped."
 }
-trap cleanup INT TERM EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap cleanup EXIT
 
 fail() {
     echo "$1" >&2
@@ -99,13 +104,17 @@ fail() {
 }
 
 # -- PostgreSQL: tracker store (and course store) --------------------------------------------
-if [[ "$given_tracker_url" =~ ^postgres(ql)?(\+[a-z0-9]+)?:// ]]; then
+[[ "$given_tracker_url" == postgres://* ]] && fail "Write TRACKER_STORE_URL as postgresql://... (SQLAlchemy 1.4 refuses postgres://)."
+if [[ "$given_tracker_url" =~ ^postgresql(\+[a-z0-9]+)?:// ]]; then
     TRACKER_STORE_URL=$given_tracker_url
     echo "==> Using the PostgreSQL tracker store at $(mask "$TRACKER_STORE_URL")"
     "$PY" - "$TRACKER_STORE_URL" <<'PY' || fail "Cannot connect to TRACKER_STORE_URL."
 import sys
 import sqlalchemy
-sqlalchemy.create_engine(sys.argv[1]).connect().close()
+try:
+    sqlalchemy.create_engine(sys.argv[1]).connect().close()
+except Exception as error:
+    sys.exit(str(error).splitlines()[0])
 PY
 else
     [[ -z "$given_tracker_url" ]] || echo "==> TRACKER_STORE_URL is not PostgreSQL; starting a local PostgreSQL instead."
@@ -113,7 +122,8 @@ else
     [[ -n "$initdb" ]] || initdb=$(command -v initdb || true)
     [[ -n "$initdb" ]] || fail "PostgreSQL is not installed: apt-get install postgresql (or set TRACKER_STORE_URL=postgresql://... to use a running server)."
     PG_BIN=$(dirname "$initdb")
-    port_in_use "$PG_PORT" && fail "Port $PG_PORT is taken; set PG_PORT to a free port (or TRACKER_STORE_URL to use that server)."
+    port_in_use "$PG_PORT" && fail "Port $PG_PORT is taken; set PG_PORT to a free port (or TRACKER_STORE_URL to use that server).
+If an earlier scale-out was killed, its PostgreSQL may still run: runuser -u postgres -- $PG_BIN/pg_ctl -D $ROOT/var/pg/data stop"
     mkdir -p var/pg
     if [[ $(id -u) -eq 0 ]]; then
         # initdb and postgres refuse to run as root: run them as the 'postgres' user.
@@ -149,7 +159,17 @@ export TRACKER_STORE_URL
 export COURSE_DB_URL=${COURSE_DB_URL:-${given_course_url:-sqlite:///$ROOT/var/courses.db}}
 
 # -- Redis: lock store -----------------------------------------------------------------------
-export LOCK_STORE_TYPE=redis
+# Rasa's own "redis" lock store issues tickets with a non-atomic GET then SET, so two servers
+# taking turns of one conversation at the same instant can both proceed (docs/deployment.md);
+# bot/lock_store.py, when present, is the same store with atomic ticket operations.
+if [[ -n "$given_lock_type" && "$given_lock_type" != "in_memory" ]]; then
+    LOCK_STORE_TYPE=$given_lock_type
+elif [[ -f bot/lock_store.py ]]; then
+    LOCK_STORE_TYPE=bot.lock_store.AtomicRedisLockStore
+else
+    LOCK_STORE_TYPE=redis
+fi
+export LOCK_STORE_TYPE
 if is_local "$REDIS_HOST" && ! port_in_use "$REDIS_PORT"; then
     command -v redis-server >/dev/null || fail "redis-server is not installed: apt-get install redis-server (or set REDIS_HOST/REDIS_PORT to a running Redis)."
     echo "==> Starting Redis on 127.0.0.1:${REDIS_PORT} (locks only; nothing is saved to disk)"
@@ -228,7 +248,7 @@ workers=$(pgrep -P "$action_pid" | paste -sd, - || true)
     done
     echo "  Action server:  http://127.0.0.1:${ACTION_PORT}/health   (${ACTION_WORKERS} worker processes: pids ${workers:-?})"
     echo "  Tracker store:  $(mask "$TRACKER_STORE_URL")   (shared by every Rasa server)"
-    echo "  Lock store:     redis ${REDIS_HOST}:${REDIS_PORT} db ${REDIS_DB}"
+    echo "  Lock store:     ${LOCK_STORE_TYPE} at redis ${REDIS_HOST}:${REDIS_PORT} db ${REDIS_DB}"
     echo "  Course store:   $(mask "$COURSE_DB_URL")"
     echo "  Logs:           ${LOGS}/"
     echo "Put the Rasa servers behind one load balancer (docs/deployment.md); any server can"
@@ -239,6 +259,6 @@ workers=$(pgrep -P "$action_pid" | paste -sd, - || true)
     echo "Press Ctrl-C to stop everything."
 }
 
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" || true
 echo "A server stopped unexpectedly (logs in ${LOGS}/); stopping the others." >&2
 exit 1

@@ -49,8 +49,11 @@ def build_application(
             await application.bot.set_my_commands(list(texts.COMMANDS))
         except TelegramError as exc:
             logger.warning("Could not register the command menu with Telegram: %s", exc)
-        logger.info("Bridge ready: Telegram bot @%s -> Rasa at %s",
-                    application.bot.username, settings.rasa_url)
+        logger.info(
+            "Bridge ready: Telegram bot @%s -> Rasa at %s",
+            application.bot.username,
+            settings.rasa_url,
+        )
 
     builder = (
         Application.builder()
@@ -93,8 +96,13 @@ def run(settings: Settings) -> None:
         logger.info("Starting long polling")
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
         return
-    logger.info("Starting the webhook server on %s:%d/%s for %s", settings.listen, settings.port,
-                settings.webhook_path, settings.webhook_url)
+    logger.info(
+        "Starting the webhook server on %s:%d/%s for %s",
+        settings.listen,
+        settings.port,
+        settings.webhook_path,
+        settings.webhook_url,
+    )
     application.run_webhook(
         listen=settings.listen,
         port=settings.port,

@@ -45,7 +45,7 @@ class CallbackPayloads:
         if not data:
             return None
         if data.startswith(DIRECT):
-            return data[len(DIRECT):] or None
+            return data[len(DIRECT) :] or None
         if data.startswith(KEYED):
             payload = self._payloads.get(data)
             if payload is not None:

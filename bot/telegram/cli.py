@@ -48,20 +48,46 @@ def parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    cli.add_argument("--rasa-url", metavar="URL",
-                     help=f"Rasa server (overrides RASA_URL; default {DEFAULT_RASA_URL})")
-    cli.add_argument("--rasa-timeout", metavar="SECONDS", type=float, default=30.0,
-                     help="how long to wait for Rasa's reply (default 30)")
-    cli.add_argument("--webhook-url", metavar="URL",
-                     help="public https:// URL Telegram posts updates to (enables webhook mode)")
-    cli.add_argument("--listen", metavar="ADDRESS", default=DEFAULT_LISTEN,
-                     help=f"webhook mode: address to listen on (default {DEFAULT_LISTEN})")
-    cli.add_argument("--port", type=int, default=DEFAULT_PORT,
-                     help=f"webhook mode: port to listen on (default {DEFAULT_PORT})")
-    cli.add_argument("--url-path", metavar="PATH",
-                     help="webhook mode: local path to serve (default: the webhook URL's path)")
-    cli.add_argument("--log-level", default="INFO",
-                     choices=["DEBUG", "INFO", "WARNING", "ERROR"], help="default INFO")
+    cli.add_argument(
+        "--rasa-url",
+        metavar="URL",
+        help=f"Rasa server (overrides RASA_URL; default {DEFAULT_RASA_URL})",
+    )
+    cli.add_argument(
+        "--rasa-timeout",
+        metavar="SECONDS",
+        type=float,
+        default=30.0,
+        help="how long to wait for Rasa's reply (default 30)",
+    )
+    cli.add_argument(
+        "--webhook-url",
+        metavar="URL",
+        help="public https:// URL Telegram posts updates to (enables webhook mode)",
+    )
+    cli.add_argument(
+        "--listen",
+        metavar="ADDRESS",
+        default=DEFAULT_LISTEN,
+        help=f"webhook mode: address to listen on (default {DEFAULT_LISTEN})",
+    )
+    cli.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"webhook mode: port to listen on (default {DEFAULT_PORT})",
+    )
+    cli.add_argument(
+        "--url-path",
+        metavar="PATH",
+        help="webhook mode: local path to serve (default: the webhook URL's path)",
+    )
+    cli.add_argument(
+        "--log-level",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="default INFO",
+    )
     return cli
 
 
@@ -97,8 +123,10 @@ def main(
     try:
         runner(settings)
     except InvalidToken:
-        print("Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather (/token).",
-              file=sys.stderr)
+        print(
+            "Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather (/token).",
+            file=sys.stderr,
+        )
         return 1
     except TelegramError as exc:
         print(f"Could not talk to Telegram: {exc}", file=sys.stderr)

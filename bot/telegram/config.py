@@ -79,24 +79,33 @@ def load_settings(
     if not token:
         raise ConfigError(NO_TOKEN.format(rasa_url=rasa))
     if not _is_http_url(rasa):
-        raise ConfigError(f"RASA_URL must be an http(s) address like {DEFAULT_RASA_URL}, "
-                          f"not {rasa!r}.")
+        raise ConfigError(
+            f"RASA_URL must be an http(s) address like {DEFAULT_RASA_URL}, not {rasa!r}."
+        )
     if rasa_timeout_s <= 0:
         raise ConfigError("--rasa-timeout must be a positive number of seconds.")
     secret = None
     if webhook_url is not None:
         secret = _webhook_secret(env, webhook_url, port)
     return Settings(
-        token=token, rasa_url=rasa, rasa_timeout_s=rasa_timeout_s, webhook_url=webhook_url,
-        webhook_secret=secret, listen=listen, port=port, url_path=url_path,
+        token=token,
+        rasa_url=rasa,
+        rasa_timeout_s=rasa_timeout_s,
+        webhook_url=webhook_url,
+        webhook_secret=secret,
+        listen=listen,
+        port=port,
+        url_path=url_path,
     )
 
 
 def _webhook_secret(env: Mapping[str, str], webhook_url: str, port: int) -> str:
     parsed = urlparse(webhook_url)
     if parsed.scheme != "https" or not parsed.netloc:
-        raise ConfigError(f"--webhook-url must be a public https:// address, not {webhook_url!r} "
-                          "(Telegram only delivers webhooks over HTTPS).")
+        raise ConfigError(
+            f"--webhook-url must be a public https:// address, not {webhook_url!r} "
+            "(Telegram only delivers webhooks over HTTPS)."
+        )
     if not 0 < port < 65536:
         raise ConfigError(f"--port must be between 1 and 65535, not {port}.")
     secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip()

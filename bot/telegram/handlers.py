@@ -93,8 +93,11 @@ async def button_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     payload = callback_payloads(context.bot_data).payload_for(query.data)
     if payload is None:
-        logger.info("Unknown or expired button %.64r in chat %s", query.data,
-                    update.effective_chat.id if update.effective_chat else None)
+        logger.info(
+            "Unknown or expired button %.64r in chat %s",
+            query.data,
+            update.effective_chat.id if update.effective_chat else None,
+        )
         await _answer(query, texts.BUTTON_EXPIRED)
         return
     await _answer(query)
@@ -113,7 +116,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error with its chat and tell the learner something went wrong."""
     chat = update.effective_chat if isinstance(update, Update) else None
     logger.error(
-        "Error while handling an update for chat %s", chat.id if chat else None,
+        "Error while handling an update for chat %s",
+        chat.id if chat else None,
         exc_info=context.error,
     )
     if chat is None:

@@ -98,7 +98,10 @@ class RasaClient:
             except RETRY_ERRORS as exc:
                 logger.warning(
                     "Rasa unreachable for chat %s (attempt %d/%d): %r",
-                    sender, attempt, self._attempts, exc,
+                    sender,
+                    attempt,
+                    self._attempts,
+                    exc,
                 )
                 if last:
                     raise RasaUnavailable(f"Rasa unreachable: {exc!r}") from exc
@@ -106,7 +109,10 @@ class RasaClient:
                 # Timed out or broke after the request was sent: Rasa may be handling it.
                 logger.error(
                     "Rasa request failed for chat %s (attempt %d/%d, not retried): %r",
-                    sender, attempt, self._attempts, exc,
+                    sender,
+                    attempt,
+                    self._attempts,
+                    exc,
                 )
                 raise RasaUnavailable(f"Rasa request failed: {exc!r}") from exc
             else:
@@ -116,7 +122,10 @@ class RasaClient:
                 logger.log(
                     logging.WARNING if retry else logging.ERROR,
                     "Rasa answered HTTP %d for chat %s (attempt %d/%d%s)",
-                    response.status_code, sender, attempt, self._attempts,
+                    response.status_code,
+                    sender,
+                    attempt,
+                    self._attempts,
                     ", retrying" if retry else "",
                 )
                 if not retry:
@@ -132,7 +141,9 @@ def _messages(response: httpx.Response, sender: str) -> list[RasaMessage]:
     except ValueError as exc:
         logger.error(
             "Rasa sent invalid JSON for chat %s (HTTP %d): %.200r",
-            sender, response.status_code, response.text,
+            sender,
+            response.status_code,
+            response.text,
         )
         raise RasaBadReply("Rasa sent invalid JSON") from exc
     if not isinstance(data, list):
@@ -140,6 +151,7 @@ def _messages(response: httpx.Response, sender: str) -> list[RasaMessage]:
         raise RasaBadReply("Rasa's reply is not a list of messages")
     messages = [item for item in data if isinstance(item, dict)]
     if len(messages) != len(data):
-        logger.warning("Dropped %d malformed Rasa messages for chat %s",
-                       len(data) - len(messages), sender)
+        logger.warning(
+            "Dropped %d malformed Rasa messages for chat %s", len(data) - len(messages), sender
+        )
     return messages

@@ -23,10 +23,14 @@ async def send_all(chat: Chat, messages: Iterable[Outgoing]) -> None:
     """Send each message; a photo Telegram cannot fetch is sent as its link instead."""
     for message in messages:
         if isinstance(message, TextOut):
-            await _patiently(partial(
-                chat.send_message, message.text, parse_mode=message.parse_mode,
-                reply_markup=message.keyboard,
-            ))
+            await _patiently(
+                partial(
+                    chat.send_message,
+                    message.text,
+                    parse_mode=message.parse_mode,
+                    reply_markup=message.keyboard,
+                )
+            )
         else:
             await _send_photo(chat, message)
 

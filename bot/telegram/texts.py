@@ -17,7 +17,7 @@ HELP = (
     "I'm Course Advisor: I help you find short courses and microcredentials that fit your goal, "
     "time and budget, and I can explain how academic credit works.\n\n"
     "Just tell me what you'd like, for example \"I want to get into cyber security for under "
-    "£500\", or tap a button.\n\n"
+    '£500", or tap a button.\n\n'
     "/start - say hello and see what I can do\n"
     "/restart - start a new conversation\n"
     "/forget - delete your profile and the data I hold about you\n"

@@ -36,8 +36,19 @@ def test_good_requests(body: dict[str, Any], expected: tuple[Any, ...]) -> None:
         ({"sender": "a", "message": 5}, "'message'"),
         ({"sender": "a", "message": ["hi"]}, "'message'"),
         ({"sender": "a", "message": "hi", "metadata": "x"}, "'metadata'"),
+        ({"sender": "\udc80", "message": "hi"}, "control characters"),
+        ({"sender": "a\x00", "message": "hi"}, "control characters"),
     ],
 )
 def test_bad_requests_are_named(body: Any, reason: str) -> None:
     with pytest.raises(RequestProblem, match=reason):
         parse_request(body)
+
+
+def test_unstorable_text_is_made_storable() -> None:
+    # A lone surrogate or a NUL would make Rasa's SQL tracker store stop the server.
+    body = {"sender": "a", "message": "x\udc80y\x00z", "metadata": {"k\x00": ["\ud800"]}}
+    _sender, message, metadata = parse_request(body)
+    assert message == "x\ufffdyz"
+    assert metadata == {"k": ["\ufffd"]}
+    message.encode("utf-8")

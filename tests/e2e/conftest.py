@@ -55,6 +55,7 @@ def server_env(**extra: str) -> dict[str, str]:
         "REDIS_PORT": "6379",
         "REDIS_DB": "1",
         "REDIS_PASSWORD": "",
+        "SANIC_HOST": "127.0.0.1",
     }
     env.update(extra)
     return env
