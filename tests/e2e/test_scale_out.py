@@ -10,6 +10,9 @@ redis-server is not installed (``.ci/run`` installs both).
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -40,6 +43,11 @@ from tests.e2e.conftest import (
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 OPENING = "I want to change career into cyber security, budget £500"
+# As scripts/scale_out.sh chooses: Rasa's own Redis lock store issues tickets with a GET then a
+# SET, so two servers can both proceed with turns of one conversation that arrive at the same
+# instant (RasaHQ/rasa#9213); bot/lock_store.py, when present, makes that atomic.
+ATOMIC_LOCKS = importlib.util.find_spec("bot.lock_store") is not None
+LOCK_STORE_TYPE = "bot.lock_store.AtomicRedisLockStore" if ATOMIC_LOCKS else "redis"
 
 
 class RedisServer:
@@ -138,7 +146,7 @@ def cluster(model_path: Path) -> Iterator[Cluster]:
         tracker_db = postgres.create_database()
         tracker_url = f"postgresql://postgres@127.0.0.1:{postgres.port}/{tracker_db}"
         lock_env = {
-            "LOCK_STORE_TYPE": "redis",
+            "LOCK_STORE_TYPE": LOCK_STORE_TYPE,
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": str(redis_server.port),
             "REDIS_DB": "1",
@@ -192,8 +200,11 @@ def test_one_conversation_alternating_between_servers_keeps_its_state(cluster: C
     details = Chat.text(on_b.say("tell me more about the second one"))
     assert shown[0]["courses"][1]["title"] in details
 
-    cheaper = Chat.course_lists(on_a.say("anything cheaper?"))
+    cheaper_replies = on_a.say("anything cheaper?")
+    cheaper = Chat.course_lists(cheaper_replies)
     assert cheaper and all(c["subject"] == "cybersecurity" for c in cheaper[0]["courses"])
+    budgets = re.findall(r"within your £([\d,]+) budget", Chat.text(cheaper_replies))
+    assert budgets and set(budgets) == {"500"}
     first = Chat.text(on_b.say("tell me more about the first one"))
     assert cheaper[0]["courses"][0]["title"] in first
 
@@ -219,22 +230,31 @@ def test_interleaved_conversations_across_servers_never_mix(cluster: Cluster) ->
     assert result.requests == 120
 
 
+@pytest.mark.skipif(
+    not ATOMIC_LOCKS,
+    reason="Rasa's RedisLockStore issues tickets non-atomically (GET then SET), so turns of one "
+    "conversation arriving at the same instant on two servers can both run and one is lost "
+    "(RasaHQ/rasa#9213); needs bot/lock_store.py (docs/deployment.md)",
+)
 def test_simultaneous_turns_on_both_servers_are_serialised_by_the_lock(cluster: Cluster) -> None:
-    sender = _sender("race")
-    assert Chat.course_lists(Chat(cluster.a.url, sender).say(OPENING))
     turns = [(cluster.a.url, "anything cheaper?"), (cluster.b.url, "show me more")]
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        replies = list(pool.map(lambda t: Chat(t[0], sender).say(t[1]), turns))
-    for reply in replies:
-        assert Chat.text(reply).strip()
-        assert not Chat.text(reply).startswith("Sorry, I'm having trouble")
+    for attempt in range(5):
+        sender = _sender(f"race{attempt}")
+        assert Chat.course_lists(Chat(cluster.a.url, sender).say(OPENING))
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            chats = [(Chat(url, sender), text) for url, text in turns]
+            replies = list(pool.map(lambda chat_text: chat_text[0].say(chat_text[1]), chats))
+        for reply in replies:
+            assert Chat.text(reply).strip()
+            assert not Chat.text(reply).startswith("Sorry, I'm having trouble")
 
-    events = _tracker_events(cluster.a.url, sender)
-    users = [i for i, e in enumerate(events) if e["event"] == "user"]
-    assert sorted(events[i]["text"] for i in users[1:]) == ["anything cheaper?", "show me more"]
-    # Each turn ran to completion (back to listening) before the other one started.
-    between = events[users[1] + 1 : users[2]]
-    assert any(e["event"] == "action" and e["name"] == "action_listen" for e in between)
+        events = _tracker_events(cluster.a.url, sender)
+        users = [i for i, e in enumerate(events) if e["event"] == "user"]
+        later = sorted(events[i]["text"] for i in users[1:])
+        assert later == ["anything cheaper?", "show me more"], f"attempt {attempt}: {later}"
+        # Each turn ran to completion (back to listening) before the other one started.
+        between = events[users[1] + 1 : users[2]]
+        assert any(e["event"] == "action" and e["name"] == "action_listen" for e in between)
 
 
 def test_the_stores_really_are_shared(cluster: Cluster) -> None:
@@ -271,12 +291,24 @@ def test_the_stores_really_are_shared(cluster: Cluster) -> None:
 )
 def test_text_postgresql_cannot_store_does_not_stop_a_server(cluster: Cluster, body: bytes) -> None:
     # Rasa's SQL tracker store exits the server on such text; the channel must keep it out.
-    response = httpx.post(
-        f"{cluster.a.url}/webhooks/rest/webhook",
-        content=body,
-        headers={"Content-Type": "application/json"},
-        timeout=60,
-    )
-    assert response.status_code < 500
-    assert cluster.a.process.poll() is None, cluster.a.log.read_text()[-3000:]
-    assert Chat(cluster.a.url, _sender("after")).say("hello")
+    server = cluster.a
+    if server.process.poll() is not None:
+        pytest.fail("server A had already stopped (an earlier case stopped it)")
+    problems = []
+    try:
+        response = httpx.post(
+            f"{server.url}/webhooks/rest/webhook",
+            content=body,
+            headers={"Content-Type": "application/json"},
+            timeout=60,
+        )
+        if response.status_code >= 500:
+            problems.append(f"HTTP {response.status_code}")
+        Chat(server.url, _sender("after")).say("hello")
+    except httpx.HTTPError as error:
+        problems.append(f"{type(error).__name__}: {error}")
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.process.wait(timeout=10)
+    if server.process.poll() is not None:
+        problems.append(f"the server stopped; its log ends:\n{server.log.read_text()[-2500:]}")
+    assert not problems, "\n".join(problems)

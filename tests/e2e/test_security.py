@@ -1,0 +1,130 @@
+"""Security of the HTTP surface: Rasa's HTTP API behind a token, CORS limited to one origin.
+
+One Rasa server started as a deployment reachable beyond localhost would be (``--auth-token``
+and ``--cors http://allowed.example``; see docs/deployment.md), using the session's action
+server. Learners' REST webhook needs no token; everything under the HTTP API does.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import Chat, Server, start_rasa_server
+
+pytestmark = pytest.mark.slow
+
+ALLOWED = "http://allowed.example"
+EVIL = "http://evil.example"
+TOKEN = secrets.token_urlsafe(24)
+
+
+@pytest.fixture(scope="module")
+def guarded(
+    tmp_path_factory: pytest.TempPathFactory, model_path: Path, stack: dict[str, Server]
+) -> Iterator[Server]:
+    server = start_rasa_server(
+        tmp_path_factory.mktemp("security"),
+        model_path,
+        stack["actions"].url,
+        token=TOKEN,
+        extra_args=("--cors", ALLOWED),
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def learner(guarded: Server) -> str:
+    """A conversation that exists, so a refused request is refused for the token alone."""
+    sender = f"security-{time.monotonic_ns()}"
+    assert Chat(guarded.url, sender).say("hello")
+    return sender
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/conversations/{sender}/tracker"),
+        ("GET", "/conversations/{sender}/story"),
+        ("POST", "/conversations/{sender}/messages"),
+        ("POST", "/conversations/{sender}/tracker/events"),
+        ("GET", "/status"),
+        ("POST", "/model/parse"),
+        ("GET", "/domain"),
+    ],
+)
+def test_the_http_api_refuses_requests_without_the_right_token(
+    guarded: Server, learner: str, method: str, path: str
+) -> None:
+    url = guarded.url + path.format(sender=learner)
+    body = {"text": "hi", "sender": "user"} if method == "POST" else None
+    for params in ({}, {"token": "wrong"}, {"token": ""}):
+        response = httpx.request(method, url, params=params, json=body, timeout=30)
+        assert response.status_code in (401, 403), (params, response.status_code)
+
+
+def test_the_http_api_answers_with_the_token(guarded: Server, learner: str) -> None:
+    response = httpx.get(
+        f"{guarded.url}/conversations/{learner}/tracker", params={"token": TOKEN}, timeout=30
+    )
+    assert response.status_code == 200
+    assert response.json()["sender_id"] == learner
+    assert httpx.get(f"{guarded.url}/status", params={"token": TOKEN}, timeout=30).is_success
+
+
+def test_learners_need_no_token_on_the_rest_webhook(guarded: Server) -> None:
+    replies = Chat(guarded.url, f"security-rest-{time.monotonic_ns()}").say("hello")
+    assert "Course Advisor" in Chat.text(replies)
+
+
+def test_the_token_is_not_echoed_in_errors(guarded: Server, learner: str) -> None:
+    response = httpx.get(
+        f"{guarded.url}/conversations/{learner}/tracker", params={"token": "wrong"}, timeout=30
+    )
+    assert TOKEN not in response.text
+
+
+@pytest.mark.parametrize("path", ["/", "/webhooks/rest/webhook"])
+def test_cors_preflight_allows_only_the_configured_origin(guarded: Server, path: str) -> None:
+    def preflight(origin: str) -> httpx.Response:
+        return httpx.options(
+            guarded.url + path,
+            headers={
+                "Origin": origin,
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+            timeout=30,
+        )
+
+    allowed = preflight(ALLOWED)
+    assert allowed.status_code < 400
+    assert allowed.headers.get("access-control-allow-origin") == ALLOWED
+    evil = preflight(EVIL)
+    assert evil.headers.get("access-control-allow-origin") not in (EVIL, "*")
+
+
+def test_cors_on_real_requests_names_only_the_configured_origin(guarded: Server) -> None:
+    def chat_from(origin: str) -> httpx.Response:
+        return httpx.post(
+            f"{guarded.url}/webhooks/rest/webhook",
+            json={"sender": f"security-cors-{time.monotonic_ns()}", "message": "hello"},
+            headers={"Origin": origin},
+            timeout=60,
+        )
+
+    allowed = chat_from(ALLOWED)
+    assert allowed.status_code == 200
+    assert allowed.headers.get("access-control-allow-origin") == ALLOWED
+    # The server still answers (CORS is enforced by browsers), but never tells a browser on
+    # another origin that it may read the reply.
+    evil = chat_from(EVIL)
+    assert evil.headers.get("access-control-allow-origin") not in (EVIL, "*")
+    health = httpx.get(f"{guarded.url}/", headers={"Origin": EVIL}, timeout=30)
+    assert health.headers.get("access-control-allow-origin") not in (EVIL, "*")
