@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.e2e.conftest import Chat, Server
+from tests.servers import Chat, Server
 
 pytestmark = pytest.mark.slow
 

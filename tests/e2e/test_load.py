@@ -21,7 +21,7 @@ from bench.load_test import (
     make_learners,
     run_load,
 )
-from tests.e2e.conftest import Server
+from tests.servers import Server
 
 
 @pytest.mark.slow

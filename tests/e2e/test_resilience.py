@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.rest_channel import APOLOGY
-from tests.e2e.conftest import (
+from tests.servers import (
     Chat,
     free_port,
     start_action_server,

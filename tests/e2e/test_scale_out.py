@@ -28,7 +28,7 @@ import pytest
 
 from bench.load_test import run_load
 from tests.actions.store.conftest import PostgresServer
-from tests.e2e.conftest import (
+from tests.servers import (
     RASA,
     ROOT,
     Chat,

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import Chat, Server, start_rasa_server
+from tests.servers import Chat, Server, start_rasa_server
 
 pytestmark = pytest.mark.slow
 

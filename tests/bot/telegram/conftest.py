@@ -1,4 +1,4 @@
-"""Fixtures: a real bridge Application with Telegram and Rasa faked (and the e2e servers)."""
+"""Fixtures: a real bridge Application with Telegram and Rasa faked."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from telegram import Update
 from bot.telegram.app import App, build_application
 from bot.telegram.config import Settings
 from tests.bot.telegram.fakes import FakeRasa, RecordingRequest, SilentServer
-from tests.e2e.conftest import course_db_url, model_path, stack  # noqa: F401
 
 TOKEN = "123456:TEST-token-not-real"
 

@@ -14,7 +14,7 @@ import pytest
 from bot.telegram import texts
 from tests.bot.telegram.conftest import Bridge, MakeBridge
 from tests.bot.telegram.fakes import button_update, callback_data_of, text_update
-from tests.e2e.conftest import Server
+from tests.servers import Server
 
 pytestmark = pytest.mark.slow
 

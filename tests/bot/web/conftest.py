@@ -17,10 +17,6 @@ from bot.web.serve import WidgetServer, make_server
 from tests.bot.web.fake_rasa import FakeRasa
 from tests.bot.web.widget_page import WidgetPage
 
-# The real stack's session fixtures, for the slow journey test (pytest allows pytest_plugins
-# only in the root conftest, so they are re-exported here).
-from tests.e2e.conftest import course_db_url, model_path  # noqa: F401
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

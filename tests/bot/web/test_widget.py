@@ -16,7 +16,7 @@ from bot.web.serve import WidgetServer
 from tests.bot.web.conftest import ARTIFACTS, serve_demo
 from tests.bot.web.fake_rasa import COURSES, GREETING, XSS_TEXT, FakeRasa
 from tests.bot.web.widget_page import ERROR_TEXT, WidgetPage
-from tests.e2e.conftest import free_port
+from tests.servers import free_port
 
 LEARNER_XSS = "<img src=x onerror=alert(1)>"
 

@@ -1,7 +1,7 @@
 """The widget on the demo page against the real Rasa server, action server and course store.
 
 Rasa is started with ``--cors`` for the demo pages' origins, as ``make run`` does for the demo.
-Needs a trained model (``COURSE_ADVISOR_MODEL``; see tests/e2e/conftest.py).
+Needs a trained model (``COURSE_ADVISOR_MODEL``; see tests/servers.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from bot.web.serve import WidgetServer, make_server, normalise_server
 from tests.bot.web.conftest import ARTIFACTS
 from tests.bot.web.widget_page import ERROR_TEXT, WidgetPage
-from tests.e2e.conftest import start_action_server, start_rasa_server
+from tests.servers import start_action_server, start_rasa_server
 
 pytestmark = pytest.mark.slow
 
