@@ -255,8 +255,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I'm a nurse and want to switch careers", {"subject": N, "goal": "career_change"}),
     ("ex-forces, looking at cyber security", {"subject": "cybersecurity", "goal": "career_change"}),
     ("I work in marketing and want a promotion", {"subject": "marketing", "goal": "upskill"}),
-    ("after 15 years as an accountant I want to become a counsellor",
-     {"subject": "psychology-mental-health", "goal": "career_change", "max_weeks": N}),
+    (
+        "after 15 years as an accountant I want to become a counsellor",
+        {"subject": "psychology-mental-health", "goal": "career_change", "max_weeks": N},
+    ),
     # ---------------------------------------------------------------- combined
     (
         "I'm 45, worked 20 years in retail, I earn 28k. I want to move into data "
@@ -290,28 +292,38 @@ CASES: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     # ---------------------------------------------------------------- realistic mixes
-    ("I'm a chef, wanting to retrain as an electrician",
-     {"goal": "career_change", "subject": "engineering"}),
-    ("currently a barista looking at becoming a software developer",
-     {"goal": "career_change", "subject": "computing-it"}),
-    ("Been in the RAF 22 years, leaving in March, interested in project management",
-     {"goal": "career_change", "subject": "project-management", "max_weeks": N}),
+    (
+        "I'm a chef, wanting to retrain as an electrician",
+        {"goal": "career_change", "subject": "engineering"},
+    ),
+    (
+        "currently a barista looking at becoming a software developer",
+        {"goal": "career_change", "subject": "computing-it"},
+    ),
+    (
+        "Been in the RAF 22 years, leaving in March, interested in project management",
+        {"goal": "career_change", "subject": "project-management", "max_weeks": N},
+    ),
     ("I'm on minimum wage, about £11 an hour", {"budget": N, "hours_per_week": N}),
     ("I'm a level 2 qualified fitness instructor", {"level": N}),
     ("in 2 weeks I go on holiday", {"max_weeks": N}),
     ("is course 3 online?", {"course_index": [3], "delivery": "online"}),
     ("give me info on courses 2 and 4", {"course_index": [2, 4]}),
     ("I'd like 2 courses", {"course_index": N}),
-    ("I have a masters in engineering and want to learn management",
-     {"goal": N, "subject": "business-management"}),
+    (
+        "I have a masters in engineering and want to learn management",
+        {"goal": N, "subject": "business-management"},
+    ),
     ("something advanced, I already know the basics", {"level": "postgraduate"}),
     ("it doesn't matter if it's online or not", {"delivery": N}),
     ("I get £300 a year for training", {"budget": 300}),
     ("not more than a few hundred quid", {"budget": 300}),
     ("I can do about 1 hour on weekdays and 3 hours on weekends", {"hours_per_week": 8}),
     ("2 hrs every other day", {"hours_per_week": 7}),
-    ("I run a small cafe and want to get better at marketing",
-     {"goal": "upskill", "subject": "marketing"}),
+    (
+        "I run a small cafe and want to get better at marketing",
+        {"goal": "upskill", "subject": "marketing"},
+    ),
     ("im skint m8 so free pls", {"budget": 0}),
     ("wanna be a web dev", {"goal": "career_change", "subject": "computing-it"}),
     ("I work in a shop", {"goal": N}),
@@ -359,7 +371,7 @@ def test_extracted_offsets_point_at_the_text() -> None:
     text = "Tell me about the second one, I can do 4 hours a week"
     for item in extract(text):
         assert isinstance(item, Extracted)
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
         assert 0.0 < item.confidence <= 1.0
 
 

@@ -22,8 +22,14 @@ def packaged_model() -> SpacyModel:
     return PackagedSpacyNLP.load_model(PACKAGE)
 
 
-def _fake_package(root: Path, name: str, *, pipeline: bool, spacy_version: str = ">=3.6.0,<3.7.0",
-                  explode_on_import: bool = True) -> Path:
+def _fake_package(
+    root: Path,
+    name: str,
+    *,
+    pipeline: bool,
+    spacy_version: str = ">=3.6.0,<3.7.0",
+    explode_on_import: bool = True,
+) -> Path:
     pkg = root / name
     pkg.mkdir()
     body = "raise RuntimeError('imported!')\n" if explode_on_import else ""
@@ -31,10 +37,12 @@ def _fake_package(root: Path, name: str, *, pipeline: bool, spacy_version: str =
     if pipeline:
         data = pkg / f"{name}-0.0.1"
         data.mkdir()
-        (data / "config.cfg").write_text("[nlp]\nlang = \"en\"\npipeline = []\n")
-        (data / "meta.json").write_text(json.dumps(
-            {"lang": "en", "name": name, "version": "0.0.1", "spacy_version": spacy_version}
-        ))
+        (data / "config.cfg").write_text('[nlp]\nlang = "en"\npipeline = []\n')
+        (data / "meta.json").write_text(
+            json.dumps(
+                {"lang": "en", "name": name, "version": "0.0.1", "spacy_version": spacy_version}
+            )
+        )
     return pkg
 
 
@@ -128,20 +136,26 @@ def _validate(pipeline: list[dict[str, Any]]) -> None:
 
     import nlu.components  # noqa: F401  (registers the extractor)
 
-    config = {"recipe": "default.v1", "language": "en", "pipeline": copy.deepcopy(pipeline),
-              "policies": []}
+    config = {
+        "recipe": "default.v1",
+        "language": "en",
+        "pipeline": copy.deepcopy(pipeline),
+        "policies": [],
+    }
     model_configuration = DefaultV1Recipe().graph_config_for_recipe(config, {})
     validation.validate(model_configuration)
 
 
 def test_rasa_accepts_it_in_place_of_spacy_nlp() -> None:
     """SpacyTokenizer/SpacyFeaturizer require SpacyNLP; Rasa checks that with issubclass."""
-    _validate([
-        {"name": "nlu.spacy_model.PackagedSpacyNLP", "model": PACKAGE},
-        {"name": "SpacyTokenizer"},
-        {"name": "SpacyFeaturizer"},
-        {"name": "nlu.components.ProfileEntityExtractor"},
-    ])
+    _validate(
+        [
+            {"name": "nlu.spacy_model.PackagedSpacyNLP", "model": PACKAGE},
+            {"name": "SpacyTokenizer"},
+            {"name": "SpacyFeaturizer"},
+            {"name": "nlu.components.ProfileEntityExtractor"},
+        ]
+    )
 
 
 def test_rasa_spacy_entity_extractor_is_not_wired_to_it() -> None:
@@ -149,8 +163,10 @@ def test_rasa_spacy_entity_extractor_is_not_wired_to_it() -> None:
     from rasa.engine.exceptions import GraphSchemaValidationException
 
     with pytest.raises(GraphSchemaValidationException, match="SpacyEntityExtractor"):
-        _validate([
-            {"name": "nlu.spacy_model.PackagedSpacyNLP", "model": PACKAGE},
-            {"name": "SpacyTokenizer"},
-            {"name": "SpacyEntityExtractor"},
-        ])
+        _validate(
+            [
+                {"name": "nlu.spacy_model.PackagedSpacyNLP", "model": PACKAGE},
+                {"name": "SpacyTokenizer"},
+                {"name": "SpacyEntityExtractor"},
+            ]
+        )
