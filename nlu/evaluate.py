@@ -29,6 +29,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from actions.store.models import SUBJECTS as CATALOGUE_SUBJECTS
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "tests" / "nlu" / "heldout.yml"
 DEFAULT_MODELS = ROOT / "models"
@@ -70,32 +72,7 @@ SLOTS: tuple[str, ...] = (
 NUMERIC_SLOTS = frozenset({"budget", "hours_per_week", "max_weeks"})
 GOALS = frozenset({"upskill", "career_change", "explore", "further_study"})
 LEVELS = frozenset({"introductory", "undergraduate", "postgraduate"})
-SUBJECTS = frozenset(
-    {
-        "arts-humanities",
-        "business-management",
-        "computing-it",
-        "cybersecurity",
-        "data-science-ai",
-        "design",
-        "engineering",
-        "environment-sustainability",
-        "finance-accounting",
-        "health-social-care",
-        "languages",
-        "law",
-        "leadership",
-        "marketing",
-        "photography-media",
-        "politics-society",
-        "project-management",
-        "psychology-mental-health",
-        "science",
-        "study-skills",
-        "supply-chain",
-        "teaching-education",
-    }
-)
+SUBJECTS = frozenset(CATALOGUE_SUBJECTS)
 CATEGORICAL_VALUES: dict[str, frozenset[str]] = {
     "goal": GOALS,
     "level": LEVELS,

@@ -133,11 +133,15 @@ _MONEY_RE = re.compile(
     _B
     + r"(?:(?P<between>between|from)\s+)?"
     + _amount("a")
-    + r"(?:\s?(?P<apost>" + _CUR_POST + r")(?![a-z]))?"
+    + r"(?:\s?(?P<apost>"
+    + _CUR_POST
+    + r")(?![a-z]))?"
     + r"(?:\s*(?P<conn>-|–|—|to|or|and)\s*"
     + _amount("b")
     + r")?"
-    + r"(?:\s?(?P<post>" + _CUR_POST + r")(?![a-z]))?"
+    + r"(?:\s?(?P<post>"
+    + _CUR_POST
+    + r")(?![a-z]))?"
 )
 
 _HOUR_UNIT = r"(?:hours?|hrs?|hr|h(?=\b|/)|minutes?|mins?|min)"
@@ -304,14 +308,14 @@ class _Ctx:
         _, ends = self.bounds[level]
         i = bisect.bisect_right(ends, pos) - 1
         start = ends[i] if i >= 0 else 0
-        return self.scan[max(start, pos - max_chars, 0):pos]
+        return self.scan[max(start, pos - max_chars, 0) : pos]
 
     def right(self, pos: int, max_chars: int = 40, level: str = "clause") -> str:
         """Text after ``pos`` up to the next clause/sentence boundary."""
         starts, _ = self.bounds[level]
         i = bisect.bisect_left(starts, pos)
         end = starts[i] if i < len(starts) else len(self.scan)
-        return self.scan[pos:min(end, pos + max_chars)]
+        return self.scan[pos : min(end, pos + max_chars)]
 
     def ner_overlap(self, start: int, end: int, labels: Iterable[str]) -> bool:
         wanted = set(labels)
@@ -518,8 +522,12 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
                 pre = m.group("bpre")
                 b_txt = None
         # "£50 or 2 hours" is not a money range unless the second part is money too
-        if b_txt is not None and conn == "or" and not (m.group("bpre") or b_scale) \
-                and _NON_MONEY_UNIT_AFTER.match(scan[m.end("b"):]):
+        if (
+            b_txt is not None
+            and conn == "or"
+            and not (m.group("bpre") or b_scale)
+            and _NON_MONEY_UNIT_AFTER.match(scan[m.end("b") :])
+        ):
             b_txt = None
         end = m.end()
         if b_txt is None and m.group("b") is not None:
@@ -534,13 +542,21 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
             continue
         if b_val is not None and a_scale and not b_scale and b_val < a_val:
             b_val = _money_value(b_txt, a_scale)  # "1-2k"
-        if a_val is not None and b_val is not None and b_scale and not a_scale and a_val < 1000 \
-                and b_val >= 1000 and a_val * 1000 <= b_val:
+        if (
+            a_val is not None
+            and b_val is not None
+            and b_scale
+            and not a_scale
+            and a_val < 1000
+            and b_val >= 1000
+            and a_val * 1000 <= b_val
+        ):
             a_val = a_val * 1000  # "1-2k" read right to left
         value = max(v for v in (a_val, b_val) if v is not None)
         currency = _currency_of(pre, post, a_scale or b_scale)
-        has_money_marker = bool(pre or post or (a_scale in ("k", "grand")) or (b_scale in (
-            "k", "grand")))
+        has_money_marker = bool(
+            pre or post or (a_scale in ("k", "grand")) or (b_scale in ("k", "grand"))
+        )
         left = ctx.left(start, 70)
         right = ctx.right(end, 40)
         if _NON_MONEY_UNIT_AFTER.match(right) and not (pre or post):
@@ -548,8 +564,13 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
         if not (pre or post) and _NON_MONEY_LEFT.search(left):
             continue
         price = _PRICE_OF_LEFT.search(left)
-        if price and not _BUDGET_WORDS_RE.search(left) and not re.search(
-                r"\b(?:something|anything|ones?|courses?)\s+(?:that|which)\s", price.group(0)):
+        if (
+            price
+            and not _BUDGET_WORDS_RE.search(left)
+            and not re.search(
+                r"\b(?:something|anything|ones?|courses?)\s+(?:that|which)\s", price.group(0)
+            )
+        ):
             continue  # "the course costs £500": a price, not the learner's budget
         strong_cue = bool(_BUDGET_CUE_LEFT.search(left) or _BUDGET_CUE_RIGHT.match(right))
         income = bool(_INCOME_LEFT.search(left) or _INCOME_RIGHT.match(right))
@@ -563,20 +584,32 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
                 continue
         if has_money_marker:
             conf = 0.9 if (pre or post) else 0.75
-            if a_scale == "k" and not (pre or post) and not strong_cue and not re.search(
-                    r"\b(?:have|got|saved|spare|around|about|up\s+to|max)\b", left):
+            if (
+                a_scale == "k"
+                and not (pre or post)
+                and not strong_cue
+                and not re.search(r"\b(?:have|got|saved|spare|around|about|up\s+to|max)\b", left)
+            ):
                 continue  # "28k" on its own is more often a salary
         elif strong_cue:
             if not m.group("a")[0].isdigit() and len(m.group("a")) < 4:
                 continue
-            if 1900 <= value <= 2100 and "budget" not in left and float(value).is_integer() \
-                    and not re.search(r"\b(?:budget|spend|afford|pay)\b", left[-25:]):
+            if (
+                1900 <= value <= 2100
+                and "budget" not in left
+                and float(value).is_integer()
+                and not re.search(r"\b(?:budget|spend|afford|pay)\b", left[-25:])
+            ):
                 continue
             conf = 0.8
         elif _WEAK_MONEY_CUE_LEFT.search(left) and value >= 50 and _MONEY_WORDS.search(scan):
             conf = 0.65
-        elif m.group("between") == "between" and b_val is not None and value >= 50 and \
-                not _MONEY_LEFT_BLOCK.search(left):
+        elif (
+            m.group("between") == "between"
+            and b_val is not None
+            and value >= 50
+            and not _MONEY_LEFT_BLOCK.search(left)
+        ):
             conf = 0.6  # "between 300 and 500": in this assistant a bare range is a budget
         else:
             seen.pop()  # only the lack of a cue: spaCy's MONEY label may still decide
@@ -602,7 +635,7 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
         value_opt = _money_value(m2.group(1), m2.group(2))
         if value_opt is None or _has_digits_issue(m2.group(1)):
             continue
-        before = scan[max(0, s - 4):s]
+        before = scan[max(0, s - 4) : s]
         sym = re.search(_CUR_PRE + r"\s?$", before)
         pre_txt = sym.group(0).strip() if sym else None
         post_m = re.search(r"\b(" + _CUR_POST + r")\b", ent_text)
@@ -612,8 +645,9 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
             continue
         if _NON_MONEY_UNIT_AFTER.match(right) or _PRICE_OF_LEFT.search(left):
             continue
-        cued = bool(pre_txt or post_m or _BUDGET_CUE_LEFT.search(left)
-                    or _BUDGET_CUE_RIGHT.match(right))
+        cued = bool(
+            pre_txt or post_m or _BUDGET_CUE_LEFT.search(left) or _BUDGET_CUE_RIGHT.match(right)
+        )
         if not cued and (value_opt < 5 or (1900 <= value_opt <= 2100) or value_opt > 100_000):
             continue
         gbp = to_gbp(value_opt, currency) if currency != "GBP" else value_opt
@@ -660,10 +694,10 @@ def _is_free_time(scan: str, start: int, end: int) -> bool:
     if "free" not in frag:
         return False
     free_at = start + frag.rfind("free")
-    after = scan[free_at + 4:free_at + 30]
+    after = scan[free_at + 4 : free_at + 30]
     if _FREE_TIME_AFTER.match(after) and not re.match(r"^\s*(?:of\s+charge|to\s+me)", after):
         return True
-    before = scan[max(0, free_at - 30):free_at]
+    before = scan[max(0, free_at - 30) : free_at]
     return bool(_FREE_TIME_BEFORE.search(before)) and "course" not in frag
 
 
@@ -725,11 +759,12 @@ def _extract_hours(ctx: _Ctx) -> list[Extracted]:
             value += int(m.group("mins")) / 60.0
         start = m.start("n")
         if n_txt.strip() in ("a", "an", "half a", "half an") and _MONEY_BEFORE_RE.search(
-                scan[max(0, start - 25):start]):
+            scan[max(0, start - 25) : start]
+        ):
             continue  # "£11 an hour" is a wage, not study time
         if m.group("lo") and m.group("lo").strip() not in ("a", "an"):
             lo_val = _hours_number(m.group("lo"))
-            connector = scan[m.end("lo"):m.start("n")]
+            connector = scan[m.end("lo") : m.start("n")]
             if lo_val is not None and ("and" not in connector or m.group("between")):
                 start = m.start("between") if m.group("between") else m.start("lo")
         matches.append((start, m.end(), value, unit))
@@ -740,7 +775,7 @@ def _extract_hours(ctx: _Ctx) -> list[Extracted]:
 
     freq = _frequency(scan)
     for start, end, hours, _unit in matches:
-        right = scan[end:end + 45]
+        right = scan[end : end + 45]
         period, per_pos = _period_after(right)
         left_sentence = ctx.left(start, 60, "sentence")
         if period is None and _PER_SESSION_RE.match(right):
@@ -761,8 +796,11 @@ def _extract_hours(ctx: _Ctx) -> list[Extracted]:
         if _WORK_CUE_RE.search(left) and not _STUDY_CUE_RE.search(left):
             ctx.claimed.append((start, end))
             continue
-        if _WORK_CUE_RE.search(right[:30]) and not _STUDY_CUE_RE.search(right[:30]) and \
-                not re.match(r"^\s*(?:a|per|each|every)\s", right):
+        if (
+            _WORK_CUE_RE.search(right[:30])
+            and not _STUDY_CUE_RE.search(right[:30])
+            and not re.match(r"^\s*(?:a|per|each|every)\s", right)
+        ):
             ctx.claimed.append((start, end))
             continue
         weekly, conf = _to_weekly(hours, period, freq, scan)
@@ -770,7 +808,8 @@ def _extract_hours(ctx: _Ctx) -> list[Extracted]:
             ctx.claimed.append((start, end))
             continue
         if period is None and re.search(
-                r"\b(?:takes?|took|lasts?|long|total|course\s+(?:is|of))\b", left):
+            r"\b(?:takes?|took|lasts?|long|total|course\s+(?:is|of))\b", left
+        ):
             ctx.claimed.append((start, end))  # "the course takes 10 hours": a total
             continue
         if not 0 < weekly <= 80:
@@ -807,9 +846,10 @@ def _weekday_weekend_sum(
         return None
     kinds = []
     for _, _, end, _ in cands:
-        tail = scan[max(0, end - 25):end]
-        if re.search(r"week\s*days?|weeknights?|working\s+days?|mon(?:day)?\s*(?:-|to)\s*fri",
-                     tail):
+        tail = scan[max(0, end - 25) : end]
+        if re.search(
+            r"week\s*days?|weeknights?|working\s+days?|mon(?:day)?\s*(?:-|to)\s*fri", tail
+        ):
             kinds.append("weekday")
         elif re.search(r"week\s*ends?|saturdays?|sundays?", tail):
             kinds.append("weekend")
@@ -853,10 +893,23 @@ def _to_weekly(
         if freq and re.search(r"\b(?:each|per\s+(?:session|evening|day|night))\b", scan):
             return hours * freq, 0.8
         return hours, 0.6
-    p = period.split()[0] if " " in period and not period.startswith(("week ", "mon")) \
+    p = (
+        period.split()[0]
+        if " " in period and not period.startswith(("week ", "mon"))
         else period.replace(" ", "")
-    if p in ("week", "wk", "weekly", "pw", "p/w", "pwk", "weekend", "weekends", "saturday",
-             "sunday"):
+    )
+    if p in (
+        "week",
+        "wk",
+        "weekly",
+        "pw",
+        "p/w",
+        "pwk",
+        "weekend",
+        "weekends",
+        "saturday",
+        "sunday",
+    ):
         return hours, 0.92
     if p == "other":  # "every other day"
         return hours * 3.5, 0.85
@@ -866,14 +919,18 @@ def _to_weekly(
         return hours / 4.0, 0.8
     if p in ("session", "sitting"):
         return (hours * freq, 0.85) if freq else (hours, 0.6)
-    weekday = p.startswith(("weekday", "weekdays", "workingday", "workday", "mon")) or \
-        "weeknight" in p
+    weekday = (
+        p.startswith(("weekday", "weekdays", "workingday", "workday", "mon")) or "weeknight" in p
+    )
     if weekday:
         return hours * 5, 0.88
     if freq:
         return hours * freq, 0.88
-    if re.search(r"\b(?:weekdays?|week\s+days?|monday\s+to\s+friday|mon\s*-\s*fri|"
-                 r"working\s+days?)\b", scan):
+    if re.search(
+        r"\b(?:weekdays?|week\s+days?|monday\s+to\s+friday|mon\s*-\s*fri|"
+        r"working\s+days?)\b",
+        scan,
+    ):
         return hours * 5, 0.85
     return hours * 7, 0.88
 
@@ -890,8 +947,16 @@ _WHOLE_RIGHT_RE = re.compile(
     r"(?:\s*(?:max(?:imum)?|tops|or\s+(?:less|so|under|shorter)|at\s+(?:the\s+)?most|please|"
     r"pls|plz|ish|-ish|long|thanks|thank\s+you|ideally))*[\s.!?]*"
 )
-_UNIT_WEEKS = {"week": 1.0, "wk": 1.0, "month": 4.0, "mth": 4.0, "mnth": 4.0, "year": 52.0,
-               "yr": 52.0, "fortnight": 2.0}
+_UNIT_WEEKS = {
+    "week": 1.0,
+    "wk": 1.0,
+    "month": 4.0,
+    "mth": 4.0,
+    "mnth": 4.0,
+    "year": 52.0,
+    "yr": 52.0,
+    "fortnight": 2.0,
+}
 
 
 def _extract_weeks(ctx: _Ctx) -> list[Extracted]:
@@ -919,14 +984,14 @@ def _extract_weeks(ctx: _Ctx) -> list[Extracted]:
             n_val += 0.5
         start = n_start
         if m.group("lo"):
-            connector = scan[m.end("lo"):n_start]
+            connector = scan[m.end("lo") : n_start]
             if "and" not in connector or m.group("between"):
                 start = m.start("between") if m.group("between") else m.start("lo")
         end = m.end()
         value = n_val * factor
         left = ctx.left(start, 60)
-        left_near = scan[max(0, start - 40):start]
-        right = scan[end:end + 40]
+        left_near = scan[max(0, start - 40) : start]
+        right = scan[end : end + 40]
         if _RATE_LEFT_RE.search(left_near[-14:]) and article:
             continue  # "5 hours a week", "£30 a month", "twice a week"
         if re.match(r"^\s*(?:-|\s)?\s*(?:olds?|old\b)", right):
@@ -948,8 +1013,11 @@ def _extract_weeks(ctx: _Ctx) -> list[Extracted]:
         if article or unit_raw in ("year", "yr"):
             if not (pos_left or pos_right):
                 continue
-            if unit_raw in ("year", "yr") and not (strong_left or pos_right or re.search(
-                    r"(?:within|in|under|for|over|than|about|around)\s*$", left_near)):
+            if unit_raw in ("year", "yr") and not (
+                strong_left
+                or pos_right
+                or re.search(r"(?:within|in|under|for|over|than|about|around)\s*$", left_near)
+            ):
                 continue
         conf = 0.9 if (strong_left or pos_right) else (0.8 if pos_left else 0.65)
         if not 0 < value <= 260:
@@ -973,8 +1041,9 @@ _IDX_TOKEN = r"(?:\d{1,2}|" + _IDX_WORD + r"|" + _ORD + r")"
 _IDX_LIST_RE = re.compile(
     r"(?<![\w])(?P<verb>compare|comparing|comparison\s+(?:of|between)|difference\s+between|"
     r"differences\s+between|between|vs|versus|contrast)\s+"
-    r"(?P<items>(?:the\s+)?(?:(?:number|no\.?|#|option|course|choice)s?\s*#?\s*)?" + _IDX_TOKEN +
-    r"(?:\s+(?:one|option|course))?"
+    r"(?P<items>(?:the\s+)?(?:(?:number|no\.?|#|option|course|choice)s?\s*#?\s*)?"
+    + _IDX_TOKEN
+    + r"(?:\s+(?:one|option|course))?"
     r"(?:\s*(?:,|and|&|with|to|vs\.?|versus|or|\+)\s*(?:the\s+)?(?:(?:number|no\.?|#|option|"
     r"course|choice)\s*#?\s*)?" + _IDX_TOKEN + r"(?:\s+(?:one|option|course)s?)?)+)(?![\w])"
 )
@@ -985,8 +1054,11 @@ _IDX_MARKED_RE = re.compile(
     r"|#\s?(?P<h>\d{1,2})(?![\w])"
 )
 _IDX_ORD_NOUN_RE = re.compile(
-    r"(?<![\w])(?P<pre>the|that|this|your|ur)?\s*(?P<o>" + _ORD + r")\s+(?:" + _LIST_NOUN +
-    r")(?![\w])"
+    r"(?<![\w])(?P<pre>the|that|this|your|ur)?\s*(?P<o>"
+    + _ORD
+    + r")\s+(?:"
+    + _LIST_NOUN
+    + r")(?![\w])"
 )
 _IDX_THE_ORD_RE = re.compile(
     r"(?<![\w])the\s+(?P<o>" + _ORD + r")(?=\s*(?:[.!?,;)]|$|and\b|or\b|vs\b|versus\b|with\b|"
@@ -1033,41 +1105,64 @@ def _extract_course_index(ctx: _Ctx) -> list[Extracted]:
             return
         if any(s < end and start < e for s, e, _, _ in found):
             return
-        if _NOT_INDEX_AFTER.match(scan[end:end + 12]):
+        if _NOT_INDEX_AFTER.match(scan[end : end + 12]):
             return
         found.append((start, end, value, conf))
 
     whole = _WHOLE_INDEX_RE.match(scan)
     if whole:
         tok = whole.group("o") or whole.group("n")
-        add(whole.start("o") if whole.group("o") else whole.start(), whole.end(),
-            _index_value(tok or ""), 0.85)
+        add(
+            whole.start("o") if whole.group("o") else whole.start(),
+            whole.end(),
+            _index_value(tok or ""),
+            0.85,
+        )
 
     for m in _IDX_LIST_RE.finditer(scan):
         items = m.group("items")
         base = m.start("items")
         for it in _IDX_ITEM_RE.finditer(items):
             tok = it.group("t")
-            if tok in ("one",) and it.start() > 0 and re.search(
-                    r"(?:" + _ORD + r")\s+$", items[:it.start()]):
+            if (
+                tok in ("one",)
+                and it.start() > 0
+                and re.search(r"(?:" + _ORD + r")\s+$", items[: it.start()])
+            ):
                 continue  # "the first one"
             add(base + it.start(), base + it.end(), _index_value(tok), 0.9)
     for m in _IDX_MARKED_RE.finditer(scan):
         tok = m.group("n") or m.group("h")
         start = m.start()
-        before = scan[max(0, start - 12):start]
+        before = scan[max(0, start - 12) : start]
         if re.search(r"\b(?:level|my|a|level\s+\w+)\s*$", before) and not m.group("h"):
             continue
         add(start, m.end(), _index_value(tok), 0.9)
     for m in _IDX_ORD_NOUN_RE.finditer(scan):
-        before = scan[max(0, m.start() - 12):m.start()]
+        before = scan[max(0, m.start() - 12) : m.start()]
         if re.search(r"\b(?:my|his|her|their|our|a|an|its)\s*$", before) and not m.group("pre"):
             continue
-        noun = scan[m.end("o"):m.end()].strip()
-        if noun.startswith(("course", "result", "program", "option", "choice", "item", "link",
-                            "suggest", "recommend", "microcred", "pick", "entr")) and \
-                not m.group("pre") and not re.search(
-                    r"\b(?:" + _LIST_VERB + r")\s*$", before):
+        noun = scan[m.end("o") : m.end()].strip()
+        if (
+            noun.startswith(
+                (
+                    "course",
+                    "result",
+                    "program",
+                    "option",
+                    "choice",
+                    "item",
+                    "link",
+                    "suggest",
+                    "recommend",
+                    "microcred",
+                    "pick",
+                    "entr",
+                )
+            )
+            and not m.group("pre")
+            and not re.search(r"\b(?:" + _LIST_VERB + r")\s*$", before)
+        ):
             continue
         start = m.start("pre") if m.group("pre") else m.start("o")
         add(start, m.end(), _index_value(m.group("o")), 0.88)
@@ -1075,11 +1170,12 @@ def _extract_course_index(ctx: _Ctx) -> list[Extracted]:
         add(m.start(), m.end("o"), _index_value(m.group("o")), 0.85)
     for m in _IDX_VERB_NUM_RE.finditer(scan):
         tok = m.group("n")
-        if tok == "one" and not re.match(r"^\s*(?:[.!?,;]|$|and\b|or\b)", scan[m.end():]):
+        if tok == "one" and not re.match(r"^\s*(?:[.!?,;]|$|and\b|or\b)", scan[m.end() :]):
             continue  # "what about one that is cheaper"
-        verb = scan[m.start():m.start("n")]
+        verb = scan[m.start() : m.start("n")]
         if re.match(r"(?:is|was|and)\b", verb) and not re.search(
-                r"\b(?:number|option|no\.?|#)\b", verb):
+            r"\b(?:number|option|no\.?|#)\b", verb
+        ):
             continue
         add(m.start("n"), m.end(), _index_value(tok), 0.8)
 
@@ -1092,7 +1188,8 @@ def _extract_course_index(ctx: _Ctx) -> list[Extracted]:
             continue
         tok = cm.group("t")
         if tok in _IDX_WORD.split("|") and not re.match(
-                r"\s*(?:[.!?,;]|$|and\b|or\b|one\b|option|course|please)", scan[cm.end():]):
+            r"\s*(?:[.!?,;]|$|and\b|or\b|one\b|option|course|please)", scan[cm.end() :]
+        ):
             continue
         n_before = len(found)
         add(cm.start("t"), cm.end(), _index_value(tok), conf)
@@ -1143,10 +1240,11 @@ def _extract_level(ctx: _Ctx) -> list[Extracted]:
         for m in rx.finditer(scan):
             start, end = m.start(), m.end()
             left = ctx.left(start, 50)
-            right = scan[end:end + 30]
+            right = scan[end : end + 30]
             phrase = m.group(0)
             if _NEGATION_BEFORE.search(left[-25:]) and not phrase.startswith(
-                    ("no ", "zero", "little", "limited", "never", "not")):
+                ("no ", "zero", "little", "limited", "never", "not")
+            ):
                 continue  # "I'm not a beginner"
             is_level_n = phrase.startswith("level")
             is_held = False
@@ -1154,23 +1252,29 @@ def _extract_level(ctx: _Ctx) -> list[Extracted]:
                 qual_near = bool(_QUAL_AFTER.match(right) or _QUAL_BEFORE.search(left))
                 have = _HAVE_CUE.search(left)
                 want = _WANT_CUE.search(left)
-                if (have and (not want or want.start() < have.start())) or (
-                        qual_near and not want):
+                if (have and (not want or want.start() < have.start())) or (qual_near and not want):
                     is_held = True
                 if re.match(r"^\s*(?:degree|qualification|diploma)", right) and have:
                     is_held = True
             if is_held:
                 continue
-            if phrase in ("intro", "introduction") and not re.search(
-                    r"\b(?:an?|the|some|just|basic|gentle|quick|short|good)\s*$", left) and \
-                    not re.match(r"^\s*(?:to|level|course|courses)\b", right):
+            if (
+                phrase in ("intro", "introduction")
+                and not re.search(
+                    r"\b(?:an?|the|some|just|basic|gentle|quick|short|good)\s*$", left
+                )
+                and not re.match(r"^\s*(?:to|level|course|courses)\b", right)
+            ):
                 continue
-            if re.search(r"\b(?:know|knows|beyond|past|got|have|done|covered|mastered|already|"
-                         r"than)\s+(?:all\s+)?(?:the\s+)?$", left) and re.match(
-                    r"(?:the\s+)?(?:basics?|fundamentals|intro)", phrase):
+            if re.search(
+                r"\b(?:know|knows|beyond|past|got|have|done|covered|mastered|already|"
+                r"than)\s+(?:all\s+)?(?:the\s+)?$",
+                left,
+            ) and re.match(r"(?:the\s+)?(?:basics?|fundamentals|intro)", phrase):
                 continue  # "I already know the basics"
             if phrase in ("fundamentals",) and not re.search(
-                    r"\b(?:the|some|just|learn|basic)\s*$", left):
+                r"\b(?:the|some|just|learn|basic)\s*$", left
+            ):
                 continue
             cands.append((weight, start, end, level))
     if not cands:
@@ -1184,11 +1288,10 @@ def _extract_level(ctx: _Ctx) -> list[Extracted]:
 # ======================================================================================
 
 _CREDIT_RES = [_rx(p) for p in vocab.CREDIT_PATTERNS]
-_CREDIT_NEG_BEFORE = re.compile(
-    r"\b" + vocab.CREDIT_NEGATION_BEFORE + r"\b(?:[\w'\s-]{0,30})$"
+_CREDIT_NEG_BEFORE = re.compile(r"\b" + vocab.CREDIT_NEGATION_BEFORE + r"\b(?:[\w'\s-]{0,30})$")
+_CREDIT_NEG_AFTER = re.compile(
+    r"^[\s,]*(?:(?:are|is|would\s+be|will\s+be)\s+)?" + vocab.CREDIT_NEGATION_AFTER
 )
-_CREDIT_NEG_AFTER = re.compile(r"^[\s,]*(?:(?:are|is|would\s+be|will\s+be)\s+)?" +
-                               vocab.CREDIT_NEGATION_AFTER)
 _CREDIT_EXCLUDE = re.compile(
     r"(?:universal|tax|phone|store|top[\s-]?up|in|on|film|movie|end|"
     r"course\s+fee|student\s+loan|pension|bank)\s*$"
@@ -1201,13 +1304,13 @@ def _extract_credit(ctx: _Ctx) -> list[Extracted]:
     for rx in _CREDIT_RES:
         for m in rx.finditer(scan):
             start, end = m.start(), m.end()
-            before_raw = scan[max(0, start - 20):start]
+            before_raw = scan[max(0, start - 20) : start]
             if m.group(0).startswith("credit") and _CREDIT_EXCLUDE.search(before_raw):
                 continue
-            if re.match(r"^\s*(?:to\b|where|card|score)", scan[end:end + 12]):
+            if re.match(r"^\s*(?:to\b|where|card|score)", scan[end : end + 12]):
                 continue
             left = ctx.left(start, 45)
-            if re.search(r"non[\s-]?$", scan[max(0, start - 4):start]):
+            if re.search(r"non[\s-]?$", scan[max(0, start - 4) : start]):
                 value = False
             else:
                 right = ctx.right(end, 45, "sentence")
@@ -1226,8 +1329,10 @@ def _extract_credit(ctx: _Ctx) -> list[Extracted]:
 
 _DELIVERY_RES = [(_rx("|".join(p)), v, w) for p, v, w in vocab.DELIVERY_PATTERNS]
 _ONLINE_NOT_AFTER = re.compile(r"^\s*(?:" + vocab.ONLINE_NOT_DELIVERY_AFTER + r")\b")
-_ONLINE_NOT_BEFORE = re.compile(r"\b(?:" + vocab.ONLINE_NOT_DELIVERY_BEFORE + r")\s+(?:it\s+|"
-                                r"them\s+|you\s+|this\s+|stuff\s+|things\s+)?$")
+_ONLINE_NOT_BEFORE = re.compile(
+    r"\b(?:" + vocab.ONLINE_NOT_DELIVERY_BEFORE + r")\s+(?:it\s+|"
+    r"them\s+|you\s+|this\s+|stuff\s+|things\s+)?$"
+)
 
 
 _INDIFFERENT_RE = re.compile(
@@ -1248,16 +1353,22 @@ def _extract_delivery(ctx: _Ctx) -> list[Extracted]:
                 continue
             phrase = m.group(0)
             left = ctx.left(start, 40)
-            if _INDIFFERENT_RE.search(ctx.left(start, 60, "sentence") + " " + phrase + " "
-                                      + ctx.right(end, 60, "sentence")):
+            if _INDIFFERENT_RE.search(
+                ctx.left(start, 60, "sentence")
+                + " "
+                + phrase
+                + " "
+                + ctx.right(end, 60, "sentence")
+            ):
                 continue  # "online or in person, either is fine"
             if value == "online":
-                if _ONLINE_NOT_AFTER.match(scan[end:end + 25]):
+                if _ONLINE_NOT_AFTER.match(scan[end : end + 25]):
                     continue
-                if _ONLINE_NOT_BEFORE.search(scan[max(0, start - 25):start]):
+                if _ONLINE_NOT_BEFORE.search(scan[max(0, start - 25) : start]):
                     continue
                 if phrase.startswith("remote") and re.search(
-                        r"\b(?:work|working|works|job)\s*(?:\w+\s+)?$", left):
+                    r"\b(?:work|working|works|job)\s*(?:\w+\s+)?$", left
+                ):
                     continue
                 if _NEGATION_BEFORE.search(left[-20:]):
                     continue
@@ -1297,18 +1408,32 @@ def _extract_goal(ctx: _Ctx) -> list[Extracted]:
             left = ctx.left(start, 40)
             if _GOAL_NEG.search(left[-25:]):
                 continue
-            if goal == "further_study" and _POSSESSION_FOR_STUDY.search(left) \
-                    and not re.search(r"\b(?:want|need|like|towards?|another|second|new|do|"
-                                      r"get|study|start|apply|go)\b", left) \
-                    and re.search(r"degree|master|msc|mba|phd|qualification|diploma|postgrad",
-                                  m.group(0)):
+            if (
+                goal == "further_study"
+                and _POSSESSION_FOR_STUDY.search(left)
+                and not re.search(
+                    r"\b(?:want|need|like|towards?|another|second|new|do|"
+                    r"get|study|start|apply|go)\b",
+                    left,
+                )
+                and re.search(
+                    r"degree|master|msc|mba|phd|qualification|diploma|postgrad", m.group(0)
+                )
+            ):
                 continue  # "I have a masters in engineering": held, not wanted
             if goal == "career_change" and weight <= 0.8 and m.group(0).endswith(("to", "into")):
                 # "move into <subject>": needs a following word that is not a pronoun
-                nxt = scan[end:end + 15]
-                pronoun_it = re.match(r"^\s*it\b", nxt) and "IT" not in ctx.raw[end:end + 5]
-                if pronoun_it or re.match(r"^\s*(?:this|that|them|the\s+habit|a\s+routine|bed|"
-                                          r"my\s+studies)\b", nxt) or not nxt.strip():
+                nxt = scan[end : end + 15]
+                pronoun_it = re.match(r"^\s*it\b", nxt) and "IT" not in ctx.raw[end : end + 5]
+                if (
+                    pronoun_it
+                    or re.match(
+                        r"^\s*(?:this|that|them|the\s+habit|a\s+routine|bed|"
+                        r"my\s+studies)\b",
+                        nxt,
+                    )
+                    or not nxt.strip()
+                ):
                     continue
             cands.append((weight, start, end, goal))
             taken.append((start, end))
@@ -1332,14 +1457,31 @@ class _SubjectIndex:
 
 
 _SPELLING = {
-    "counseling": "counselling", "counselor": "counsellor", "counselors": "counsellor",
-    "modeling": "modelling", "behavior": "behaviour", "behavioral": "behavioural",
-    "center": "centre", "theater": "theatre", "program": "programme", "programs": "programme",
-    "labor": "labour", "defense": "defence", "analyze": "analyse", "catalog": "catalogue",
-    "enroll": "enrol", "esthetics": "aesthetics", "pediatric": "paediatric",
-    "traveling": "travelling", "organization": "organisation", "optimization": "optimisation",
-    "visualization": "visualisation", "decarbonization": "decarbonisation",
-    "math": "maths", "archeology": "archaeology", "esthetic": "aesthetic",
+    "counseling": "counselling",
+    "counselor": "counsellor",
+    "counselors": "counsellor",
+    "modeling": "modelling",
+    "behavior": "behaviour",
+    "behavioral": "behavioural",
+    "center": "centre",
+    "theater": "theatre",
+    "program": "programme",
+    "programs": "programme",
+    "labor": "labour",
+    "defense": "defence",
+    "analyze": "analyse",
+    "catalog": "catalogue",
+    "enroll": "enrol",
+    "esthetics": "aesthetics",
+    "pediatric": "paediatric",
+    "traveling": "travelling",
+    "organization": "organisation",
+    "optimization": "optimisation",
+    "visualization": "visualisation",
+    "decarbonization": "decarbonisation",
+    "math": "maths",
+    "archeology": "archaeology",
+    "esthetic": "aesthetic",
 }
 
 
@@ -1348,8 +1490,14 @@ def _norm_token(tok: str) -> str:
     if t.endswith("'s"):
         t = t[:-2]
     t = _SPELLING.get(t, t)
-    for us, uk in (("ization", "isation"), ("izing", "ising"), ("ized", "ised"), ("ize", "ise"),
-                   ("yze", "yse"), ("yzing", "ysing")):
+    for us, uk in (
+        ("ization", "isation"),
+        ("izing", "ising"),
+        ("ized", "ised"),
+        ("ize", "ise"),
+        ("yze", "yse"),
+        ("yzing", "ysing"),
+    ):
         if t.endswith(us) and len(t) > len(us) + 2:
             t = t[: -len(us)] + uk
             break
@@ -1410,8 +1558,7 @@ def _damerau(a: str, b: str, limit: int) -> int:
 def _fuzzy_correct(tok: str) -> str | None:
     """A vocabulary token ``tok`` is probably a typo of, or ``None``."""
     idx = _subject_index()
-    if len(tok) < 5 or tok in idx.token_set or tok in vocab.FUZZY_STOPWORDS or \
-            not tok.isalpha():
+    if len(tok) < 5 or tok in idx.token_set or tok in vocab.FUZZY_STOPWORDS or not tok.isalpha():
         return None
     best: tuple[int, str] | None = None
     for cand in idx.fuzzy.get(tok[0], ()):
@@ -1446,14 +1593,12 @@ class _SubjMention:
 
 
 _TARGET_RX = re.compile(r"(?<![\w])(?:" + "|".join(vocab.TARGET_MARKERS) + r")(?![\w])")
-_TARGET_WEAK_RX = re.compile(
-    r"(?<![\w])(?:" + "|".join(vocab.TARGET_MARKERS_WEAK) + r")(?![\w])"
-)
+_TARGET_WEAK_RX = re.compile(r"(?<![\w])(?:" + "|".join(vocab.TARGET_MARKERS_WEAK) + r")(?![\w])")
 _SOURCE_RX = re.compile(r"(?<![\w])(?:" + "|".join(vocab.SOURCE_MARKERS) + r")(?![\w])")
 _NON_SUBJECT_RX = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(p) for p in sorted(vocab.NON_SUBJECT_PHRASES,
-                                                              key=len, reverse=True)) +
-    r")(?![\w])"
+    r"(?<![\w])(?:"
+    + "|".join(re.escape(p) for p in sorted(vocab.NON_SUBJECT_PHRASES, key=len, reverse=True))
+    + r")(?![\w])"
 )
 _BOSS_AFTER = re.compile(
     r"^\s*(?:wants?|asked|said|says|suggested|thinks|told|recommended|will|is|has|needs|"
@@ -1465,8 +1610,7 @@ def _extract_subject(ctx: _Ctx, goal: str | None) -> list[Extracted]:
     idx = _subject_index()
     scan = ctx.scan
     masked = _NON_SUBJECT_RX.sub(lambda m: " " * len(m.group(0)), scan)
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(masked.replace(
-        "-", " "))]
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(masked.replace("-", " "))]
     norm = [_norm_token(t) for _, _, t in toks]
     fixed: list[str] = []
     is_fuzzy: list[bool] = []
@@ -1484,15 +1628,15 @@ def _extract_subject(ctx: _Ctx, goal: str | None) -> list[Extracted]:
     while i < len(toks):
         matched = False
         for n in range(min(idx.max_len, len(toks) - i), 0, -1):
-            key = tuple(fixed[i:i + n])
+            key = tuple(fixed[i : i + n])
             hit = idx.phrases.get(key)
             if hit is None:
                 continue
             subject, phrase = hit
-            fz = any(is_fuzzy[i:i + n])
+            fz = any(is_fuzzy[i : i + n])
             if fz and (n == 1 and key[0] not in vocab.FUZZY_SUBJECT_KEYS):
                 continue
-            if fz and n > 1 and all(is_fuzzy[i:i + n]):
+            if fz and n > 1 and all(is_fuzzy[i : i + n]):
                 continue
             start, end = toks[i][0], toks[i + n - 1][1]
             if not _subject_ok(ctx, phrase, start, end, all_upper, i, toks):
@@ -1500,8 +1644,9 @@ def _extract_subject(ctx: _Ctx, goal: str | None) -> list[Extracted]:
             weight = vocab.SUBJECT_WEAK.get(phrase, 1.0)
             if fz:
                 weight *= 0.8
-            if _BOSS_AFTER.match(scan[end:end + 15]) and re.search(
-                    r"\b(?:my|our|the)\s*$", scan[max(0, start - 6):start]):
+            if _BOSS_AFTER.match(scan[end : end + 15]) and re.search(
+                r"\b(?:my|our|the)\s*$", scan[max(0, start - 6) : start]
+            ):
                 i += n
                 matched = True
                 break
@@ -1538,8 +1683,11 @@ _SUBJECT_REJECT: dict[str, tuple[str | None, str | None]] = {
     "excel": (r"\bto\s*$", r"^\s*(?:at|in)\b"),
     "teach": (None, r"^\s*(?:me|myself|you|him|her|them|us)\b"),
     "code": (r"\b(?:post|zip|dress|area|discount|promo|voucher|the)\s*$", r"^\s*(?:for|of)\b"),
-    "care": (r"\b(?:i|we|really|don'?t|dont|do|not|who|you|they|to|take|taking|self|childcare|"
-             r"child|little|less|much)\s*$", None),
+    "care": (
+        r"\b(?:i|we|really|don'?t|dont|do|not|who|you|they|to|take|taking|self|childcare|"
+        r"child|little|less|much)\s*$",
+        None,
+    ),
     "caring": (r"\b(?:i|we|really|am|i'?m|im|been|and|for)\s*$", r"^\s*(?:for|responsibilit)"),
     "school": (r"^(?![\s\S]*\b(?:work|working|job|in|at)\s+(?:a\s+)?$)", None),
     "data": (None, r"^\s*(?:entry|plan|allowance|roaming)\b"),
@@ -1564,8 +1712,8 @@ def _subject_ok(
 ) -> bool:
     """Context checks for ambiguous subject words (case, neighbouring words)."""
     scan = ctx.scan
-    before = scan[max(0, start - 25):start]
-    after = scan[end:end + 20]
+    before = scan[max(0, start - 25) : start]
+    after = scan[end : end + 20]
     if phrase == "it":
         return _it_means_it(ctx, start, end, all_upper, i, toks)
     if phrase in vocab.SUBJECT_CASED_ONLY and phrase not in vocab.SUBJECT_CASE_FREE_ACRONYMS:
@@ -1579,18 +1727,30 @@ def _subject_ok(
             return False
         if rx_after and re.match(rx_after, after):
             return False
-    if phrase == "english" and re.search(r"\b(?:in|speak|speaking|my)\s*$", before) \
-            and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before):
+    if (
+        phrase == "english"
+        and re.search(r"\b(?:in|speak|speaking|my)\s*$", before)
+        and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before)
+    ):
         return False
     if phrase in _BOSS_NOUNS and re.search(r"\b(?:my|our|the|a|your)\s*$", before):
         # "my manager wants me to..." is a person, "become a better manager" a subject
-        return bool(re.search(r"\b(?:become|becoming|be|as|new|first\s+time|better)\s+"
-                              r"(?:an?\s+)?(?:\w+\s+)?$", before))
+        return bool(
+            re.search(
+                r"\b(?:become|becoming|be|as|new|first\s+time|better)\s+"
+                r"(?:an?\s+)?(?:\w+\s+)?$",
+                before,
+            )
+        )
     return True
 
 
 def _it_means_it(
-    ctx: _Ctx, start: int, end: int, all_upper: bool, i: int,
+    ctx: _Ctx,
+    start: int,
+    end: int,
+    all_upper: bool,
+    i: int,
     toks: Sequence[tuple[int, int, str]],
 ) -> bool:
     """Is this "it" information technology rather than the pronoun?"""
@@ -1599,8 +1759,8 @@ def _it_means_it(
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
     if nxt in vocab.IT_FOLLOWERS:
         return True
-    before = ctx.scan[max(0, start - 60):start]
-    at_end = re.match(r"^\s*(?:[.!?,]|$)", ctx.scan[end:end + 3]) is not None
+    before = ctx.scan[max(0, start - 60) : start]
+    at_end = re.match(r"^\s*(?:[.!?,]|$)", ctx.scan[end : end + 3]) is not None
     from_into = re.search(r"\bfrom\b[\w\s'-]{1,40}\b(?:in)?to\s*$", before) is not None
     career_in = re.search(r"\b(?:career|job|jobs|role|work|working)\s+in\s*$", before) is not None
     return from_into or (career_in and at_end)

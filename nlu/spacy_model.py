@@ -131,8 +131,7 @@ class PackagedSpacyNLP(SpacyNLP):
             meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise InvalidModelError(
-                f"The spaCy model '{spacy_model_name}' at {path} has an unreadable "
-                f"meta.json: {exc}"
+                f"The spaCy model '{spacy_model_name}' at {path} has an unreadable meta.json: {exc}"
             ) from exc
         required = meta.get("spacy_version", "") if isinstance(meta, dict) else ""
         runtime = spacy.about.__version__
