@@ -1839,7 +1839,24 @@ def extract(text: str, doc: Doc | None = None) -> list[Extracted]:
     out += goals
     goal_value = str(goals[0].value) if goals else None
     out += _run(lambda: _extract_subject(ctx, goal_value), "subject")
-    return sorted(out, key=lambda e: (e.start, e.end, e.entity))
+    return sorted((e for e in out if _plausible(e)), key=lambda e: (e.start, e.end, e.entity))
+
+
+# Numbers outside these ranges are not wishes anyone means ("2000 weeks", "0 hours a week");
+# leaving the slot empty beats searching with them. Inclusive bounds, as (low, high).
+PLAUSIBLE_RANGES: dict[str, tuple[float, float]] = {
+    "budget": (0, 1_000_000),
+    "hours_per_week": (0.25, 80),
+    "max_weeks": (1, 520),
+}
+
+
+def _plausible(item: Extracted) -> bool:
+    bounds = PLAUSIBLE_RANGES.get(item.entity)
+    if bounds is None:
+        return True
+    value = item.value
+    return isinstance(value, (int, float)) and bounds[0] <= float(value) <= bounds[1]
 
 
 def as_dict(items: Iterable[Extracted]) -> dict[str, Any]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.profile_form import ValidateGlobalSlots, ValidateLearnerProfileForm
-from tests.actions.conftest import make_tracker, texts
+from actions.profile_form import ValidateLearnerProfileForm
+from tests.actions.conftest import make_tracker
 
 
 @pytest.mark.parametrize(
@@ -63,39 +63,8 @@ def test_unknown_subject_gets_did_you_mean_buttons(dispatcher, domain) -> None:
 
 
 @pytest.mark.parametrize(
-    ("method", "value", "expected"),
-    [
-        ("validate_budget", 500, 500.0),
-        ("validate_budget", 0, 0.0),
-        ("validate_budget", -5, None),
-        ("validate_budget", 99_999_999_999, None),
-        ("validate_hours_per_week", 6, 6.0),
-        ("validate_hours_per_week", -5, None),
-        ("validate_hours_per_week", 400, None),
-        ("validate_max_weeks", 12, 12.0),
-        ("validate_max_weeks", 0, None),
-    ],
+    ("value", "expected"), [("career_change", "career_change"), ("astronaut", None)]
 )
-def test_optional_wishes_are_checked(dispatcher, domain, method, value, expected) -> None:
-    result = getattr(ValidateGlobalSlots(), method)(value, dispatcher, make_tracker(), domain)
-    assert list(result.values()) == [expected]
-    assert bool(texts(dispatcher)) == (expected is None)
-
-
-@pytest.mark.parametrize(
-    ("method", "value", "expected"),
-    [
-        ("validate_goal", "career_change", "career_change"),
-        ("validate_goal", "astronaut", None),
-        ("validate_level", "postgraduate", "postgraduate"),
-        ("validate_level", "level 99", None),
-        ("validate_delivery", "online", "online"),
-        ("validate_delivery", "by pigeon", None),
-        ("validate_credit_bearing", True, True),
-        ("validate_credit_bearing", "false", False),
-        ("validate_credit_bearing", "maybe", None),
-    ],
-)
-def test_categorical_wishes_are_checked(dispatcher, domain, method, value, expected) -> None:
-    result = getattr(ValidateGlobalSlots(), method)(value, dispatcher, make_tracker(), domain)
-    assert list(result.values()) == [expected]
+def test_goal_is_one_of_the_four(dispatcher, domain, value, expected) -> None:
+    result = ValidateLearnerProfileForm().validate_goal(value, dispatcher, make_tracker(), domain)
+    assert result == {"goal": expected}

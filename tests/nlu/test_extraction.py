@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from actions.store.currency import to_gbp
-from nlu.extraction import MAX_SCAN_CHARS, Extracted, as_dict, extract
+from nlu.extraction import MAX_SCAN_CHARS, PLAUSIBLE_RANGES, Extracted, as_dict, extract
 
 N = None  # "must not be extracted"
 
@@ -429,3 +429,10 @@ def test_garbage_never_raises(text: str) -> None:
 
 def test_non_string_input_returns_nothing() -> None:
     assert extract(None) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text", ["2000 weeks max", "no longer than 0 weeks", "0 hours a week", "£99999999999"]
+)
+def test_implausible_numbers_fill_nothing(text: str) -> None:
+    assert not [e for e in extract(text) if e.entity in PLAUSIBLE_RANGES]
