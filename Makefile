@@ -96,8 +96,8 @@ test: setup lint validate ## Set up, then run every test (unit, servers, convers
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data tests/nlu/heldout.yml \
 		--min-intent-f1 0.90 --min-slot-match 0.90 --json results/nlu-heldout.json
 
-bench: setup ## Benchmarks (prints tables; results saved under bench/results/)
-	@$(PY) -m bench.store_bench --json bench/results/store.json
+bench: setup ## Benchmarks side by side with a plain Rasa assistant (~20 min; BENCH_ARGS=--quick: minutes)
+	@$(PY) -m bench.run_all --json bench/results/latest.json $(BENCH_ARGS)
 
 clean: ## Remove trained models, the course store and caches (keeps the virtualenv)
 	rm -rf models var results .pytest_cache .mypy_cache .ruff_cache
