@@ -19,6 +19,8 @@ the same ``url``, ``port``, ``db`` and ``password`` as for ``type: redis``.
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -27,7 +29,7 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-MAX_ATTEMPTS = 100
+MAX_ATTEMPTS = 1000
 _KEEP = object()  # "leave the stored lock as it is"
 
 
@@ -50,7 +52,7 @@ class AtomicRedisLockStore(RedisLockStore):
         ``_KEEP``; ``result`` is returned.
         """
         key = self.key_prefix + conversation_id
-        for _ in range(MAX_ATTEMPTS):
+        for attempt in range(MAX_ATTEMPTS):
             with self.red.pipeline() as pipe:
                 try:
                     pipe.watch(key)
@@ -65,7 +67,9 @@ class AtomicRedisLockStore(RedisLockStore):
                     pipe.execute()
                     return result
                 except redis.WatchError:
-                    continue  # another server changed the lock meanwhile: start again
+                    # Another server changed the lock meanwhile: start again after a short,
+                    # random pause so that contenders do not collide again in step.
+                    time.sleep(random.uniform(0, min(0.05, 0.001 * (attempt + 1))))
         raise LockError(f"Could not change the lock of conversation '{conversation_id}'.")
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
