@@ -147,3 +147,24 @@ def test_rasa_builds_it_from_our_endpoints_file(
     inner = store._tracker_store if isinstance(store, FailSafeTrackerStore) else store
     assert isinstance(inner, CourseAdvisorTrackerStore)
     assert rasa_speedups.installed()
+
+
+async def test_sqlite_file_keeps_its_connection_and_uses_wal(domain: Domain, url: str) -> None:
+    store = CourseAdvisorTrackerStore(domain=domain, host=url)
+    assert type(store.engine.pool).__name__ == "QueuePool"
+    tracker = new_tracker(domain, "wal")
+    one_turn(tracker, "hi", "explore")
+    await store.save(tracker)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    assert await store.retrieve("wal") is not None
+
+
+def test_only_sqlite_files_get_the_sqlite_engine() -> None:
+    from bot.tracker_store import is_sqlite_file
+
+    assert is_sqlite_file(sa.engine.make_url("sqlite:///var/tracker.db"))
+    assert not is_sqlite_file(sa.engine.make_url("sqlite://"))
+    assert not is_sqlite_file(sa.engine.make_url("sqlite:///:memory:"))
+    assert not is_sqlite_file(sa.engine.make_url("postgresql://u:p@localhost/rasa"))
