@@ -91,17 +91,35 @@ def test_packaged_component_is_a_spacy_nlp(packaged_model: SpacyModel) -> None:
 def test_create_uses_the_package_loader(
     monkeypatch: pytest.MonkeyPatch, packaged_model: SpacyModel
 ) -> None:
-    calls: list[str] = []
+    calls: list[tuple[str, list[str]]] = []
 
-    def fake_load(name: str) -> SpacyModel:
-        calls.append(name)
+    def fake_load(name: str, exclude: list[str]) -> SpacyModel:
+        calls.append((name, list(exclude)))
         return packaged_model
 
     monkeypatch.setattr(PackagedSpacyNLP, "load_model", staticmethod(fake_load))
-    component = PackagedSpacyNLP.create({"model": PACKAGE}, None, None, None)  # type: ignore[arg-type]
-    assert calls == [PACKAGE]
+    config = {**PackagedSpacyNLP.get_default_config(), "model": PACKAGE}
+    component = PackagedSpacyNLP.create(config, None, None, None)  # type: ignore[arg-type]
+    assert calls == [(PACKAGE, ["parser"])]
     assert isinstance(component, PackagedSpacyNLP)
     assert component._config["case_sensitive"] is False
+    PackagedSpacyNLP.create({"model": PACKAGE, "exclude": ["parser", "ner"]}, None, None, None)  # type: ignore[arg-type]
+    assert calls[-1] == (PACKAGE, ["parser", "ner"])
+
+
+def test_excluded_components_are_not_loaded() -> None:
+    nlp = PackagedSpacyNLP.load_model(
+        PACKAGE, exclude=["parser", "tok2vec", "tagger", "attribute_ruler", "lemmatizer"]
+    ).model
+    assert nlp.pipe_names == ["ner"]
+    doc = nlp("i can spend £300 over six weeks")
+    assert "MONEY" in {e.label_ for e in doc.ents}  # NER has its own tok2vec
+
+
+@pytest.mark.parametrize("exclude", ["parser", [1, 2], ["parser", None]])
+def test_exclude_must_be_a_list_of_names(exclude: Any) -> None:
+    with pytest.raises(InvalidModelError, match="exclude"):
+        PackagedSpacyNLP.create({"model": PACKAGE, "exclude": exclude}, None, None, None)  # type: ignore[arg-type]
 
 
 def test_missing_package_raises_helpful_error() -> None:
