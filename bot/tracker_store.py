@@ -6,10 +6,12 @@ objects: a ``SQLEvent`` instance per row read, and per row written an object add
 session and flushed one ``INSERT`` at a time. Measured on our journey with SQLite, that was
 about 5 ms of a 18 ms reply (``bench/README.md``).
 
-``CourseAdvisorTrackerStore`` keeps Rasa's table, queries and semantics (which events belong
-to the current session, which are new: the same ``_event_query``) and changes only how rows
-move: it reads the ``data`` column alone and writes the new rows with one multi-row
-``INSERT``. Servers using it and servers using Rasa's ``SQL`` type can share a database.
+``CourseAdvisorTrackerStore`` keeps Rasa's table and semantics (which events belong to the
+current session: those from the latest ``session_started`` on; which are new: those after the
+number stored) and changes only how rows move: three statements built once (Core, not ORM
+queries rebuilt per message) read the ``data`` column alone, count the stored events and
+write the new rows with one multi-row ``INSERT``. Servers using it and servers using Rasa's
+``SQL`` type can share a database.
 
 With an SQLite file it also keeps its connection open between messages (SQLAlchemy 1.4 opens
 a new one per session for SQLite files, two per message) and switches the file to
@@ -28,12 +30,14 @@ Enabled in ``endpoints.yml``::
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -52,16 +56,20 @@ class CourseAdvisorTrackerStore(SQLTrackerStore):
             rasas_engine.dispose()
             self.engine = sqlite_engine(rasas_engine.url)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        self._statements = EventStatements(self.SQLEvent.__table__)
         rasa_speedups.install()
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> DialogueStateTracker | None:
+        statement = (
+            self._statements.all_sessions
+            if fetch_events_from_all_sessions
+            else self._statements.latest_session
+        )
         with self.session_scope() as session:
-            query = self._event_query(
-                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
-            ).with_entities(self.SQLEvent.data)
-            events = [json.loads(data) for (data,) in query]
+            result = session.execute(statement, {"sender_id": sender_id})
+            events = [json.loads(data) for (data,) in result]
         if self.domain and events:
             return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         logger.debug("No stored conversation for sender id '%s'.", sender_id)
@@ -70,14 +78,39 @@ class CourseAdvisorTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Store the events the database does not have yet, in one statement."""
         await self.stream_events(tracker)
+        sender_id = tracker.sender_id
         with self.session_scope() as session:
+            stored = session.execute(self._statements.count, {"sender_id": sender_id}).scalar()
             rows = [
-                event_row(tracker.sender_id, event.type_name, event.as_dict())
-                for event in self._additional_events(session, tracker)
+                event_row(sender_id, event.type_name, event.as_dict())
+                for event in itertools.islice(tracker.events, int(stored or 0), None)
             ]
             if rows:
-                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+                session.execute(self._statements.insert, rows)
             session.commit()
+
+
+class EventStatements:
+    """The statements the store runs on every message, built once.
+
+    The current session's events are those from the latest ``session_started`` event on (by
+    timestamp), or all of them when there is none: Rasa's ``SQLTrackerStore._event_query``.
+    """
+
+    def __init__(self, events: sa.Table) -> None:
+        sender = events.c.sender_id == sa.bindparam("sender_id")
+        session_start = (
+            sa.select(sa.func.max(events.c.timestamp))
+            .where(sender, events.c.type_name == SessionStarted.type_name)
+            .scalar_subquery()
+        )
+        in_latest_session = sa.or_(events.c.timestamp >= session_start, session_start.is_(None))
+        self.all_sessions = sa.select(events.c.data).where(sender).order_by(events.c.id)
+        self.latest_session = (
+            sa.select(events.c.data).where(sender, in_latest_session).order_by(events.c.id)
+        )
+        self.count = sa.select(sa.func.count()).select_from(events).where(sender, in_latest_session)
+        self.insert = events.insert()
 
 
 def event_row(sender_id: str, type_name: str, data: dict[str, Any]) -> dict[str, Any]:

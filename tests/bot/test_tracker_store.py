@@ -79,17 +79,24 @@ async def test_round_trip_keeps_every_event_and_slot(domain: Domain, url: str) -
 
 
 async def test_writes_the_same_rows_as_rasas_store(domain: Domain, tmp_path: Path) -> None:
+    """Turn by turn, the same rows as Rasa's store, including when a tracker holding two
+    sessions is saved: both count only the latest *stored* session's events, so both write
+    the second session's first events again (Rasa itself never saves such a tracker: it
+    reads only the latest session)."""
     ours_url = f"sqlite:///{tmp_path / 'ours.db'}"
     rasas_url = f"sqlite:///{tmp_path / 'rasas.db'}"
     ours = CourseAdvisorTrackerStore(domain=domain, host=ours_url)
     rasas = SQLTrackerStore(domain=domain, host=rasas_url)
     tracker = new_tracker(domain, "same")
-    for turn in range(3):
+    for turn in range(5):
+        if turn == 3:  # a new session: only events from here on count as "stored"
+            tracker.update(ActionExecuted("action_session_start"))
+            tracker.update(SessionStarted())
         one_turn(tracker, f"turn {turn}", "explore")
         await ours.save(tracker)
         await rasas.save(tracker)
-    assert rows(ours_url) == rows(rasas_url)
-    assert len(rows(ours_url)) == len(tracker.events)
+        assert rows(ours_url) == rows(rasas_url)  # even Rasa's quirks: see the docstring
+    assert len(rows(ours_url)) > len(tracker.events)
     rasa_speedups.uninstall()
 
 
