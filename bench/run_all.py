@@ -490,6 +490,31 @@ def servers_section(run: Run) -> None:
             lat.Target("plain", (plain_server.url,), lat.plain_journey),
         ]
         cluster_name = f"ours-{s.processes}proc"
+        say("  warming up (untimed journeys on every target)")
+        warm_errors = lat.warm_up(targets, s.warmup_conversations)
+        for name, errors in warm_errors.items():
+            if errors:
+                run.note("latency", f"{errors} failed replies while warming up {name}")
+        memory_named = [
+            ("ours-rasa", ours.pid),
+            ("ours-actions", actions.pid),
+            ("plain-rasa", plain_server.pid),
+        ]
+        run.results.setdefault("memory", {})["after_warmup"] = resources.memory_rows(memory_named)
+
+        pair = targets[:2]
+        seq: dict[str, list[Any]] = {}
+        parse: dict[str, list[float]] = {}
+        if run.wants("latency"):
+            say(
+                f"  sequential: {s.seq_rounds} rounds x {s.seq_conversations} journeys, "
+                "ours and plain alternating"
+            )
+            seq = lat.interleaved(pair, s.seq_rounds, s.seq_conversations, 1, say)
+            say("  NLU alone: POST /model/parse of every journey message, alternating")
+            parse = lat.parse_latency(pair, s.seq_rounds)
+        # The scale-out processes start only now: idle servers (and PostgreSQL, Redis) on the
+        # same two cores would add scheduler noise to the sequential latencies above.
         if run.wants("throughput"):
             reason = throughput.redis_missing_reason()
             if reason:
@@ -509,39 +534,26 @@ def servers_section(run: Run) -> None:
                         run.cluster_tracker,
                         notes,
                     )
-                    targets.append(lat.Target(cluster_name, cluster.urls, lat.our_journey))
+                    cluster_target = lat.Target(cluster_name, cluster.urls, lat.our_journey)
+                    targets.append(cluster_target)
                 except RuntimeError as error:
                     run.note("throughput", f"{cluster_name} row skipped: {str(error)[:300]}")
                 for text in notes:
                     run.note("throughput", text)
 
-        say("  warming up (untimed journeys on every target)")
-        warm_errors = lat.warm_up(targets, s.warmup_conversations)
-        for name, errors in warm_errors.items():
-            if errors:
-                run.note("latency", f"{errors} failed replies while warming up {name}")
-        memory_named = [
-            ("ours-rasa", ours.pid),
-            ("ours-actions", actions.pid),
-            ("plain-rasa", plain_server.pid),
-        ]
-        if cluster is not None:
-            memory_named += [
-                (f"cluster-rasa-{i + 1}", srv.pid) for i, srv in enumerate(cluster.servers)
-            ]
-        run.results.setdefault("memory", {})["after_warmup"] = resources.memory_rows(memory_named)
-
-        pair = targets[:2]
-        seq: dict[str, list[Any]] = {}
-        parse: dict[str, list[float]] = {}
-        if run.wants("latency"):
-            say(
-                f"  sequential: {s.seq_rounds} rounds x {s.seq_conversations} journeys, "
-                "ours and plain alternating"
-            )
-            seq = lat.interleaved(pair, s.seq_rounds, s.seq_conversations, 1, say)
-            say("  NLU alone: POST /model/parse of every journey message, alternating")
-            parse = lat.parse_latency(pair, s.seq_rounds)
+            if cluster is not None:
+                say("  warming up the scale-out processes")
+                cluster_errors = lat.warm_up([cluster_target], s.warmup_conversations)
+                if cluster_errors[cluster_name]:
+                    run.note(
+                        "throughput",
+                        f"{cluster_errors[cluster_name]} failed replies warming up {cluster_name}",
+                    )
+                cluster_memory = [
+                    (f"cluster-rasa-{i + 1}", srv.pid) for i, srv in enumerate(cluster.servers)
+                ]
+                memory_named += cluster_memory
+                run.results["memory"]["after_warmup"].update(resources.memory_rows(cluster_memory))
         load: dict[str, list[Any]] = {}
         if run.wants("latency") or run.wants("throughput"):
             load_targets = targets if run.wants("throughput") else pair
