@@ -16,7 +16,9 @@ Sections (each prints a table; a summary table marks every target MET or NOT MET
               Rasa's default pipeline trained on the same data
 4. training   full and NLU-only training time of our assistant, model size
    memory     RSS of the Rasa and action servers after the journeys
-5. store      course search latency at 1.6k, 10k and 100k courses (bench.store_bench)
+5. store      course search latency at 1.6k, 10k and 100k courses (bench.store_bench), and
+              the tracker store per message: Rasa's SQLTrackerStore next to ours
+              (bench.tracker_store_bench)
 
 Everything runs in a temporary folder on free localhost ports; nothing in the repository
 changes except the JSON file and a cache under bench/results/cache (the plain assistant and
@@ -580,7 +582,7 @@ def servers_section(run: Run) -> None:
             if cluster is not None:
                 rows.append(throughput.throughput_row(
                     cluster_name, s.processes, load[cluster_name], plain_rps,
-                    f"{cluster.tracker} tracker, Redis lock", ours_rps,
+                    f"{cluster.tracker} tracker, Redis lock (atomic)", ours_rps,
                 ))  # fmt: skip
             run.results["throughput"] = {
                 "rows": rows,
@@ -693,8 +695,28 @@ def store_section(run: Run) -> None:
     if run.settings.quick:
         run.note("store", "--quick: 100k size skipped (and 100 profiles, 1 run each)")
 
+    from bench import tracker_store_bench
+
+    rounds = 2 if run.settings.quick else 4
+    say(f"  tracker store: Rasa's SQLTrackerStore and ours, {rounds} alternating rounds")
+    run.results["tracker_store"] = [
+        asdict(r) for r in tracker_store_bench.run(conversations=30, turns=6, rounds=rounds)
+    ]
+
 
 # --------------------------------------------------------------------------- report
+
+
+def tracker_store_bench_result(row: Mapping[str, Any]) -> Any:
+    from bench.tracker_store_bench import StoreResult
+
+    return StoreResult(**row)
+
+
+def tracker_table(rows: Sequence[Any]) -> str:
+    from bench.tracker_store_bench import table
+
+    return table(rows)
 
 
 def latency_table(latency: Mapping[str, Any]) -> str:
@@ -966,6 +988,15 @@ def report(payload: Mapping[str, Any]) -> str:
                     *notes.get("store", []),
                     "p95 subj: searches with a subject, the ones the bot makes (the target)",
                 ],
+            )
+        )
+    if results.get("tracker_store"):
+        rows = [tracker_store_bench_result(r) for r in results["tracker_store"]]
+        out.append(
+            section(
+                "5b. Tracker store per message (bench.tracker_store_bench, SQLite file)",
+                tracker_table(rows),
+                ["30 conversations x 6 turns per round; read = load the session, write = save"],
             )
         )
     errors = results.get("errors") or {}

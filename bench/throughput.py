@@ -8,8 +8,9 @@ Rows (measured in the same interleaved rounds, see `bench.latency.interleaved`):
   lock store);
 - our assistant, N Rasa processes (default 2) behind a round-robin in the client (message i of
   the run goes to process i mod N, so consecutive turns of one conversation land on different
-  processes), sharing one SQL tracker store and a Redis lock store (``LOCK_STORE_TYPE=redis``):
-  Rasa's own scale-out mechanism. The tracker store is a throwaway PostgreSQL when its
+  processes), sharing one SQL tracker store and a Redis lock store (our
+  ``bot.lock_store.AtomicRedisLockStore``, as ``make scale-out`` runs it): Rasa's own scale-out
+  mechanism. The tracker store is a throwaway PostgreSQL when its
   binaries are installed (the layout of ``scripts/scale_out.sh``), else one shared SQLite file.
   Skipped, with the reason, when ``redis-server`` is not installed.
 
@@ -295,7 +296,8 @@ def launch_cluster(
                 if notes is not None:
                     notes.append(f"cluster tracker store: shared SQLite ({reason})")
         lock_env = {
-            "LOCK_STORE_TYPE": "redis",
+            # What `make scale-out` deploys: Rasa's Redis lock store with atomic tickets.
+            "LOCK_STORE_TYPE": "bot.lock_store.AtomicRedisLockStore",
             "REDIS_HOST": "127.0.0.1",
             "REDIS_PORT": str(redis_port(redis)),
             "REDIS_DB": "1",
