@@ -133,9 +133,7 @@ class PackagedSpacyNLP(SpacyNLP):
         return {**SpacyNLP.get_default_config(), "exclude": list(DEFAULT_EXCLUDE)}
 
     @staticmethod
-    def load_model(
-        spacy_model_name: str, exclude: Sequence[str] = DEFAULT_EXCLUDE
-    ) -> SpacyModel:
+    def load_model(spacy_model_name: str, exclude: Sequence[str] = DEFAULT_EXCLUDE) -> SpacyModel:
         """Load the pipeline of the installed package ``spacy_model_name`` by path,
         without the components named in ``exclude``."""
         import spacy
