@@ -74,3 +74,61 @@ def test_finished_tickets_are_returned_and_the_lock_tidied(redis_port: int) -> N
     assert lock is not None and lock.is_someone_waiting()
     store.cleanup("tidy", second)
     assert store.get_lock("tidy") is None
+
+
+def test_locks_it_writes_are_rasas_ticket_locks(redis_port: int) -> None:
+    from rasa.core.lock_store import RedisLockStore
+
+    ours = _store(redis_port)
+    rasas = RedisLockStore(host="127.0.0.1", port=redis_port, db=0)
+    before = time.time()
+    assert [ours.issue_ticket("shared/ü", 30) for _ in range(3)] == [0, 1, 2]
+    lock = rasas.get_lock("shared/ü")
+    assert lock is not None and lock.conversation_id == "shared/ü"
+    assert [t.number for t in lock.tickets] == [0, 1, 2]
+    assert all(before + 29 < t.expires < time.time() + 31 for t in lock.tickets)
+    assert lock.now_serving == 0 and lock.last_issued == 2
+    # and Rasa's own store can carry on from what ours wrote, and the other way round
+    assert rasas.issue_ticket("shared/ü", 30) == 3
+    assert ours.issue_ticket("shared/ü", 30) == 4
+    ours.finish_serving("shared/ü", 0)
+    lock = rasas.get_lock("shared/ü")
+    assert lock is not None and lock.now_serving == 1
+
+
+def test_expired_tickets_are_dropped(redis_port: int) -> None:
+    store = _store(redis_port)
+    store.issue_ticket("expiring", 0.01)
+    time.sleep(0.05)
+    assert store.issue_ticket("expiring", 30) == 0  # the expired ticket 0 no longer counts
+    store.issue_ticket("stale", 0.01)
+    time.sleep(0.05)
+    store.update_lock("stale")
+    lock = store.get_lock("stale")
+    assert lock is not None and not lock.is_someone_waiting()
+
+
+def test_operations_on_a_missing_lock_change_nothing(redis_port: int) -> None:
+    store = _store(redis_port)
+    store.finish_serving("nobody", 0)
+    store.cleanup("nobody", 0)
+    store.update_lock("nobody")
+    assert store.get_lock("nobody") is None
+
+
+def test_finish_serving_keeps_an_empty_lock_as_rasa_does(redis_port: int) -> None:
+    store = _store(redis_port)
+    ticket = store.issue_ticket("kept")
+    store.finish_serving("kept", ticket)
+    lock = store.get_lock("kept")
+    assert lock is not None and not lock.is_someone_waiting()
+    store.cleanup("kept", ticket)
+    assert store.get_lock("kept") is None
+
+
+def test_redis_errors_become_lock_errors() -> None:
+    from rasa.core.lock_store import LockError
+
+    store = _store(_free_port())  # nothing listens there
+    with pytest.raises(LockError, match="issue the lock of conversation 'x'"):
+        store.issue_ticket("x")
