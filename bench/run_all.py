@@ -470,7 +470,7 @@ def servers_section(run: Run) -> None:
     say("  importing a temporary course store")
     db_url = lat.import_store(run.folder)
     started: list[Any] = []
-    cluster: Any = None
+    clusters: list[tuple[str, Any]] = []
     try:
         actions = lat.launch_action_server(run.folder, db_url)
         ours = lat.launch_rasa_server(
@@ -491,7 +491,6 @@ def servers_section(run: Run) -> None:
             lat.Target("ours", (ours.url,), lat.our_journey),
             lat.Target("plain", (plain_server.url,), lat.plain_journey),
         ]
-        cluster_name = f"ours-{s.processes}proc"
         say("  warming up (untimed journeys on every target)")
         warm_errors = lat.warm_up(targets, s.warmup_conversations)
         for name, errors in warm_errors.items():
@@ -520,42 +519,39 @@ def servers_section(run: Run) -> None:
         if run.wants("throughput"):
             reason = throughput.redis_missing_reason()
             if reason:
-                run.note("throughput", f"{cluster_name} row skipped: {reason}")
+                run.note("throughput", f"scale-out rows skipped: {reason}")
             else:
-                say(
-                    f"  starting {s.processes} more Rasa processes with Redis and a shared "
-                    "tracker store"
-                )
-                notes: list[str] = []
-                try:
-                    cluster = throughput.launch_cluster(
-                        run.folder,
-                        run.model,
-                        actions.url,
-                        s.processes,
-                        run.cluster_tracker,
-                        notes,
+                for tracker in cluster_trackers(run.cluster_tracker):
+                    name = f"ours-{s.processes}proc" + (f"-{tracker}" if tracker != "auto" else "")
+                    say(
+                        f"  starting {s.processes} more Rasa processes with Redis and a shared "
+                        f"tracker store ({tracker})"
                     )
-                    cluster_target = lat.Target(cluster_name, cluster.urls, lat.our_journey)
-                    targets.append(cluster_target)
-                except RuntimeError as error:
-                    run.note("throughput", f"{cluster_name} row skipped: {str(error)[:300]}")
-                for text in notes:
-                    run.note("throughput", text)
-
-            if cluster is not None:
-                say("  warming up the scale-out processes")
-                cluster_errors = lat.warm_up([cluster_target], s.warmup_conversations)
-                if cluster_errors[cluster_name]:
-                    run.note(
-                        "throughput",
-                        f"{cluster_errors[cluster_name]} failed replies warming up {cluster_name}",
+                    notes: list[str] = []
+                    try:
+                        cluster = throughput.launch_cluster(
+                            run.folder, run.model, actions.url, s.processes, tracker, notes
+                        )
+                    except RuntimeError as error:
+                        run.note("throughput", f"{name} row skipped: {str(error)[:300]}")
+                        continue
+                    finally:
+                        for text in notes:
+                            run.note("throughput", text)
+                    clusters.append((name, cluster))
+                    target = lat.Target(name, cluster.urls, lat.our_journey)
+                    targets.append(target)
+                    say(f"  warming up {name}")
+                    errors = lat.warm_up([target], s.warmup_conversations)[name]
+                    if errors:
+                        run.note("throughput", f"{errors} failed replies warming up {name}")
+                    cluster_memory = [
+                        (f"{name}-rasa-{i + 1}", srv.pid) for i, srv in enumerate(cluster.servers)
+                    ]
+                    memory_named += cluster_memory
+                    run.results["memory"]["after_warmup"].update(
+                        resources.memory_rows(cluster_memory)
                     )
-                cluster_memory = [
-                    (f"cluster-rasa-{i + 1}", srv.pid) for i, srv in enumerate(cluster.servers)
-                ]
-                memory_named += cluster_memory
-                run.results["memory"]["after_warmup"].update(resources.memory_rows(cluster_memory))
         load: dict[str, list[Any]] = {}
         if run.wants("latency") or run.wants("throughput"):
             load_targets = targets if run.wants("throughput") else pair
@@ -579,9 +575,9 @@ def servers_section(run: Run) -> None:
                 throughput.throughput_row("ours", 1, load["ours"], plain_rps,
                                           "SQLite tracker, in-memory lock", ours_rps),
             ]  # fmt: skip
-            if cluster is not None:
+            for name, cluster in clusters:
                 rows.append(throughput.throughput_row(
-                    cluster_name, s.processes, load[cluster_name], plain_rps,
+                    name, s.processes, load[name], plain_rps,
                     f"{cluster.tracker} tracker, Redis lock (atomic)", ours_rps,
                 ))  # fmt: skip
             run.results["throughput"] = {
@@ -589,7 +585,7 @@ def servers_section(run: Run) -> None:
                 "errors": {name: lat.first_errors(batches) for name, batches in load.items()},
             }
     finally:
-        if cluster is not None:
+        for _, cluster in clusters:
             cluster.stop()
         for server in reversed(started):
             server.stop()
@@ -702,6 +698,11 @@ def store_section(run: Run) -> None:
     run.results["tracker_store"] = [
         asdict(r) for r in tracker_store_bench.run(conversations=30, turns=6, rounds=rounds)
     ]
+
+
+def cluster_trackers(choice: str) -> list[str]:
+    """The scale-out rows to measure for ``--cluster-tracker``."""
+    return ["postgres", "sqlite"] if choice == "both" else [choice]
 
 
 # --------------------------------------------------------------------------- report
@@ -1089,11 +1090,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--cluster-tracker",
-        choices=("auto", "postgres", "sqlite"),
-        default="auto",
-        help="tracker store shared by the scale-out processes: a throwaway "
-        "PostgreSQL, one SQLite file, or auto (PostgreSQL if installed; "
-        "default)",
+        choices=("both", "auto", "postgres", "sqlite"),
+        default="both",
+        help="tracker store shared by the scale-out processes: both (default: one row "
+        "with a throwaway PostgreSQL, as across machines, one with a shared SQLite "
+        "file, as on one machine), postgres, sqlite, or auto (PostgreSQL if "
+        "installed, else SQLite)",
     )
     parser.add_argument(
         "--cache",
