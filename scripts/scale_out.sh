@@ -26,7 +26,9 @@ Settings (environment; the README's "Configuration" table has the common ones):
   RASA_PORT=5005           first Rasa port; the others follow (5006, ...)
   ACTION_PORT=5055         action server port (all its workers share it)
   PG_PORT=5433             port of the throwaway PostgreSQL cluster under var/pg
-  TRACKER_STORE_URL        postgresql://user:pw@host:5432/rasa: use that server, start none
+  TRACKER_STORE_URL        postgresql://user:pw@host:5432/rasa: use that server, start none;
+                           sqlite:///var/tracker.db: one file shared by the servers, start no
+                           PostgreSQL (one machine only; faster there: bench/README.md)
   COURSE_DB_URL            course store URL (default: a 'courses' database in the throwaway
                            cluster, imported from data/catalogue/courses.csv; with an external
                            TRACKER_STORE_URL and no COURSE_DB_URL: var/courses.db)
@@ -105,7 +107,12 @@ fail() {
 
 # -- PostgreSQL: tracker store (and course store) --------------------------------------------
 [[ "$given_tracker_url" == postgres://* ]] && fail "Write TRACKER_STORE_URL as postgresql://... (SQLAlchemy 1.4 refuses postgres://)."
-if [[ "$given_tracker_url" =~ ^postgresql(\+[a-z0-9]+)?:// ]]; then
+if [[ "$given_tracker_url" == sqlite:///* ]]; then
+    # One machine only: every server shares one SQLite file (write-ahead logging, see
+    # bot/tracker_store.py); the Redis lock store still orders each conversation's turns.
+    TRACKER_STORE_URL=$given_tracker_url
+    echo "==> Using the SQLite tracker store $TRACKER_STORE_URL, shared by every server on this machine"
+elif [[ "$given_tracker_url" =~ ^postgresql(\+[a-z0-9]+)?:// ]]; then
     TRACKER_STORE_URL=$given_tracker_url
     echo "==> Using the PostgreSQL tracker store at $(mask "$TRACKER_STORE_URL")"
     "$PY" - "$TRACKER_STORE_URL" <<'PY' || fail "Cannot connect to TRACKER_STORE_URL."
@@ -117,7 +124,7 @@ except Exception as error:
     sys.exit(str(error).splitlines()[0])
 PY
 else
-    [[ -z "$given_tracker_url" ]] || echo "==> TRACKER_STORE_URL is not PostgreSQL; starting a local PostgreSQL instead."
+    [[ -z "$given_tracker_url" ]] || echo "==> TRACKER_STORE_URL is neither PostgreSQL nor an SQLite file; starting a local PostgreSQL instead."
     initdb=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
     [[ -n "$initdb" ]] || initdb=$(command -v initdb || true)
     [[ -n "$initdb" ]] || fail "PostgreSQL is not installed: apt-get install postgresql (or set TRACKER_STORE_URL=postgresql://... to use a running server)."
