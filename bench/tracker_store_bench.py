@@ -123,21 +123,22 @@ def run(conversations: int, turns: int, rounds: int) -> list[StoreResult]:
 
 
 def table(results: Sequence[StoreResult]) -> str:
-    header = f"{'store':<22} {'reads':>6} {'read p50':>9} {'read p95':>9} "
-    header += f"{'writes':>7} {'write p50':>10} {'write p95':>10}"
-    lines = [header, "-" * len(header)]
-    for r in results:
-        lines.append(
-            f"{r.store:<22} {r.reads:>6} {r.read_p50_ms:>9.2f} {r.read_p95_ms:>9.2f} "
-            f"{r.writes:>7} {r.write_p50_ms:>10.2f} {r.write_p95_ms:>10.2f}"
-        )
+    from bench.run_all import format_table
+
+    headers = ["store", "reads", "read p50", "read p95", "writes", "write p50", "write p95"]
+    rows = [
+        [r.store, r.reads, f"{r.read_p50_ms:.2f}", f"{r.read_p95_ms:.2f}", r.writes,
+         f"{r.write_p50_ms:.2f}", f"{r.write_p95_ms:.2f}"]
+        for r in results
+    ]  # fmt: skip
+    text = format_table(headers, rows)
     if len(results) == 2 and results[1].read_p50_ms and results[1].write_p50_ms:
         base, ours = results
-        lines.append(
-            f"ratio rasa/ours: read p50 {base.read_p50_ms / ours.read_p50_ms:.1f}x, "
+        text += (
+            f"\nratio rasa/ours: read p50 {base.read_p50_ms / ours.read_p50_ms:.1f}x, "
             f"write p50 {base.write_p50_ms / ours.write_p50_ms:.1f}x (times in ms, SQLite file)"
         )
-    return "\n".join(lines)
+    return text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
