@@ -102,7 +102,7 @@ class Cluster:
     actions: Server
     redis: RedisServer
     postgres: PostgresServer
-    tracker_db: str
+    tracker_url: str
 
 
 def _start_action_workers(tmp: Path, db_url: str, workers: int) -> Server:
@@ -120,8 +120,10 @@ def _start_action_workers(tmp: Path, db_url: str, workers: int) -> Server:
     return server
 
 
-@pytest.fixture(scope="module")
-def cluster(model_path: Path) -> Iterator[Cluster]:
+@pytest.fixture(scope="module", params=["postgresql", "sqlite"])
+def cluster(model_path: Path, request: pytest.FixtureRequest) -> Iterator[Cluster]:
+    """Two Rasa servers sharing a Redis lock store and a tracker store: a PostgreSQL
+    database (as across machines) or one SQLite file (as on one machine)."""
     tmp = Path(tempfile.mkdtemp(prefix="scale-out-"))
     postgres = PostgresServer()
     redis_server = RedisServer(tmp)
@@ -143,8 +145,10 @@ def cluster(model_path: Path) -> Iterator[Cluster]:
         actions = _start_action_workers(tmp, courses, workers=2)
         started.append(actions)
 
-        tracker_db = postgres.create_database()
-        tracker_url = f"postgresql://postgres@127.0.0.1:{postgres.port}/{tracker_db}"
+        if request.param == "sqlite":
+            tracker_url = f"sqlite:///{tmp / 'tracker.db'}"
+        else:
+            tracker_url = postgres.url(postgres.create_database())
         lock_env = {
             "LOCK_STORE_TYPE": LOCK_STORE_TYPE,
             "REDIS_HOST": "127.0.0.1",
@@ -153,6 +157,7 @@ def cluster(model_path: Path) -> Iterator[Cluster]:
             "REDIS_PASSWORD": "",
         }
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            # Both at once: they race to create the tracker tables, as scale_out.sh's do.
             futures = [
                 pool.submit(
                     start_rasa_server, tmp, model_path, actions.url,
@@ -168,7 +173,7 @@ def cluster(model_path: Path) -> Iterator[Cluster]:
                     errors.append(error)
             if errors:
                 raise errors[0]
-        yield Cluster(started[1], started[2], actions, redis_server, postgres, tracker_db)
+        yield Cluster(started[1], started[2], actions, redis_server, postgres, tracker_url)
     finally:
         for server in reversed(started):
             server.stop()
@@ -264,13 +269,13 @@ def test_the_stores_really_are_shared(cluster: Cluster) -> None:
     # The lock store is Redis: the Rasa servers took and released locks there.
     stats = cluster.redis.client().info("commandstats")
     assert stats.get("cmdstat_set", {}).get("calls", 0) >= 2
-    # The tracker store is PostgreSQL: the conversation is there, as rows of events.
+    # The tracker store is the shared database: the conversation is there, as rows of events.
     from sqlalchemy import text
 
     from actions.store.db import dispose_engines, get_engine
 
     try:
-        with get_engine(cluster.postgres.url(cluster.tracker_db)).connect() as conn:
+        with get_engine(cluster.tracker_url).connect() as conn:
             users = conn.execute(
                 text("SELECT count(*) FROM events WHERE sender_id = :s AND type_name = 'user'"),
                 {"s": sender},
