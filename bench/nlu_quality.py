@@ -138,12 +138,51 @@ def save_default_model(model: Path, cache_root: Path) -> None:
     shutil.copy2(model, cache_root / f"default-nlu-{fingerprint()}.tar.gz")
 
 
-def train_default(folder: Path, timeout_s: float = 3600) -> tuple[Path, float]:
-    """Train Rasa's default NLU pipeline on our data; the model and the seconds it took."""
-    config = folder / "default-config.yml"
-    config.write_text(DEFAULT_CONFIG, encoding="utf-8")
-    out = folder / "models-default"
-    log = folder / "train-default-nlu.log"
+def train_default(folder: Path, timeout_s: float = 3600, run: int = 0) -> tuple[Path, float]:
+    """Train Rasa's default NLU pipeline on our data; the model and the seconds it took.
+    ``run`` numbers repeated trainings (the default pipeline has no seed: each run differs)."""
+    name = "default-nlu" if run == 0 else f"default-nlu-{run}"
+    return train_nlu(folder, name, DEFAULT_CONFIG, timeout_s)
+
+
+def our_config_with_seed(seed: int, config: Path = ROOT / "config.yml") -> str:
+    """Our ``config.yml`` with DIET's ``random_seed`` set to ``seed``."""
+    import yaml
+
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    diet = [c for c in data.get("pipeline") or [] if c.get("name") == "DIETClassifier"]
+    if not diet:
+        raise ValueError(f"{config} has no DIETClassifier to seed")
+    for component in diet:
+        component["random_seed"] = seed
+    return str(yaml.safe_dump(data, sort_keys=False))
+
+
+def train_ours(folder: Path, seed: int, timeout_s: float = 3600) -> tuple[Path, float]:
+    """Train our NLU pipeline with DIET seeded by ``seed``; the model and the seconds."""
+    return train_nlu(folder, f"ours-nlu-seed{seed}", our_config_with_seed(seed), timeout_s)
+
+
+def spread(scores: list[NluScore]) -> dict[str, Any]:
+    """Mean, lowest and highest of each score over several trainings."""
+    out: dict[str, Any] = {"runs": len(scores)}
+    for key in ("intent_accuracy", "intent_macro_f1", "slot_exact_match"):
+        values = [float(getattr(score, key)) for score in scores]
+        out[key] = round(sum(values) / len(values), 4) if values else None
+        out[f"{key}_min"] = min(values) if values else None
+        out[f"{key}_max"] = max(values) if values else None
+    return out
+
+
+def train_nlu(
+    folder: Path, name: str, config_text: str, timeout_s: float = 3600
+) -> tuple[Path, float]:
+    """``rasa train nlu`` on our data with ``config_text`` and an empty cache; the model
+    (``<folder>/models-<name>/<name>.tar.gz``) and the seconds it took."""
+    config = folder / f"{name}-config.yml"
+    config.write_text(config_text, encoding="utf-8")
+    out = folder / ("models-default" if name == "default-nlu" else f"models-{name}")
+    log = folder / f"train-{name}.log"
     started = time.perf_counter()
     with log.open("wb") as handle:
         done = subprocess.run(
@@ -160,20 +199,18 @@ def train_default(folder: Path, timeout_s: float = 3600) -> tuple[Path, float]:
                 "--out",
                 str(out),
                 "--fixed-model-name",
-                "default-nlu",
+                name,
             ],
             cwd=ROOT,
             stdout=handle,
             stderr=subprocess.STDOUT,
-            env=server_env(RASA_CACHE_DIRECTORY=str(folder / "cache-default")),
+            env=server_env(RASA_CACHE_DIRECTORY=str(folder / f"cache-{name}")),
             timeout=timeout_s,
             check=False,
         )
     seconds = round(time.perf_counter() - started, 1)
-    model = out / "default-nlu.tar.gz"
+    model = out / f"{name}.tar.gz"
     if done.returncode != 0 or not model.exists():
         tail = log.read_text(errors="replace")[-2000:]
-        raise RuntimeError(
-            f"training the default pipeline failed (exit {done.returncode}):\n{tail}"
-        )
+        raise RuntimeError(f"training {name} failed (exit {done.returncode}):\n{tail}")
     return model, seconds

@@ -43,3 +43,28 @@ def test_fingerprint_is_stable_and_short() -> None:
 def test_no_slot_share_is_a_fraction() -> None:
     share = no_slot_share()
     assert 0.0 < share < 1.0
+
+
+def test_our_config_with_seed_changes_only_diets_seed() -> None:
+    from bench.nlu_quality import ROOT, our_config_with_seed
+
+    original = yaml.safe_load((ROOT / "config.yml").read_text())
+    seeded = yaml.safe_load(our_config_with_seed(7))
+    diet = [c for c in seeded["pipeline"] if c["name"] == "DIETClassifier"]
+    assert diet and all(c["random_seed"] == 7 for c in diet)
+    for component in seeded["pipeline"]:
+        component.pop("random_seed", None)
+    for component in original["pipeline"]:
+        component.pop("random_seed", None)
+    assert seeded == original
+
+
+def test_spread_gives_mean_lowest_and_highest() -> None:
+    from bench.nlu_quality import NluScore, spread
+
+    scores = [NluScore("a", "m", 10, 0.9, f1, 0.8, 0.7, 0.6, 1.0) for f1 in (0.918, 0.942, 0.932)]
+    out = spread(scores)
+    assert out["runs"] == 3
+    assert out["intent_macro_f1"] == 0.9307
+    assert (out["intent_macro_f1_min"], out["intent_macro_f1_max"]) == (0.918, 0.942)
+    assert out["slot_exact_match"] == 0.8

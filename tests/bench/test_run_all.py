@@ -244,3 +244,16 @@ def test_help_is_fast_and_lists_the_sections() -> None:
     assert "--quick" in done.stdout and "--skip" in done.stdout
     assert "Sections" in done.stdout and "Usage::" not in done.stdout
     assert "throughput" in done.stdout
+
+
+def test_nlu_targets_compare_the_means_of_several_trainings_when_there_are() -> None:
+    results = _results()
+    results["nlu"]["ours_spread"] = {"runs": 3, "intent_macro_f1": 0.92, "slot_exact_match": 0.9}
+    results["nlu"]["default_spread"] = {
+        "runs": 3, "intent_macro_f1": 0.94, "slot_exact_match": 0.5,
+    }  # fmt: skip
+    checks = {c.name: c for c in target_checks(results)}
+    intent = checks["NLU intent macro-F1, ours vs default"]
+    assert intent.status == NOT_MET  # the single models said MET (0.95 vs 0.93)
+    assert intent.measured == "means of 3: 0.920 vs 0.940"
+    assert checks["NLU slot exact-match, ours vs default"].status == MET
