@@ -25,7 +25,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.latency import RASA, ROOT, server_env
+from bench.latency import ROOT, server_env
+from bench.resources import training_command
 
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 NLU_DATA = ROOT / "data" / "nlu"
@@ -181,26 +182,12 @@ def train_nlu(
     (``<folder>/models-<name>/<name>.tar.gz``) and the seconds it took."""
     config = folder / f"{name}-config.yml"
     config.write_text(config_text, encoding="utf-8")
-    out = folder / ("models-default" if name == "default-nlu" else f"models-{name}")
+    out = folder / f"models-{name}"
     log = folder / f"train-{name}.log"
     started = time.perf_counter()
     with log.open("wb") as handle:
         done = subprocess.run(
-            [
-                RASA,
-                "train",
-                "nlu",
-                "--nlu",
-                str(NLU_DATA),
-                "--domain",
-                str(DOMAIN),
-                "--config",
-                str(config),
-                "--out",
-                str(out),
-                "--fixed-model-name",
-                name,
-            ],
+            training_command("nlu", out, str(config), name=name),
             cwd=ROOT,
             stdout=handle,
             stderr=subprocess.STDOUT,

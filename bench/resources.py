@@ -123,8 +123,11 @@ class Training:
     error: str = ""
 
 
-def training_command(kind: str, out: Path, config: str = "config.yml") -> list[str]:
-    """The ``rasa train`` command line for our assistant (run from the repository root)."""
+def training_command(
+    kind: str, out: Path, config: str = "config.yml", name: str | None = None
+) -> list[str]:
+    """The ``rasa train`` command line for our data (run from the repository root); the model
+    is ``<out>/<name>.tar.gz`` (default ``bench-full`` or ``bench-nlu``)."""
     if kind == "full":
         return [
             RASA,
@@ -138,7 +141,7 @@ def training_command(kind: str, out: Path, config: str = "config.yml") -> list[s
             "--out",
             str(out),
             "--fixed-model-name",
-            "bench-full",
+            name or "bench-full",
             "--force",
         ]
     if kind == "nlu":
@@ -155,7 +158,7 @@ def training_command(kind: str, out: Path, config: str = "config.yml") -> list[s
             "--out",
             str(out),
             "--fixed-model-name",
-            "bench-nlu",
+            name or "bench-nlu",
         ]
     raise ValueError(f"unknown training kind {kind!r} (full or nlu)")
 

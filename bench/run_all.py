@@ -730,16 +730,11 @@ def cluster_trackers(choice: str) -> list[str]:
 # --------------------------------------------------------------------------- report
 
 
-def tracker_store_bench_result(row: Mapping[str, Any]) -> Any:
-    from bench.tracker_store_bench import StoreResult
+def tracker_table(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Section 5b from its JSON rows (``bench.tracker_store_bench.StoreResult`` fields)."""
+    from bench.tracker_store_bench import StoreResult, table
 
-    return StoreResult(**row)
-
-
-def tracker_table(rows: Sequence[Any]) -> str:
-    from bench.tracker_store_bench import table
-
-    return table(rows)
+    return table([StoreResult(**row) for row in rows])
 
 
 def latency_table(latency: Mapping[str, Any]) -> str:
@@ -1028,11 +1023,10 @@ def report(payload: Mapping[str, Any]) -> str:
             )
         )
     if results.get("tracker_store"):
-        rows = [tracker_store_bench_result(r) for r in results["tracker_store"]]
         out.append(
             section(
                 "5b. Tracker store per message (bench.tracker_store_bench, SQLite file)",
-                tracker_table(rows),
+                tracker_table(results["tracker_store"]),
                 ["30 conversations x 6 turns per round; read = load the session, write = save"],
             )
         )

@@ -92,7 +92,7 @@ def run(conversations: int, turns: int, rounds: int) -> list[StoreResult]:
     """Both stores, alternating round by round; one result per store."""
     from rasa.shared.core.domain import Domain
 
-    from bench.latency import percentile
+    from bench.latency import percentile, rotation
     from bot import rasa_speedups
 
     domain = Domain.load(ROOT / "domain.yml")
@@ -100,8 +100,7 @@ def run(conversations: int, turns: int, rounds: int) -> list[StoreResult]:
     samples: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in classes}
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
         for r in range(rounds):
-            names = list(classes) if r % 2 == 0 else list(reversed(classes))
-            for i, name in enumerate(names):
+            for i, name in enumerate(rotation(list(classes), r)):
                 url = f"sqlite:///{Path(tmp) / f'r{r}-{i}.db'}"
                 store = classes[name](domain=domain, host=url)
                 reads, writes = asyncio.run(_replay(store, domain, f"r{r}", conversations, turns))
