@@ -224,7 +224,7 @@ def test_list_subjects_counts_match_the_readme(session: Session) -> None:
     for sid, label, n in subjects:
         assert f"| {sid} | {n} |" in README
         assert label == SUBJECTS[sid]
-    assert ("data-science-ai", "Data science and AI", 96) in subjects
+    assert ("data-science-ai", "Data science and AI", 89) in subjects
 
 
 @pytest.mark.parametrize(
