@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -117,18 +117,50 @@ def create_schema(bind: Engine | Connection) -> None:
     """Create any missing tables and indexes (existing ones are left alone).
 
     Indexes are checked one by one, so a database made by an older version of the
-    store gains the indexes added since. Columns are not migrated: after a change
-    of columns, delete the database and import again (``make clean db``).
+    store gains the indexes added since; likewise nullable columns added since are
+    added (the next import fills them). Other column changes are not migrated: then
+    delete the database and import again (``make clean db``). The full-text index
+    (:mod:`actions.store.fulltext`) is created and filled when missing.
     """
-    from actions.store.models import Base  # deferred: keeps db.py importable on its own
+    # Deferred: keeps db.py importable on its own.
+    from actions.store.fulltext import ensure_fulltext
+    from actions.store.models import Base
 
     try:
         Base.metadata.create_all(bind)
-        for table in Base.metadata.sorted_tables:
-            for index in table.indexes:
-                index.create(bind=bind, checkfirst=True)
+        with _connection(bind) as connection:
+            _add_missing_columns(connection, Base.metadata.sorted_tables)
+            for table in Base.metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(bind=connection, checkfirst=True)
+            ensure_fulltext(connection)
     except DBAPIError as exc:
         raise translate_error(exc) from exc
+
+
+@contextmanager
+def _connection(bind: Engine | Connection) -> Iterator[Connection]:
+    if isinstance(bind, Connection):
+        yield bind
+    else:
+        with bind.begin() as connection:
+            yield connection
+
+
+def _add_missing_columns(connection: Connection, tables: Any) -> None:
+    """``ALTER TABLE ... ADD COLUMN`` for nullable model columns the database lacks."""
+    inspector = inspect(connection)
+    preparer = connection.dialect.identifier_preparer
+    for table in tables:
+        have = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=connection.dialect)
+            connection.exec_driver_sql(
+                f"ALTER TABLE {preparer.quote(table.name)} "
+                f"ADD COLUMN {preparer.quote(column.name)} {kind}"
+            )
 
 
 @contextmanager

@@ -74,6 +74,7 @@ from actions.store.models import (
 )
 from actions.store.pricing import course_cost
 from actions.store.search import rank_scores
+from actions.store.topics import is_follow_on
 
 DEFAULT_CATALOGUE = REPO_ROOT / "data" / "catalogue" / "courses.csv"
 
@@ -347,6 +348,9 @@ def _derive(row: dict[str, Any], catalogue: str) -> dict[str, Any]:
     row["weekly_hours"] = weekly
     row["credit_bearing"] = bool(row["credits"]) or row["credential_type"] in CREDIT_CREDENTIALS
     row["catalogue"] = catalogue
+    extra = (SUBJECTS.get(row["subject_id"]), row["provider"], row["platform"], row["partner"])
+    row["keywords"] = " ".join(part for part in extra if part)
+    row["follow_on"] = is_follow_on(row["title"])
     row.update(rank_scores(row))
     return row
 

@@ -168,6 +168,10 @@ class Course(Base):
     monthly_gbp = Column(Float)
     weekly_hours = Column(Float)  # hours_per_week, else hours_total / duration_weeks
     credit_bearing = Column(Boolean, nullable=False, default=False)
+    # Extra words for full-text search: subject label, provider, platform, partner.
+    keywords = Column(Text)
+    # A follow-on course (part II, a final assessment): shown after first parts.
+    follow_on = Column(Boolean, default=False)
     rank_best = Column(Float, nullable=False, default=0.0)
     rank_upskill = Column(Float, nullable=False, default=0.0)
     rank_career_change = Column(Float, nullable=False, default=0.0)
@@ -194,6 +198,7 @@ class Course(Base):
             "delivery",
             "credit_bearing",
             "hours_total",
+            "follow_on",
             "rank_best",
             "rank_upskill",
             "rank_career_change",
@@ -221,6 +226,24 @@ class Course(Base):
 
     def __repr__(self) -> str:
         return f"Course(id={self.id!r})"
+
+
+class TopicMiss(Base):
+    """A topic learners asked for that the catalogue lacked (no learner identity kept).
+
+    ``kind`` is ``none`` (no course about any of it) or ``partial`` (only part of it).
+    Advisers and providers read these with ``python -m actions.store.misses``.
+    """
+
+    __tablename__ = "topic_misses"
+
+    id = Column(Integer, primary_key=True)
+    topic = Column(String(200), nullable=False, index=True)
+    subject_id = Column(String(60))
+    kind = Column(String(10), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+
+    __table_args__ = (CheckConstraint("kind IN ('none', 'partial')", name="ck_topic_miss_kind"),)
 
 
 class ShortlistItem(Base):

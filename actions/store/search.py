@@ -31,7 +31,9 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from actions.store import fulltext
 from actions.store.db import StoreError
+from actions.store.links import course_link
 from actions.store.models import (
     CREDIT_CREDENTIALS,
     DELIVERIES,
@@ -40,6 +42,8 @@ from actions.store.models import (
     Course,
     Subject,
 )
+from actions.store.topic_match import BROAD, FULL, NONE, TopicMatch, match_topic
+from actions.store.topics import mentions
 
 GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
 SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
@@ -291,6 +295,7 @@ class LearnerProfile:
     """What a learner told the bot. Every field is optional."""
 
     subject: str | None = None
+    topic: str | None = None  # the learner's own words, e.g. "Excel pivot tables"
     goal: str | None = None  # upskill | career_change | explore | further_study
     budget_gbp: float | None = None
     hours_per_week: float | None = None
@@ -331,6 +336,10 @@ class Recommendation:
     delivery: str
     url: str | None
     description: str | None
+    # Where to follow the course: its page (link_kind "page") or a search for its exact
+    # title on its platform ("search"); None when neither is known.
+    link: str | None = None
+    link_kind: str | None = None
     reasons_met: list[str] = field(default_factory=list)
     reasons_missed: list[str] = field(default_factory=list)
     why: str = ""
@@ -354,6 +363,15 @@ class SearchResult:
     # True when no subject was given and the catalogue is larger than the candidate
     # pool: the counts then cover only the NO_SUBJECT_POOL best-documented courses.
     pool_limited: bool = False
+    # How the learner's topic was matched (None without a topic): FULL, PARTIAL (the
+    # courses cover only part of it), NONE (no course on it: the courses shown, if any,
+    # are the subject's nearest) or BROAD (too broad to search by words).
+    topic: TopicMatch | None = None
+
+    @property
+    def on_topic(self) -> bool:
+        """Whether the courses are about the whole topic the learner named."""
+        return self.topic is None or self.topic.status in (FULL, BROAD)
 
     @property
     def has_more(self) -> bool:
@@ -510,13 +528,21 @@ def recommend(
     """
     _check_profile(profile, sort, limit, offset)
     needed = offset + limit
+    topic = match_topic(session, profile.topic) if profile.topic else None
+    rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
+    empty = SearchResult([], [], [], True, 0, 0, offset, topic=topic)
     base: list[Any] = []
-    if profile.subject is not None:
+    if rel is not None:
+        # Courses about the topic, whatever their subject (the subject only re-ranks).
+        base.append(Course.id == rel.c.course_id)
+    elif topic is not None and topic.status == NONE and profile.subject is None:
+        return empty  # nothing on the topic and no subject to fall back on
+    elif profile.subject is not None:
         base.append(Course.subject_id == profile.subject)
     excluded = sorted({str(i) for i in exclude_ids})
     if excluded:
         base.append(Course.id.not_in(excluded))
-    if profile.subject is None:
+    if rel is None and profile.subject is None:
         # Without a subject, rank within the best-documented courses (rank_best, one
         # index), so a search never scans the whole of a large catalogue.
         pool = (
@@ -545,7 +571,7 @@ def recommend(
         exact_count = candidates = int(
             session.execute(select(func.count()).select_from(Course).where(*base)).scalar_one()
         )
-    pool_limited = profile.subject is None and candidates >= NO_SUBJECT_POOL
+    pool_limited = rel is None and profile.subject is None and candidates >= NO_SUBJECT_POOL
 
     relaxed: frozenset[str] = frozenset()
     if wishes and exact_count < needed:
@@ -553,6 +579,8 @@ def recommend(
     kept = [w for w in wishes if w.key not in relaxed]
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
+    if rel is not None:
+        order.append(rel.c.title_hit.desc())  # the title itself is about the topic
     if loose:
         misses = sum(
             (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
@@ -560,7 +588,14 @@ def recommend(
         )
         penalty = sum((w.penalty() for w in loose[1:]), loose[0].penalty())
         order += [misses, penalty]
-    order += [*_order_keys(profile, sort), Course.id]
+    if profile.level in (None, "introductory"):
+        order.append(case((Course.follow_on.is_(True), 1), else_=0))  # part I before part II
+    if rel is not None and profile.subject is not None:
+        order.append(case((Course.subject_id == profile.subject, 0), else_=1))
+    order += _order_keys(profile, sort)
+    if rel is not None:
+        order.append(rel.c.score)
+    order.append(Course.id)
     # Rank ids only (an index-only scan), then load the few courses shown.
     ids = list(
         session.execute(
@@ -581,7 +616,7 @@ def recommend(
     else:
         total_candidates = exact_count
 
-    recommendations = [describe(course, profile) for course in courses]
+    recommendations = [describe(course, profile, topic) for course in courses]
     missed_keys = {key for course in courses for key in _missed_keys(course, profile)}
     relaxed_keys = [k for k in keys if k in relaxed and k in missed_keys]
     messages = (
@@ -598,6 +633,7 @@ def recommend(
         total_candidates=total_candidates,
         offset=offset,
         pool_limited=pool_limited,
+        topic=topic,
     )
 
 
@@ -782,8 +818,33 @@ def _goal_reason(course: Course, goal: str | None) -> str | None:
     return None
 
 
-def describe(course: Course, profile: LearnerProfile | None = None) -> Recommendation:
-    """A course as the bot shows it; with a profile, also why it fits or not."""
+def _topic_reason(course: Course, topic: TopicMatch | None) -> str | None:
+    """Where the course mentions the learner's topic ("title mentions pivot tables")."""
+    if topic is None or not topic.used:
+        return None
+    if topic.status == FULL:
+        label = topic.topic.strip()
+    else:
+        label = " and ".join(group[0].rstrip("*") for group in topic.used)
+    in_title = all(mentions(course.title, group) for group in topic.used)
+    in_description = all(mentions(course.description, group) for group in topic.used)
+    if in_title and in_description:
+        return f"title and description mention {label}"
+    if in_title:
+        return f"title mentions {label}"
+    if in_description:
+        return f"description mentions {label}"
+    return f"catalogue entry mentions {label}"
+
+
+def describe(
+    course: Course, profile: LearnerProfile | None = None, topic: TopicMatch | None = None
+) -> Recommendation:
+    """A course as the bot shows it; with a profile, also why it fits or not.
+
+    With the topic match of the search, the why starts with where the course
+    mentions the topic.
+    """
     profile = profile or LearnerProfile()
     judged = _judge(course, profile)
     met = [phrase for _, ok, phrase in judged if ok]
@@ -791,9 +852,12 @@ def describe(course: Course, profile: LearnerProfile | None = None) -> Recommend
     goal_reason = _goal_reason(course, profile.goal)
     if goal_reason and goal_reason not in met:
         met.append(goal_reason)
-    # The goal reason leads the one-line why: it is what makes this course stand out.
-    lead = [goal_reason] if goal_reason else []
-    shown = lead + [m for m in met if m != goal_reason]
+    topic_reason = _topic_reason(course, topic)
+    if topic_reason:
+        met.insert(0, topic_reason)
+    # The topic and goal reasons lead the one-line why: they make this course stand out.
+    lead = [r for r in (topic_reason, goal_reason) if r]
+    shown = lead + [m for m in met if m not in lead]
     if shown:
         why = "; ".join(shown[:3])
     else:
@@ -802,6 +866,7 @@ def describe(course: Course, profile: LearnerProfile | None = None) -> Recommend
     if missed:
         why += " — but " + "; ".join(missed)
     why = why[0].upper() + why[1:]
+    link, link_kind = course_link(course.url, course.platform, course.title)
     return Recommendation(
         id=course.id,
         title=course.title,
@@ -830,6 +895,8 @@ def describe(course: Course, profile: LearnerProfile | None = None) -> Recommend
         delivery=course.delivery,
         url=course.url,
         description=course.description,
+        link=link,
+        link_kind=link_kind,
         reasons_met=met,
         reasons_missed=missed,
         why=why,

@@ -1,0 +1,231 @@
+"""Full-text relevance with the database's own engine.
+
+SQLite (the default): an FTS5 table ``courses_fts`` over the course's title,
+description and keywords, with the porter stemmer, kept in step with ``courses`` by
+triggers (so imports, updates, ``--prune`` and cascading deletes all reindex), ranked
+with ``bm25`` (title weighted highest).
+
+PostgreSQL: two generated ``tsvector`` columns (``search_tsv``: title weight A,
+description B, keywords C; ``title_tsv``), always in step because the database
+computes them, a GIN index, ``websearch_to_tsquery('english', ...)`` and
+``ts_rank_cd``.
+
+Both give the same thing to the search: a subquery of ``(course_id, score,
+title_hit)`` for the courses matching every group of a topic, where a lower score is
+more relevant and ``title_hit`` says the title itself matches.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Boolean, Float, String, func, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Subquery
+
+from actions.store.topics import Group
+
+logger = logging.getLogger(__name__)
+
+#: Most relevant courses considered for one topic (bounds the cost of broad topics).
+MAX_MATCHES = 500
+#: bm25 column weights: title, description, keywords.
+_BM25_WEIGHTS = "10.0, 3.0, 1.0"
+
+_SQLITE_DDL = (
+    "CREATE VIRTUAL TABLE courses_fts USING fts5(title, description, keywords, "
+    "content='courses', content_rowid='rowid', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS courses_fts_insert AFTER INSERT ON courses BEGIN "
+    "INSERT INTO courses_fts(rowid, title, description, keywords) "
+    "VALUES (new.rowid, new.title, new.description, new.keywords); END",
+    "CREATE TRIGGER IF NOT EXISTS courses_fts_delete AFTER DELETE ON courses BEGIN "
+    "INSERT INTO courses_fts(courses_fts, rowid, title, description, keywords) "
+    "VALUES ('delete', old.rowid, old.title, old.description, old.keywords); END",
+    "CREATE TRIGGER IF NOT EXISTS courses_fts_update AFTER UPDATE OF title, description, "
+    "keywords ON courses WHEN old.title IS NOT new.title "
+    "OR old.description IS NOT new.description OR old.keywords IS NOT new.keywords BEGIN "
+    "INSERT INTO courses_fts(courses_fts, rowid, title, description, keywords) "
+    "VALUES ('delete', old.rowid, old.title, old.description, old.keywords); "
+    "INSERT INTO courses_fts(rowid, title, description, keywords) "
+    "VALUES (new.rowid, new.title, new.description, new.keywords); END",
+)
+
+_POSTGRES_DDL = (
+    "ALTER TABLE courses ADD COLUMN IF NOT EXISTS search_tsv tsvector GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('english', coalesce(description, '')), 'B') || "
+    "setweight(to_tsvector('english', coalesce(keywords, '')), 'C')) STORED",
+    "ALTER TABLE courses ADD COLUMN IF NOT EXISTS title_tsv tsvector GENERATED ALWAYS AS ("
+    "to_tsvector('english', coalesce(title, ''))) STORED",
+    "CREATE INDEX IF NOT EXISTS ix_courses_search_tsv ON courses USING GIN (search_tsv)",
+)
+
+
+def ensure_fulltext(connection: Connection) -> None:
+    """Create the full-text index for this database if it is missing (idempotent).
+
+    A new SQLite index over courses already in the table is filled at once
+    (FTS5 ``rebuild``).
+    """
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
+        exists = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'courses_fts'"
+        ).first()
+        statements = _SQLITE_DDL if exists is None else _SQLITE_DDL[1:]
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+        if exists is None:
+            connection.exec_driver_sql("INSERT INTO courses_fts(courses_fts) VALUES ('rebuild')")
+    elif dialect == "postgresql":
+        for statement in _POSTGRES_DDL:
+            connection.exec_driver_sql(statement)
+    else:
+        logger.warning("no full-text search for %s: topic searches find nothing", dialect)
+
+
+def check_index(connection: Connection) -> None:
+    """Raise if the SQLite index disagrees with the courses table (tests, operators)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(
+            "INSERT INTO courses_fts(courses_fts, rank) VALUES ('integrity-check', 1)"
+        )
+
+
+# -- queries -------------------------------------------------------------------------
+
+
+PREFIX = "*"
+"""A phrase ending in this is an indexed stem to match as a prefix (a spelling fix)."""
+
+
+def _fts5_phrase(phrase: str) -> str:
+    if phrase.endswith(PREFIX):
+        return '"' + phrase[:-1].replace('"', '""') + '" *'
+    return '"' + phrase.replace('"', '""') + '"'
+
+
+def fts5_query(groups: Sequence[Group]) -> str:
+    """The FTS5 MATCH expression: every group, any phrase of each (words are quoted)."""
+    parts = []
+    for group in groups:
+        alternatives = " OR ".join(_fts5_phrase(p) for p in group)
+        parts.append(f"({alternatives})")
+    return " AND ".join(parts)
+
+
+def _postgres_tsquery(groups: Sequence[Group], params: dict[str, Any]) -> str:
+    ands = []
+    for group in groups:
+        ors = []
+        for phrase in group:
+            name = f"p{len(params)}"
+            if phrase.endswith(PREFIX):
+                # An indexed stem: matched as a prefix, not stemmed again.
+                params[name] = phrase[:-1] + ":*"
+                ors.append(f"to_tsquery('simple', :{name})")
+                continue
+            params[name] = f'"{phrase}"' if " " in phrase else phrase
+            ors.append(f"websearch_to_tsquery('english', :{name})")
+        ands.append("(" + " || ".join(ors) + ")")
+    return " && ".join(ands)
+
+
+def relevance(session: Session, groups: Sequence[Group], limit: int = MAX_MATCHES) -> Subquery:
+    """``(course_id, score, title_hit)`` for the courses matching every group."""
+    if not groups:
+        raise ValueError("relevance() needs at least one group")
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        params: dict[str, Any] = {"limit": limit}
+        query = _postgres_tsquery(groups, params)
+        statement = text(
+            "SELECT courses.id AS course_id, -ts_rank_cd(courses.search_tsv, q.query) AS score, "
+            "(courses.title_tsv @@ q.query) AS title_hit "
+            f"FROM courses, (SELECT {query} AS query) AS q "
+            "WHERE courses.search_tsv @@ q.query ORDER BY score, courses.id LIMIT :limit"
+        ).bindparams(**params)
+    elif dialect == "sqlite":
+        match = fts5_query(groups)
+        statement = text(
+            f"SELECT courses.id AS course_id, bm25(courses_fts, {_BM25_WEIGHTS}) AS score, "
+            "courses_fts.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :title_q) "
+            "AS title_hit "
+            "FROM courses_fts JOIN courses ON courses.rowid = courses_fts.rowid "
+            "WHERE courses_fts MATCH :q ORDER BY score, courses.id LIMIT :limit"
+        ).bindparams(q=match, title_q=f"{{title}} : ({match})", limit=limit)
+    else:
+        statement = text(
+            "SELECT courses.id AS course_id, 0.0 AS score, 0 AS title_hit FROM courses WHERE 0 = 1"
+        )
+    columns = statement.columns(course_id=String, score=Float, title_hit=Boolean)
+    return columns.subquery("rel")
+
+
+def count_matches(session: Session, groups: Sequence[Group]) -> int:
+    """How many courses match every group (at most :data:`MAX_MATCHES`)."""
+    rel = relevance(session, groups)
+    return int(session.execute(select(func.count()).select_from(rel)).scalar_one())
+
+
+def vocabulary(session: Session) -> list[tuple[str, int]]:
+    """Every indexed word, stemmed as the database stems it, with how many courses have it.
+
+    For spelling correction.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.courses_fts_terms "
+                "USING fts5vocab(main, 'courses_fts', 'row')"
+            )
+        )
+        rows = session.execute(text("SELECT term, doc FROM temp.courses_fts_terms"))
+    elif dialect == "postgresql":
+        rows = session.execute(
+            text("SELECT word, ndoc FROM ts_stat('SELECT search_tsv FROM courses')")
+        )
+    else:
+        return []
+    return [(str(row[0]), int(row[1])) for row in rows]
+
+
+def stem(session: Session, word: str) -> str:
+    """``word`` as the database's stemmer indexes it (porter in SQLite, snowball in PG)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        found = session.execute(
+            text("SELECT lexeme FROM unnest(to_tsvector('english', :w))"), {"w": word}
+        ).first()
+        return str(found[0]) if found else word
+    if dialect == "sqlite":
+        # The same tokenizer as courses_fts, on a scratch in-memory database.
+        with sqlite3.connect(":memory:") as scratch:
+            scratch.execute(
+                "CREATE VIRTUAL TABLE s USING fts5(w, "
+                "tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            scratch.execute("CREATE VIRTUAL TABLE v USING fts5vocab(s, 'row')")
+            scratch.execute("INSERT INTO s(w) VALUES (?)", (word,))
+            row = scratch.execute("SELECT term FROM v").fetchone()
+        return str(row[0]) if row else word
+    return word
+
+
+__all__ = [
+    "MAX_MATCHES",
+    "PREFIX",
+    "check_index",
+    "count_matches",
+    "ensure_fulltext",
+    "fts5_query",
+    "relevance",
+    "stem",
+    "vocabulary",
+]

@@ -1,0 +1,146 @@
+"""The learner's topic as a full-text query: words, synonyms, stop words.
+
+A topic such as "Excel pivot tables" becomes *groups* of alternative phrases, one
+group per idea: ``[("excel", "spreadsheet", "spreadsheets"), ("pivot",), ("tables",)]``.
+A course matches the topic when it matches every group (any phrase of a group).
+Stemming is left to the database's own text search (SQLite FTS5's porter tokenizer,
+PostgreSQL's ``english`` configuration); this module only decides which words count
+and which mean the same. The vocabulary is data: ``data/catalogue/topics.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from actions.store.db import REPO_ROOT, StoreError
+
+VOCABULARY_PATH = REPO_ROOT / "data" / "catalogue" / "topics.yml"
+#: Longest topic used for searching, in groups (the rest of a long message is noise).
+MAX_GROUPS = 5
+#: Longest synonym phrase, in words.
+_MAX_PHRASE = 6
+_WORD = re.compile(r"[a-z0-9]+")
+
+Group = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicVocabulary:
+    """Stop words, too-broad words, synonym groups and follow-on title patterns."""
+
+    stopwords: frozenset[str]
+    generic: frozenset[str]
+    synonyms: dict[tuple[str, ...], Group]  # phrase words -> the phrase's whole group
+    follow_on: tuple[re.Pattern[str], ...]
+
+    @property
+    def longest_phrase(self) -> int:
+        return max((len(words) for words in self.synonyms), default=1)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text`` ("Alzheimer's" -> ["alzheimer"]; "e-commerce" -> 2)."""
+    lowered = re.sub(r"['’]s\b", "", text.lower())
+    return _WORD.findall(lowered.replace("'", "").replace("’", ""))
+
+
+@lru_cache(maxsize=4)
+def topic_vocabulary(path: Path = VOCABULARY_PATH) -> TopicVocabulary:
+    """Load and check the vocabulary file (cached per path)."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise StoreError(f"cannot read the topic vocabulary {path}: {exc}") from exc
+    synonyms: dict[tuple[str, ...], Group] = {}
+    for index, group in enumerate(raw.get("synonyms") or []):
+        phrases = tuple(" ".join(words(str(p))) for p in group or [])
+        if len(phrases) < 2 or not all(phrases):
+            raise StoreError(f"{path}: synonyms group {index + 1} needs two or more phrases")
+        for phrase in phrases:
+            key = tuple(phrase.split())
+            if len(key) > _MAX_PHRASE:
+                raise StoreError(f"{path}: synonym '{phrase}' is longer than {_MAX_PHRASE} words")
+            synonyms[key] = tuple(dict.fromkeys(synonyms.get(key, ()) + phrases))
+    patterns = []
+    for pattern in raw.get("follow_on_titles") or []:
+        try:
+            patterns.append(re.compile(str(pattern), re.IGNORECASE))
+        except re.error as exc:
+            raise StoreError(f"{path}: bad follow_on_titles pattern {pattern!r}: {exc}") from exc
+    return TopicVocabulary(
+        stopwords=frozenset(str(w).lower() for w in raw.get("stopwords") or []),
+        generic=frozenset(str(w).lower() for w in raw.get("generic") or []),
+        synonyms=synonyms,
+        follow_on=tuple(patterns),
+    )
+
+
+def topic_groups(topic: str, vocabulary: TopicVocabulary | None = None) -> list[Group]:
+    """The groups of alternative phrases for ``topic`` (empty when nothing is left).
+
+    Synonym phrases are found first (longest first, so "teaching english as a foreign
+    language" is one idea); every other word that is not a stop word is its own group.
+    A topic made only of too-broad words ("IT", "business") gives no groups.
+    """
+    vocab = vocabulary or topic_vocabulary()
+    tokens = words(topic)
+    groups: list[Group] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(vocab.longest_phrase, len(tokens) - i), 0, -1):
+            group = vocab.synonyms.get(tuple(tokens[i : i + n]))
+            if group is not None:
+                groups.append(group)
+                i += n
+                break
+        else:
+            token = tokens[i]
+            if token not in vocab.stopwords and len(token) > 1:
+                groups.append((token,))
+            i += 1
+    unique = list(dict.fromkeys(groups))
+    if all(all(p in vocab.generic for p in g) for g in unique):
+        return []
+    return unique[:MAX_GROUPS]
+
+
+def is_follow_on(title: str, vocabulary: TopicVocabulary | None = None) -> bool:
+    """Whether a title names a follow-on course (part II, a final assessment, ...)."""
+    vocab = vocabulary or topic_vocabulary()
+    return any(p.search(title) for p in vocab.follow_on)
+
+
+def _stem_pattern(word: str) -> str:
+    # A rough stem for finding the topic in a title when explaining a match ("tables" ->
+    # "tabl" finds "table"). The search itself uses the database's stemmer.
+    keep = max(4, len(word) - 3) if len(word) > 5 else len(word)
+    return re.escape(word[:keep]) + r"\w*"
+
+
+def mentions(text: str | None, group: Group) -> bool:
+    """Whether ``text`` mentions any phrase of ``group`` (for the "why" of a course)."""
+    if not text:
+        return False
+    lowered = text.lower()
+    for phrase in group:
+        parts = [_stem_pattern(w) for w in phrase.rstrip("*").split()]
+        if re.search(r"\b" + r"\W+".join(parts) + r"\b", lowered):
+            return True
+    return False
+
+
+__all__ = [
+    "MAX_GROUPS",
+    "Group",
+    "TopicVocabulary",
+    "is_follow_on",
+    "mentions",
+    "topic_groups",
+    "topic_vocabulary",
+    "words",
+]

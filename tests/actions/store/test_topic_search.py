@@ -1,0 +1,178 @@
+"""Topic search on the real catalogue, with each database's own full-text engine.
+
+Every test taking ``session`` or ``db_url`` runs on SQLite (FTS5) and PostgreSQL
+(tsvector, GIN, websearch_to_tsquery).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.orm import Session
+
+from actions.store import fulltext
+from actions.store.db import get_engine, session_scope
+from actions.store.importer import import_catalogue
+from actions.store.misses import record_topic_miss, topic_miss_report
+from actions.store.models import Course, TopicMiss
+from actions.store.search import LearnerProfile, recommend
+from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL, match_topic
+from tests.actions.store.conftest import WriteCsv, course_row
+
+
+def _titles(session: Session, **wishes: object) -> list[str]:
+    return [c.title for c in recommend(session, LearnerProfile(**wishes)).courses]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("topic", "word"),
+    [
+        ("kubernetes", "kubernetes"),
+        ("Excel pivot tables", "pivot"),
+        ("dementia care", "dementia"),
+        ("bookkeeping with Xero", "xero"),
+        ("Spanish", "spanish"),
+        ("UX design", "ux"),
+        ("AWS", "aws"),
+    ],
+)
+def test_a_topic_request_returns_courses_about_it(session: Session, topic: str, word: str) -> None:
+    result = recommend(session, LearnerProfile(topic=topic))
+    assert result.topic is not None and result.topic.status == FULL
+    assert result.courses
+    first = result.courses[0]
+    assert word in (first.title + " " + (first.description or "")).lower()
+    assert first.why.lower().startswith(("title", "description"))
+
+
+def test_synonyms_come_from_the_data_file(session: Session) -> None:
+    # "AWS" finds courses that only say "Amazon Web Services" and the other way round.
+    aws = {c.id for c in recommend(session, LearnerProfile(topic="AWS"), limit=50).courses}
+    long = recommend(session, LearnerProfile(topic="Amazon Web Services"), limit=50).courses
+    assert aws == {c.id for c in long}
+    assert len(aws) >= 3
+
+
+def test_misspelled_topic_word_is_read_as_the_nearest_indexed_word(session: Session) -> None:
+    match = match_topic(session, "kubernetis")
+    assert match.status == FULL and "kubernetis" in match.corrected
+    assert "Kubernetes" in _titles(session, topic="kubernetis")[0]
+
+
+def test_the_subject_reranks_but_does_not_filter(session: Session) -> None:
+    anywhere = recommend(session, LearnerProfile(topic="python"), limit=50).courses
+    assert len({c.subject for c in anywhere}) >= 2  # python courses sit in several subjects
+    in_data = recommend(session, LearnerProfile(topic="python", subject="data-science-ai"))
+    assert in_data.courses[0].subject == "data-science-ai"
+
+
+def test_wishes_rerank_among_relevant_courses(session: Session) -> None:
+    result = recommend(session, LearnerProfile(topic="python", budget_gbp=50))
+    assert result.exact
+    for course in result.courses:
+        assert "python" in course.title.lower()
+        assert course.cost_gbp is not None and course.cost_gbp <= 50
+
+
+def test_a_cheaper_list_on_a_topic_is_cheaper(session: Session) -> None:
+    best = recommend(session, LearnerProfile(topic="project management"))
+    cheap = recommend(session, LearnerProfile(topic="project management"), sort="cheapest")
+    costs = [c.cost_gbp for c in cheap.courses]
+    assert all(cost is not None for cost in costs) and costs == sorted(costs)  # type: ignore[type-var]
+    assert min(costs) <= min(c.cost_gbp if c.cost_gbp is not None else 1e9 for c in best.courses)  # type: ignore[type-var]
+
+
+def test_beginners_see_first_parts_first(session: Session) -> None:
+    titles = _titles(session, topic="Spanish", level="introductory")
+    assert not any("intermediate" in t.lower() or "part 2" in t.lower() for t in titles[:1])
+
+
+def test_an_absent_topic_is_said_to_be_absent(session: Session) -> None:
+    result = recommend(session, LearnerProfile(topic="beekeeping"))
+    assert result.topic is not None and result.topic.status == NONE
+    assert result.courses == [] and not result.on_topic
+    nearest = recommend(session, LearnerProfile(topic="beekeeping", subject="science"))
+    assert nearest.topic is not None and nearest.topic.status == NONE
+    assert nearest.courses and all(c.subject == "science" for c in nearest.courses)
+
+
+def test_a_topic_covered_only_in_part_says_so(session: Session) -> None:
+    match = match_topic(session, "sign language")
+    assert match.status == PARTIAL
+    assert match.missing == [("sign",)]
+
+
+def test_a_broad_topic_falls_back_to_the_subject(session: Session) -> None:
+    result = recommend(session, LearnerProfile(topic="IT", subject="computing-it"))
+    assert result.topic is not None and result.topic.status == BROAD
+    assert all(c.subject == "computing-it" for c in result.courses)
+
+
+def test_why_names_where_the_topic_is_mentioned(session: Session) -> None:
+    [course, *_] = recommend(session, LearnerProfile(topic="pivot tables", budget_gbp=100)).courses
+    assert course.why.startswith("Title mentions pivot tables; £")
+    assert "within your £100 budget" in course.why
+
+
+def test_every_course_has_a_link_or_says_it_has_none(session: Session) -> None:
+    courses = recommend(session, LearnerProfile(topic="python"), limit=50).courses
+    for course in courses:
+        if course.url:
+            assert (course.link, course.link_kind) == (course.url, "page")
+        elif course.platform == "FutureLearn":
+            assert course.link_kind == "search"
+            assert course.link is not None
+            assert course.link.startswith("https://www.futurelearn.com/search?q=")
+
+
+def test_topic_misses_keep_no_learner_identity(session: Session) -> None:
+    record_topic_miss(session, "  Beekeeping  ", None, "none")
+    record_topic_miss(session, "beekeeping", "science", "none")
+    record_topic_miss(session, "sign language", None, "partial")
+    report = topic_miss_report(session)
+    assert (report[0].topic, report[0].count) == ("beekeeping", 2)
+    assert {c.name for c in TopicMiss.__table__.columns} == {
+        "id",
+        "topic",
+        "subject_id",
+        "kind",
+        "created_at",
+    }
+
+
+def test_index_follows_imports_updates_and_prunes(db_url: str, write_csv: WriteCsv) -> None:
+    rows = [
+        course_row("bee-1", title="Beekeeping for Beginners"),
+        course_row("bee-2", title="Urban Beekeeping"),
+    ]
+    engine = get_engine(db_url)
+    import_catalogue(engine, write_csv("mini.csv", rows))
+    with session_scope(db_url) as session:
+        assert match_topic(session, "beekeeping").count == 2
+    renamed = [course_row("bee-1", title="Pottery for Beginners")]
+    import_catalogue(engine, write_csv("mini.csv", renamed), prune=True)
+    with session_scope(db_url) as session:
+        assert match_topic(session, "beekeeping").status == NONE
+        assert match_topic(session, "pottery").count == 1
+        session.execute(update(Course).where(Course.id == "bee-1").values(title="Glass Blowing"))
+        assert match_topic(session, "glass blowing").count == 1
+        session.execute(delete(Course).where(Course.id == "bee-1"))
+        assert match_topic(session, "glass blowing").status == NONE
+    with engine.begin() as connection:
+        fulltext.check_index(connection)
+
+
+def test_an_existing_database_gains_the_index(tmp_path: Path, write_csv: WriteCsv) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = get_engine(url)
+    import_catalogue(engine, write_csv("old.csv", [course_row("bee-1", title="Urban Beekeeping")]))
+    with engine.begin() as connection:  # as if made before the index existed
+        for name in ("courses_fts_insert", "courses_fts_delete", "courses_fts_update"):
+            connection.execute(text(f"DROP TRIGGER {name}"))
+        connection.execute(text("DROP TABLE courses_fts"))
+    import_catalogue(engine, write_csv("old.csv", [course_row("bee-1", title="Urban Beekeeping")]))
+    with session_scope(url) as session:
+        assert match_topic(session, "beekeeping").count == 1
+        assert session.execute(select(Course.keywords).where(Course.id == "bee-1")).scalar()
