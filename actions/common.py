@@ -93,8 +93,10 @@ def _number(value: Any) -> float | None:
 def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
     """The learner's wishes as the store understands them."""
     credit = tracker.get_slot("credit_bearing")
+    topic = tracker.get_slot("topic")
     return LearnerProfile(
         subject=tracker.get_slot("subject"),
+        topic=topic if isinstance(topic, str) and topic.strip() else None,
         goal=tracker.get_slot("goal"),
         budget_gbp=_number(tracker.get_slot("budget")),
         hours_per_week=_number(tracker.get_slot("hours_per_week")),
@@ -173,18 +175,42 @@ def course_card(course: Recommendation) -> dict[str, Any]:
         "credits": course.credits,
         "credit_scheme": course.credit_scheme,
         "url": course.url,
+        "link": course.link,
+        "link_kind": course.link_kind,
         "why": course.why,
     }
 
 
 def course_list_payload(
-    courses: Sequence[Recommendation], relaxed: Sequence[str]
+    courses: Sequence[Recommendation],
+    relaxed: Sequence[str],
+    topic: str | None = None,
+    topic_status: str | None = None,
 ) -> dict[str, Any]:
-    return {
+    """The ``course_list`` custom payload; ``topic_status`` is how the topic was matched
+    (``full``, ``partial``, ``none``, ``broad``; absent without a topic)."""
+    payload: dict[str, Any] = {
         "type": "course_list",
         "courses": [course_card(course) for course in courses],
         "relaxed": list(relaxed),
     }
+    if topic is not None:
+        payload["topic"] = topic
+        payload["topic_status"] = topic_status
+    return payload
+
+
+LINK_LABELS = {"page": "Course page", "search": "Search {platform} for this title"}
+
+
+def link_line(course: Recommendation) -> str:
+    """Where to follow the course, labelled (a title search is never passed off as its page)."""
+    if course.link_kind == "page" and course.link:
+        return f"{LINK_LABELS['page']}: {course.link}"
+    if course.link_kind == "search" and course.link:
+        label = LINK_LABELS["search"].format(platform=course.platform or "the platform")
+        return f"{label} (no course page address in the catalogue): {course.link}"
+    return "No course page address in the catalogue."
 
 
 CARDS = "course_list"

@@ -17,6 +17,7 @@ from actions.common import (
     format_credits,
     format_price,
     indices_from_tracker,
+    link_line,
     profile_from_tracker,
     resolve_positions,
     store_session,
@@ -48,9 +49,7 @@ def _details(course: Recommendation) -> str:
         lines.append("Fits: " + "; ".join(course.reasons_met) + ".")
     if course.reasons_missed:
         lines.append("Watch out: " + "; ".join(course.reasons_missed) + ".")
-    lines.append(
-        f"More: {course.url}" if course.url else "No course page address in the catalogue."
-    )
+    lines.append(link_line(course))
     return "\n".join(lines)
 
 

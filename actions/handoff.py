@@ -14,6 +14,7 @@ from actions.store.learners import create_handoff, get_shortlist
 PROFILE_SLOTS = (
     "goal",
     "subject",
+    "topic",
     "budget",
     "hours_per_week",
     "max_weeks",

@@ -1,6 +1,9 @@
 """The learner profile form: asks only for what is missing and matters.
 
-Goal and subject are required. The optional refinements (budget, weekly hours, length,
+Goal and subject are required, unless the learner named a topic precise enough to
+search ("Kubernetes", "Excel pivot tables"): then neither is asked, and an answer to the
+subject question that is not one of the subjects is taken as the topic. The optional
+refinements (budget, weekly hours, length,
 level, credit) are offered once, in one question the learner can skip, and only when the
 learner has not already given any of them.
 """
@@ -14,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.store.search import closest_subjects, subject_ids, subject_label
+from actions.store.topics import topic_groups
 
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
 GOALS = ("upskill", "career_change", "explore", "further_study")
@@ -29,11 +33,28 @@ ANSWERS_TO_REFINEMENTS = {
 }
 
 
+def searchable_topic(topic: Any) -> bool:
+    """Whether ``topic`` has words specific enough to search by (not just "IT")."""
+    return isinstance(topic, str) and bool(topic_groups(topic))
+
+
 class ValidateLearnerProfileForm(FormValidationAction):
     """Validates ``learner_profile_form`` (the name binds it to the form)."""
 
     def name(self) -> str:
         return "validate_learner_profile_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """A searchable topic makes the goal and subject questions unnecessary."""
+        if searchable_topic(tracker.get_slot("topic")):
+            return [slot for slot in domain_slots if slot not in ("goal", "subject")]
+        return list(domain_slots)
 
     async def extract_refinements_done(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -59,6 +80,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value}
         typed = str(value or "").strip()[:80]
+        if searchable_topic(typed):
+            # Not a subject but something to search for ("kubernetes"): the topic.
+            return {"subject": None, "topic": typed}
         suggestions = closest_subjects(typed, n=3) if typed else []
         buttons = [
             {"title": subject_label(subject), "payload": f'/inform{{"subject":"{subject}"}}'}

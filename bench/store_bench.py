@@ -2,14 +2,17 @@
 
 Usage::
 
-    python -m bench.store_bench [--sizes 10000 100000] [--profiles 200] [--json PATH]
+    python -m bench.store_bench [--sizes 10000 100000] [--profiles 200]
+                                [--backends sqlite postgres] [--json PATH]
 
 For the real catalogue and for synthetic catalogues of each size (built from the
 real rows with new ids and varied numbers, written as CSV to a temporary folder),
-it imports the CSV into a fresh temporary SQLite database, then runs a fixed mix
-of learner profiles through :func:`actions.store.search.recommend` and reports
-median and 95th-percentile latency. Nothing is asserted: it prints a table (and
-saves JSON with ``--json``).
+it imports the CSV into a fresh temporary database (SQLite, and a throwaway
+PostgreSQL when it can start), then runs a fixed mix of learner profiles through
+:func:`actions.store.search.recommend` and reports median and 95th-percentile
+latency, overall and for searches with a topic (full-text). Topics are words and
+word pairs of catalogue titles, some misspelt and some absent, drawn with a fixed
+seed. Nothing is asserted: it prints a table (and saves JSON with ``--json``).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from actions.store.db import dispose_engines, get_engine
 from actions.store.importer import COLUMNS, DEFAULT_CATALOGUE, import_catalogue
 from actions.store.models import DELIVERIES, LEVELS
 from actions.store.search import GOALS, LearnerProfile, recommend, subject_ids
+from actions.store.topics import topic_vocabulary, words
+from bench.throughput import ThrowawayPostgres
 
 DEFAULT_SIZES = (10_000, 100_000)
 SEED = 20221129
@@ -44,6 +49,7 @@ SEED = 20221129
 @dataclass
 class Result:
     catalogue: str
+    backend: str
     courses: int
     import_s: float
     profiles: int
@@ -52,6 +58,7 @@ class Result:
     search_max_ms: float
     subject_p95_ms: float  # searches with a subject (the bot always has one)
     no_subject_p95_ms: float  # searches over the whole catalogue (candidate pool)
+    topic_p95_ms: float  # searches with a topic (full-text relevance)
     relaxed_share: float  # share of searches that had to relax a wish
 
 
@@ -97,14 +104,39 @@ def write_csv(path: Path, rows: Sequence[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
-def profile_mix(count: int, seed: int = SEED) -> list[tuple[LearnerProfile, str]]:
-    """A fixed mix of (profile, sort): nine in ten with a subject (the bot always asks
-    for one), budgets from £0 to £2,000, some impossible on purpose."""
+def topic_pool(real: Sequence[dict[str, str]], seed: int = SEED) -> list[str]:
+    """Topics as learners name them: title words and word pairs, one in ten misspelt
+    (two letters swapped) and one in ten absent (letters no title has in that order)."""
+    rng = random.Random(seed)
+    stop = topic_vocabulary().stopwords
+    pool: list[str] = []
+    for row in rng.sample(list(real), min(300, len(real))):
+        content = [w for w in words(row["title"]) if w not in stop and len(w) > 3]
+        if not content:
+            continue
+        start = rng.randrange(len(content))
+        topic = " ".join(content[start : start + rng.choice([1, 1, 2])])
+        roll = rng.random()
+        if roll < 0.1 and len(topic) > 5:
+            i = rng.randrange(1, len(topic) - 2)
+            topic = topic[:i] + topic[i + 1] + topic[i] + topic[i + 2 :]
+        elif roll < 0.2:
+            topic = "".join(rng.choice("qxzjv") for _ in range(7))
+        pool.append(topic)
+    return pool
+
+
+def profile_mix(
+    count: int, seed: int = SEED, topics: Sequence[str] = ()
+) -> list[tuple[LearnerProfile, str]]:
+    """A fixed mix of (profile, sort): nine in ten with a subject, budgets from £0 to
+    £2,000, some impossible on purpose; with ``topics``, half of them name a topic."""
     rng = random.Random(seed)
     subjects = subject_ids()
     mix = []
     for i in range(count):
         profile = LearnerProfile(
+            topic=rng.choice(topics) if topics and i % 2 == 0 else None,
             subject=None if i % 10 == 9 else rng.choice(subjects),
             goal=rng.choice([None, *GOALS]),
             budget_gbp=rng.choice([None, 0, 25, 50, 100, 300, 600, 2000]),
@@ -127,16 +159,16 @@ def _percentile(values: Sequence[float], q: float) -> float:
 def measure(
     name: str,
     csv_path: Path,
-    db_path: Path,
+    url: str,
     mix: Sequence[tuple[LearnerProfile, str]],
     repeat: int = 3,
 ) -> Result:
-    url = f"sqlite:///{db_path}"
     engine = get_engine(url)
     report = import_catalogue(engine, csv_path)
     timings: list[float] = []
     with_subject: list[float] = []
     without_subject: list[float] = []
+    with_topic: list[float] = []
     relaxed = 0
     with Session(engine, future=True) as session:
         # Steady state, as in a running action server: one untimed pass first, so every
@@ -152,11 +184,14 @@ def measure(
             elapsed = statistics.median(runs)
             timings.append(elapsed)
             (with_subject if profile.subject else without_subject).append(elapsed)
+            if profile.topic:
+                with_topic.append(elapsed)
             relaxed += not result.exact
         session.rollback()
     dispose_engines()
     return Result(
         catalogue=name,
+        backend=engine.dialect.name,
         courses=report.rows_valid,
         import_s=round(report.elapsed_s, 3),
         profiles=len(mix),
@@ -167,21 +202,24 @@ def measure(
         no_subject_p95_ms=(
             round(_percentile(without_subject, 0.95), 2) if without_subject else 0.0
         ),
+        topic_p95_ms=round(_percentile(with_topic, 0.95), 2) if with_topic else 0.0,
         relaxed_share=round(relaxed / len(mix), 2),
     )
 
 
 def table(results: Sequence[Result]) -> str:
     head = (
-        f"{'catalogue':<10} {'courses':>8} {'import s':>9} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'max ms':>7} {'p95 subj':>9} {'p95 no-subj':>12} {'relaxed':>8}"
+        f"{'catalogue':<10} {'database':<10} {'courses':>8} {'import s':>9} {'p50 ms':>7} "
+        f"{'p95 ms':>7} {'max ms':>7} {'p95 subj':>9} {'p95 no-subj':>12} {'p95 topic':>10} "
+        f"{'relaxed':>8}"
     )
     lines = [head, "-" * len(head)]
     for r in results:
         lines.append(
-            f"{r.catalogue:<10} {r.courses:>8,} {r.import_s:>9.2f} {r.search_p50_ms:>7.2f} "
-            f"{r.search_p95_ms:>7.2f} {r.search_max_ms:>7.2f} {r.subject_p95_ms:>9.2f} "
-            f"{r.no_subject_p95_ms:>12.2f} {r.relaxed_share:>8.0%}"
+            f"{r.catalogue:<10} {r.backend:<10} {r.courses:>8,} {r.import_s:>9.2f} "
+            f"{r.search_p50_ms:>7.2f} {r.search_p95_ms:>7.2f} {r.search_max_ms:>7.2f} "
+            f"{r.subject_p95_ms:>9.2f} {r.no_subject_p95_ms:>12.2f} {r.topic_p95_ms:>10.2f} "
+            f"{r.relaxed_share:>8.0%}"
         )
     return "\n".join(lines)
 
@@ -206,22 +244,54 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat", type=int, default=3, help="runs per profile; its median is kept (default 3)"
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also save results as JSON")
+    parser.add_argument(
+        "--backends",
+        nargs="+",
+        choices=("sqlite", "postgres"),
+        default=["sqlite", "postgres"],
+        help="databases to measure (default both; PostgreSQL is skipped, with the reason, "
+        "when a throwaway server cannot start)",
+    )
     args = parser.parse_args(argv)
 
     real = read_rows(DEFAULT_CATALOGUE)
-    mix = profile_mix(args.profiles)
+    mix = profile_mix(args.profiles, topics=topic_pool(real))
     results: list[Result] = []
-    with tempfile.TemporaryDirectory(prefix="store-bench-") as tmp:
-        folder = Path(tmp)
-        print(f"Real catalogue: {len(real):,} courses; {len(mix)} profiles", flush=True)
-        results.append(measure("real", DEFAULT_CATALOGUE, folder / "real.db", mix, args.repeat))
-        for size in args.sizes:
-            path = folder / f"synthetic-{size}.csv"
-            write_csv(path, synthetic_rows(real, size))
-            print(f"Synthetic catalogue: {size:,} courses", flush=True)
-            results.append(measure("synthetic", path, folder / f"s{size}.db", mix, args.repeat))
+    notes: list[str] = []
+    postgres: ThrowawayPostgres | None = None
+    if "postgres" in args.backends:
+        postgres = ThrowawayPostgres()
+        reason = postgres.start()
+        if reason is not None:
+            notes.append(f"PostgreSQL skipped: {reason}")
+            postgres.stop()
+            postgres = None
+
+    def urls(folder: Path, stem: str) -> list[str]:
+        found = [f"sqlite:///{folder / (stem + '.db')}"] if "sqlite" in args.backends else []
+        if postgres is not None:
+            found.append(postgres.create_database().replace("postgresql:", "postgresql+psycopg2:"))
+        return found
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="store-bench-") as tmp:
+            folder = Path(tmp)
+            print(f"Real catalogue: {len(real):,} courses; {len(mix)} profiles", flush=True)
+            for url in urls(folder, "real"):
+                results.append(measure("real", DEFAULT_CATALOGUE, url, mix, args.repeat))
+            for size in args.sizes:
+                path = folder / f"synthetic-{size}.csv"
+                write_csv(path, synthetic_rows(real, size))
+                print(f"Synthetic catalogue: {size:,} courses", flush=True)
+                for url in urls(folder, f"s{size}"):
+                    results.append(measure("synthetic", path, url, mix, args.repeat))
+    finally:
+        if postgres is not None:
+            postgres.stop()
     print()
     print(table(results))
+    for note in notes:
+        print(note)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         payload: dict[str, Any] = {
@@ -231,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "machine": platform.machine(),
             "profiles": args.profiles,
             "repeat": args.repeat,
+            "notes": notes,
             "results": [asdict(r) for r in results],
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -85,6 +85,8 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             # Intents that point at the last list: only course positions are taken from them;
             # `course_index` is taken from no other intent.
             "list_intents": ["course_details", "compare_courses", "save_shortlist"],
+            # Intents whose short messages may name a topic with no cue ("kubernetes").
+            "bare_topic_intents": ["find_course", "inform"],
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
@@ -98,6 +100,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         self._min_confidence = float(self._config.get("min_confidence") or 0.0)
         self._quiet_intents = frozenset(self._config.get("intents_without_entities") or ())
         self._list_intents = frozenset(self._config.get("list_intents") or ())
+        self._bare_topic_intents = frozenset(self._config.get("bare_topic_intents") or ())
 
     @classmethod
     def create(
@@ -118,10 +121,11 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
                 continue
             doc = message.get(SPACY_DOCS[TEXT]) if self._config.get("use_spacy_doc") else None
             allowed = self._allowed_for(message.get(INTENT))
+            bare = self._intent_name(message.get(INTENT)) in self._bare_topic_intents
             entities = self.add_extractor_name(
                 [
                     self._to_rasa(item)
-                    for item in self._extract(text, doc)
+                    for item in self._extract(text, doc, bare)
                     if allowed is None or item.entity in allowed
                 ]
             )
@@ -132,9 +136,14 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             message.set(ENTITIES, existing + entities, add_to_output=True)
         return messages
 
+    @staticmethod
+    def _intent_name(intent: Any) -> str | None:
+        name = intent.get(INTENT_NAME_KEY) if isinstance(intent, dict) else None
+        return str(name) if name else None
+
     def _allowed_for(self, intent: Any) -> frozenset[str] | None:
         """Entities this message's intent may carry; ``None`` when no intent is known."""
-        name = intent.get(INTENT_NAME_KEY) if isinstance(intent, dict) else None
+        name = self._intent_name(intent)
         if not name:
             return None
         if name in self._quiet_intents:
@@ -143,9 +152,9 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             return frozenset({"course_index"})
         return frozenset(ENTITY_NAMES) - {"course_index"}
 
-    def _extract(self, text: str, doc: Any) -> list[Extracted]:
+    def _extract(self, text: str, doc: Any, bare_topic: bool = False) -> list[Extracted]:
         try:
-            items = extract(text, doc)
+            items = extract(text, doc, bare_topic=bare_topic)
         except Exception:  # never fail a user's turn because of an extraction bug
             logger.exception("ProfileEntityExtractor failed on a message")
             return []

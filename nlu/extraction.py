@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from actions.store.currency import to_gbp
 from nlu import vocab
+from nlu.topic import find_topic
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc
@@ -63,6 +64,8 @@ logger = logging.getLogger(__name__)
 
 MAX_SCAN_CHARS = 2000
 """Only this many leading characters of a message are scanned (cost cap)."""
+MAX_TOPIC_CHARS = 80
+"""Longest topic value (a topic is a few words)."""
 
 ENTITY_NAMES: tuple[str, ...] = (
     "goal",
@@ -74,6 +77,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "credit_bearing",
     "course_index",
     "delivery",
+    "topic",
 )
 
 NER_LABELS: frozenset[str] = frozenset({"MONEY", "DATE", "TIME", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -1792,6 +1796,24 @@ def _subject_role(ctx: _Ctx, start: int) -> str:
 # ======================================================================================
 
 
+def _extract_topic(ctx: _Ctx, found: Sequence[Extracted], bare: bool) -> list[Extracted]:
+    """The learner's own words for what the course should be about (:mod:`nlu.topic`).
+
+    Without a cue, the subject's words stand for the topic ("nursing"), so a new subject
+    always replaces an earlier, finer topic.
+    """
+    claimed = [(e.start, e.end) for e in found if e.entity not in ("subject", "goal")]
+    topic = find_topic(ctx.raw, claimed, bare=bare)
+    if topic is not None:
+        value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
+        return [Extracted("topic", value, topic.start, topic.end, topic.text, 0.9)]
+    for item in found:
+        if item.entity == "subject":
+            value = " ".join(item.text.split())[:MAX_TOPIC_CHARS]
+            return [Extracted("topic", value, item.start, item.end, item.text, 0.8)]
+    return []
+
+
 def _mk(ctx: _Ctx, entity: str, value: Value, start: int, end: int, conf: float) -> Extracted:
     start = max(0, min(start, len(ctx.raw)))
     end = max(start, min(end, len(ctx.raw)))
@@ -1811,7 +1833,7 @@ def _run(fn: Callable[[], list[Extracted]], name: str) -> list[Extracted]:
         return []
 
 
-def extract(text: str, doc: Doc | None = None) -> list[Extracted]:
+def extract(text: str, doc: Doc | None = None, *, bare_topic: bool = False) -> list[Extracted]:
     """Find normalised profile values in ``text`` (see the module docstring).
 
     Args:
@@ -1819,6 +1841,8 @@ def extract(text: str, doc: Doc | None = None) -> list[Extracted]:
             characters are scanned).
         doc: optionally a spaCy ``Doc`` of ``text`` (original or lower-cased); its named
             entities are used as extra evidence.
+        bare_topic: the message is known to ask for courses, so a short message with no
+            cue may be a topic on its own ("kubernetes").
 
     Returns:
         Extracted values ordered by position; at most one per slot except
@@ -1839,6 +1863,7 @@ def extract(text: str, doc: Doc | None = None) -> list[Extracted]:
     out += goals
     goal_value = str(goals[0].value) if goals else None
     out += _run(lambda: _extract_subject(ctx, goal_value), "subject")
+    out += _run(lambda: _extract_topic(ctx, out, bare_topic), "topic")
     return sorted((e for e in out if _plausible(e)), key=lambda e: (e.start, e.end, e.entity))
 
 

@@ -83,9 +83,9 @@ def start_process(args: list[str], log: Path, env: dict[str, str]) -> subprocess
     return subprocess.Popen(args, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, env=env)
 
 
-@pytest.fixture(scope="session")
-def course_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'courses.db'}"
+def import_catalogue_file(path: Path) -> str:
+    """Import the real catalogue into a new SQLite file; returns its URL."""
+    url = f"sqlite:///{path}"
     subprocess.run(
         [
             sys.executable,
@@ -101,6 +101,11 @@ def course_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         env=server_env(),
     )
     return url
+
+
+@pytest.fixture(scope="session")
+def course_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return import_catalogue_file(tmp_path_factory.mktemp("store") / "courses.db")
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,11 @@ and asks the full-text index (:mod:`actions.store.fulltext`) for courses matchin
 them. When none does:
 
 1. a word the index has never seen is read as a misspelling of the nearest indexed
-   word (rapidfuzz, on the database's own stems), e.g. "kubernetis";
-2. otherwise the largest set of the topic's ideas that some course covers is used, and
-   the result says it is *partial* (the learner is told that nothing covers the whole
-   topic); with no idea covered at all the status is *none*.
+   word (rapidfuzz's Damerau-Levenshtein distance, on the database's own stems), e.g. "kubernetis";
+2. otherwise the largest set of the topic's ideas that some course covers is used (of
+   equal sets, the one more courses are about), and the result says it is *partial*
+   (the learner is told that nothing covers the whole topic); with no idea covered at
+   all the status is *none*.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -26,12 +28,14 @@ from actions.store import fulltext
 from actions.store.models import Course
 from actions.store.topics import Group, topic_groups
 
-#: How close a misspelling must be to an indexed word (rapidfuzz ratio, 0-100).
-SPELLING_CUTOFF = 80.0
-#: Candidates this close to the best are ranked by how many courses use them.
-SPELLING_TIE = 6.0
+#: Most letters a misspelling may differ by (Damerau-Levenshtein, a swap counts once).
+MAX_EDITS = 2
+#: Indexed words longer than this may be two edits away; shorter ones one.
+LONG_WORD = 8
+#: Stems shorter than this are corrected only to longer words or by swapped letters.
+SHORT_STEM = 7
 #: Words shorter than this are never corrected (too many near neighbours).
-MIN_CORRECTABLE = 5
+MIN_CORRECTABLE = 4
 
 FULL = "full"  # courses match the whole topic
 PARTIAL = "partial"  # only some of the topic's ideas are covered
@@ -85,9 +89,12 @@ def match_topic(session: Session, topic: str) -> TopicMatch:
     known = [g for g in fixed if fulltext.count_matches(session, [g])]
     best: tuple[int, list[Group]] | None = None
     for size in range(min(len(known), len(fixed) - 1), 0, -1):
+        # The most ideas covered; among those, the part more courses are about (the
+        # established subject of a phrase such as "pharmacy technicians" rather than a
+        # stray word), then the learner's earlier words.
         for subset in itertools.combinations(known, size):
             n = fulltext.count_matches(session, subset)
-            if n and (best is None or n < best[0]):
+            if n and (best is None or n > best[0]):
                 best = (n, list(subset))
         if best is not None:
             break
@@ -106,17 +113,47 @@ def _spelling(session: Session, group: Group) -> str | None:
     if not word.isalpha():
         return None
     stem = fulltext.stem(session, word)
-    vocab = _vocabulary(session)
-    candidates = {t: n for t, n in vocab if t[:1] == word[:1] and t.isalpha()}
+    counts = {t: n for t, n in _vocabulary(session) if t[:1] == word[:1] and t.isalpha()}
     found = process.extract(
-        stem, list(candidates), scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF, limit=5
+        (stem, word),
+        list(counts),
+        scorer=_closeness,
+        processor=None,
+        score_cutoff=100 - MAX_EDITS,
+        limit=10,
     )
-    if not found:
+    accepted = [(int(100 - score), str(term)) for term, score, _ in found if _plausible(stem, term)]
+    if not accepted:
         return None
-    # Among near-equally close words, the one more courses use is the likelier meaning.
-    top = found[0][1]
-    close = [str(term) for term, score, _ in found if score >= top - SPELLING_TIE]
-    return max(close, key=lambda term: (candidates[term], term))
+    fewest = min(edits for edits, _ in accepted)
+    # Among equally close words, the one more courses use is the likelier meaning.
+    return max((t for e, t in accepted if e == fewest), key=lambda t: (counts[t], t))
+
+
+def _closeness(typed: tuple[str, str], term: str, **_: object) -> float:
+    """100 less the letters to change (a swap of two counts once) between an indexed stem
+    and a typed word: its stem, or the word cut to the stem's length ("nutrtion" vs
+    "nutrit"). rapidfuzz's process functions want higher-is-closer scores."""
+    stem, word = typed
+    edits = DamerauLevenshtein.distance(stem, term)
+    if len(term) >= len(word) - 2:
+        edits = min(edits, DamerauLevenshtein.distance(word[: len(term)], term))
+    return float(100 - edits)
+
+
+def _plausible(stem: str, term: str) -> bool:
+    """Whether a typo could plausibly stand for ``term``. Short words allow one edit,
+    longer ones two; a short word is never read as a shorter one ("weld" is not "wed"),
+    nor as another word of its length with one letter changed ("equin" is not "equip")."""
+    edits = DamerauLevenshtein.distance(stem, term)
+    allowed = 1 if len(term) <= LONG_WORD else 2
+    if min(edits, DamerauLevenshtein.distance(stem[: len(term)], term)) > allowed:
+        return False
+    if len(stem) < SHORT_STEM and len(term) < len(stem):
+        return False
+    if len(stem) < SHORT_STEM and len(term) == len(stem):
+        return sorted(stem) == sorted(term)  # a swap of letters, not a different letter
+    return True
 
 
 _vocab_lock = threading.Lock()

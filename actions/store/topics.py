@@ -73,11 +73,26 @@ def topic_vocabulary(path: Path = VOCABULARY_PATH) -> TopicVocabulary:
         except re.error as exc:
             raise StoreError(f"{path}: bad follow_on_titles pattern {pattern!r}: {exc}") from exc
     return TopicVocabulary(
-        stopwords=frozenset(str(w).lower() for w in raw.get("stopwords") or []),
-        generic=frozenset(str(w).lower() for w in raw.get("generic") or []),
+        stopwords=frozenset(word_list(raw, "stopwords", path)),
+        generic=frozenset(word_list(raw, "generic", path)),
         synonyms=synonyms,
         follow_on=tuple(patterns),
     )
+
+
+def word_list(raw: dict[str, object], key: str, path: Path) -> list[str]:
+    """A list of words from a vocabulary file, lower case.
+
+    Raises :class:`StoreError` for an entry YAML did not read as text (unquoted ``on``,
+    ``no``, ``yes`` and ``off`` are booleans in YAML 1.1).
+    """
+    items = raw.get(key) or []
+    if not isinstance(items, list):
+        raise StoreError(f"{path}: {key} must be a list")
+    bad = [item for item in items if not isinstance(item, str)]
+    if bad:
+        raise StoreError(f"{path}: {key} has entries that are not text: {bad!r} (quote them)")
+    return [item.lower() for item in items]
 
 
 def topic_groups(topic: str, vocabulary: TopicVocabulary | None = None) -> list[Group]:
@@ -142,5 +157,6 @@ __all__ = [
     "mentions",
     "topic_groups",
     "topic_vocabulary",
+    "word_list",
     "words",
 ]

@@ -52,14 +52,33 @@ def test_known_subject_is_accepted(dispatcher, domain) -> None:
     assert not dispatcher.messages
 
 
-def test_unknown_subject_gets_did_you_mean_buttons(dispatcher, domain) -> None:
+def test_an_answer_that_is_not_a_subject_becomes_the_topic(dispatcher, domain) -> None:
     result = ValidateLearnerProfileForm().validate_subject(
-        "cyber secrity stuff", dispatcher, make_tracker(), domain
+        "kubernetes please", dispatcher, make_tracker(), domain
+    )
+    assert result == {"subject": None, "topic": "kubernetes please"}
+    assert dispatcher.messages == []
+
+
+def test_a_too_broad_answer_gets_did_you_mean_buttons(dispatcher, domain) -> None:
+    result = ValidateLearnerProfileForm().validate_subject(
+        "computing stuff", dispatcher, make_tracker(), domain
     )
     assert result == {"subject": None}
     [message] = dispatcher.messages
     assert "Did you mean" in message["text"]
-    assert any("cybersecurity" in button["payload"] for button in message["buttons"])
+    assert any("computing-it" in button["payload"] for button in message["buttons"])
+
+
+async def test_a_searchable_topic_makes_goal_and_subject_optional(dispatcher, domain) -> None:
+    form = ValidateLearnerProfileForm()
+    slots = ["goal", "subject", "refinements_done"]
+    with_topic = make_tracker(slots={"topic": "Excel pivot tables"})
+    broad = make_tracker(slots={"topic": "IT"})
+    assert await form.required_slots(slots, dispatcher, with_topic, domain) == [
+        "refinements_done"
+    ]
+    assert await form.required_slots(slots, dispatcher, broad, domain) == slots
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,7 @@ async def test_refine_without_a_subject_asks_for_one(store, dispatcher, domain) 
     events = await ActionRefineSearch().run(
         dispatcher, make_tracker("cheaper", intent="refine_search"), domain
     )
-    assert "subject" in texts(dispatcher)
+    assert "learn about" in texts(dispatcher)
     assert events == []
 
 

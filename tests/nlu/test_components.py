@@ -208,4 +208,24 @@ def test_entities_are_gated_by_intent(
     _extractor().process([message])
     found = _by_type(message)
     found.pop("goal", None)
+    found.pop("topic", None)  # tested on its own below
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "topic"),
+    [
+        ("find_course", "kubernetes", "kubernetes"),  # a bare topic when asking for courses
+        ("out_of_scope", "kubernetes", None),
+        ("find_course", "I need a course on Excel pivot tables under £100", "Excel pivot tables"),
+        ("ask_credit", "tell me about credit", None),
+        ("course_details", "tell me more about the first one", None),
+    ],
+)
+def test_topic_is_read_for_requests_only(
+    spacy_nlp: PackagedSpacyNLP, intent: str, text: str, topic: str | None
+) -> None:
+    [message] = _messages(spacy_nlp, text)
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    _extractor().process([message])
+    assert _by_type(message).get("topic") == topic

@@ -1,4 +1,4 @@
-"""The held-out NLU test set is never trained on: no held-out text appears in data/nlu/."""
+"""Evaluation sets are never trained on: none of their texts appears in data/nlu/."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ def test_held_out_examples_are_not_in_the_training_data() -> None:
     training = {_normalise(text) for text in _training_examples()}
     leaked = [example["text"] for example in held_out if _normalise(example["text"]) in training]
     assert not leaked, f"held-out examples found in data/nlu: {leaked[:10]}"
+
+
+def test_search_evaluation_messages_are_not_in_the_training_data() -> None:
+    data = yaml.safe_load((ROOT / "tests" / "search_eval" / "retrieval.yml").read_text())
+    messages = [i["message"] for key in ("topic_requests", "absent_topics") for i in data[key]]
+    training = {_normalise(text) for text in _training_examples()}
+    leaked = [text for text in messages if _normalise(text) in training]
+    assert not leaked, f"search evaluation messages found in data/nlu: {leaked[:10]}"

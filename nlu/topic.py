@@ -1,0 +1,245 @@
+"""Find the topic a learner names, in their own words ("Excel pivot tables").
+
+The topic is what the course should be about, finer than the 22 subjects. It is read
+from the words after a cue ("courses on ...", "learn ...", "get into ...") or before a
+course noun ("python course"), up to a boundary: punctuation, a number, a word such as
+"and" or "under", or a span another slot already claimed ("for under £100", "4 hours a
+week"). "for", "with", "in", "of" go on only when a content word follows ("python for
+data analysis", "accounting with Xero"). Stop words are trimmed from both ends.
+
+The phrase lists are data: ``data/vocab/topic_cues.yml`` (cues, boundaries) and the
+stop words of ``data/catalogue/topics.yml`` (shared with the course store's search).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from actions.store.topics import topic_vocabulary, word_list
+
+CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues.yml"
+#: Longest topic, in words.
+MAX_TOPIC_WORDS = 6
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#'’]*(?:-[A-Za-z0-9]+)*|[&/]")
+_BREAK = re.compile(r"[.,;:!?()\[\]\n]|\s[-–—]+\s|[–—]")
+# A weak cue ("work in", "job in") is about the learner's present unless a wish comes first.
+_WISH_LEFT = re.compile(r"\b(?:want|wanted|like|love|hope|hoping|dream|would|wish|to|into)\b")
+_SOURCE_CUES = frozenset({"work in", "working in", "job in", "jobs in", "career in"})
+STRENGTHS = {"strong": 3, "medium": 2, "weak": 1}
+_AFTER_NOUN = 3  # "python course": as sure as a strong cue
+_BARE = 2  # a request that starts with its topic
+_ARTICLES = frozenset({"a", "an", "the", "some", "any"})
+_COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "cheers"})
+
+
+@dataclass(frozen=True)
+class TopicCues:
+    before: tuple[tuple[tuple[str, ...], int], ...]  # (cue words, strength), longest first
+    after: frozenset[str]
+    boundaries: frozenset[str]
+    joiners: frozenset[str]
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def topic_cues(path: Path = CUES_PATH) -> TopicCues:
+    """Load the cue lists (cached)."""
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    cues: dict[tuple[str, ...], int] = {}
+    for level, phrases in (raw.get("before") or {}).items():
+        if level not in STRENGTHS:
+            raise ValueError(f"{path}: unknown cue strength {level!r}; use {sorted(STRENGTHS)}")
+        for phrase in phrases or []:
+            cues[tuple(str(phrase).lower().split())] = STRENGTHS[level]
+    before = sorted(cues.items(), key=lambda item: (-len(item[0]), item[0]))
+    return TopicCues(
+        before=tuple(before),
+        after=frozenset(word_list(raw, "after", path)),
+        boundaries=frozenset(word_list(raw, "boundaries", path)),
+        joiners=frozenset(word_list(raw, "joiners", path)),
+        stopwords=topic_vocabulary().stopwords,
+    )
+
+
+@dataclass(frozen=True)
+class Topic:
+    text: str  # as the learner wrote it
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Token:
+    norm: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).rstrip("'’")
+        norm = re.sub(r"['’]s$", "", word.lower()).replace("'", "").replace("’", "")
+        out.append(_Token(norm, m.start(), m.start() + len(word)))
+    return out
+
+
+def _breaks(text: str, a: _Token, b: _Token) -> bool:
+    """Whether punctuation between two tokens ends a topic."""
+    return _BREAK.search(text[a.end : b.start]) is not None
+
+
+def _is_stop(token: _Token, cues: TopicCues) -> bool:
+    return token.norm in cues.stopwords or token.norm in cues.boundaries
+
+
+def _span_after(
+    text: str, toks: Sequence[_Token], i: int, blocked: Sequence[bool], cues: TopicCues
+) -> tuple[int, int] | None:
+    """Token range [i, j) of the topic that starts at token ``i`` (after a cue)."""
+    # Skip leading articles and fillers ("the", "some", "a bit of").
+    while i < len(toks) and not blocked[i] and toks[i].norm in cues.stopwords:
+        if toks[i].norm in cues.after:
+            return None
+        i += 1
+    j = i
+    while j < len(toks) and j - i < MAX_TOPIC_WORDS:
+        tok = toks[j]
+        if blocked[j] or tok.norm.isdigit() or (j > i and _breaks(text, toks[j - 1], tok)):
+            break
+        if tok.norm in cues.joiners and j > i:
+            k = j + 1
+            while k < len(toks) and toks[k].norm in ("a", "an", "the"):
+                k += 1
+            if k < len(toks) and not blocked[k] and not _is_stop(toks[k], cues):
+                j = k
+                continue
+            break
+        if tok.norm in cues.boundaries or tok.norm in cues.after:
+            break
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _span_before(
+    toks: Sequence[_Token], noun: int, blocked: Sequence[bool], cues: TopicCues, text: str
+) -> tuple[int, int] | None:
+    """Token range of a topic written before a course noun ("python course",
+    "palliative and end of life care course")."""
+    i = noun
+    while i > 0 and noun - i < MAX_TOPIC_WORDS:
+        prev = toks[i - 1]
+        if blocked[i - 1] or prev.norm.isdigit() or _breaks(text, prev, toks[i]):
+            break
+        if prev.norm in cues.joiners and i < noun and i >= 2:
+            before = toks[i - 2]
+            if (
+                not blocked[i - 2]
+                and not _is_stop(before, cues)
+                and not _breaks(text, before, prev)
+            ):
+                i -= 2
+                continue
+        if _is_stop(prev, cues):
+            break
+        i -= 1
+    return (i, noun) if i < noun else None
+
+
+def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int, int] | None:
+    while i < j and (toks[i].norm in cues.stopwords or toks[i].norm in cues.joiners):
+        i += 1
+    while j > i and (toks[j - 1].norm in cues.stopwords or toks[j - 1].norm in cues.joiners):
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _cue_at(toks: Sequence[_Token], i: int, cues: TopicCues) -> tuple[tuple[str, ...], int] | None:
+    for cue, strength in cues.before:
+        n = len(cue)
+        if tuple(t.norm for t in toks[i : i + n]) == cue:
+            return cue, strength
+    return None
+
+
+def _about_the_present(lowered: str, start: int) -> bool:
+    """Whether a weak cue at ``start`` describes what the learner does now ("I work in
+    retail"), not what they want ("I want to work in marketing")."""
+    left = lowered[max(0, start - 30) : start]
+    clause = _BREAK.split(left)[-1]
+    return not _WISH_LEFT.search(clause)
+
+
+def find_topic(
+    text: str, claimed: Sequence[tuple[int, int]] = (), *, bare: bool = False
+) -> Topic | None:
+    """The topic ``text`` names, or ``None``.
+
+    Args:
+        text: the learner's message.
+        claimed: character spans other slots already took (budget, hours, level, ...);
+            a topic never runs into them.
+        bare: also accept a short message with no cue as a topic on its own (when the
+            message is known to ask for courses, e.g. its intent is ``find_course``).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    cues = topic_cues()
+    toks = _tokens(text[:2000])
+    blocked = [any(s < t.end and t.start < e for s, e in claimed) for t in toks]
+    lowered = text.lower()
+    found: list[tuple[int, int, int]] = []  # (strength, start token, end token)
+    i = 0
+    while i < len(toks):
+        hit = _cue_at(toks, i, cues)
+        if hit is None:
+            i += 1
+            continue
+        cue, strength = hit
+        end = i + len(cue)
+        present = " ".join(cue) in _SOURCE_CUES and _about_the_present(lowered, toks[i].start)
+        if not present:
+            span = _span_after(text, toks, end, blocked, cues)
+            if span is not None:
+                found.append((strength, *span))
+        i = end
+    for k, tok in enumerate(toks):
+        if tok.norm in cues.after and k > 0:
+            span = _span_before(toks, k, blocked, cues, text)
+            if span is not None:
+                found.append((_AFTER_NOUN, *span))
+    if bare:
+        # A request that starts with its topic: "kubernetes", "python for data analysis,
+        # about 5 hours a week", "3D printing / additive manufacturing for our firm".
+        # Not "I'm a teacher and ..." or "money is tight so ...": the topic must start the
+        # message and run to the end of its clause.
+        span = _span_after(text, toks, 0, blocked, cues)
+        if span is not None and all(t.norm in _ARTICLES for t in toks[: span[0]]):
+            start, stop = span
+            ends_clause = (
+                stop == len(toks)
+                or blocked[stop]
+                or _breaks(text, toks[stop - 1], toks[stop])
+                or stop - start >= MAX_TOPIC_WORDS
+                or toks[stop].norm in cues.joiners
+                or toks[stop].norm in _COURTESY
+            )
+            if ends_clause:
+                found.append((_BARE, *span))
+    # The surest cue wins, then the earliest.
+    for _, start, stop in sorted(found, key=lambda f: (-f[0], f[1])):
+        trimmed = _trim(toks, start, stop, cues)
+        if trimmed is None:
+            continue
+        a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
+        return Topic(text[a.start : b.end], a.start, b.end)
+    return None
+
+
+__all__ = ["Topic", "TopicCues", "find_topic", "topic_cues"]

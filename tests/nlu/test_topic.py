@@ -1,0 +1,75 @@
+"""The learner's topic, in their own words (nlu/topic.py through nlu.extraction)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.extraction import as_dict, extract
+from nlu.topic import find_topic
+
+
+def topic_of(text: str, bare: bool = True) -> str | None:
+    value = as_dict(extract(text, bare_topic=bare)).get("topic")
+    return None if value is None else str(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("any courses on Excel pivot tables?", "Excel pivot tables"),
+        ("i need a course about kubernetes specifically", "kubernetes"),
+        ("Is there a Java programming course? I did some C years ago", "Java programming"),
+        ("I'm a teacher and want to move into UX design", "UX design"),
+        ("I do payroll and need to learn Python", "Python"),
+        ("I work in retail and want to get into marketing", "marketing"),
+        ("I'm 40, work in a call centre, and want to get into web design", "web design"),
+        (
+            "equality diversity and inclusion training for managers",
+            "equality diversity and inclusion",
+        ),
+        ("python for data analysis, about 5 hours a week", "python for data analysis"),
+        ("bookkeeping with Xero please", "bookkeeping with Xero"),
+        ("I want to get into cyber security for under £500", "cyber security"),
+        ("anything on running a food truck business?", "food truck business"),
+        ("Spanish for beginners under £50", "Spanish"),
+        ("I want a career in IT", "IT"),  # too broad to search: the store falls back
+    ],
+)
+def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: str) -> None:
+    assert topic_of(text) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell me more about the first one",
+        "money is tight so cheap as possible",
+        "I want to change careers",
+        "yes please",
+        "how does credit work",
+        "I'm a nurse",
+    ],
+)
+def test_no_topic_where_none_is_named(text: str) -> None:
+    assert find_topic(text, bare=True) is None
+
+
+def test_a_short_request_is_a_topic_only_when_it_asks_for_courses() -> None:
+    assert topic_of("kubernetes", bare=True) == "kubernetes"
+    assert topic_of("kubernetes", bare=False) is None
+
+
+def test_the_topic_stops_before_other_wishes() -> None:
+    found = as_dict(extract("courses on data protection for under £200, 3 hours a week"))
+    assert found["topic"] == "data protection"
+    assert found["budget"] == 200 and found["hours_per_week"] == 3
+
+
+def test_a_strong_cue_beats_a_weak_one() -> None:
+    text = "we want to sell into new markets - is there something on export documentation?"
+    assert topic_of(text) == "export documentation"
+
+
+def test_odd_input_never_raises() -> None:
+    for text in ["", "   ", "£££", "course on", "🙂 courses on 🙂", "a" * 5000]:
+        find_topic(text, bare=True)
