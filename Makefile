@@ -87,6 +87,9 @@ nlu-eval: $(MODEL_STAMP) ## Intent F1 and slot accuracy on the held-out test set
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz --json results/search-eval.json
+	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
+		--set tests/search_eval/retrieval_fresh.yml --transcripts test-artifacts/search-eval-fresh.jsonl \
+		--json results/search-eval-fresh.json
 
 test: setup lint validate ## Set up, then run every test (unit, servers, conversations, NLU)
 	@echo "==> Running the test suite (unit tests, then real servers end to end)"

@@ -1,12 +1,25 @@
-"""Low NLU confidence: ask to rephrase, offering the likeliest intents as buttons."""
+"""Messages the assistant is unsure of: ask to rephrase, or search a topic they name.
+
+Low NLU confidence gets the likeliest intents as buttons, led by "Courses on <topic>"
+when the message names one. A message read as out of scope that still names a topic to
+learn ("how to build iPhone apps with Swift") is searched, so the learner hears whether
+there is a course on it; anything else gets the out-of-scope answer.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import json
+
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.common import CourseAdvisorAction
+from actions.profile_form import searchable_topic
+from actions.recommend import send_recommendations
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -39,11 +52,44 @@ class ActionAskRephrase(Action):
                 break
             if fallback not in likely:
                 likely.append(fallback)
+        buttons = [
+            {"title": SUGGESTIONS[name], "payload": f"/{name}"}
+            for name in likely[:MAX_SUGGESTIONS]
+        ]
+        topic = named_topic(tracker)
+        if topic:
+            payload = "/find_course" + json.dumps({"topic": topic}, separators=(",", ":"))
+            buttons = [{"title": f"Courses on {topic}", "payload": payload}, *buttons]
         dispatcher.utter_message(
             text="Sorry, I'm not sure I understood. Did you mean one of these?",
-            buttons=[
-                {"title": SUGGESTIONS[name], "payload": f"/{name}"}
-                for name in likely[:MAX_SUGGESTIONS]
-            ],
+            buttons=buttons[:MAX_SUGGESTIONS],
         )
         return []
+
+
+def named_topic(tracker: Tracker) -> str | None:
+    """A searchable topic the latest message names, if any."""
+    for entity in tracker.latest_message.get("entities") or []:
+        value = entity.get("value")
+        if entity.get("entity") == "topic" and searchable_topic(value):
+            return str(value)
+    return None
+
+
+class ActionOutOfScope(CourseAdvisorAction):
+    """Out of scope, unless the message names something to learn: then search it."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        topic = named_topic(tracker)
+        if topic is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        searching = tracker.copy()
+        searching.slots["topic"] = topic
+        events = await send_recommendations(dispatcher, searching)
+        return [SlotSet("topic", topic), *events]

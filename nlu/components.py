@@ -86,7 +86,12 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             # `course_index` is taken from no other intent.
             "list_intents": ["course_details", "compare_courses", "save_shortlist"],
             # Intents whose short messages may name a topic with no cue ("kubernetes").
-            "bare_topic_intents": ["find_course", "inform"],
+            "bare_topic_intents": ["find_course", "inform", "state_goal"],
+            # The topic is read from every message except list references (cue-based only,
+            # not a bare message): an unsure reply can offer "Courses on <topic>", and an
+            # out-of-scope message that names something to learn is searched. Which intents
+            # set the topic slot is the domain's choice (domain.yml, slot mappings).
+            "topic_everywhere": True,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
@@ -101,6 +106,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         self._quiet_intents = frozenset(self._config.get("intents_without_entities") or ())
         self._list_intents = frozenset(self._config.get("list_intents") or ())
         self._bare_topic_intents = frozenset(self._config.get("bare_topic_intents") or ())
+        self._topic_everywhere = bool(self._config.get("topic_everywhere"))
 
     @classmethod
     def create(
@@ -147,7 +153,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         if not name:
             return None
         if name in self._quiet_intents:
-            return frozenset()
+            return frozenset({"topic"}) if self._topic_everywhere else frozenset()
         if name in self._list_intents:
             return frozenset({"course_index"})
         return frozenset(ENTITY_NAMES) - {"course_index"}

@@ -27,14 +27,16 @@ CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues
 #: Longest topic, in words.
 MAX_TOPIC_WORDS = 6
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#'’]*(?:-[A-Za-z0-9]+)*|[&/]")
+# A phrase in quotes (not an apostrophe: "I'm", "don't" have letters on both sides).
+_QUOTE = re.compile(r"(?<![A-Za-z])['‘\"“]([^'’\"”\n]{3,60})['’\"”](?![A-Za-z])")
 _BREAK = re.compile(r"[.,;:!?()\[\]\n]|\s[-–—]+\s|[–—]")
 # A weak cue ("work in", "job in") is about the learner's present unless a wish comes first.
 _WISH_LEFT = re.compile(r"\b(?:want|wanted|like|love|hope|hoping|dream|would|wish|to|into)\b")
 _SOURCE_CUES = frozenset({"work in", "working in", "job in", "jobs in", "career in"})
 STRENGTHS = {"strong": 3, "medium": 2, "weak": 1}
-_AFTER_NOUN = 3  # "python course": as sure as a strong cue
-_BARE = 2  # a request that starts with its topic
-_ARTICLES = frozenset({"a", "an", "the", "some", "any"})
+_AFTER_NOUN = 2  # "python course"
+_QUOTED = 3  # 'digital transformation' in quotes
+_BARE = 0.5  # a request that starts with its topic: only when no cue names one
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "cheers"})
 
 
@@ -103,9 +105,9 @@ def _span_after(
     text: str, toks: Sequence[_Token], i: int, blocked: Sequence[bool], cues: TopicCues
 ) -> tuple[int, int] | None:
     """Token range [i, j) of the topic that starts at token ``i`` (after a cue)."""
-    # Skip leading articles and fillers ("the", "some", "a bit of").
+    # Skip leading articles and fillers ("the", "basics of"), not a boundary ("it").
     while i < len(toks) and not blocked[i] and toks[i].norm in cues.stopwords:
-        if toks[i].norm in cues.after:
+        if toks[i].norm in cues.after or toks[i].norm in cues.boundaries:
             return None
         i += 1
     j = i
@@ -194,7 +196,7 @@ def find_topic(
     toks = _tokens(text[:2000])
     blocked = [any(s < t.end and t.start < e for s, e in claimed) for t in toks]
     lowered = text.lower()
-    found: list[tuple[int, int, int]] = []  # (strength, start token, end token)
+    found: list[tuple[float, int, int]] = []  # (strength, start token, end token)
     i = 0
     while i < len(toks):
         hit = _cue_at(toks, i, cues)
@@ -214,13 +216,19 @@ def find_topic(
             span = _span_before(toks, k, blocked, cues, text)
             if span is not None:
                 found.append((_AFTER_NOUN, *span))
+    for match in _QUOTE.finditer(text[:2000]):
+        inside = [
+            k for k, t in enumerate(toks) if match.start(1) <= t.start and t.end <= match.end(1)
+        ]
+        if inside and len(inside) <= MAX_TOPIC_WORDS and not any(blocked[k] for k in inside):
+            found.append((_QUOTED, inside[0], inside[-1] + 1))
     if bare:
         # A request that starts with its topic: "kubernetes", "python for data analysis,
         # about 5 hours a week", "3D printing / additive manufacturing for our firm".
         # Not "I'm a teacher and ..." or "money is tight so ...": the topic must start the
         # message and run to the end of its clause.
         span = _span_after(text, toks, 0, blocked, cues)
-        if span is not None and all(t.norm in _ARTICLES for t in toks[: span[0]]):
+        if span is not None and not any(t.norm in cues.boundaries for t in toks[: span[0]]):
             start, stop = span
             ends_clause = (
                 stop == len(toks)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from actions.fallback import ActionAskRephrase
-from tests.actions.conftest import make_tracker
+from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
 
 
 async def test_offers_the_likeliest_intents(dispatcher, domain) -> None:
@@ -17,3 +17,45 @@ async def test_offers_the_likeliest_intents(dispatcher, domain) -> None:
     payloads = [button["payload"] for button in message["buttons"]]
     assert payloads[:2] == ["/ask_credit", "/compare_courses"]
     assert len(payloads) == 3
+
+
+def _with_topic(tracker, topic: str):
+    tracker.latest_message["entities"] = [{"entity": "topic", "value": topic}]
+    return tracker
+
+
+async def test_a_named_topic_leads_the_suggestions(dispatcher, domain) -> None:
+    tracker = _with_topic(make_tracker("teaching maths better?", intent="nlu_fallback"), "maths")
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["buttons"][0] == {
+        "title": "Courses on maths",
+        "payload": '/find_course{"topic":"maths"}',
+    }
+
+
+async def test_out_of_scope_without_a_topic_says_so(dispatcher, domain) -> None:
+    events = await ActionOutOfScope().run(
+        dispatcher, make_tracker("what's the weather?", intent="out_of_scope"), domain
+    )
+    assert events == []
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
+async def test_out_of_scope_naming_a_topic_is_searched(store, dispatcher, domain) -> None:
+    tracker = _with_topic(
+        make_tracker("how to keep bees", intent="out_of_scope"), "beekeeping for beginners"
+    )
+    events = await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert slot_events(events)["topic"] == "beekeeping for beginners"
+    assert "I have no course on beekeeping for beginners" in texts(dispatcher)
+
+
+async def test_out_of_scope_naming_a_topic_we_have_lists_it(store, dispatcher, domain) -> None:
+    tracker = _with_topic(
+        make_tracker("how to use kubernetes", intent="out_of_scope"), "kubernetes"
+    )
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    [found] = course_lists(dispatcher)
+    assert found["topic_status"] == "full"
+    assert "Kubernetes" in found["courses"][0]["title"]

@@ -75,9 +75,7 @@ async def test_a_searchable_topic_makes_goal_and_subject_optional(dispatcher, do
     slots = ["goal", "subject", "refinements_done"]
     with_topic = make_tracker(slots={"topic": "Excel pivot tables"})
     broad = make_tracker(slots={"topic": "IT"})
-    assert await form.required_slots(slots, dispatcher, with_topic, domain) == [
-        "refinements_done"
-    ]
+    assert await form.required_slots(slots, dispatcher, with_topic, domain) == ["refinements_done"]
     assert await form.required_slots(slots, dispatcher, broad, domain) == slots
 
 

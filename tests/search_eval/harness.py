@@ -4,7 +4,8 @@
 (never the search code): learner messages naming a topic with the ids of every course
 about it, and topics the catalogue lacks. Each message opens a new conversation; the
 assistant's questions are answered as a learner who taps would (the first goal button,
-"skip" for the optional wishes) until a course list or a final answer comes.
+"skip" for the optional wishes, a "Courses on <topic>" suggestion) until a course list
+or a final answer comes.
 
 Measured:
 - precision@3: relevant courses among the first three shown, over 3 (fewer shown count
@@ -85,7 +86,7 @@ def _answer(replies: Sequence[dict[str, Any]]) -> str | None:
     if "/skip" in payloads:
         return "/skip"
     for payload in payloads:
-        if '"goal"' in payload:
+        if '"goal"' in payload or payload.startswith("/find_course{"):
             return payload
     return None
 

@@ -6,6 +6,7 @@ Needs a trained model (``COURSE_ADVISOR_MODEL``; see tests/servers.py).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -116,9 +117,9 @@ def test_journey_to_course_cards_and_back_after_reload(page: Page, real_demo: Re
     ARTIFACTS.mkdir(exist_ok=True)
     widget.settle()
     # Show the start of the recommendations rather than the end of the last card.
-    widget.bot_bubbles.filter(has_text="courses that fit").last.evaluate(
-        "el => el.scrollIntoView({block: 'start'})"
-    )
+    widget.bot_bubbles.filter(
+        has_text=re.compile(r"courses on cyber security that fit")
+    ).last.evaluate("el => el.scrollIntoView({block: 'start'})")
     widget.page.screenshot(path=str(ARTIFACTS / "widget-journey.png"), animations="disabled")
     assert widget.dialogs == [] and widget.page_errors == []
 
