@@ -8,7 +8,12 @@ written for Rasa 3.6 works unchanged. On top of it:
   never a 500;
 - an over-long or empty message is not processed; the learner is told why;
 - every message gets a reply: when the assistant produced nothing (e.g. the action server
-  is down, so the action's messages were lost) or failed, the learner gets an apology.
+  is down, so the action's messages were lost) or failed, the learner gets an apology;
+- only signed sender ids are accepted (403 otherwise), so nobody can take over another
+  learner's conversation by guessing or choosing its id (:mod:`bot.sender_ids`); a web
+  client gets a new one from ``POST /webhooks/rest/session``;
+- only ``application/json`` bodies are accepted (415 otherwise): a cross-site form or
+  ``text/plain`` post, which browsers send without asking, cannot drive a conversation.
 
 Enabled in ``credentials.yml`` as ``bot.rest_channel.CourseAdvisorRestInput``.
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,6 +31,8 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.sender_ids import SenderSigner, loggable, signer_from_env, unsigned_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +43,10 @@ APOLOGY = (
     "Please try again in a moment; nothing you told me is lost."
 )
 EMPTY = "I didn't catch anything there. What would you like to find out about?"
+UNSIGNED = (
+    "the sender id was not issued by this server; get one from POST /webhooks/rest/session "
+    "(the Telegram bridge signs its own)"
+)
 TOO_LONG = (
     f"That message is too long for me (over {MAX_MESSAGE_CHARS:,} characters). "
     "Could you say it in a few sentences?"
@@ -99,14 +111,29 @@ class CourseAdvisorRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        # Fails the start-up with a clear message when SENDER_SECRET is missing.
+        signer: SenderSigner | None = signer_from_env()
+        allow_unsigned = unsigned_allowed()
         webhook = Blueprint("course_advisor_rest", __name__)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
 
+        @webhook.route("/session", methods=["POST"])
+        async def session(request: Request) -> HTTPResponse:
+            """A new signed sender id for a web client's conversation."""
+            if signer is None:
+                return response.json({"sender": "web-" + secrets.token_urlsafe(16)})
+            return response.json({"sender": signer.issue()})
+
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if (request.content_type or "").split(";")[0].strip().lower() != "application/json":
+                return response.json(
+                    {"error": "the body must be JSON sent as Content-Type: application/json"},
+                    status=415,
+                )
             try:
                 body = request.json
             except Exception:  # sanic raises its own error type for bad JSON
@@ -115,6 +142,9 @@ class CourseAdvisorRestInput(RestInput):
                 sender, text, metadata = parse_request(body)
             except RequestProblem as problem:
                 return response.json({"error": str(problem)}, status=400)
+            if signer is not None and not allow_unsigned and not signer.verify(sender):
+                logger.info("Refused a message from an unsigned sender id")
+                return response.json({"error": UNSIGNED, "reason": "unsigned_sender"}, status=403)
             if len(text) > MAX_MESSAGE_CHARS:
                 return response.json(_reply(sender, TOO_LONG))
             if not text.strip():
@@ -128,9 +158,9 @@ class CourseAdvisorRestInput(RestInput):
                     )
                 )
             except Exception:
-                logger.exception("Handling a message from %s failed", sender)
+                logger.exception("Handling a message from %s failed", loggable(sender))
             if not collector.messages:
-                logger.warning("No reply produced for %s; sending an apology", sender)
+                logger.warning("No reply produced for %s; sending an apology", loggable(sender))
                 return response.json(_reply(sender, APOLOGY))
             return response.json(collector.messages)
 

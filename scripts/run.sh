@@ -70,9 +70,10 @@ Course Advisor is running.
   Action server:  http://127.0.0.1:${ACTION_PORT}/health
   Web chat demo:  http://127.0.0.1:${WIDGET_PORT}/   (a careers-service page with the widget)
   Telegram:       ${telegram}
-Chat from another terminal:
+Chat from another terminal (sender ids come from the server, which signs them):
+  curl -s -XPOST ${base}/webhooks/rest/session          # -> {"sender": "web-..."}
   curl -s -XPOST ${base}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
-       -d '{"sender": "me", "message": "hi"}'
+       -d '{"sender": "<that sender>", "message": "hi"}'
 or chat in the terminal with:  make shell
 Press Ctrl-C to stop everything.
 MSG

@@ -20,9 +20,19 @@ from typing import Any
 import httpx
 import pytest
 
+from bot.sender_ids import SenderSigner
+
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
 START_TIMEOUT_S = 180
+#: The sender-signing secret of every server the tests start (bot/sender_ids.py).
+TEST_SENDER_SECRET = "test-sender-secret-that-is-long-enough-0123456789"
+TEST_SIGNER = SenderSigner(TEST_SENDER_SECRET.encode())
+
+
+def signed(sender: str) -> str:
+    """``sender`` signed as the test servers expect (as a web session or bridge would)."""
+    return TEST_SIGNER.sign(sender)
 
 
 def free_port() -> int:
@@ -56,7 +66,9 @@ def server_env(**extra: str) -> dict[str, str]:
         "REDIS_DB": "1",
         "REDIS_PASSWORD": "",
         "SANIC_HOST": "127.0.0.1",
+        "SENDER_SECRET": TEST_SENDER_SECRET,
     }
+    env.pop("ALLOW_UNSIGNED_SENDERS", None)
     env.update(extra)
     return env
 
@@ -197,11 +209,11 @@ def start_rasa_server(
 
 
 class Chat:
-    """Talks to the REST channel as one learner."""
+    """Talks to the REST channel as one learner (with a signed sender id)."""
 
     def __init__(self, base_url: str, sender: str) -> None:
         self.base_url = base_url
-        self.sender = sender
+        self.sender = signed(sender)
 
     def say(self, message: str) -> list[dict[str, Any]]:
         response = httpx.post(

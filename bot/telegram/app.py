@@ -17,6 +17,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.sender_ids import SenderSigner
 from bot.telegram import handlers, state, texts
 from bot.telegram.config import Settings
 from bot.telegram.rasa_client import RasaClient
@@ -39,6 +40,8 @@ def build_application(
     """The bridge's application; ``request``/``rasa_transport`` replace the network in tests."""
 
     async def post_init(application: App) -> None:
+        if settings.sender_secret:
+            application.bot_data[state.SENDERS] = SenderSigner(settings.sender_secret.encode())
         application.bot_data[state.RASA] = RasaClient.open(
             settings.rasa_url,
             timeout_s=settings.rasa_timeout_s,

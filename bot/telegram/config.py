@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from bot.sender_ids import SECRET_ENV, SenderConfigError, SenderSigner, unsigned_allowed
+
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"
 DEFAULT_LISTEN = "0.0.0.0"  # webhook mode: all interfaces, usually behind a reverse proxy
 DEFAULT_PORT = 8443
@@ -54,6 +56,10 @@ class Settings:
     listen: str = DEFAULT_LISTEN
     port: int = DEFAULT_PORT
     url_path: str | None = None
+    # SENDER_SECRET, shared with the Rasa server: chats are sent as signed, unguessable
+    # sender ids (bot/sender_ids.py). None sends the bare chat id, which a server only
+    # accepts with ALLOW_UNSIGNED_SENDERS=1 (local development).
+    sender_secret: str | None = None
 
     @property
     def webhook_path(self) -> str:
@@ -87,6 +93,18 @@ def load_settings(
     secret = None
     if webhook_url is not None:
         secret = _webhook_secret(env, webhook_url, port)
+    sender_secret = env.get(SECRET_ENV, "").strip() or None
+    if sender_secret is None and not unsigned_allowed(env):
+        raise ConfigError(
+            f"{SECRET_ENV} is not set. The bridge signs each chat's sender id with the same "
+            f"secret as the Rasa server, so that nobody can take over a learner's chat; "
+            f"`make run` and `make telegram` set it (var/sender_secret)."
+        )
+    if sender_secret is not None:
+        try:
+            SenderSigner(sender_secret.encode("utf-8"))
+        except SenderConfigError as exc:
+            raise ConfigError(str(exc)) from exc
     return Settings(
         token=token,
         rasa_url=rasa,
@@ -96,6 +114,7 @@ def load_settings(
         listen=listen,
         port=port,
         url_path=url_path,
+        sender_secret=sender_secret,
     )
 
 

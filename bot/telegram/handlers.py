@@ -1,7 +1,8 @@
 """Telegram update handlers: pass the learner's words to Rasa and render what comes back.
 
-The chat id is the Rasa sender id. Handlers never decide anything about courses: they forward
-text, commands (as Rasa intents) and button payloads, and send Rasa's replies.
+The Rasa sender id is derived from the chat id with the server secret (bot/sender_ids.py).
+Handlers never decide anything about courses: they forward text, commands (as Rasa
+intents) and button payloads, and send Rasa's replies.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from bot.telegram import texts
 from bot.telegram.rasa_client import RasaError
 from bot.telegram.render import TextOut, render_replies
 from bot.telegram.send import send_all
-from bot.telegram.state import callback_payloads, chat_locks, rasa_client
+from bot.telegram.state import callback_payloads, chat_locks, rasa_client, sender_for_chat
 from bot.telegram.typing_action import typing
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,8 @@ async def converse(
     async with chat_locks(context.bot_data).hold(chat.id):
         try:
             async with typing(chat):
-                replies = await rasa_client(context.bot_data).send(str(chat.id), message)
+                sender = sender_for_chat(context.bot_data, chat.id)
+                replies = await rasa_client(context.bot_data).send(sender, message)
         except RasaError:
             await chat.send_message(texts.TROUBLE)
             return

@@ -15,6 +15,8 @@ from typing import Any
 
 import httpx
 
+from bot.sender_ids import loggable
+
 logger = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/webhooks/rest/webhook"
@@ -98,7 +100,7 @@ class RasaClient:
             except RETRY_ERRORS as exc:
                 logger.warning(
                     "Rasa unreachable for chat %s (attempt %d/%d): %r",
-                    sender,
+                    loggable(sender),
                     attempt,
                     self._attempts,
                     exc,
@@ -109,7 +111,7 @@ class RasaClient:
                 # Timed out or broke after the request was sent: Rasa may be handling it.
                 logger.error(
                     "Rasa request failed for chat %s (attempt %d/%d, not retried): %r",
-                    sender,
+                    loggable(sender),
                     attempt,
                     self._attempts,
                     exc,
@@ -123,7 +125,7 @@ class RasaClient:
                     logging.WARNING if retry else logging.ERROR,
                     "Rasa answered HTTP %d for chat %s (attempt %d/%d%s)",
                     response.status_code,
-                    sender,
+                    loggable(sender),
                     attempt,
                     self._attempts,
                     ", retrying" if retry else "",
@@ -141,17 +143,21 @@ def _messages(response: httpx.Response, sender: str) -> list[RasaMessage]:
     except ValueError as exc:
         logger.error(
             "Rasa sent invalid JSON for chat %s (HTTP %d): %.200r",
-            sender,
+            loggable(sender),
             response.status_code,
             response.text,
         )
         raise RasaBadReply("Rasa sent invalid JSON") from exc
     if not isinstance(data, list):
-        logger.error("Rasa sent %s instead of a list for chat %s", type(data).__name__, sender)
+        logger.error(
+            "Rasa sent %s instead of a list for chat %s", type(data).__name__, loggable(sender)
+        )
         raise RasaBadReply("Rasa's reply is not a list of messages")
     messages = [item for item in data if isinstance(item, dict)]
     if len(messages) != len(data):
         logger.warning(
-            "Dropped %d malformed Rasa messages for chat %s", len(data) - len(messages), sender
+            "Dropped %d malformed Rasa messages for chat %s",
+            len(data) - len(messages),
+            loggable(sender),
         )
     return messages

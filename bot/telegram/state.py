@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
+from bot.sender_ids import SenderSigner
 from bot.telegram.callback_data import CallbackPayloads
 from bot.telegram.chat_locks import ChatLocks
 from bot.telegram.rasa_client import RasaClient
 
 RASA = "rasa_client"
+SENDERS = "sender_ids"
 CALLBACKS = "callback_payloads"
 CHAT_LOCKS = "chat_locks"
 
@@ -34,3 +36,11 @@ def chat_locks(bot_data: MutableMapping[Any, Any]) -> ChatLocks:
     locks = bot_data.setdefault(CHAT_LOCKS, ChatLocks())
     assert isinstance(locks, ChatLocks)
     return locks
+
+
+def sender_for_chat(bot_data: MutableMapping[Any, Any], chat_id: int) -> str:
+    """The Rasa sender id of a chat: signed when the bridge has the secret (post_init)."""
+    signer = bot_data.get(SENDERS)
+    if isinstance(signer, SenderSigner):
+        return signer.for_telegram(chat_id)
+    return str(chat_id)

@@ -87,23 +87,9 @@
   function local() { try { return window.localStorage; } catch (e) { return null; } }
   function session() { try { return window.sessionStorage; } catch (e) { return null; } }
 
-  function randomId() {
-    if (window.crypto && typeof window.crypto.randomUUID === "function") {
-      return window.crypto.randomUUID();
-    }
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map
-      .call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); })
-      .join("");
-  }
-
+  /** The conversation's sender id, issued and signed by the server (null until asked). */
   function loadSender() {
-    var stored = local() && storageGet(local(), "sender");
-    if (stored) return stored;
-    var fresh = "web-" + randomId();
-    if (local()) storageSet(local(), "sender", fresh);
-    return fresh;
+    return (local() && storageGet(local(), "sender")) || null;
   }
 
   function loadHistory() {
@@ -774,8 +760,36 @@
     return titles.every(function (title) { return reply.text.indexOf(title) !== -1; });
   }
 
-  function post(message) {
-    if (!config.server) return Promise.reject(new Error("no data-server"));
+  var senderRequest = null;
+
+  /** A new sender id from the server (POST /webhooks/rest/session): ids are signed there, so
+   * nobody can pick or guess another learner's. One request at a time. */
+  function newSender() {
+    if (!senderRequest) {
+      senderRequest = fetch(config.server + "/webhooks/rest/session", {
+        method: "POST",
+        mode: "cors",
+        credentials: "omit",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          if (!data || typeof data.sender !== "string" || !data.sender) throw new Error("no sender");
+          sender = data.sender;
+          if (local()) storageSet(local(), "sender", sender);
+          return sender;
+        })
+        .finally(function () {
+          senderRequest = null;
+        });
+    }
+    return senderRequest;
+  }
+
+  function postAs(id, message) {
     var controller = typeof AbortController === "function" ? new AbortController() : null;
     var timer = controller ? setTimeout(function () { controller.abort(); }, TIMEOUT_MS) : null;
     return fetch(config.server + "/webhooks/rest/webhook", {
@@ -784,9 +798,24 @@
       credentials: "omit",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       // Tell the assistant this client draws course_list cards, so it need not repeat them as text.
-      body: JSON.stringify({ sender: sender, message: message, metadata: { renders: ["course_list"] } }),
+      body: JSON.stringify({ sender: id, message: message, metadata: { renders: ["course_list"] } }),
       signal: controller ? controller.signal : undefined,
-    })
+    }).finally(function () {
+      if (timer) clearTimeout(timer);
+    });
+  }
+
+  function post(message) {
+    if (!config.server) return Promise.reject(new Error("no data-server"));
+    return (sender ? Promise.resolve(sender) : newSender())
+      .then(function (id) {
+        return postAs(id, message).then(function (response) {
+          // A stored id the server no longer accepts (a new secret, an old unsigned id):
+          // start a new conversation once, rather than fail every message.
+          if (response.status !== 403) return response;
+          return newSender().then(function (fresh) { return postAs(fresh, message); });
+        });
+      })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
@@ -794,9 +823,6 @@
       .then(function (data) {
         if (!Array.isArray(data)) throw new Error("unexpected reply");
         return data;
-      })
-      .finally(function () {
-        if (timer) clearTimeout(timer);
       });
   }
 
@@ -867,8 +893,8 @@
   function reset() {
     history = [];
     saveHistory();
-    sender = "web-" + randomId();
-    if (local()) storageSet(local(), "sender", sender);
+    sender = null; // the next message asks the server for a new conversation
+    if (local()) storageSet(local(), "sender", "");
     renderAll();
     input.focus();
   }

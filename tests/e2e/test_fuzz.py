@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.servers import Chat, Server
+from tests.servers import Chat, Server, signed
 
 pytestmark = pytest.mark.slow
 
@@ -211,7 +211,8 @@ class Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.run = f"fuzz-{seed}-{time.monotonic_ns()}"
-        self.senders = [f"{self.run}-{k:02d}" for k in range(24)]
+        # Signed as the server requires (bot/sender_ids.py); unsigned ones are refused.
+        self.senders = [signed(f"{self.run}-{k:02d}") for k in range(24)]
 
     def message(self, text: str | None, **extra: Any) -> Case:
         sender = self.rng.choice(self.senders)
@@ -316,7 +317,7 @@ class Generator:
         return self.message(self.rng.choice(COURSE_WORDS), metadata=metadata)
 
     def _weird_sender(self) -> Case:
-        sender = f"{self.rng.choice(WEIRD_SENDERS)}"[:128]
+        sender = signed(f"{self.rng.choice(WEIRD_SENDERS)}"[:90])
         body = _json({"sender": sender, "message": self.rng.choice(COURSE_WORDS)}, self.rng)
         return Case(0, "", body, REPLY, sender)
 

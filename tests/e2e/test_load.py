@@ -21,12 +21,12 @@ from bench.load_test import (
     make_learners,
     run_load,
 )
-from tests.servers import Server
+from tests.servers import Server, signed
 
 
 @pytest.mark.slow
 def test_fifty_concurrent_conversations_of_ten_turns(stack: dict[str, Server]) -> None:
-    result = run_load([stack["rasa"].url], conversations=50, turns=10, timeout_s=120)
+    result = run_load([stack["rasa"].url], conversations=50, turns=10, timeout_s=120, sign=signed)
     print(f"\n{result.report()}")
     assert result.requests == 500
     assert not result.errors, result.report()
@@ -111,3 +111,10 @@ def test_percentiles() -> None:
     assert result.percentile(50) == pytest.approx(50.5, abs=1)
     assert result.percentile(95) == pytest.approx(95, abs=1)
     assert result.summary()["max_ms"] == 100
+
+
+def test_a_course_about_the_learners_words_in_another_subject_is_theirs() -> None:
+    result = LoadResult(["u"], 1, 1, 1)
+    about = _course(f"Advanced {LEARNER.phrase.title()} in Practice", "teaching-education")
+    check_reply(LEARNER, Turn("x", "list"), _list_reply(LEARNER.sender, about), [], result)
+    assert result.crosstalk == []

@@ -1,4 +1,5 @@
-"""Security of the HTTP surface: Rasa's HTTP API behind a token, CORS limited to one origin.
+"""Security of the HTTP surface: Rasa's HTTP API behind a token, CORS limited to one origin,
+and nobody can take over a learner's conversation through the public REST webhook.
 
 One Rasa server started as a deployment reachable beyond localhost would be (``--auth-token``
 and ``--cors http://allowed.example``; see docs/deployment.md), using the session's action
@@ -7,6 +8,7 @@ server. Learners' REST webhook needs no token; everything under the HTTP API doe
 
 from __future__ import annotations
 
+import json
 import secrets
 import time
 from collections.abc import Iterator
@@ -15,7 +17,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.servers import Chat, Server, start_rasa_server
+from bot.sender_ids import SenderSigner
+from tests.servers import Chat, Server, signed, start_rasa_server
 
 pytestmark = pytest.mark.slow
 
@@ -114,7 +117,7 @@ def test_cors_on_real_requests_names_only_the_configured_origin(guarded: Server)
     def chat_from(origin: str) -> httpx.Response:
         return httpx.post(
             f"{guarded.url}/webhooks/rest/webhook",
-            json={"sender": f"security-cors-{time.monotonic_ns()}", "message": "hello"},
+            json={"sender": signed(f"security-cors-{time.monotonic_ns()}"), "message": "hello"},
             headers={"Origin": origin},
             timeout=60,
         )
@@ -128,3 +131,56 @@ def test_cors_on_real_requests_names_only_the_configured_origin(guarded: Server)
     assert evil.headers.get("access-control-allow-origin") not in (EVIL, "*")
     health = httpx.get(f"{guarded.url}/", headers={"Origin": EVIL}, timeout=30)
     assert health.headers.get("access-control-allow-origin") not in (EVIL, "*")
+
+
+# -- conversation take-over ------------------------------------------------------------
+
+
+def _post(url: str, sender: str, message: str, **kwargs: object) -> httpx.Response:
+    return httpx.post(
+        f"{url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        timeout=60,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_a_guessed_or_chosen_sender_cannot_read_a_learners_shortlist(
+    stack: dict[str, Server],
+) -> None:
+    url = stack["rasa"].url
+    victim = Chat(url, f"victim-{time.monotonic_ns()}")
+    assert Chat.course_lists(victim.say("I want to learn python, under £100"))
+    victim.say("save them")
+    # The id without its signature, the id with a made-up signature, the id signed with
+    # another secret: all refused before the assistant sees the message.
+    bare = victim.sender.rpartition(".")[0]
+    forged = bare + "." + "A" * 32
+    other = SenderSigner(b"another-secret-that-is-long-enough-1234567890").sign(bare)
+    for attacker in (bare, forged, other, "12345678"):
+        response = _post(url, attacker, "show my shortlist")
+        assert response.status_code == 403, (attacker, response.text)
+        assert response.json()["reason"] == "unsigned_sender"
+        assert "session" in response.json()["error"]
+    # The learner's own conversation is untouched.
+    assert "python" in Chat.text(victim.say("show my shortlist")).lower()
+
+
+def test_a_web_client_gets_a_fresh_unguessable_sender(stack: dict[str, Server]) -> None:
+    url = stack["rasa"].url
+    issued = [
+        httpx.post(f"{url}/webhooks/rest/session", timeout=30).json()["sender"] for _ in (1, 2)
+    ]
+    assert issued[0] != issued[1]
+    assert all(sender.startswith("web-") and len(sender) >= 50 for sender in issued)
+    response = _post(url, issued[0], "hello")
+    assert response.status_code == 200 and response.json()[0]["recipient_id"] == issued[0]
+
+
+def test_only_json_bodies_drive_a_conversation(stack: dict[str, Server]) -> None:
+    # A cross-site form or text/plain post needs no CORS preflight: refuse it.
+    url = f"{stack['rasa'].url}/webhooks/rest/webhook"
+    body = json.dumps({"sender": signed("cross-site"), "message": "forget me"})
+    for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"):
+        response = httpx.post(url, content=body, headers={"Content-Type": content_type}, timeout=30)
+        assert response.status_code == 415, content_type

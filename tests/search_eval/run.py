@@ -19,7 +19,13 @@ from typing import Any
 import httpx
 
 from tests.search_eval.harness import EVAL_SET, evaluate, write_transcripts
-from tests.servers import ROOT, import_catalogue_file, start_action_server, start_rasa_server
+from tests.servers import (
+    ROOT,
+    import_catalogue_file,
+    signed,
+    start_action_server,
+    start_rasa_server,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     def say(sender: str, message: str) -> list[dict[str, Any]]:
                         response = client.post(
                             f"{rasa.url}/webhooks/rest/webhook",
-                            json={"sender": sender, "message": message},
+                            json={"sender": signed(sender), "message": message},
                         )
                         response.raise_for_status()
                         replies: list[dict[str, Any]] = response.json()

@@ -13,6 +13,7 @@ from telegram import Update
 from bot.telegram.app import App, build_application
 from bot.telegram.config import Settings
 from tests.bot.telegram.fakes import FakeRasa, RecordingRequest, SilentServer
+from tests.servers import TEST_SENDER_SECRET
 
 TOKEN = "123456:TEST-token-not-real"
 
@@ -46,7 +47,11 @@ async def make_bridge() -> AsyncIterator[MakeBridge]:
     ) -> Bridge:
         telegram = RecordingRequest(failures)
         settings = Settings(
-            token=TOKEN, rasa_url=rasa_url, rasa_timeout_s=timeout_s, retry_backoff_s=0.0
+            token=TOKEN,
+            rasa_url=rasa_url,
+            rasa_timeout_s=timeout_s,
+            retry_backoff_s=0.0,
+            sender_secret=TEST_SENDER_SECRET,
         )
         if transport is None and rasa is not None:
             transport = rasa.transport()

@@ -15,6 +15,7 @@ from telegram.ext import Application
 
 from bot.telegram import app, cli, config
 from bot.telegram.config import ConfigError, Settings, load_settings
+from tests.servers import TEST_SENDER_SECRET
 
 ROOT = Path(__file__).resolve().parents[3]
 TOKEN = "123456:TEST-token-not-real"
@@ -82,7 +83,14 @@ def test_help_describes_both_modes_and_the_environment(capsys: pytest.CaptureFix
 
 def test_polling_is_the_default() -> None:
     runner = Runner()
-    assert cli.main([], env={"TELEGRAM_BOT_TOKEN": f" {TOKEN} "}, runner=runner) == 0
+    assert (
+        cli.main(
+            [],
+            env={"SENDER_SECRET": TEST_SENDER_SECRET, "TELEGRAM_BOT_TOKEN": f" {TOKEN} "},
+            runner=runner,
+        )
+        == 0
+    )
     [settings] = runner.settings
     assert settings.token == TOKEN
     assert settings.rasa_url == "http://127.0.0.1:5005"
@@ -90,7 +98,11 @@ def test_polling_is_the_default() -> None:
 
 
 def test_rasa_url_from_env_and_flag() -> None:
-    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "RASA_URL": "http://rasa:5005/"}
+    env = {
+        "SENDER_SECRET": TEST_SENDER_SECRET,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "RASA_URL": "http://rasa:5005/",
+    }
     assert load_settings(env).rasa_url == "http://rasa:5005"
     assert load_settings(env, rasa_url="https://other").rasa_url == "https://other"
     with pytest.raises(ConfigError, match="RASA_URL"):
@@ -99,7 +111,11 @@ def test_rasa_url_from_env_and_flag() -> None:
 
 def test_webhook_mode(webhooks: None) -> None:
     runner = Runner()
-    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET}
+    env = {
+        "SENDER_SECRET": TEST_SENDER_SECRET,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+    }
     args = ["--webhook-url", "https://bot.example.org/tg/hook", "--port", "8443"]
     assert cli.main(args, env=env, runner=runner) == 0
     [settings] = runner.settings
@@ -122,7 +138,11 @@ def test_webhook_mode(webhooks: None) -> None:
 def test_bad_settings_exit_with_a_clear_message(
     webhooks: None, capsys: pytest.CaptureFixture[str], args: list[str], secret: str, message: str
 ) -> None:
-    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": secret}
+    env = {
+        "SENDER_SECRET": TEST_SENDER_SECRET,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": secret,
+    }
     assert cli.main(args, env=env, runner=Runner()) == 2
     assert message in capsys.readouterr().err
 
@@ -131,7 +151,11 @@ def test_webhook_mode_without_the_webhooks_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(config, "webhooks_available", lambda: False)
-    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": SECRET}
+    env = {
+        "SENDER_SECRET": TEST_SENDER_SECRET,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+    }
     assert cli.main(["--webhook-url", "https://x.org"], env=env, runner=Runner()) == 2
     assert "python-telegram-bot[webhooks]" in capsys.readouterr().err
 
@@ -146,7 +170,14 @@ def test_webhook_mode_without_the_webhooks_extra(
 def test_telegram_failures_at_start_up(
     capsys: pytest.CaptureFixture[str], error: Exception, message: str
 ) -> None:
-    assert cli.main([], env={"TELEGRAM_BOT_TOKEN": TOKEN}, runner=Runner(error)) == 1
+    assert (
+        cli.main(
+            [],
+            env={"SENDER_SECRET": TEST_SENDER_SECRET, "TELEGRAM_BOT_TOKEN": TOKEN},
+            runner=Runner(error),
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert message in err
     assert TOKEN not in err
@@ -211,3 +242,14 @@ def test_importing_the_package_does_no_work() -> None:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True, timeout=60)
+
+
+def test_the_bridge_needs_the_sender_secret_of_the_rasa_server() -> None:
+    with pytest.raises(ConfigError, match="SENDER_SECRET"):
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN})
+    with pytest.raises(ConfigError, match="at least"):
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "SENDER_SECRET": "short"})
+    local = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "ALLOW_UNSIGNED_SENDERS": "1"})
+    assert local.sender_secret is None
+    signed = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "SENDER_SECRET": TEST_SENDER_SECRET})
+    assert signed.sender_secret == TEST_SENDER_SECRET

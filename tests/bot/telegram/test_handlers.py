@@ -9,6 +9,7 @@ import logging
 import httpx
 import pytest
 
+from bot.sender_ids import loggable
 from bot.telegram import send, texts
 from bot.telegram.rasa_client import CLIENT_METADATA
 from bot.telegram.state import callback_payloads, rasa_client
@@ -22,6 +23,7 @@ from tests.bot.telegram.fakes import (
     sticker_update,
     text_update,
 )
+from tests.servers import TEST_SIGNER
 
 GREETING = [
     {
@@ -62,7 +64,11 @@ async def test_text_goes_to_rasa_as_the_chat_and_the_reply_comes_back(
     rasa.then([{"recipient_id": str(LEARNER_ID), "text": "Hello Ada!"}])
     await bridge.feed(text_update("hi there"))
     assert rasa.received == [
-        {"sender": str(LEARNER_ID), "message": "hi there", "metadata": CLIENT_METADATA}
+        {
+            "sender": TEST_SIGNER.for_telegram(LEARNER_ID),
+            "message": "hi there",
+            "metadata": CLIENT_METADATA,
+        }
     ]
     assert bridge.telegram.texts() == ["Hello Ada!"]
     assert typing_calls(bridge) == ["typing"]
@@ -248,7 +254,9 @@ async def test_500_is_not_retried_and_gets_the_friendly_message(
         await bridge.feed(text_update("hello?"))
     assert rasa.messages == ["hello?"]
     assert bridge.telegram.texts() == [texts.TROUBLE]
-    assert f"HTTP 500 for chat {LEARNER_ID} (attempt 1/3)" in caplog.text
+    logged = loggable(TEST_SIGNER.for_telegram(LEARNER_ID))
+    assert f"HTTP 500 for chat {logged} (attempt 1/3)" in caplog.text
+    assert TEST_SIGNER.for_telegram(LEARNER_ID) not in caplog.text  # the signature is secret
 
 
 async def test_connection_refused_gets_the_friendly_message_after_three_tries(
@@ -271,7 +279,7 @@ async def test_connect_errors_are_retried_up_to_three_times(
         await bridge.feed(text_update("anyone there?"))
     assert len(rasa.received) == 3
     assert bridge.telegram.texts() == [texts.TROUBLE]
-    assert f"chat {LEARNER_ID} (attempt 3/3)" in caplog.text
+    assert f"chat {loggable(TEST_SIGNER.for_telegram(LEARNER_ID))} (attempt 3/3)" in caplog.text
 
 
 async def test_slow_rasa_gets_the_friendly_message_without_a_retry(
@@ -389,5 +397,8 @@ async def test_lifecycle_opens_one_client_and_closes_it(make_bridge: MakeBridge)
 async def test_two_chats_have_separate_senders(bridge: Bridge, rasa: FakeRasa) -> None:
     await bridge.feed(text_update("one", chat_id=1))
     await bridge.feed(text_update("two", chat_id=2))
-    assert [body["sender"] for body in rasa.received] == ["1", "2"]
+    senders = [body["sender"] for body in rasa.received]
+    assert senders == [TEST_SIGNER.for_telegram(1), TEST_SIGNER.for_telegram(2)]
+    # The public chat id is nowhere in the sender id: it cannot be guessed from it.
+    assert all(TEST_SIGNER.verify(s) and s.startswith("tg-") for s in senders)
     assert callback_payloads(bridge.app.bot_data) is callback_payloads(bridge.app.bot_data)

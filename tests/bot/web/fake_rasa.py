@@ -155,6 +155,10 @@ class FakeRasa:
 
     def __init__(self, port: int = 0) -> None:
         self.requests: list[dict[str, Any]] = []
+        # Sender ids handed out by POST /webhooks/rest/session; like the real channel, the
+        # webhook refuses any other (403), so the widget's session handling is exercised.
+        self.issued: list[str] = []
+        self.refused: list[dict[str, Any]] = []
         self.origins: list[str | None] = []
         self.fail = False
         self.delay_s = 0.0
@@ -220,9 +224,29 @@ class FakeRasa:
                 else:
                     self.send_error(HTTPStatus.NOT_FOUND)
 
+            def _json(self, status: HTTPStatus, data: Any) -> None:
+                payload = json.dumps(data).encode()
+                self.send_response(status)
+                self._cors()
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                body = json.loads(self.rfile.read(length) or b"{}")
+                raw = self.rfile.read(length)
+                if self.path == "/webhooks/rest/session":
+                    fake.issued.append(f"web-{len(fake.issued) + 1}.signature")
+                    self._json(HTTPStatus.OK, {"sender": fake.issued[-1]})
+                    return
+                body = json.loads(raw or b"{}")
+                if body.get("sender") not in fake.issued:
+                    fake.refused.append(body)
+                    self._json(
+                        HTTPStatus.FORBIDDEN, {"error": "unsigned", "reason": "unsigned_sender"}
+                    )
+                    return
                 fake.requests.append(body)
                 fake.origins.append(self.headers.get("Origin"))
                 message = str(body.get("message", ""))

@@ -84,7 +84,7 @@ def test_text_buttons_and_payloads(widget: WidgetPage, fake_rasa: FakeRasa) -> N
     expect(widget.bot_bubbles).to_have_text([GREETING])
     expect(widget.quick_replies).to_have_text(["Find a course", "What's a microcredential?"])
     sender = fake_rasa.requests[-1]["sender"]
-    assert re.fullmatch(r"web-[0-9a-f-]{32,36}", sender)
+    assert sender in fake_rasa.issued  # issued by the server, not made up by the page
     assert fake_rasa.origins[-1] == widget.page.url.rstrip("/")  # a cross-origin (CORS) call
 
     widget.reply_button("Find a course").click()
@@ -344,6 +344,21 @@ def test_new_conversation_forgets_this_device(widget: WidgetPage, fake_rasa: Fak
     assert json.loads(widget.stored("history") or "null") == []
     widget.send("hello again")
     assert fake_rasa.requests[-1]["sender"] != old_sender
+    assert fake_rasa.issued[-1] == fake_rasa.requests[-1]["sender"]
+
+
+def test_a_sender_the_server_refuses_starts_a_new_conversation(
+    widget: WidgetPage, fake_rasa: FakeRasa
+) -> None:
+    # E.g. an id stored before sender ids were signed, or signed with a replaced secret.
+    key = f"course-advisor:{fake_rasa.url}:sender"
+    widget.page.evaluate("k => localStorage.setItem(k, 'web-0123456789abcdef')", key)
+    widget.page.reload()
+    widget.open()
+    widget.send("hi")
+    expect(widget.bot_bubbles).to_have_text([GREETING])
+    assert fake_rasa.refused[-1]["sender"] == "web-0123456789abcdef"
+    assert fake_rasa.requests[-1]["sender"] == fake_rasa.issued[-1] == widget.stored("sender")
 
 
 # --------------------------------------------------------------------------- failures
