@@ -8,9 +8,8 @@ there is a course on it; anything else gets the out-of-scope answer.
 
 from __future__ import annotations
 
-from typing import Any
-
 import json
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -53,8 +52,7 @@ class ActionAskRephrase(Action):
             if fallback not in likely:
                 likely.append(fallback)
         buttons = [
-            {"title": SUGGESTIONS[name], "payload": f"/{name}"}
-            for name in likely[:MAX_SUGGESTIONS]
+            {"title": SUGGESTIONS[name], "payload": f"/{name}"} for name in likely[:MAX_SUGGESTIONS]
         ]
         topic = named_topic(tracker)
         if topic:
