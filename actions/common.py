@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import logging
+import math
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -84,10 +85,12 @@ class CourseAdvisorAction(Action, abc.ABC):
 
 
 def _number(value: Any) -> float | None:
+    """A slot value as a finite number, else None (a stored Infinity must not break searches)."""
     try:
-        return None if value is None else float(value)
+        number = None if value is None else float(value)
     except (TypeError, ValueError):
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def profile_from_tracker(tracker: Tracker) -> LearnerProfile:

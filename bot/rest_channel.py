@@ -20,7 +20,9 @@ Enabled in ``credentials.yml`` as ``bot.rest_channel.CourseAdvisorRestInput``.
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import re
 import secrets
 from collections.abc import Awaitable, Callable
@@ -70,6 +72,29 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _has_non_finite_number(message: str) -> bool:
+    """Whether a ``/intent{...}`` message carries Infinity, NaN or a number too big for a
+    float: such a slot value would break every later search until changed."""
+    stripped = message.strip()
+    if not stripped.startswith("/") or "{" not in stripped:
+        return False
+    try:
+        payload = json.loads(stripped[stripped.index("{") :])
+    except ValueError:
+        return False  # not JSON: Rasa reads it as text
+
+    def bad(value: Any) -> bool:
+        if isinstance(value, float):
+            return not math.isfinite(value)
+        if isinstance(value, dict):
+            return any(bad(v) for v in value.values())
+        if isinstance(value, list):
+            return any(bad(v) for v in value)
+        return False
+
+    return bad(payload)
+
+
 class RequestProblem(ValueError):
     """A request the channel cannot process; the message says why."""
 
@@ -91,6 +116,10 @@ def parse_request(body: Any) -> tuple[str, str, dict[str, Any] | None]:
     if not isinstance(message, str):
         raise RequestProblem("'message' must be a string")
     message = _clean(message)
+    if _has_non_finite_number(message):
+        raise RequestProblem(
+            "numbers in an intent payload must be finite (no Infinity, NaN or 1e400)"
+        )
     metadata = body.get("metadata")
     if metadata is not None and not isinstance(metadata, dict):
         raise RequestProblem("'metadata' must be a JSON object")

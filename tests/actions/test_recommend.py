@@ -116,3 +116,10 @@ async def test_clients_that_draw_cards_get_no_repeated_text_list(store, domain) 
     assert all(title in texts(plain) for title in titles)
     assert not any(title in texts(cards) for title in titles)
     assert course_lists(cards) == course_lists(plain)
+
+
+async def test_a_stored_infinite_budget_does_not_break_the_search(store, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {**PROFILE, "budget": float("inf"), "hours_per_week": float("nan")}
+    await ActionRecommendCourses().run(dispatcher, make_tracker(slots=slots), domain)
+    assert course_lists(dispatcher)[0]["courses"]

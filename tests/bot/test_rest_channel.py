@@ -52,3 +52,24 @@ def test_unstorable_text_is_made_storable() -> None:
     assert message == "x\ufffdyz"
     assert metadata == {"k": ["\ufffd"]}
     message.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        '/inform{"budget": 1e400}',
+        '/inform{"budget": Infinity}',
+        '/inform{"hours_per_week": NaN}',
+        '/inform{"course_index": [1, -Infinity]}',
+    ],
+)
+def test_non_finite_numbers_in_payloads_are_refused(message: str) -> None:
+    with pytest.raises(RequestProblem, match="finite"):
+        parse_request({"sender": "a", "message": message})
+
+
+@pytest.mark.parametrize(
+    "message", ['/inform{"budget": 300}', "/inform{not json", "I earn 1e400 a year", "/greet"]
+)
+def test_finite_or_plain_messages_pass(message: str) -> None:
+    assert parse_request({"sender": "a", "message": message})[1] == message
