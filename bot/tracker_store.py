@@ -46,18 +46,54 @@ from bot import rasa_speedups
 logger = logging.getLogger(__name__)
 
 
+def _safe_url(url: Any) -> str:
+    """A database URL for a log line, password hidden."""
+    try:
+        return repr(sa.engine.make_url(str(url)))
+    except Exception:
+        return "the configured database"
+
+
+class TrackerStoreUnusable(SystemExit):
+    """The tracker store cannot be used: the server must not start.
+
+    A ``SystemExit`` on purpose: Rasa catches every ``Exception`` raised while it builds a
+    tracker store and quietly uses an in-memory one instead, so every learner would be
+    forgotten at each turn while the health check stays green.
+    """
+
+
 class CourseAdvisorTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` with column-only reads and multi-row inserts (module docstring)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        rasas_engine: sa.engine.Engine = self.engine  # type: ignore[has-type]
-        if is_sqlite_file(rasas_engine.url):
-            rasas_engine.dispose()
-            self.engine = sqlite_engine(rasas_engine.url)
-            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        try:
+            super().__init__(*args, **kwargs)
+            rasas_engine: sa.engine.Engine = self.engine  # type: ignore[has-type]
+            if is_sqlite_file(rasas_engine.url):
+                rasas_engine.dispose()
+                self.engine = sqlite_engine(rasas_engine.url)
+                self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+            self._check_writable()
+        except Exception as exc:
+            message = (
+                f"The tracker store at {_safe_url(kwargs.get('host'))} cannot be used, "
+                f"so conversations could not be kept: {str(exc).splitlines()[0]}. "
+                "Fix TRACKER_STORE_URL (or the file's permissions) and start again."
+            )
+            logger.critical(message)
+            raise TrackerStoreUnusable(message) from exc
         self._statements = EventStatements(self.SQLEvent.__table__)
         rasa_speedups.install()
+
+    def _check_writable(self) -> None:
+        """Take the database's write lock once and let it go: fails on a read-only store."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                connection.exec_driver_sql("ROLLBACK")
+            else:
+                connection.exec_driver_sql("SELECT 1")
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool

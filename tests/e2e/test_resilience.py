@@ -14,6 +14,7 @@ import pytest
 from bot.rest_channel import APOLOGY
 from tests.servers import (
     Chat,
+    Server,
     free_port,
     start_action_server,
     start_rasa_server,
@@ -98,3 +99,21 @@ def test_course_database_unavailable_then_back(
     finally:
         rasa.stop()
         actions.stop()
+
+
+def test_an_unusable_tracker_store_stops_the_start_not_the_learners(
+    tmp_path: Path, model_path: Path, stack: dict[str, Server]
+) -> None:
+    # A directory that is a file: the tracker store's SQLite file cannot be created. Rasa
+    # would quietly keep conversations in memory (forgetting every learner each turn);
+    # the server must refuse to start instead, and say why.
+    (tmp_path / "not-a-dir").write_text("x")
+    with pytest.raises(RuntimeError, match="exited during start-up") as started:
+        start_rasa_server(
+            tmp_path,
+            model_path,
+            stack["actions"].url,
+            tracker_store_url=f"sqlite:///{tmp_path / 'not-a-dir' / 'tracker.db'}",
+        )
+    assert "The tracker store at sqlite:///" in str(started.value)
+    assert "cannot be used, so conversations could not be kept" in str(started.value)
