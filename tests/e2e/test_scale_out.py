@@ -35,6 +35,7 @@ from tests.servers import (
     Server,
     free_port,
     server_env,
+    signed,
     start_process,
     start_rasa_server,
     wait_until_up,
@@ -214,20 +215,26 @@ def test_one_conversation_alternating_between_servers_keeps_its_state(cluster: C
     assert cheaper[0]["courses"][0]["title"] in first
 
     # Both servers see the same conversation, every turn once and in order.
-    texts = [e["text"] for e in _tracker_events(cluster.b.url, sender) if e["event"] == "user"]
+    texts = [e["text"] for e in _tracker_events(cluster.b.url, on_a.sender) if e["event"] == "user"]
     assert texts == [
         OPENING,
         "tell me more about the second one",
         "anything cheaper?",
         "tell me more about the first one",
     ]
-    assert _tracker_events(cluster.a.url, sender) == _tracker_events(cluster.b.url, sender)
+    assert _tracker_events(cluster.a.url, on_a.sender) == _tracker_events(
+        cluster.b.url, on_b.sender
+    )
 
 
 def test_interleaved_conversations_across_servers_never_mix(cluster: Cluster) -> None:
     # 12 learners (12 subjects, own budgets), 10 turns each, turns alternating A/B.
     result = run_load(
-        [cluster.a.url, cluster.b.url], conversations=12, turns=10, prefix=_sender("mix")
+        [cluster.a.url, cluster.b.url],
+        conversations=12,
+        turns=10,
+        prefix=_sender("mix"),
+        sign=signed,
     )
     print(result.report())
     assert not result.errors, result.report()
@@ -253,7 +260,7 @@ def test_simultaneous_turns_on_both_servers_are_serialised_by_the_lock(cluster: 
             assert Chat.text(reply).strip()
             assert not Chat.text(reply).startswith("Sorry, I'm having trouble")
 
-        events = _tracker_events(cluster.a.url, sender)
+        events = _tracker_events(cluster.a.url, signed(sender))
         users = [i for i, e in enumerate(events) if e["event"] == "user"]
         later = sorted(events[i]["text"] for i in users[1:])
         assert later == ["anything cheaper?", "show me more"], f"attempt {attempt}: {later}"
@@ -278,7 +285,7 @@ def test_the_stores_really_are_shared(cluster: Cluster) -> None:
         with get_engine(cluster.tracker_url).connect() as conn:
             users = conn.execute(
                 text("SELECT count(*) FROM events WHERE sender_id = :s AND type_name = 'user'"),
-                {"s": sender},
+                {"s": signed(sender)},
             ).scalar_one()
     finally:
         dispose_engines()

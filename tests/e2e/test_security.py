@@ -45,9 +45,9 @@ def guarded(
 @pytest.fixture(scope="module")
 def learner(guarded: Server) -> str:
     """A conversation that exists, so a refused request is refused for the token alone."""
-    sender = f"security-{time.monotonic_ns()}"
-    assert Chat(guarded.url, sender).say("hello")
-    return sender
+    chat = Chat(guarded.url, f"security-{time.monotonic_ns()}")
+    assert chat.say("hello")
+    return chat.sender
 
 
 @pytest.mark.parametrize(
