@@ -10,9 +10,9 @@ description B, keywords C; ``title_tsv``), always in step because the database
 computes them, a GIN index, ``websearch_to_tsquery('english', ...)`` and
 ``ts_rank_cd``.
 
-Both give the same thing to the search: a subquery of ``(course_id, score,
-title_hit)`` for the courses matching every group of a topic, where a lower score is
-more relevant and ``title_hit`` says the title itself matches.
+Both give the same thing to the search (:class:`Relevance`): the most relevant courses
+matching every group of a topic, their scores (lower is more relevant) and which of
+them match in the title itself.
 """
 
 from __future__ import annotations
@@ -20,19 +20,19 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Float, String, func, select, text
+from sqlalchemy import Boolean, Float, String, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.selectable import Subquery
 
 from actions.store.topics import Group
 
 logger = logging.getLogger(__name__)
 
 #: Most relevant courses considered for one topic (bounds the cost of broad topics).
-MAX_MATCHES = 500
+MAX_MATCHES = 200
 #: bm25 column weights: title, description, keywords.
 _BM25_WEIGHTS = "10.0, 3.0, 1.0"
 
@@ -63,6 +63,7 @@ _POSTGRES_DDL = (
     "ALTER TABLE courses ADD COLUMN IF NOT EXISTS title_tsv tsvector GENERATED ALWAYS AS ("
     "to_tsvector('english', coalesce(title, ''))) STORED",
     "CREATE INDEX IF NOT EXISTS ix_courses_search_tsv ON courses USING GIN (search_tsv)",
+    "CREATE INDEX IF NOT EXISTS ix_courses_title_tsv ON courses USING GIN (title_tsv)",
 )
 
 
@@ -136,41 +137,94 @@ def _postgres_tsquery(groups: Sequence[Group], params: dict[str, Any]) -> str:
     return " && ".join(ands)
 
 
-def relevance(session: Session, groups: Sequence[Group], limit: int = MAX_MATCHES) -> Subquery:
-    """``(course_id, score, title_hit)`` for the courses matching every group."""
+def _relevance_query(
+    session: Session, groups: Sequence[Group], limit: int, *, titles_only: bool = False
+) -> Any:
+    """The query of ``(course_id, score, title_hit)`` for courses matching every group
+    (with ``titles_only``, matching in the title itself)."""
     if not groups:
         raise ValueError("relevance() needs at least one group")
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         params: dict[str, Any] = {"limit": limit}
         query = _postgres_tsquery(groups, params)
+        where = "courses.title_tsv @@ q.query" if titles_only else "courses.search_tsv @@ q.query"
         statement = text(
             "SELECT courses.id AS course_id, -ts_rank_cd(courses.search_tsv, q.query) AS score, "
             "(courses.title_tsv @@ q.query) AS title_hit "
             f"FROM courses, (SELECT {query} AS query) AS q "
-            "WHERE courses.search_tsv @@ q.query ORDER BY score, courses.id LIMIT :limit"
+            f"WHERE {where} ORDER BY score, courses.id LIMIT :limit"
         ).bindparams(**params)
     elif dialect == "sqlite":
         match = fts5_query(groups)
+        title_match = f"{{title}} : ({match})"
+        hit = (
+            "1"
+            if titles_only
+            else "courses_fts.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH "
+            ":title_q)"
+        )
         statement = text(
             f"SELECT courses.id AS course_id, bm25(courses_fts, {_BM25_WEIGHTS}) AS score, "
-            "courses_fts.rowid IN (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :title_q) "
-            "AS title_hit "
+            f"{hit} AS title_hit "
             "FROM courses_fts JOIN courses ON courses.rowid = courses_fts.rowid "
             "WHERE courses_fts MATCH :q ORDER BY score, courses.id LIMIT :limit"
-        ).bindparams(q=match, title_q=f"{{title}} : ({match})", limit=limit)
+        ).bindparams(q=title_match if titles_only else match, limit=limit)
+        if not titles_only:
+            statement = statement.bindparams(title_q=title_match)
     else:
         statement = text(
             "SELECT courses.id AS course_id, 0.0 AS score, 0 AS title_hit FROM courses WHERE 0 = 1"
         )
-    columns = statement.columns(course_id=String, score=Float, title_hit=Boolean)
-    return columns.subquery("rel")
+    return statement.columns(course_id=String, score=Float, title_hit=Boolean)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """The most relevant courses for a topic, found with one full-text query."""
+
+    ids: list[str]  # best first
+    scores: dict[str, float]  # lower is more relevant
+    title_ids: frozenset[str]  # courses whose title itself matches
+
+
+def relevance(session: Session, groups: Sequence[Group], limit: int = MAX_MATCHES) -> Relevance:
+    """The (at most ``limit``) most relevant courses matching every group.
+
+    The full-text query runs once; the search then filters and orders by this short list
+    in each of its statements instead of matching again. Titles are searched first: when
+    ``limit`` titles match (a broad topic), those are the list, and the slower ranking of
+    every description and keyword match (tens of thousands of rows in a large catalogue)
+    is skipped.
+    """
+    rows = session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
+    if len(rows) < limit:
+        rows = session.execute(_relevance_query(session, groups, limit)).all()
+    return Relevance(
+        ids=[str(cid) for cid, _, _ in rows],
+        scores={str(cid): float(score) for cid, score, _ in rows},
+        title_ids=frozenset(str(cid) for cid, _, hit in rows if hit),
+    )
 
 
 def count_matches(session: Session, groups: Sequence[Group]) -> int:
-    """How many courses match every group (at most :data:`MAX_MATCHES`)."""
-    rel = relevance(session, groups)
-    return int(session.execute(select(func.count()).select_from(rel)).scalar_one())
+    """How many courses match every group (at most :data:`MAX_MATCHES`), without ranking."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        statement = text(
+            "SELECT count(*) FROM (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :q "
+            "LIMIT :limit)"
+        ).bindparams(q=fts5_query(groups), limit=MAX_MATCHES)
+    elif dialect == "postgresql":
+        params: dict[str, Any] = {"limit": MAX_MATCHES}
+        query = _postgres_tsquery(groups, params)
+        statement = text(
+            f"SELECT count(*) FROM (SELECT 1 FROM courses, (SELECT {query} AS query) AS q "
+            "WHERE courses.search_tsv @@ q.query LIMIT :limit) AS found"
+        ).bindparams(**params)
+    else:
+        return 0
+    return int(session.execute(statement).scalar_one())
 
 
 def vocabulary(session: Session) -> list[tuple[str, int]]:
@@ -221,6 +275,7 @@ def stem(session: Session, word: str) -> str:
 __all__ = [
     "MAX_MATCHES",
     "PREFIX",
+    "Relevance",
     "check_index",
     "count_matches",
     "ensure_fulltext",

@@ -534,7 +534,7 @@ def recommend(
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks).
-        base.append(Course.id == rel.c.course_id)
+        base.append(Course.id.in_(rel.ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         return empty  # nothing on the topic and no subject to fall back on
     elif profile.subject is not None:
@@ -579,8 +579,8 @@ def recommend(
     kept = [w for w in wishes if w.key not in relaxed]
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
-    if rel is not None:
-        order.append(rel.c.title_hit.desc())  # the title itself is about the topic
+    if rel is not None:  # the title itself is about the topic
+        order.append(case((Course.id.in_(sorted(rel.title_ids)), 0), else_=1))
     if loose:
         misses = sum(
             (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
@@ -593,8 +593,8 @@ def recommend(
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
     order += _order_keys(profile, sort)
-    if rel is not None:
-        order.append(rel.c.score)
+    if rel is not None and rel.scores:
+        order.append(case(rel.scores, value=Course.id, else_=0.0))
     order.append(Course.id)
     # Rank ids only (an index-only scan), then load the few courses shown.
     ids = list(

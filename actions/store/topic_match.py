@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
-from actions.store.models import Course
 from actions.store.topics import Group, topic_groups
 
 #: Most letters a misspelling may differ by (Damerau-Levenshtein, a swap counts once).
@@ -156,23 +155,23 @@ def _plausible(stem: str, term: str) -> bool:
     return True
 
 
+#: How long the index's word list is reused (a new catalogue's words count after this).
+VOCABULARY_TTL_S = 300.0
 _vocab_lock = threading.Lock()
-_vocab_cache: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
+_vocab_cache: dict[str, tuple[float, tuple[tuple[str, int], ...]]] = {}
 
 
 def _vocabulary(session: Session) -> Sequence[tuple[str, int]]:
-    """The index's words, read once per database and catalogue version."""
-    bind = session.get_bind()
-    stamp = session.execute(select(func.count(Course.id), func.max(Course.imported_at))).one()
-    key = (str(bind.engine.url), repr(tuple(stamp)))
+    """The index's words, read at most every VOCABULARY_TTL_S seconds per database."""
+    key = str(session.get_bind().engine.url)
+    now = time.monotonic()
     with _vocab_lock:
         cached = _vocab_cache.get(key)
-    if cached is None:
-        cached = tuple(fulltext.vocabulary(session))
+    if cached is None or now - cached[0] > VOCABULARY_TTL_S:
+        cached = (now, tuple(fulltext.vocabulary(session)))
         with _vocab_lock:
-            _vocab_cache.clear()
             _vocab_cache[key] = cached
-    return cached
+    return cached[1]
 
 
 __all__ = ["BROAD", "FULL", "NONE", "PARTIAL", "TopicMatch", "match_topic"]
