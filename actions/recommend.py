@@ -66,10 +66,9 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
             f"are below, but they are not about {asked}."
         )
     if topic.status == PARTIAL:
-        covered = " and ".join(group[0].rstrip("*") for group in topic.used)
         lead = (
             f"I have no course on {asked} as a whole. These are the nearest: they are about "
-            f"{covered}."
+            f"{topic.covered}."
         )
         return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
     if result.exact:

@@ -27,7 +27,7 @@ from sqlalchemy import Boolean, Float, String, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from actions.store.topics import Group
+from actions.store.topics import PREFIX, Group
 
 logger = logging.getLogger(__name__)
 
@@ -99,10 +99,6 @@ def check_index(connection: Connection) -> None:
 
 
 # -- queries -------------------------------------------------------------------------
-
-
-PREFIX = "*"
-"""A phrase ending in this is an indexed stem to match as a prefix (a spelling fix)."""
 
 
 def _fts5_phrase(phrase: str) -> str:

@@ -530,13 +530,13 @@ def recommend(
     needed = offset + limit
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
-    empty = SearchResult([], [], [], True, 0, 0, offset, topic=topic)
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks).
         base.append(Course.id.in_(rel.ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
-        return empty  # nothing on the topic and no subject to fall back on
+        # Nothing on the topic and no subject to fall back on.
+        return SearchResult([], [], [], True, 0, 0, offset, topic=topic)
     elif profile.subject is not None:
         base.append(Course.subject_id == profile.subject)
     excluded = sorted({str(i) for i in exclude_ids})
@@ -822,10 +822,7 @@ def _topic_reason(course: Course, topic: TopicMatch | None) -> str | None:
     """Where the course mentions the learner's topic ("title mentions pivot tables")."""
     if topic is None or not topic.used:
         return None
-    if topic.status == FULL:
-        label = topic.topic.strip()
-    else:
-        label = " and ".join(group[0].rstrip("*") for group in topic.used)
+    label = topic.topic.strip() if topic.status == FULL else topic.covered
     in_title = all(mentions(course.title, group) for group in topic.used)
     in_description = all(mentions(course.description, group) for group in topic.used)
     if in_title and in_description:

@@ -58,41 +58,49 @@ class TopicMatch:
     def found(self) -> bool:
         return self.status in (FULL, PARTIAL)
 
+    @property
+    def covered(self) -> str:
+        """The ideas the courses match, in words ("sign language" -> "language")."""
+        return " and ".join(group[0].removesuffix(fulltext.PREFIX) for group in self.used)
+
 
 def match_topic(session: Session, topic: str) -> TopicMatch:
     """Match ``topic`` against the catalogue (see the module docstring)."""
     groups = topic_groups(topic)
     if not groups:
         return TopicMatch(topic=topic, status=BROAD, groups=[])
-    count = fulltext.count_matches(session, groups)
-    if count:
-        return TopicMatch(topic, FULL, groups, used=list(groups), count=count)
+    seen: dict[tuple[Group, ...], int] = {}
+
+    def count(some: Sequence[Group]) -> int:
+        """Courses matching every group of ``some``, each combination asked once."""
+        key = tuple(some)
+        if key not in seen:
+            seen[key] = fulltext.count_matches(session, some)
+        return seen[key]
+
+    if count(groups):
+        return TopicMatch(topic, FULL, groups, used=list(groups), count=count(groups))
 
     corrected: dict[str, str] = {}
     fixed: list[Group] = []
     for group in groups:
-        if fulltext.count_matches(session, [group]):
-            fixed.append(group)
-            continue
-        replacement = _spelling(session, group)
+        replacement = None if count([group]) else _spelling(session, group)
         if replacement is not None:
             corrected[group[0]] = replacement
             fixed.append((replacement + fulltext.PREFIX,))
         else:
             fixed.append(group)
-    if corrected:
-        count = fulltext.count_matches(session, fixed)
-        if count:
-            return TopicMatch(topic, FULL, groups, fixed, corrected=corrected, count=count)
+    if corrected and count(fixed):
+        return TopicMatch(topic, FULL, groups, fixed, corrected=corrected, count=count(fixed))
 
-    known = [g for g in fixed if fulltext.count_matches(session, [g])]
+    known = [g for g in fixed if count([g])]
     best: tuple[int, list[Group]] | None = None
     for size in range(min(len(known), len(fixed) - 1), 0, -1):
         # The most ideas covered; among those, the part more courses are about (the
         # established subject of a phrase such as "pharmacy technicians" rather than a
         # stray word), then the learner's earlier words.
         for subset in itertools.combinations(known, size):
-            n = fulltext.count_matches(session, subset)
+            n = count(subset)
             if n and (best is None or n > best[0]):
                 best = (n, list(subset))
         if best is not None:

@@ -27,6 +27,8 @@ _MAX_PHRASE = 6
 _WORD = re.compile(r"[a-z0-9]+")
 
 Group = tuple[str, ...]
+#: A phrase ending in this is an indexed stem to match as a prefix (a spelling fix).
+PREFIX = "*"
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def mentions(text: str | None, group: Group) -> bool:
         return False
     lowered = text.lower()
     for phrase in group:
-        parts = [_stem_pattern(w) for w in phrase.rstrip("*").split()]
+        parts = [_stem_pattern(w) for w in phrase.removesuffix(PREFIX).split()]
         if re.search(r"\b" + r"\W+".join(parts) + r"\b", lowered):
             return True
     return False
@@ -151,6 +153,7 @@ def mentions(text: str | None, group: Group) -> bool:
 
 __all__ = [
     "MAX_GROUPS",
+    "PREFIX",
     "Group",
     "TopicVocabulary",
     "is_follow_on",
