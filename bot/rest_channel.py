@@ -13,7 +13,10 @@ written for Rasa 3.6 works unchanged. On top of it:
   learner's conversation by guessing or choosing its id (:mod:`bot.sender_ids`); a web
   client gets a new one from ``POST /webhooks/rest/session``;
 - only ``application/json`` bodies are accepted (415 otherwise): a cross-site form or
-  ``text/plain`` post, which browsers send without asking, cannot drive a conversation.
+  ``text/plain`` post, which browsers send without asking, cannot drive a conversation;
+- request metadata is limited in size (``REST_MAX_METADATA_BYTES``, 8 KiB serialized by
+  default; 413 above) and nesting depth (10 levels; 400 deeper): it is stored with the
+  conversation and sent to the action server, so it must stay small.
 
 Enabled in ``credentials.yml`` as ``bot.rest_channel.CourseAdvisorRestInput``.
 """
@@ -23,9 +26,10 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -40,6 +44,9 @@ logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 5_000
 MAX_SENDER_CHARS = 128
+MAX_METADATA_BYTES_ENV = "REST_MAX_METADATA_BYTES"
+DEFAULT_MAX_METADATA_BYTES = 8 * 1024
+MAX_METADATA_DEPTH = 10
 APOLOGY = (
     "Sorry, I'm having trouble right now and couldn't finish that. "
     "Please try again in a moment; nothing you told me is lost."
@@ -96,10 +103,66 @@ def _has_non_finite_number(message: str) -> bool:
 
 
 class RequestProblem(ValueError):
-    """A request the channel cannot process; the message says why."""
+    """A request the channel cannot process; the message says why, ``status`` is the HTTP
+    status to answer with and ``reason`` a stable name for clients."""
+
+    def __init__(self, message: str, status: int = 400, reason: str = "bad_request") -> None:
+        super().__init__(message)
+        self.status = status
+        self.reason = reason
 
 
-def parse_request(body: Any) -> tuple[str, str, dict[str, Any] | None]:
+def max_metadata_bytes(environ: Mapping[str, str] | None = None) -> int:
+    """The metadata size limit from ``REST_MAX_METADATA_BYTES`` (8 KiB when unset)."""
+    env = os.environ if environ is None else environ
+    raw = env.get(MAX_METADATA_BYTES_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_METADATA_BYTES
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError(f"{MAX_METADATA_BYTES_ENV} must be a whole number of bytes, not {raw!r}")
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests objects or lists more than ``limit`` levels deep. Iterative:
+    a recursive walk (like :func:`_clean`) fails on the thousand-deep metadata it guards."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, (dict, list)):
+            continue
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def _checked_metadata(metadata: dict[str, Any], max_bytes: int) -> dict[str, Any]:
+    """``metadata`` made storable, or :class:`RequestProblem` when too deep or too big."""
+    if _deeper_than(metadata, MAX_METADATA_DEPTH):
+        raise RequestProblem(
+            f"'metadata' must not nest objects or lists more than {MAX_METADATA_DEPTH} levels deep",
+            reason="metadata_too_deep",
+        )
+    metadata = _clean(metadata)
+    size = len(json.dumps(metadata, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    if size > max_bytes:
+        raise RequestProblem(
+            f"'metadata' must be at most {max_bytes:,} bytes as JSON (it was {size:,})",
+            status=413,
+            reason="metadata_too_large",
+        )
+    return metadata
+
+
+def parse_request(
+    body: Any, max_metadata: int = DEFAULT_MAX_METADATA_BYTES
+) -> tuple[str, str, dict[str, Any] | None]:
     """Sender, message and metadata from a request body, or :class:`RequestProblem`."""
     if not isinstance(body, dict):
         raise RequestProblem("the body must be a JSON object")
@@ -124,7 +187,7 @@ def parse_request(body: Any) -> tuple[str, str, dict[str, Any] | None]:
     if metadata is not None and not isinstance(metadata, dict):
         raise RequestProblem("'metadata' must be a JSON object")
     if metadata is not None:
-        metadata = _clean(metadata)
+        metadata = _checked_metadata(metadata, max_metadata)
     return sender, message, metadata
 
 
@@ -143,6 +206,7 @@ class CourseAdvisorRestInput(RestInput):
         # Fails the start-up with a clear message when SENDER_SECRET is missing.
         signer: SenderSigner | None = signer_from_env()
         allow_unsigned = unsigned_allowed()
+        metadata_limit = max_metadata_bytes()
         webhook = Blueprint("course_advisor_rest", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -166,11 +230,15 @@ class CourseAdvisorRestInput(RestInput):
             try:
                 body = request.json
             except Exception:  # sanic raises its own error type for bad JSON
-                return response.json({"error": "the body is not valid JSON"}, status=400)
+                return response.json(
+                    {"error": "the body is not valid JSON (or is nested too deeply)"}, status=400
+                )
             try:
-                sender, text, metadata = parse_request(body)
+                sender, text, metadata = parse_request(body, metadata_limit)
             except RequestProblem as problem:
-                return response.json({"error": str(problem)}, status=400)
+                return response.json(
+                    {"error": str(problem), "reason": problem.reason}, status=problem.status
+                )
             if signer is not None and not allow_unsigned and not signer.verify(sender):
                 logger.info("Refused a message from an unsigned sender id")
                 return response.json({"error": UNSIGNED, "reason": "unsigned_sender"}, status=403)

@@ -42,6 +42,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot import rasa_speedups
+from bot.stored_events import storable
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ class CourseAdvisorTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             stored = session.execute(self._statements.count, {"sender_id": sender_id}).scalar()
             rows = [
-                event_row(sender_id, event.type_name, event.as_dict())
+                event_row(sender_id, event.type_name, storable(event.as_dict()))
                 for event in itertools.islice(tracker.events, int(stored or 0), None)
             ]
             if rows:

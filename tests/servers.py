@@ -203,7 +203,7 @@ def start_rasa_server(
             ACTION_SERVER_URL=f"{action_url}/webhook", TRACKER_STORE_URL=tracker, **(env or {})
         ),
     )
-    server = Server(process, f"http://127.0.0.1:{port}", log)
+    server = Server(process, f"http://127.0.0.1:{port}", log, {"tracker_store_url": tracker})
     wait_until_up(f"{server.url}/", process, log)
     return server
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
+import sqlalchemy as sa
 
+from bot.rest_channel import DEFAULT_MAX_METADATA_BYTES
 from tests.servers import Chat
 
 pytestmark = pytest.mark.slow
@@ -138,3 +142,46 @@ def test_constraints_given_as_the_answer_to_anything_else(chat: Chat) -> None:
     for course in payload["courses"]:
         assert course["subject"] == "data-science-ai"
         assert course["cost_gbp"] is None or course["cost_gbp"] <= 300 or payload["relaxed"]
+
+
+def _post_with_metadata(url: str, sender: str, metadata: str) -> httpx.Response:
+    body = f'{{"sender": "{sender}", "message": "hello", "metadata": {metadata}}}'
+    return httpx.post(
+        f"{url}/webhooks/rest/webhook",
+        content=body.encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("depth", [11, 600, 1_000, 2_000])
+def test_deeply_nested_metadata_gets_400_not_500(chat: Chat, stack: dict, depth: int) -> None:
+    nested = '{"a": ' * depth + "1" + "}" * depth
+    response = _post_with_metadata(stack["rasa"].url, chat.sender, nested)
+    assert response.status_code == 400
+    assert "deep" in response.json()["error"]
+
+
+def test_metadata_over_the_size_limit_gets_413(chat: Chat, stack: dict) -> None:
+    blob = json.dumps({"blob": "m" * 100 * 1024})
+    response = _post_with_metadata(stack["rasa"].url, chat.sender, blob)
+    assert response.status_code == 413
+    assert response.json()["reason"] == "metadata_too_large"
+    assert "8,192 bytes" in response.json()["error"]
+
+
+def test_metadata_at_the_limit_is_stored_once(chat: Chat, stack: dict) -> None:
+    blob = "m" * (DEFAULT_MAX_METADATA_BYTES - len('{"blob":""}'))
+    url = stack["rasa"].url
+    for _turn in range(2):
+        response = _post_with_metadata(url, chat.sender, json.dumps({"blob": blob}))
+        assert response.status_code == 200 and response.json()
+    engine = sa.create_engine(stack["rasa"].extra["tracker_store_url"])
+    with engine.connect() as connection:
+        rows = connection.execute(
+            sa.text("SELECT data FROM events WHERE sender_id = :sender"), {"sender": chat.sender}
+        ).all()
+    engine.dispose()
+    # Once per turn (the user event), not in its parse_data nor the session_started_metadata
+    # slot (set twice by Rasa in the first turn).
+    assert sum(data.count(blob) for (data,) in rows) == 2
