@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup install db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search bench clean
+.PHONY: help setup install db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search bench purge clean
 
 help: ## Show this help
 	@echo "Course Advisor: a conversational guide to microcredentials."
@@ -104,6 +104,9 @@ test: setup lint validate ## Set up, then run every test (unit, servers, convers
 
 bench: setup ## Benchmarks side by side with a plain Rasa assistant (~20 min; BENCH_ARGS=--quick: minutes)
 	@$(PY) -m bench.run_all --json bench/results/latest.json $(BENCH_ARGS)
+
+purge: $(INSTALLED) ## Delete conversations older than TRACKER_RETENTION_DAYS (default 30) from the tracker store
+	@scripts/with-defaults.sh $(PY) -m bot.purge $(PURGE_ARGS)
 
 clean: ## Remove trained models, the course store and caches (keeps the virtualenv)
 	rm -rf models var results .pytest_cache .mypy_cache .ruff_cache

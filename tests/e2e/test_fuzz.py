@@ -3,8 +3,9 @@
 Deterministic (seeded): empty and whitespace-only messages, 100 kB messages and the 5,000
 character limit, control characters, lone surrogates escaped in JSON and invalid UTF-8 bytes,
 emoji, right-to-left text, other languages, SQL/HTML/template injection, absurd numbers,
-``/intent{...}`` payloads with wrong values, odd metadata and senders, and malformed requests
-(bad JSON, missing fields, wrong types). Four senders at a time.
+``/intent{...}`` payloads with wrong values, odd metadata (over the size limit, nested up to
+2,000 deep) and senders, and malformed requests (bad JSON, missing fields, wrong types).
+Four senders at a time.
 
 Checked: never a 5xx and the server never stops; every well-formed message gets a non-empty
 list of replies within 30 s, addressed to its sender; a malformed request gets a 4xx; no
@@ -300,21 +301,28 @@ class Generator:
         return self.message(" ".join(words))
 
     def _metadata(self) -> Case:
-        nested: Any = "leaf"
-        for _ in range(self.rng.choice([5, 50, 200])):
-            nested = {"a": nested}
-        metadata = self.rng.choice(
-            [
-                {},
-                {"cards": True},
-                {"cards": "yes", "x": None},
-                {"big": "x" * 50_000},
-                {"deep": nested},
-                {"list": list(range(1000))},
-                {"html": "<script>alert(1)</script>", "template": "{{7*7}}"},
-            ]
-        )
-        return self.message(self.rng.choice(COURSE_WORDS), metadata=metadata)
+        rng = self.rng
+        depth = rng.choice([5, 9, 11, 50, 200, 500, 1000, 1500, 2000])
+        if rng.random() < 0.4:
+            # Nested up to 2,000 deep, written by hand: json.dumps itself recurses. Up to 10
+            # levels are accepted (bot/rest_channel.py), deeper gets a 400, never a 500.
+            sender = rng.choice(self.senders)
+            nested = '{"a": ' * depth + '"leaf"' + "}" * depth
+            body = f'{{"sender": "{sender}", "message": "hi", "metadata": {nested}}}'.encode()
+            return Case(0, "", body, REPLY if depth <= 10 else REJECT, sender)
+        options: list[tuple[dict[str, Any], str]] = [
+            ({}, REPLY),
+            ({"cards": True}, REPLY),
+            ({"cards": "yes", "x": None}, REPLY),
+            ({"big": "x" * 8_000}, REPLY),
+            ({"big": "x" * 50_000}, REJECT),  # over the 8 KiB limit: 413
+            ({"list": list(range(1000))}, REPLY),
+            ({"html": "<script>alert(1)</script>", "template": "{{7*7}}"}, REPLY),
+        ]
+        metadata, expect = rng.choice(options)
+        case = self.message(rng.choice(COURSE_WORDS), metadata=metadata)
+        case.expect = expect
+        return case
 
     def _weird_sender(self) -> Case:
         sender = signed(f"{self.rng.choice(WEIRD_SENDERS)}"[:90])
