@@ -13,6 +13,9 @@ queries rebuilt per message) read the ``data`` column alone, count the stored ev
 write the new rows with one multi-row ``INSERT``. Servers using it and servers using Rasa's
 ``SQL`` type can share a database.
 
+Two things it stores differently, on purpose: a request's metadata once, not four times
+(:mod:`bot.stored_events`), and nothing from before a learner's forget-me (:mod:`bot.forget`).
+
 With an SQLite file it also keeps its connection open between messages (SQLAlchemy 1.4 opens
 a new one per session for SQLite files, two per message) and switches the file to
 write-ahead logging, which needs one sync of the disk per commit instead of several and
@@ -42,6 +45,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot import rasa_speedups
+from bot.forget import forget_point, kept_after_forgetting
+from bot.sender_ids import loggable
 from bot.stored_events import storable
 
 logger = logging.getLogger(__name__)
@@ -113,15 +118,26 @@ class CourseAdvisorTrackerStore(SQLTrackerStore):
         return None
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Store the events the database does not have yet, in one statement."""
+        """Store the events the database does not have yet, in one statement; in a turn
+        where the learner's forget-me ran, delete their conversation first (`bot.forget`)."""
         await self.stream_events(tracker)
         sender_id = tracker.sender_id
         with self.session_scope() as session:
             stored = session.execute(self._statements.count, {"sender_id": sender_id}).scalar()
-            rows = [
-                event_row(sender_id, event.type_name, storable(event.as_dict()))
-                for event in itertools.islice(tracker.events, int(stored or 0), None)
-            ]
+            new = list(itertools.islice(tracker.events, int(stored or 0), None))
+            forget_from = forget_point(new)
+            if forget_from is None:
+                data = [event.as_dict() for event in new]
+            else:
+                deleted = session.execute(self._statements.delete, {"sender_id": sender_id})
+                data = kept_after_forgetting([event.as_dict() for event in new[forget_from:]])
+                logger.info(
+                    "Forget-me: deleted the %d stored events of %s and %d unsaved ones",
+                    deleted.rowcount,
+                    loggable(sender_id),
+                    forget_from,
+                )
+            rows = [event_row(sender_id, item["event"], storable(item)) for item in data]
             if rows:
                 session.execute(self._statements.insert, rows)
             session.commit()
@@ -148,6 +164,7 @@ class EventStatements:
         )
         self.count = sa.select(sa.func.count()).select_from(events).where(sender, in_latest_session)
         self.insert = events.insert()
+        self.delete = events.delete().where(sender)
 
 
 def event_row(sender_id: str, type_name: str, data: dict[str, Any]) -> dict[str, Any]:
