@@ -29,6 +29,7 @@ from actions.store.search import (
     describe,
     get_courses,
 )
+from bot.sender_ids import loggable
 
 logger = logging.getLogger(__name__)
 
@@ -64,13 +65,20 @@ class CourseAdvisorAction(Action, abc.ABC):
             return await self.act(dispatcher, tracker, domain)
         except ProfileError as error:
             # A slot value the store does not know (the form normally prevents this).
-            logger.warning("Unusable profile for %s: %s", tracker.sender_id, error)
+            # The slot value may be the learner's words: only at DEBUG (bot/log_hygiene.py).
+            logger.warning(
+                "Unusable profile in %s for %s", self.name(), loggable(tracker.sender_id)
+            )
+            logger.debug("Unusable profile: %s", error)
             dispatcher.utter_message(
                 text=f"Sorry, I couldn't search with that: {error}. Could you tell me again?"
             )
             return []
         except (StoreError, SQLAlchemyError):
-            logger.exception("Course store failed in %s for %s", self.name(), tracker.sender_id)
+            # At ERROR the exception's message (SQL parameters: learner text) is hidden.
+            logger.exception(
+                "Course store failed in %s for %s", self.name(), loggable(tracker.sender_id)
+            )
             # Drop pooled connections: the next message reconnects, so the assistant
             # recovers by itself when the database comes back.
             dispose_engines()

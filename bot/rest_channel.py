@@ -38,6 +38,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import log_hygiene
 from bot.sender_ids import SenderSigner, loggable, signer_from_env, unsigned_allowed
 
 logger = logging.getLogger(__name__)
@@ -203,6 +204,8 @@ class CourseAdvisorRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        # Learner text stays out of the Rasa server's logs above DEBUG, one line per record.
+        log_hygiene.install()
         # Fails the start-up with a clear message when SENDER_SECRET is missing.
         signer: SenderSigner | None = signer_from_env()
         allow_unsigned = unsigned_allowed()

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from telegram.error import InvalidToken, TelegramError
 
+from bot import log_hygiene
 from bot.telegram import app
 from bot.telegram.config import (
     DEFAULT_LISTEN,
@@ -97,6 +98,7 @@ def configure_logging(level: str) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=getattr(logging, level)
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    log_hygiene.install()  # no learner text above DEBUG, one line per record
 
 
 def main(

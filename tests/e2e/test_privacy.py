@@ -2,13 +2,16 @@
 
 A learner tells the assistant a personal detail, asks to be forgotten and confirms. After
 that, no row of the tracker store's database holds the detail, and neither the Rasa server's
-nor the action server's log (both at INFO, as in production) ever showed it.
+nor the action server's log (both at INFO, as in production) ever showed it. An action that
+fails on the learner's words answers and logs without them (bot/action_server.py,
+bot/log_hygiene.py).
 """
 
 from __future__ import annotations
 
 import time
 
+import httpx
 import pytest
 import sqlalchemy as sa
 
@@ -61,3 +64,34 @@ def test_forget_me_leaves_no_trace_in_the_tracker_store_or_the_logs(
     assert len(_user_messages(rasa, chat.sender)) == 1
     for server in stack.values():
         assert DETAIL not in server.log.read_text(errors="replace"), server.log
+
+
+def test_a_failing_action_logs_and_answers_without_learner_text(
+    stack: dict[str, Server],
+) -> None:
+    secret = "Barnaby Secret-Lane"
+    actions, rasa = stack["actions"], stack["rasa"]
+    # Straight to the action server: a profile the search cannot use (a dict as subject).
+    call = {
+        "next_action": "action_recommend_courses",
+        "version": "3.6.2",
+        "domain": {},
+        "tracker": {
+            "sender_id": "web-privacy.signature",
+            "slots": {"subject": {"name": secret}},
+            "latest_message": {"text": secret},
+            "events": [{"event": "user", "text": secret}],
+            "active_loop": {},
+        },
+    }
+    response = httpx.post(f"{actions.url}/webhook", json=call, timeout=30)
+    assert response.status_code == 500
+    assert secret not in response.text  # rasa-sdk itself echoes the whole request
+    assert response.json()["error"].endswith("in action_recommend_courses")
+    # Through Rasa, a payload that puts the learner's words where a subject id belongs.
+    chat = Chat(rasa.url, f"privacy-fail-{time.monotonic_ns()}")
+    assert chat.say(f'/find_course{{"subject": {{"name": "{secret}"}}}}')
+    chat.say(f"my name is {secret}, anything cheaper?")
+    for server in stack.values():
+        lines = server.log.read_text(errors="replace").splitlines()
+        assert not [line for line in lines if secret in line], server.log

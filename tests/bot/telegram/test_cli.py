@@ -6,6 +6,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
+from bot import log_hygiene
 from bot.telegram import app, cli, config
 from bot.telegram.config import ConfigError, Settings, load_settings
 from tests.servers import TEST_SENDER_SECRET
@@ -186,6 +188,22 @@ def test_telegram_failures_at_start_up(
 def test_httpx_logger_is_quiet() -> None:
     cli.configure_logging("DEBUG")
     assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_logging_keeps_learner_text_out_and_one_line_per_record(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    cli.configure_logging("INFO")
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("bot.telegram.test").info("said: %s", "hi\nforged line")
+    assert "hi\\nforged line" in caplog.text
+
+
+@pytest.fixture(autouse=True)
+def _no_log_hygiene_afterwards() -> Iterator[None]:
+    """configure_logging installs bot.log_hygiene for the process: not for later tests."""
+    yield
+    log_hygiene.uninstall()
 
 
 class Recorder:
