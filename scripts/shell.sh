@@ -15,8 +15,11 @@ echo "    (its log: var/action-server.log)"
 mode="${1:-shell}"
 echo "==> Loading the model; type your messages after the prompt, /stop to quit."
 if [[ "$mode" == "interactive" ]]; then
+    # Rasa 3.6's interactive server always listens on 0.0.0.0 (no option): use it on a
+    # machine whose firewall keeps port 5005 private.
     .venv/bin/rasa interactive --endpoints endpoints.yml --model models/course-advisor.tar.gz \
         --data data/nlu data/rules data/stories --skip-visualization
 else
-    .venv/bin/rasa shell --endpoints endpoints.yml --model models
+    # rasa shell serves Rasa's HTTP API (no token) on 0.0.0.0 unless told otherwise.
+    .venv/bin/rasa shell --endpoints endpoints.yml --model models --interface 127.0.0.1
 fi
