@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction, store_session
+from actions.store.advisers import REFERENCE_KEY, new_reference
 from actions.store.learners import create_handoff, get_shortlist
 
 PROFILE_SLOTS = (
@@ -54,12 +55,12 @@ class ActionRequestHandoff(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         with store_session() as session:
             shortlist = [course.id for course in get_shortlist(session, tracker.sender_id)]
-            request = create_handoff(
-                session, tracker.sender_id, conversation_summary(tracker, shortlist)
-            )
-            reference = request.id
+            # A random reference, not the sequential id (actions/store/advisers.py).
+            reference = new_reference()
+            summary = {REFERENCE_KEY: reference, **conversation_summary(tracker, shortlist)}
+            create_handoff(session, tracker.sender_id, summary)
         dispatcher.utter_message(
-            text=f"I've asked a careers adviser to pick this up (reference #{reference}). "
+            text=f"I've asked a careers adviser to pick this up (reference {reference}). "
             "They'll see what you've told me and your shortlist, so you won't need to repeat "
             "yourself, and they'll reply here. Meanwhile you can keep exploring courses with me."
         )

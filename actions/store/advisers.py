@@ -3,13 +3,18 @@
 Usage::
 
     python -m actions.store.advisers list [--all | --closed] [--json] [--db URL]
-    python -m actions.store.advisers close ID [--db URL]
+    python -m actions.store.advisers close REFERENCE|ID [--db URL]
+
+A learner is told a random reference (``K7QM-3XZD``, 40 bits), kept in the request's summary;
+the integer id is the database's and is never shown to learners: sequential ids would say how
+many requests others made and invite guessing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +24,31 @@ from actions.store.learners import close_handoff, list_handoffs
 from actions.store.models import HandoffRequest
 
 SUMMARY_WIDTH = 100
+#: Crockford's base 32: no I, L, O or U, so a reference read out over the phone survives.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_KEY = "reference"
+
+
+def new_reference() -> str:
+    """A random, unguessable hand-off reference for the learner, e.g. ``K7QM-3XZD``."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def reference_of(request: HandoffRequest) -> str:
+    """The reference the learner was given ("-" for requests made before references)."""
+    summary = request.summary
+    value = summary.get(REFERENCE_KEY) if isinstance(summary, dict) else None
+    return value if isinstance(value, str) else "-"
+
+
+def _find(requests: Sequence[HandoffRequest], key: str) -> HandoffRequest | None:
+    """The request with this reference (any case, dash optional) or integer id."""
+    wanted = key.strip().upper().replace("-", "")
+    for request in requests:
+        if reference_of(request).replace("-", "") == wanted or str(request.id) == key.strip():
+            return request
+    return None
 
 
 def _when(request: HandoffRequest) -> str:
@@ -45,6 +75,7 @@ def _summary_line(summary: Any, width: int = SUMMARY_WIDTH) -> str:
 def _as_dict(request: HandoffRequest) -> dict[str, Any]:
     return {
         "id": request.id,
+        "reference": reference_of(request),
         "created_at": request.created_at.isoformat() if request.created_at else None,
         "sender_id": request.sender_id,
         "status": request.status,
@@ -67,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="list open and closed requests")
     show.add_argument("--json", action="store_true", help="print JSON instead of a table")
     close = commands.add_parser("close", help="mark a hand-off request as dealt with")
-    close.add_argument("id", type=int, help="request id (from 'list')")
+    close.add_argument("key", metavar="REFERENCE", help="the learner's reference, or the id")
     return parser
 
 
@@ -78,11 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with session_scope(url) as session:
             if args.command == "close":
-                request = close_handoff(session, args.id)
+                found = _find(list_handoffs(session, None), args.key)
+                request = close_handoff(session, found.id) if found is not None else None
                 if request is None:
-                    print(f"no hand-off request with id {args.id}", file=sys.stderr)
+                    print(f"no hand-off request {args.key}", file=sys.stderr)
                     return 1
-                print(f"closed hand-off request {request.id} ({request.sender_id})")
+                print(
+                    f"closed hand-off request {reference_of(request)} "
+                    f"(id {request.id}, {request.sender_id})"
+                )
                 return 0
             status = None if args.all else "closed" if args.closed else "open"
             requests = list_handoffs(session, status)
@@ -92,11 +127,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not requests:
                 print(f"no {status or ''} hand-off requests".replace("  ", " "))
                 return 0
-            print(f"{'id':>5}  {'when (UTC)':16}  {'status':6}  {'sender':20}  summary")
+            print(
+                f"{'reference':9}  {'id':>5}  {'when (UTC)':16}  {'status':6}  {'sender':20}  "
+                "summary"
+            )
             for r in requests:
+                summary = {k: v for k, v in (r.summary or {}).items() if k != REFERENCE_KEY}
                 print(
-                    f"{r.id:>5}  {_when(r):16}  {r.status:6}  {r.sender_id[:20]:20}  "
-                    f"{_summary_line(r.summary)}"
+                    f"{reference_of(r):9}  {r.id:>5}  {_when(r):16}  {r.status:6}  "
+                    f"{r.sender_id[:20]:20}  {_summary_line(summary)}"
                 )
             return 0
     except StoreError as exc:
