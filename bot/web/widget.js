@@ -21,12 +21,20 @@
   var COUNTER_FROM = 1800;
   var HISTORY_LIMIT = 150;
   var TIMEOUT_MS = 45000;
+  var DAY_MS = 24 * 60 * 60 * 1000;
+  var DEFAULT_HISTORY_DAYS = 7;
   var ERROR_TEXT = "Sorry, I can't reach the advisor right now. Please try again in a moment.";
   var SVG_NS = "http://www.w3.org/2000/svg";
 
   function attr(name, fallback) {
     var value = script.getAttribute(name);
     return value === null || value.trim() === "" ? fallback : value.trim();
+  }
+
+  /** Days a stored conversation is kept after its last message: a number >= 0, else 7. */
+  function historyDays(value) {
+    var days = Number(value);
+    return value !== "" && isFinite(days) && days >= 0 ? days : DEFAULT_HISTORY_DAYS;
   }
 
   function normaliseServer(value) {
@@ -58,6 +66,7 @@
     position: attr("data-position", "right") === "left" ? "left" : "right",
     openOnLoad: attr("data-open", "false") === "true",
     hideCardText: attr("data-card-text", "hide") !== "show",
+    historyMs: historyDays(attr("data-history-days", "")) * DAY_MS,
   };
   if (!config.server) {
     // eslint-disable-next-line no-console
@@ -84,8 +93,40 @@
     }
   }
 
-  function local() { try { return window.localStorage; } catch (e) { return null; } }
+  /** Where the conversation is kept across page loads; null with data-history-days="0". */
+  function local() {
+    if (!config.historyMs) return null;
+    try { return window.localStorage; } catch (e) { return null; }
+  }
   function session() { try { return window.sessionStorage; } catch (e) { return null; } }
+
+  /** Record that the stored conversation was used now: it expires config.historyMs later. */
+  function touchStored() {
+    if (local()) storageSet(local(), "saved-at", String(Date.now()));
+  }
+
+  /** Remove the stored conversation (history and sender id) from this device. */
+  function dropStored() {
+    if (!local()) return;
+    storageSet(local(), "history", null);
+    storageSet(local(), "sender", null);
+    storageSet(local(), "saved-at", null);
+  }
+
+  /**
+   * Drop a stored conversation whose last message is older than config.historyMs. One stored
+   * before expiry existed (no time) starts its clock now rather than being dropped unseen.
+   */
+  function expireStored() {
+    var store = local();
+    if (!store) return;
+    var savedAt = Number(storageGet(store, "saved-at"));
+    if (!storageGet(store, "saved-at") || !isFinite(savedAt)) {
+      if (storageGet(store, "history") || storageGet(store, "sender")) touchStored();
+      return;
+    }
+    if (Date.now() - savedAt > config.historyMs) dropStored();
+  }
 
   /** The conversation's sender id, issued and signed by the server (null until asked). */
   function loadSender() {
@@ -105,7 +146,9 @@
 
   function saveHistory() {
     if (history.length > HISTORY_LIMIT) history = history.slice(-HISTORY_LIMIT);
-    if (local()) storageSet(local(), "history", JSON.stringify(history));
+    if (!local()) return;
+    storageSet(local(), "history", JSON.stringify(history));
+    touchStored();
   }
 
   /** A stored entry checked field by field (storage can hold anything), or null. */
@@ -119,8 +162,10 @@
     return user;
   }
 
+  expireStored();
   var sender = loadSender();
   var history = loadHistory();
+  var generation = 0; // bumped when the chat is cleared: replies to older messages are dropped
 
   // ---------------------------------------------------------------- DOM helpers
   function el(tag, className, text) {
@@ -155,7 +200,6 @@
     close: ["M6 6l12 12M18 6 6 18"],
     down: ["M6 9l6 6 6-6"],
     send: ["M4.5 12h11M11 6.5 16.5 12 11 17.5"],
-    restart: ["M4.5 12a7.5 7.5 0 1 0 2.2-5.3", "M4.5 4.5v3.5H8"],
     external: ["M14 5h5v5", "M19 5l-8 8", "M17 13.5V18a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h4.5"],
   };
 
@@ -386,9 +430,13 @@
     ".ca-send { display: grid; place-items: center; flex: none; width: 2.75em; height: 2.75em;",
     "  border: 0; border-radius: 50%; background: var(--_primary); color: var(--_on-primary); }",
     ".ca-send:disabled { opacity: .45; cursor: default; }",
-    ".ca-foot { display: flex; justify-content: space-between; gap: .75em; margin: 0;",
+    ".ca-foot { display: flex; justify-content: space-between; align-items: center; gap: .75em; margin: 0;",
     "  padding: .1em 1em .6em; font-size: .75em; color: var(--_muted); background: var(--_bg); }",
     ".ca-counter[data-full='true'] { color: var(--_error); font-weight: 600; }",
+    ".ca-foot__end { display: flex; align-items: center; gap: .75em; flex: none; }",
+    ".ca-clear { min-height: 24px; padding: .2em .3em; border: 0; border-radius: 4px; background: none;",
+    "  color: var(--_muted); font-size: 1em; text-decoration: underline; text-underline-offset: 2px; }",
+    ".ca-clear:hover { color: var(--_text); }",
     // phone-sized screens: the panel fills the screen
     "@media (max-width: 480px) {",
     "  .ca-panel, .ca-root[data-position='left'] .ca-panel { inset: 0; width: 100%; height: 100%;",
@@ -459,11 +507,6 @@
   title.id = "ca-title";
   headerText.appendChild(title);
   headerText.appendChild(el("p", "ca-subtitle", config.subtitle));
-  var restartButton = el("button", "ca-icon-btn ca-restart");
-  restartButton.type = "button";
-  restartButton.setAttribute("aria-label", "Start a new conversation");
-  restartButton.title = "Start a new conversation";
-  restartButton.appendChild(svgIcon(ICONS.restart));
   var closeButton = el("button", "ca-icon-btn ca-close");
   closeButton.type = "button";
   closeButton.setAttribute("aria-label", "Close chat");
@@ -471,7 +514,6 @@
   closeButton.appendChild(svgIcon(ICONS.close));
   header.appendChild(avatar);
   header.appendChild(headerText);
-  header.appendChild(restartButton);
   header.appendChild(closeButton);
 
   var log = el("div", "ca-log");
@@ -509,13 +551,22 @@
   form.appendChild(input);
   form.appendChild(sendButton);
 
-  var foot = el("p", "ca-foot");
+  var foot = el("div", "ca-foot");
   var hint = el("span", "ca-hint", "Automated guidance: check details with the provider.");
   hint.id = "ca-hint";
   var counter = el("span", "ca-counter");
   counter.setAttribute("aria-live", "polite");
+  var clearButton = el("button", "ca-clear", "Clear this chat");
+  clearButton.type = "button";
+  clearButton.title = "Delete this conversation from this device and start a new one";
+  var cleared = el("span", "ca-sr-only");
+  cleared.setAttribute("role", "status");
+  var footEnd = el("span", "ca-foot__end");
+  footEnd.appendChild(counter);
+  footEnd.appendChild(clearButton);
   foot.appendChild(hint);
-  foot.appendChild(counter);
+  foot.appendChild(footEnd);
+  foot.appendChild(cleared);
 
   panel.appendChild(header);
   panel.appendChild(log);
@@ -780,6 +831,7 @@
           if (!data || typeof data.sender !== "string" || !data.sender) throw new Error("no sender");
           sender = data.sender;
           if (local()) storageSet(local(), "sender", sender);
+          touchStored();
           return sender;
         })
         .finally(function () {
@@ -835,10 +887,13 @@
   }
 
   function deliver(entry, node) {
+    var gen = generation;
+    if (history.indexOf(entry) === -1) return Promise.resolve(); // cleared before it was sent
     pending += 1;
     setTyping(true);
     return post(entry.payload || entry.text)
       .then(function (messages) {
+        if (gen !== generation) return null; // the chat was cleared meanwhile
         var first = null;
         var replies = messages.map(botEntry).filter(Boolean);
         var cardTitles = courseTitles(replies);
@@ -851,6 +906,7 @@
         return first;
       })
       .catch(function () {
+        if (gen !== generation) return null;
         entry.failed = true;
         saveHistory();
         if (!node.parentNode) {
@@ -890,12 +946,16 @@
     input.focus();
   }
 
+  /** "Clear this chat": forget the conversation on this device; the next message starts a new one. */
   function reset() {
+    generation += 1;
     history = [];
-    saveHistory();
-    sender = null; // the next message asks the server for a new conversation
-    if (local()) storageSet(local(), "sender", "");
+    sender = null; // the next message asks the server for a new sender id
+    dropStored();
+    badge.hidden = true;
     renderAll();
+    cleared.textContent = "";
+    cleared.textContent = "Chat cleared from this device.";
     input.focus();
   }
 
@@ -942,7 +1002,7 @@
 
   launcher.addEventListener("click", toggle);
   closeButton.addEventListener("click", close);
-  restartButton.addEventListener("click", reset);
+  clearButton.addEventListener("click", reset);
   var fullScreen = window.matchMedia ? window.matchMedia("(max-width: 480px)") : null;
 
   function focusables() {
@@ -975,7 +1035,7 @@
 
   // Another tab of the same site changed the conversation: show it here too.
   window.addEventListener("storage", function (event) {
-    if (event.key === prefix + ":sender" && event.newValue) sender = event.newValue;
+    if (event.key === prefix + ":sender") sender = event.newValue || null;
     if (event.key === prefix + ":history" && !pending) {
       history = loadHistory();
       renderAll();

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -333,18 +334,127 @@ def test_damaged_stored_history_is_ignored(widget: WidgetPage, fake_rasa: FakeRa
     expect(widget.page.locator(".ca-row--intro")).to_be_visible()
 
 
-def test_new_conversation_forgets_this_device(widget: WidgetPage, fake_rasa: FakeRasa) -> None:
+def test_clear_this_chat_by_keyboard_forgets_this_device(
+    widget: WidgetPage, fake_rasa: FakeRasa
+) -> None:
+    page = widget.page
     widget.open()
     widget.send("hi")
     old_sender = fake_rasa.requests[-1]["sender"]
-    widget.page.get_by_role("button", name="Start a new conversation").click()
+    assert widget.stored("history") and widget.stored("sender") == old_sender
+
+    clear = page.get_by_role("button", name="Clear this chat")
+    expect(clear).to_be_visible()
+    expect(widget.input).to_be_focused()
+    for _ in range(5):  # from the message box: the send button, then the control
+        page.keyboard.press("Tab")
+        if "ca-clear" in shadow_active_class(page):
+            break
+    else:
+        pytest.fail("Tab never reached 'Clear this chat'")
+    assert clear.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+    page.keyboard.press("Enter")
+
+    expect(widget.user_bubbles).to_have_count(0)
+    expect(page.locator(".ca-row--intro")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text("Chat cleared from this device.")
+    expect(widget.input).to_be_focused()
+    assert widget.stored("history") is None
+    assert widget.stored("sender") is None
+    assert widget.stored("saved-at") is None
+    page.reload()
+    expect(widget.user_bubbles).to_have_count(0)  # gone from the device, not only the screen
+
+    widget.open()
+    widget.send("hello again")
+    assert fake_rasa.requests[-1]["sender"] != old_sender  # a new session id
+    assert fake_rasa.issued[-1] == fake_rasa.requests[-1]["sender"]
+
+
+def _age_stored_chat(widget: WidgetPage, days: float) -> None:
+    widget.page.evaluate(
+        """days => {
+            const k = Object.keys(localStorage).find(k => k.endsWith(':saved-at'));
+            localStorage.setItem(k, String(Date.now() - days * 24 * 3600 * 1000));
+        }""",
+        days,
+    )
+
+
+def test_a_stored_chat_expires_after_seven_days(widget: WidgetPage, fake_rasa: FakeRasa) -> None:
+    widget.open()
+    widget.send("hi")
+    old_sender = fake_rasa.requests[-1]["sender"]
+    saved_at = float(widget.stored("saved-at") or 0)
+    assert abs(saved_at / 1000 - time.time()) < 60
+
+    _age_stored_chat(widget, 6.9)
+    widget.page.reload()
+    expect(widget.user_bubbles).to_have_text(["hi"])  # under 7 days: kept
+
+    _age_stored_chat(widget, 7.1)
+    widget.page.reload()
+    expect(widget.panel).to_be_visible()
     expect(widget.user_bubbles).to_have_count(0)
     expect(widget.page.locator(".ca-row--intro")).to_be_visible()
-    expect(widget.input).to_be_focused()
-    assert json.loads(widget.stored("history") or "null") == []
-    widget.send("hello again")
+    assert widget.stored("history") is None and widget.stored("sender") is None
+    widget.send("hi")
     assert fake_rasa.requests[-1]["sender"] != old_sender
-    assert fake_rasa.issued[-1] == fake_rasa.requests[-1]["sender"]
+
+
+def test_a_chat_stored_before_expiry_existed_starts_its_clock(
+    widget: WidgetPage, fake_rasa: FakeRasa
+) -> None:
+    widget.open()
+    widget.send("hi")
+    widget.page.evaluate(
+        "() => Object.keys(localStorage)"
+        ".filter(k => k.endsWith(':saved-at')).forEach(k => localStorage.removeItem(k))"
+    )
+    widget.page.reload()
+    expect(widget.user_bubbles).to_have_text(["hi"])
+    assert abs(float(widget.stored("saved-at") or 0) / 1000 - time.time()) < 60
+
+
+def _with_tag_attribute(page: Page, name: str, value: str) -> None:
+    """Give the demo page's widget tag one more attribute, as a page author would.
+
+    Set as the parser inserts the tag, before the deferred script runs. (Rewriting the page
+    with ``page.route`` would not do: Chromium then treats it as a public page and refuses
+    its calls to the loopback fake Rasa.)
+    """
+    script = """
+        new MutationObserver((records, observer) => {
+            const tag = document.querySelector("script[src='/widget.js']");
+            if (tag) { tag.setAttribute(NAME, VALUE); observer.disconnect(); }
+        }).observe(document, {childList: true, subtree: true});
+    """
+    page.add_init_script(
+        script.replace("NAME", json.dumps(name)).replace("VALUE", json.dumps(value))
+    )
+
+
+def test_history_days_is_configurable(widget: WidgetPage, demo: WidgetServer) -> None:
+    _with_tag_attribute(widget.page, "data-history-days", "0.5")
+    widget.goto(demo.url)
+    widget.open()
+    widget.send("hi")
+    expect(widget.bot_bubbles).to_have_text([GREETING])
+    _age_stored_chat(widget, 0.4)
+    widget.page.reload()
+    expect(widget.user_bubbles).to_have_text(["hi"])
+    _age_stored_chat(widget, 0.6)
+    widget.page.reload()
+    expect(widget.user_bubbles).to_have_count(0)
+
+
+def test_history_days_zero_stores_nothing(widget: WidgetPage, demo: WidgetServer) -> None:
+    _with_tag_attribute(widget.page, "data-history-days", "0")
+    widget.goto(demo.url)
+    widget.open()
+    widget.send("hi")
+    expect(widget.bot_bubbles).to_have_text([GREETING])
+    assert widget.page.evaluate("() => Object.keys(localStorage)") == []
 
 
 def test_a_sender_the_server_refuses_starts_a_new_conversation(
