@@ -81,10 +81,18 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
                 "forget_me",
                 "out_of_scope",
                 "show_shortlist",
+                "start_again",
+                "ask_job_value",
             ],
             # Intents that point at the last list: only course positions are taken from them;
             # `course_index` is taken from no other intent.
-            "list_intents": ["course_details", "compare_courses", "save_shortlist"],
+            "list_intents": [
+                "course_details",
+                "compare_courses",
+                "save_shortlist",
+                "why_recommended",
+                "which_to_pick",
+            ],
             # Intents whose short messages may name a topic with no cue ("kubernetes").
             "bare_topic_intents": ["find_course", "inform", "state_goal"],
             # The topic is read from every message except list references (cue-based only,
@@ -153,9 +161,12 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         if not name:
             return None
         if name in self._quiet_intents:
-            return frozenset({"topic"}) if self._topic_everywhere else frozenset()
+            # The topic and list refinements are kept even here, so that an action can
+            # recover from a misread intent ("is there anything free?" read as ask_credit).
+            kept = {"refinement", "topic"} if self._topic_everywhere else {"refinement"}
+            return frozenset(kept)
         if name in self._list_intents:
-            return frozenset({"course_index"})
+            return frozenset({"course_index", "refinement"})
         return frozenset(ENTITY_NAMES) - {"course_index"}
 
     def _extract(self, text: str, doc: Any, bare_topic: bool = False) -> list[Extracted]:

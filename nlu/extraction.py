@@ -55,6 +55,8 @@ from typing import TYPE_CHECKING, Any
 
 from actions.store.currency import to_gbp
 from nlu import vocab
+from nlu.negation import negated
+from nlu.refinement import find_refinements
 from nlu.topic import find_topic
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -78,6 +80,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "course_index",
     "delivery",
     "topic",
+    "refinement",
 )
 
 NER_LABELS: frozenset[str] = frozenset({"MONEY", "DATE", "TIME", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -1081,6 +1084,12 @@ _WHOLE_INDEX_RE = re.compile(
 )
 
 
+# "the first two", "top 3", "all three": positions 1..n
+_IDX_FIRST_N_RE = re.compile(
+    r"(?<![\w])(?:(?:the\s+)?(?:first|top)|all)\s+(?P<n>two|three|four|five|[2-5])"
+    r"(?:\s+(?:ones?|courses?|options?|results?))?(?![\w])"
+    r"(?!\s+(?:weeks?|hours?|months?|days?|years?|modules?|units?|lessons?|steps?))"
+)
 _IDX_CONTINUE_RE = re.compile(
     r"\s*(?:,|and|&|or|vs\.?|versus|\+|then)\s*(?:the\s+)?(?:(?:number|no\.?|#|option|course)"
     r"\s*#?\s*)?(?P<t>" + _IDX_TOKEN + r")(?![\w])"
@@ -1123,6 +1132,10 @@ def _extract_course_index(ctx: _Ctx) -> list[Extracted]:
             0.85,
         )
 
+    for m in _IDX_FIRST_N_RE.finditer(scan):
+        count = _index_value(m.group("n")) or 0
+        for value in range(1, count + 1):
+            found.append((m.start() + value - 1, m.start() + value, value, 0.9))
     for m in _IDX_LIST_RE.finditer(scan):
         items = m.group("items")
         base = m.start("items")
@@ -1592,7 +1605,7 @@ class _SubjMention:
     start: int
     end: int
     weight: float
-    role: str  # "target" | "weak" (weak target marker) | "source" | "neutral"
+    role: str  # "target" | "weak" (weak target marker) | "source" | "neutral" | "negated"
     fuzzy: bool
 
 
@@ -1643,6 +1656,8 @@ def _extract_subject(ctx: _Ctx, goal: str | None) -> list[Extracted]:
             if fz and n > 1 and all(is_fuzzy[i : i + n]):
                 continue
             start, end = toks[i][0], toks[i + n - 1][1]
+            if ctx.is_claimed(start, end):  # a refinement ("on a pension"), a number
+                continue
             if not _subject_ok(ctx, phrase, start, end, all_upper, i, toks):
                 continue
             weight = vocab.SUBJECT_WEAK.get(phrase, 1.0)
@@ -1663,7 +1678,7 @@ def _extract_subject(ctx: _Ctx, goal: str | None) -> list[Extracted]:
     if not mentions:
         return []
     for mt in mentions:
-        mt.role = _subject_role(ctx, mt.start)
+        mt.role = "negated" if negated(ctx.raw, mt.start) else _subject_role(ctx, mt.start)
     targets = [mt for mt in mentions if mt.role == "target"]
     neutral = [mt for mt in mentions if mt.role in ("neutral", "weak")]
     sources = [mt for mt in mentions if mt.role == "source"]
@@ -1675,6 +1690,8 @@ def _extract_subject(ctx: _Ctx, goal: str | None) -> list[Extracted]:
         return []
     else:
         pool = sources
+    if not pool:  # every mention was negated ("not leadership")
+        return []
     best = max(pool, key=lambda mt: (mt.weight + (0.05 if mt.role == "weak" else 0.0), -mt.start))
     conf = round(0.9 * best.weight if not best.fuzzy else 0.75 * best.weight, 3)
     if best.role == "target":
@@ -1814,6 +1831,19 @@ def _extract_topic(ctx: _Ctx, found: Sequence[Extracted], bare: bool) -> list[Ex
     return []
 
 
+def _extract_refinements(ctx: _Ctx) -> list[Extracted]:
+    """Requests to change the last list ("cheaper", "anything free?"): :mod:`nlu.refinement`.
+
+    One entity per kind; every phrase is claimed, so "on a pension" is not a subject.
+    """
+    out: list[Extracted] = []
+    for found in find_refinements(ctx.raw):
+        ctx.claimed.append((found.start, found.end))
+        if all(e.value != found.kind for e in out):
+            out.append(_mk(ctx, "refinement", found.kind, found.start, found.end, 0.9))
+    return out
+
+
 def _mk(ctx: _Ctx, entity: str, value: Value, start: int, end: int, conf: float) -> Extracted:
     start = max(0, min(start, len(ctx.raw)))
     end = max(start, min(end, len(ctx.raw)))
@@ -1859,6 +1889,7 @@ def extract(text: str, doc: Doc | None = None, *, bare_topic: bool = False) -> l
     out += _run(lambda: _extract_level(ctx), "level")
     out += _run(lambda: _extract_credit(ctx), "credit_bearing")
     out += _run(lambda: _extract_delivery(ctx), "delivery")
+    out += _run(lambda: _extract_refinements(ctx), "refinement")
     goals = _run(lambda: _extract_goal(ctx), "goal")
     out += goals
     goal_value = str(goals[0].value) if goals else None

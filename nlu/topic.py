@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from actions.store.topics import topic_vocabulary, word_list
+from nlu.negation import negated
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues.yml"
 #: Longest topic, in words.
@@ -246,6 +247,8 @@ def find_topic(
         if trimmed is None:
             continue
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
+        if negated(text, a.start):  # "not python", "instead of Spanish"
+            continue
         return Topic(text[a.start : b.end], a.start, b.end)
     return None
 

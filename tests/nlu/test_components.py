@@ -169,7 +169,11 @@ def test_empty_and_missing_text() -> None:
 def test_batch_of_messages(spacy_nlp: PackagedSpacyNLP) -> None:
     texts = ["tell me more about the second one", "I'm 45", "it must be free"]
     out = _extractor().process(_messages(spacy_nlp, *texts))
-    assert [_by_type(m) for m in out] == [{"course_index": [2]}, {}, {"budget": 0}]
+    assert [_by_type(m) for m in out] == [
+        {"course_index": [2]},
+        {},
+        {"budget": 0, "refinement": "free"},
+    ]
 
 
 def test_extraction_errors_do_not_break_the_turn(
@@ -196,7 +200,12 @@ def test_extraction_errors_do_not_break_the_turn(
         (
             "find_course",
             "masters level engineering courses with credit",
-            {"level": "postgraduate", "subject": "engineering", "credit_bearing": True},
+            {
+                "level": "postgraduate",
+                "subject": "engineering",
+                "credit_bearing": True,
+                "refinement": "credit",
+            },
         ),
     ],
 )

@@ -1,0 +1,50 @@
+"""Phrase lists from data files turned into regular expressions (one way for every list).
+
+A phrase is lower case; a space matches any run of spaces (or a hyphen); a trailing
+``*`` matches any word ending ("cheap*" -> cheaper, cheapest). Entries that YAML did
+not read as text (unquoted ``no``, ``on``) are refused with the file named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+VOCAB_DIR = Path(__file__).resolve().parents[1] / "data" / "vocab"
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return raw
+
+
+def phrases(raw: dict[str, Any], key: str, path: Path) -> list[str]:
+    """The list under ``key``, lower case; non-text entries are an error naming the file."""
+    items = raw.get(key) or []
+    if not isinstance(items, list):
+        raise ValueError(f"{path}: {key} must be a list")
+    bad = [item for item in items if not isinstance(item, str)]
+    if bad:
+        raise ValueError(f"{path}: {key} has entries that are not text: {bad!r} (quote them)")
+    return [item.lower().strip() for item in items if item.strip()]
+
+
+def _pattern(phrase: str) -> str:
+    stem = phrase.endswith("*")
+    words = phrase.rstrip("*").split()
+    body = r"[\s-]+".join(re.escape(word) for word in words)
+    return body + (r"[\w'-]*" if stem else "")
+
+
+def alternation(items: Iterable[str]) -> str:
+    """One regex alternative per phrase, longest first, whole words only."""
+    ordered = sorted(set(items), key=lambda p: (-len(p), p))
+    if not ordered:
+        return r"(?!x)x"
+    return r"(?<![\w£$€])(?:" + "|".join(_pattern(p) for p in ordered) + r")(?![\w])"

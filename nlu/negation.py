@@ -1,0 +1,30 @@
+"""Whether a word the learner wrote is one they do NOT want ("education, not leadership").
+
+The cue lists are data (``data/vocab/negations.yml``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+
+NEGATIONS_PATH = VOCAB_DIR / "negations.yml"
+#: How far back (characters) a cue may sit before the word it negates.
+WINDOW = 40
+
+
+@lru_cache(maxsize=2)
+def _negated_left(path: Path = NEGATIONS_PATH) -> re.Pattern[str]:
+    raw = load_yaml(path)
+    cues = alternation(phrases(raw, "before", path))
+    fillers = alternation(phrases(raw, "fillers", path))
+    return re.compile(cues + r"\s+(?:" + fillers + r"\s+){0,3}$")
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether the word starting at ``start`` in ``text`` follows a negation cue."""
+    left = text[max(0, start - WINDOW) : start].lower()
+    return _negated_left().search(left) is not None
