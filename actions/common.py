@@ -29,6 +29,7 @@ from actions.store.search import (
     describe,
     get_courses,
 )
+from actions.store.topic_match import match_topic
 from bot.sender_ids import loggable
 
 logger = logging.getLogger(__name__)
@@ -105,10 +106,12 @@ def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
     """The learner's wishes as the store understands them."""
     credit = tracker.get_slot("credit_bearing")
     topic = tracker.get_slot("topic")
+    goal = tracker.get_slot("goal")
     return LearnerProfile(
         subject=tracker.get_slot("subject"),
         topic=topic if isinstance(topic, str) and topic.strip() else None,
-        goal=tracker.get_slot("goal"),
+        # "any": the learner left the goal open (a neutral ranking).
+        goal=None if goal == "any" else goal,
         budget_gbp=_number(tracker.get_slot("budget")),
         hours_per_week=_number(tracker.get_slot("hours_per_week")),
         max_weeks=_number(tracker.get_slot("max_weeks")),
@@ -269,5 +272,7 @@ def resolve_positions(positions: Sequence[int], ids: Sequence[str]) -> list[str]
 def explain_courses(
     session: Session, ids: Sequence[str], profile: LearnerProfile
 ) -> list[Recommendation]:
-    """The given courses, in the given order, described against the learner's profile."""
-    return [describe(course, profile) for course in get_courses(session, ids)]
+    """The given courses, in the given order, described against the learner's profile
+    (and topic, so that "Title mentions Kubernetes" is among the reasons)."""
+    topic = match_topic(session, profile.topic) if profile.topic else None
+    return [describe(course, profile, topic) for course in get_courses(session, ids)]

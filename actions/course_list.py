@@ -22,6 +22,8 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
+from actions.references import referenced_ids
+from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
 
 NO_LIST = (
@@ -34,6 +36,13 @@ def _which_one_buttons(ids: list[str], intent: str) -> list[dict[str, str]]:
         {"title": f"Course {i}", "payload": f'/{intent}{{"course_index":{i}}}'}
         for i in range(1, len(ids) + 1)
     ]
+
+
+def _named(tracker: Tracker, ids: list[str]) -> list[str]:
+    """Courses of the last list the message names ("the OU one", "the cheaper one")."""
+    with store_session() as session:
+        courses = explain_courses(session, ids, profile_from_tracker(tracker))
+    return referenced_ids(tracker.latest_message.get("text") or "", courses)
 
 
 def _details(course: Recommendation) -> str:
@@ -65,6 +74,11 @@ class ActionCourseDetails(CourseAdvisorAction):
             dispatcher.utter_message(text=NO_LIST)
             return []
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
+        if not chosen and LIST_REFINEMENTS & set(requested_refinements(tracker)):
+            # "is there anything free?" read as a question about a course: refine the list.
+            return await refine(dispatcher, tracker)
+        if not chosen and len(ids) > 1:
+            chosen = _named(tracker, ids)
         if not chosen and len(ids) > 1:
             dispatcher.utter_message(
                 text="Which course would you like to know more about?",
@@ -96,7 +110,8 @@ class ActionCompareCourses(CourseAdvisorAction):
             return []
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
-            chosen = ids
+            named = _named(tracker, ids)
+            chosen = named if len(named) >= 2 else ids
         with store_session() as session:
             courses = explain_courses(session, chosen, profile_from_tracker(tracker))
         positions = [ids.index(course.id) + 1 for course in courses]

@@ -1,11 +1,14 @@
-"""The learner profile form: asks only for what is missing and matters.
+"""The learner profile form: asks only for what is missing and matters, and never traps.
 
-Goal and subject are required, unless the learner named a topic precise enough to
-search ("Kubernetes", "Excel pivot tables"): then neither is asked, and an answer to the
-subject question that is not one of the subjects is taken as the topic. The optional
-refinements (budget, weekly hours, length,
-level, credit) are offered once, in one question the learner can skip, and only when the
-learner has not already given any of them.
+Goal and subject are asked unless the learner named a topic precise enough to search
+("Kubernetes", "Excel pivot tables"); an answer to the subject question that is not one
+of the subjects is taken as the topic. The optional refinements (budget, weekly hours,
+length, level, credit) are offered once, in one question the learner can skip.
+
+Every question can be skipped or answered vaguely ("not sure", "whatever"), and none is
+asked more than twice in a row (the second time explains the choices, see
+:mod:`actions.ask`): a goal left open ranks courses neutrally; a subject left open starts
+the exploration questions (:mod:`actions.explore`) instead.
 """
 
 from __future__ import annotations
@@ -13,14 +16,24 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.ask import MAX_ASKS, times_asked
 from actions.store.search import closest_subjects, subject_ids, subject_label
 from actions.store.topics import topic_groups
+from actions.vague import is_vague
 
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
 GOALS = ("upskill", "career_change", "explore", "further_study")
+#: The goal slot's value when the learner leaves it open (a neutral ranking).
+NO_GOAL = "any"
+#: The exploration answers' value when the learner skips them.
+SKIPPED = "skipped"
+EXPLORE_SLOTS = ("explore_background", "explore_enjoy")
+#: Slots that are not asked for but decide which questions the form asks.
+STEERING_SLOTS = ("exploring", "topic")
 # Intents that answer the "anything else?" question (anything else is an interruption).
 ANSWERS_TO_REFINEMENTS = {
     "skip",
@@ -31,11 +44,47 @@ ANSWERS_TO_REFINEMENTS = {
     "refine_search",
     "state_goal",
 }
+# Messages that interrupt a question rather than miss it: answered, then asked again.
+INTERRUPTIONS = {
+    "ask_credit",
+    "ask_microcredentials",
+    "bot_challenge",
+    "ask_capabilities",
+    "greet",
+    "thank",
+    "show_shortlist",
+    "human_handoff",
+    "forget_me",
+    "goodbye",
+    "start_again",
+}
+# Ways to say "skip this question".
+SKIPS = {"skip", "deny"}
 
 
 def searchable_topic(topic: Any) -> bool:
     """Whether ``topic`` has words specific enough to search by (not just "IT")."""
     return isinstance(topic, str) and bool(topic_groups(topic))
+
+
+def _intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def _entity(tracker: Tracker, name: str) -> bool:
+    return any(e.get("entity") == name for e in tracker.latest_message.get("entities") or [])
+
+
+def _gives_up(tracker: Tracker, slot: str) -> bool:
+    """Whether the latest message leaves the question for ``slot`` open: a skip, a vague
+    answer, or a third miss in a row (an interruption such as a question is not a miss)."""
+    if tracker.get_slot("requested_slot") != slot:
+        return False
+    intent = _intent(tracker)
+    if intent in INTERRUPTIONS:
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return intent in SKIPS or is_vague(text) or times_asked(tracker, slot) >= MAX_ASKS
 
 
 class ValidateLearnerProfileForm(FormValidationAction):
@@ -51,10 +100,86 @@ class ValidateLearnerProfileForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """A searchable topic makes the goal and subject questions unnecessary."""
+        """A searchable topic makes the goal and subject questions unnecessary; a learner
+        with no subject in mind is asked what they did and enjoy instead."""
+        usual = [slot for slot in domain_slots if slot not in EXPLORE_SLOTS]
+        if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
+            return [slot for slot in usual if slot == "goal"] + list(EXPLORE_SLOTS)
         if searchable_topic(tracker.get_slot("topic")):
-            return [slot for slot in domain_slots if slot not in ("goal", "subject")]
-        return list(domain_slots)
+            return [slot for slot in usual if slot not in ("goal", "subject")]
+        return usual
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Also clears a subject slot holding free text: when the same answer made the
+        topic searchable ("kubernetes"), the subject is no longer a form slot, so
+        ``validate_subject`` is not called for it."""
+        events = list(await super().get_validation_events(dispatcher, tracker, domain))
+        # rasa_sdk returns only the form's own slots: keep what the extract_ methods set
+        # for the slots that steer the form (it would forget "exploring" otherwise).
+        returned = {e.get("name") for e in events if e.get("event") == "slot"}
+        changed = tracker.slots_to_validate()
+        if tracker.get_slot("requested_slot") in EXPLORE_SLOTS and "topic" in changed:
+            # "Organising and leading" answers what they enjoy; it is not a course topic.
+            events.append(SlotSet("topic", None))
+            returned.add("topic")
+        for name in STEERING_SLOTS:
+            if name in changed and name not in returned:
+                events.append(SlotSet(name, tracker.get_slot(name)))
+        subject = tracker.get_slot("subject")
+        for event in events:
+            if event.get("event") == "slot" and event.get("name") == "subject":
+                subject = event.get("value")
+        if subject is not None and subject not in subject_ids():
+            events.append(SlotSet("subject", None))
+        return events
+
+    async def extract_goal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("goal") or _entity(tracker, "goal"):
+            return {}
+        if not _gives_up(tracker, "goal"):
+            return {}
+        dispatcher.utter_message(
+            text="That's fine, I'll leave the goal open and rank courses on the rest."
+        )
+        return {"goal": NO_GOAL}
+
+    async def extract_subject(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A skipped or vague subject question starts the exploration questions."""
+        if tracker.get_slot("requested_slot") != "subject" or _entity(tracker, "subject"):
+            return {}
+        if searchable_topic(tracker.get_slot("topic")) or _entity(tracker, "topic"):
+            return {}
+        if _intent(tracker) in SKIPS or (
+            _intent(tracker) not in INTERRUPTIONS
+            and is_vague(tracker.latest_message.get("text") or "")
+        ):
+            return {"subject": None, "exploring": True}
+        return {}
+
+    async def extract_explore_background(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._explore_skip(tracker, "explore_background")
+
+    async def extract_explore_enjoy(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._explore_skip(tracker, "explore_enjoy")
+
+    @staticmethod
+    def _explore_skip(tracker: Tracker, slot: str) -> dict[str, Any]:
+        if tracker.get_slot(slot) or tracker.get_slot("requested_slot") != slot:
+            return {}
+        intent = _intent(tracker)
+        if intent in SKIPS or (intent not in INTERRUPTIONS and times_asked(tracker, slot) >= 2):
+            return {slot: SKIPPED}
+        return {}
 
     async def extract_refinements_done(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -66,23 +191,29 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return {"refinements_done": True}
         if tracker.get_slot("requested_slot") != "refinements_done":
             return {}
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        return {"refinements_done": True} if intent in ANSWERS_TO_REFINEMENTS else {}
+        if _intent(tracker) in ANSWERS_TO_REFINEMENTS or _gives_up(tracker, "refinements_done"):
+            return {"refinements_done": True}
+        return {}
 
     def validate_goal(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"goal": value if value in GOALS else None}
+        return {"goal": value if value in (*GOALS, NO_GOAL) else None}
 
     def validate_subject(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         if isinstance(value, str) and value in subject_ids():
-            return {"subject": value}
+            return {"subject": value, "exploring": False}
         typed = str(value or "").strip()[:80]
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
+        if tracker.get_slot("exploring") or is_vague(typed):
+            return {"subject": None, "exploring": True}
+        if times_asked(tracker, "subject") >= MAX_ASKS:
+            # A third miss: help them find a subject rather than ask again.
+            return {"subject": None, "exploring": True}
         suggestions = closest_subjects(typed, n=3) if typed else []
         buttons = [
             {"title": subject_label(subject), "payload": f'/inform{{"subject":"{subject}"}}'}
@@ -92,10 +223,5 @@ class ValidateLearnerProfileForm(FormValidationAction):
             dispatcher.utter_message(
                 text=f'I don\'t have a subject called "{typed}". Did you mean one of these?',
                 buttons=buttons,
-            )
-        else:
-            dispatcher.utter_message(
-                text="I couldn't match that to a subject in the catalogue. "
-                "Try a field such as marketing, nursing, data science or teaching."
             )
         return {"subject": None}

@@ -1,24 +1,24 @@
-"""Recommend courses for the learner's profile, and refine the last list."""
+"""Build and send a course list for the learner's profile (used by the search actions)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
 
 from actions.ask import inform_button
 from actions.common import (
-    CourseAdvisorAction,
     client_renders_cards,
     course_line,
     course_list_payload,
     profile_from_tracker,
     store_session,
 )
+from actions.knowledge import credit
+from actions.store.credit_floor import smallest_credit_course
 from actions.store.misses import record_topic_miss
 from actions.store.search import (
     LearnerProfile,
@@ -31,18 +31,26 @@ from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL
 
 RESULTS_PER_PAGE = 3
 NEXT_STEPS = (
-    'Say "tell me more about the first one", "compare 1 and 2", "cheaper", "shorter", '
-    '"more" or "save them".'
+    'Tap below, or say "tell me more about the first one", "compare 1 and 2", "cheaper", '
+    '"shorter", "why this one?" or "save them".'
 )
 
-# What a refinement asks for, by the words learners use.
-_CHEAPER = re.compile(r"\b(cheap\w*|less expensive|lower (price|cost)|afford\w*|budget)\b", re.I)
-_FREE = re.compile(r"\b(free|no cost|without paying)\b", re.I)
-_SHORTER = re.compile(
-    r"\b(short\w*|quick\w*|less time|fewer (weeks|hours)|less (hours|work))\b", re.I
-)
-_CREDIT = re.compile(r"\b(credit\w*|accredited|counts? towards)\b", re.I)
-_ONLINE = re.compile(r"\b(online|remote\w*|distance)\b", re.I)
+
+def next_step_buttons(count: int) -> list[dict[str, str]]:
+    """Quick replies after a course list, so a learner who only taps can go on."""
+    buttons = [
+        {"title": f"More on {i}", "payload": f'/course_details{{"course_index":[{i}]}}'}
+        for i in range(1, count + 1)
+    ]
+    if count > 1:
+        buttons.append({"title": "Compare", "payload": "/compare_courses"})
+    buttons += [
+        {"title": "Save them", "payload": "/save_shortlist"},
+        {"title": "Cheaper", "payload": '/refine_search{"refinement":"cheaper"}'},
+        {"title": "Shorter", "payload": '/refine_search{"refinement":"shorter"}'},
+        {"title": "Start again", "payload": "/start_again"},
+    ]
+    return buttons
 
 
 def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) -> str:
@@ -73,7 +81,8 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
         return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
     if result.exact:
         noun = "course" if n == 1 else "courses"
-        return intro or f"Here {'is' if n == 1 else 'are'} {n} {noun} on {asked} that fit:"
+        verb = ("is", "fits") if n == 1 else ("are", "fit")
+        return intro or f"Here {verb[0]} {n} {noun} on {asked} that {verb[1]}:"
     return (
         f"No course on {asked} meets every wish, so here are the nearest courses on {asked}. "
         f"To find these I relaxed: {relaxed}."
@@ -100,6 +109,42 @@ def _no_courses(result: SearchResult, profile: LearnerProfile) -> str:
     )
 
 
+#: Wishes whose relaxing, next to a wish for credit, means "too little time for credit".
+_TIME_KEYS = {"credit", "max_weeks", "hours_per_week", "level"}
+
+
+def impossible_wish(session: Session, result: SearchResult, profile: LearnerProfile) -> str | None:
+    """Why no course meets a wish for credit in little time, from the catalogue's smallest
+    credit-bearing course and the hours a credit stands for; ``None`` when that is not it."""
+    if not profile.credit_wanted or not _TIME_KEYS & set(result.relaxed_keys):
+        return None
+    if profile.max_weeks is None and profile.hours_per_week is None:
+        return None
+    level = profile.level if profile.level in ("undergraduate", "postgraduate") else None
+    what = f"{level} academic credit" if level else "academic credit"
+    floor = smallest_credit_course(session, level)
+    if floor is None:
+        return f"No course in the catalogue carries {what}, so I can't meet that wish."
+    hours = credit.hours_for_credits(floor.credits, floor.credit_scheme or "CATS")
+    work = credit.format_number(hours.low)
+    limits = []
+    if profile.max_weeks is not None:
+        limits.append(f"{credit.format_number(profile.max_weeks)} weeks")
+    if profile.hours_per_week is not None:
+        limits.append(f"{credit.format_number(profile.hours_per_week)} hours a week")
+    text = (
+        f"No course here gives {what} within {' and '.join(limits)}. Credit stands for study "
+        f"hours ({credit.HOURS_PER_CREDIT} hours per UK credit), so even the smallest "
+        f"({credit.format_number(floor.credits)} {floor.credit_scheme or 'CATS'} credits) "
+        f"is about {work} hours of work"
+    )
+    if profile.max_weeks:
+        per_week = credit.format_number(round(hours.low / profile.max_weeks))
+        weeks = credit.format_number(profile.max_weeks)
+        text += f": about {per_week} hours a week over {weeks} weeks"
+    return text + "."
+
+
 def _subject_buttons(topic: str) -> list[dict[str, str]]:
     return [
         inform_button(subject_label(subject), subject=subject)
@@ -114,25 +159,41 @@ async def send_recommendations(
     sort: str = "best",
     exclude_ids: tuple[str, ...] = (),
     intro: str | None = None,
+    cheaper_than: float | None = None,
+    shorter_than: float | None = None,
+    none_left: str | None = None,
 ) -> list[dict[str, Any]]:
     """Search the store, reply with text plus a ``course_list`` payload, remember the list.
 
     A topic the catalogue lacks (wholly or partly) is said first and recorded, without
     the learner's identity, for advisers and providers (``python -m actions.store.misses``).
+    ``none_left`` is the reply when a refinement ("cheaper") leaves nothing: the last list
+    then stays as it was.
     """
     profile = profile_from_tracker(tracker)
     with store_session() as session:
         result = recommend(
-            session, profile, limit=RESULTS_PER_PAGE, sort=sort, exclude_ids=exclude_ids
+            session,
+            profile,
+            limit=RESULTS_PER_PAGE,
+            sort=sort,
+            exclude_ids=exclude_ids,
+            cheaper_than=cheaper_than,
+            shorter_than=shorter_than,
         )
         topic = result.topic
         if topic is not None and topic.status in (NONE, PARTIAL) and not exclude_ids:
             record_topic_miss(session, topic.topic, profile.subject, topic.status)
+        impossible = impossible_wish(session, result, profile)
     if not result.courses:
+        if none_left is not None:
+            dispatcher.utter_message(text=none_left)
+            return []
         buttons = _subject_buttons(topic.topic) if topic is not None else []
         dispatcher.utter_message(text=_no_courses(result, profile), buttons=buttons)
         return [SlotSet("search_sort", sort)]
-    lines = [_header(result, profile, intro)]
+    lines = [impossible] if impossible else []
+    lines.append(_header(result, profile, intro))
     if not client_renders_cards(tracker):
         lines += [""] + [course_line(i, c) for i, c in enumerate(result.courses, start=1)]
     payload = course_list_payload(
@@ -143,70 +204,12 @@ async def send_recommendations(
     )
     dispatcher.utter_message(text="\n".join(lines), json_message=payload)
     # Sent on its own so that it comes after the cards in every channel.
-    dispatcher.utter_message(text=NEXT_STEPS)
+    dispatcher.utter_message(text=NEXT_STEPS, buttons=next_step_buttons(len(result.courses)))
     ids = [course.id for course in result.courses]
     return [
         SlotSet("last_results", ids),
         SlotSet("shown_ids", [*exclude_ids, *ids]),
         SlotSet("search_sort", sort),
         SlotSet("course_index", None),
+        SlotSet("asked", None),
     ]
-
-
-class ActionRecommendCourses(CourseAdvisorAction):
-    """A fresh search for the current profile (after the form completes)."""
-
-    def name(self) -> str:
-        return "action_recommend_courses"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        return await send_recommendations(dispatcher, tracker)
-
-
-class ActionRefineSearch(CourseAdvisorAction):
-    """ "cheaper", "shorter", "only with credit", "only online", "more"."""
-
-    def name(self) -> str:
-        return "action_refine_search"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        if not tracker.get_slot("subject") and not tracker.get_slot("topic"):
-            dispatcher.utter_message(
-                text="Let's find some courses first. What would you like to learn about?"
-            )
-            return []
-        text = tracker.latest_message.get("text") or ""
-        events: list[dict[str, Any]] = []
-        sort = tracker.get_slot("search_sort") or "best"
-        exclude: tuple[str, ...] = ()
-        changed = []
-        if _FREE.search(text):
-            events.append(SlotSet("budget", 0.0))
-            changed.append("free courses only")
-        elif _CHEAPER.search(text):
-            sort = "cheapest"
-            changed.append("cheapest first")
-        if _SHORTER.search(text):
-            sort = "shortest"
-            changed.append("shortest first")
-        if _CREDIT.search(text) and not re.search(r"\b(no|without|don'?t)\b", text, re.I):
-            events.append(SlotSet("credit_bearing", True))
-            changed.append("only courses with academic credit")
-        if _ONLINE.search(text):
-            events.append(SlotSet("delivery", "online"))
-            changed.append("online only")
-        if not changed:
-            exclude = tuple(tracker.get_slot("shown_ids") or ())
-            intro = "Here are more courses:"
-        else:
-            intro = f"Updated ({', '.join(changed)}):"
-        refined = tracker.copy()
-        for event in events:
-            refined.slots[event["name"]] = event["value"]
-        return events + await send_recommendations(
-            dispatcher, refined, sort=sort, exclude_ids=exclude, intro=intro
-        )

@@ -518,10 +518,14 @@ def recommend(
     offset: int = 0,
     exclude_ids: Iterable[str] = (),
     sort: str = "best",
+    cheaper_than: float | None = None,
+    shorter_than: float | None = None,
 ) -> SearchResult:
     """Courses for ``profile``, best first, each with reasons met and missed.
 
-    ``offset`` and ``exclude_ids`` serve "show me more". ``sort`` is ``best``
+    ``offset`` and ``exclude_ids`` serve "show me more"; ``cheaper_than`` (total £) and
+    ``shorter_than`` (weeks) serve "cheaper" and "shorter": hard limits that are never
+    relaxed, so a "cheaper" list really is cheaper (or empty). ``sort`` is ``best``
     (goal-shaped ranking), ``cheapest`` (known total cost, ascending) or
     ``shortest`` (known length, ascending); unknown values always sort last.
     Raises :class:`ProfileError` for values outside the vocabulary.
@@ -542,6 +546,10 @@ def recommend(
     excluded = sorted({str(i) for i in exclude_ids})
     if excluded:
         base.append(Course.id.not_in(excluded))
+    if cheaper_than is not None:
+        base.append(Course.cost_gbp < float(cheaper_than))
+    if shorter_than is not None:
+        base.append(Course.duration_weeks < float(shorter_than))
     if rel is None and profile.subject is None:
         # Without a subject, rank within the best-documented courses (rank_best, one
         # index), so a search never scans the whole of a large catalogue.

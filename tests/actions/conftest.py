@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.store.db import dispose_engines
+from nlu.extraction import extract
 
 ROOT = Path(__file__).resolve().parents[2]
 SLOTS = yaml.safe_load((ROOT / "domain.yml").read_text())["slots"]
@@ -61,6 +62,14 @@ def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 
 
+def extracted(text: str) -> list[dict[str, Any]]:
+    """The entities nlu.extraction finds in ``text``, as Rasa would put them on a message."""
+    return [
+        {"entity": e.entity, "value": e.value, "start": e.start, "end": e.end}
+        for e in extract(text)
+    ]
+
+
 def make_tracker(
     text: str = "",
     *,
@@ -70,8 +79,12 @@ def make_tracker(
     intent_ranking: list[dict[str, Any]] | None = None,
     events: list[dict[str, Any]] | None = None,
     active_loop: str | None = None,
+    entities: list[dict[str, Any]] | None = None,
 ) -> Tracker:
-    """A tracker as the action server would receive it, with every domain slot present."""
+    """A tracker as the action server would receive it, with every domain slot present.
+
+    Pass ``entities=extracted(text)`` to have our real extractor read the text.
+    """
     all_slots: dict[str, Any] = {name: None for name in SLOTS}
     all_slots["requested_slot"] = None
     all_slots.update(slots or {})
@@ -79,7 +92,7 @@ def make_tracker(
         "text": text,
         "intent": {"name": intent, "confidence": 0.9},
         "intent_ranking": intent_ranking or [{"name": intent, "confidence": 0.9}],
-        "entities": [],
+        "entities": entities or [],
     }
     return Tracker(
         sender_id=sender_id,

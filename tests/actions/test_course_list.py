@@ -3,8 +3,8 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_list import ActionCompareCourses, ActionCourseDetails
-from actions.recommend import ActionRecommendCourses
-from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+from actions.search_actions import ActionRecommendCourses
+from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 PROFILE = {"goal": "upskill", "subject": "marketing"}
 
@@ -62,3 +62,13 @@ async def test_compare_one_and_three(store, dispatcher, domain) -> None:
     assert courses[0]["title"] in text and courses[2]["title"] in text
     assert courses[1]["title"] not in text
     assert "Price" in text and "Length" in text
+
+
+async def test_a_refinement_read_as_course_details_refines_the_list(store, domain) -> None:
+    slots = {"subject": "teaching-education", "last_results": ["x"]}
+    text = "is there anything free"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="course_details", slots=slots, entities=extracted(text))
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    [payload] = course_lists(dispatcher)
+    assert payload["courses"] and all(c["cost_gbp"] == 0 for c in payload["courses"])

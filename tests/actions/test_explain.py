@@ -50,3 +50,24 @@ async def test_microcredential_question(store, dispatcher, domain) -> None:
     )
     await ActionExplainMicrocredentials().run(dispatcher, tracker, domain)
     assert "employer" in texts(dispatcher).lower()
+
+
+async def test_money_credit_gets_no_academic_lecture(dispatcher, domain) -> None:
+    tracker = make_tracker("I'm on universal credit and have £0 to spend", intent="ask_credit")
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    reply = dispatcher.messages[0]["text"]
+    assert "universal credit" in reply and "CATS" not in reply
+    assert any(b["title"] == "Free courses" for b in dispatcher.messages[0]["buttons"])
+
+
+async def test_a_list_refinement_misread_as_a_credit_question_refines(
+    store, dispatcher, domain
+) -> None:
+    from tests.actions.conftest import course_lists, extracted
+
+    slots = {"subject": "teaching-education", "last_results": ["x"]}
+    text = "is there anything free"
+    tracker = make_tracker(text, intent="ask_credit", slots=slots, entities=extracted(text))
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    assert "CATS" not in texts(dispatcher)
+    assert all(c["cost_gbp"] == 0 for p in course_lists(dispatcher) for c in p["courses"])

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import ActionRequestHandoff
 from actions.privacy import ActionForgetMe
-from actions.recommend import ActionRecommendCourses
+from actions.search_actions import ActionRecommendCourses
 from actions.shortlist import ActionSaveShortlist, ActionShowShortlist
 from tests.actions.conftest import ROOT, course_lists, make_tracker, slot_events, texts
 

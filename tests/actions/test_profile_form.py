@@ -48,7 +48,7 @@ def test_known_subject_is_accepted(dispatcher, domain) -> None:
     result = ValidateLearnerProfileForm().validate_subject(
         "marketing", dispatcher, make_tracker(), domain
     )
-    assert result == {"subject": "marketing"}
+    assert result == {"subject": "marketing", "exploring": False}
     assert not dispatcher.messages
 
 
@@ -85,3 +85,98 @@ async def test_a_searchable_topic_makes_goal_and_subject_optional(dispatcher, do
 def test_goal_is_one_of_the_four(dispatcher, domain, value, expected) -> None:
     result = ValidateLearnerProfileForm().validate_goal(value, dispatcher, make_tracker(), domain)
     assert result == {"goal": expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "asked", "expected"),
+    [
+        ("not sure, just show me some courses", "find_course", "goal:1", {"goal": "any"}),
+        ("whatever", "nlu_fallback", "goal:1", {"goal": "any"}),
+        ("no preference", "skip", "goal:1", {"goal": "any"}),
+        ("upskil i guess", "state_goal", "goal:1", {}),
+        ("upskil i guess", "state_goal", "goal:2", {"goal": "any"}),
+        ("what's a PG Cert?", "ask_credit", "goal:2", {}),
+    ],
+)
+async def test_the_goal_can_be_left_open_and_is_asked_at_most_twice(
+    dispatcher, domain, text, intent, asked, expected
+) -> None:
+    slots = {"requested_slot": "goal", "asked": asked}
+    tracker = make_tracker(text, intent=intent, slots=slots)
+    result = await ValidateLearnerProfileForm().extract_goal(dispatcher, tracker, domain)
+    assert result == expected
+    assert bool(dispatcher.messages) == bool(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("i dont know. what do people my age usually do?", "out_of_scope"),
+        ("no idea", "nlu_fallback"),
+        ("skip", "skip"),
+    ],
+)
+async def test_no_subject_in_mind_starts_exploring(dispatcher, domain, text, intent) -> None:
+    tracker = make_tracker(text, intent=intent, slots={"requested_slot": "subject"})
+    result = await ValidateLearnerProfileForm().extract_subject(dispatcher, tracker, domain)
+    assert result == {"subject": None, "exploring": True}
+
+
+def test_a_third_unmatched_subject_answer_starts_exploring(dispatcher, domain) -> None:
+    tracker = make_tracker(slots={"requested_slot": "subject", "asked": "subject:2"})
+    result = ValidateLearnerProfileForm().validate_subject(
+        "computing stuff", dispatcher, tracker, domain
+    )
+    assert result == {"subject": None, "exploring": True}
+
+
+async def test_exploring_asks_background_and_interests_instead_of_the_subject(
+    dispatcher, domain
+) -> None:
+    form = ValidateLearnerProfileForm()
+    slots = ["goal", "subject", "refinements_done", "explore_background", "explore_enjoy"]
+    tracker = make_tracker(slots={"exploring": True})
+    assert await form.required_slots(slots, dispatcher, tracker, domain) == [
+        "goal",
+        "explore_background",
+        "explore_enjoy",
+    ]
+    usual = await form.required_slots(slots, dispatcher, make_tracker(), domain)
+    assert usual == ["goal", "subject", "refinements_done"]
+
+
+async def test_free_text_left_in_the_subject_slot_is_cleared(dispatcher, domain) -> None:
+    # "kubernetes" answered the subject question: the topic took it, and the subject
+    # question is no longer asked, so validate_subject never runs for it.
+    tracker = make_tracker(
+        "kubernetes",
+        intent="find_course",
+        slots={"subject": "kubernetes", "topic": "kubernetes", "requested_slot": "subject"},
+    )
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    assert {"event": "slot", "name": "subject", "value": None, "timestamp": None} in events
+
+
+async def test_exploring_survives_the_form_validation(dispatcher, domain) -> None:
+    tracker = make_tracker(
+        "no idea", intent="nlu_fallback", slots={"requested_slot": "subject", "goal": "any"}
+    )
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["exploring"] is True
+    assert slots["requested_slot"] == "explore_background"
+
+
+async def test_an_answer_about_what_they_enjoy_is_not_a_topic(dispatcher, domain) -> None:
+    slots = {
+        "requested_slot": "explore_enjoy",
+        "exploring": True,
+        "goal": "career_change",
+        "explore_background": "warehouse",
+    }
+    tracker = make_tracker("Organising and leading", intent="inform", slots=slots)
+    tracker.add_slots([{"event": "slot", "name": "topic", "value": "Organising and leading"}])
+    tracker.add_slots([{"event": "slot", "name": "explore_enjoy", "value": "Organising"}])
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots_set = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots_set["topic"] is None

@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import STORE_DOWN_MESSAGE
-from actions.recommend import ActionRecommendCourses, ActionRefineSearch
-from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+from actions.search_actions import ActionRecommendCourses, ActionRefineSearch
+from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
+
+
+def refine_tracker(text: str, slots: dict[str, Any]) -> Tracker:
+    return make_tracker(text, intent="refine_search", slots=slots, entities=extracted(text))
+
 
 PROFILE = {
     "goal": "career_change",
@@ -60,12 +68,12 @@ async def test_cheaper_sorts_by_comparable_cost(store, domain) -> None:
     events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
     slots = {**PROFILE, **slot_events(events)}
     refined = CollectingDispatcher()
-    await ActionRefineSearch().run(
-        refined, make_tracker("anything cheaper?", intent="refine_search", slots=slots), domain
-    )
+    await ActionRefineSearch().run(refined, refine_tracker("anything cheaper?", slots), domain)
     [payload] = course_lists(refined)
     costs = [c["cost_gbp"] for c in payload["courses"] if c["cost_gbp"] is not None]
     assert costs == sorted(costs)
+    before = [c["cost_gbp"] for c in course_lists(first)[0]["courses"] if c["cost_gbp"]]
+    assert costs and max(costs) < max(before)
 
 
 async def test_more_shows_courses_not_seen_yet(store, domain) -> None:
@@ -92,9 +100,7 @@ async def test_more_shows_courses_not_seen_yet(store, domain) -> None:
 )
 async def test_refinements_set_the_wish(store, dispatcher, domain, message, slot, value) -> None:
     slots = {**PROFILE, "last_results": ["x"]}
-    events = await ActionRefineSearch().run(
-        dispatcher, make_tracker(message, intent="refine_search", slots=slots), domain
-    )
+    events = await ActionRefineSearch().run(dispatcher, refine_tracker(message, slots), domain)
     assert slot_events(events)[slot] == value
     assert course_lists(dispatcher) or "couldn't find" in texts(dispatcher)
 
@@ -123,3 +129,21 @@ async def test_a_stored_infinite_budget_does_not_break_the_search(store, domain)
     slots = {**PROFILE, "budget": float("inf"), "hours_per_week": float("nan")}
     await ActionRecommendCourses().run(dispatcher, make_tracker(slots=slots), domain)
     assert course_lists(dispatcher)[0]["courses"]
+
+
+async def test_a_no_that_asks_for_cheaper_refines_and_a_bare_no_lists_capabilities(
+    store, domain
+) -> None:
+    from actions.search_actions import ActionAnswerNo
+
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    slots = {**PROFILE, **slot_events(events)}
+    text = "no, I'd rather not spend much, we're on a pension"
+    refined = CollectingDispatcher()
+    tracker = make_tracker(text, intent="deny", slots=slots, entities=extracted(text))
+    await ActionAnswerNo().run(refined, tracker, domain)
+    assert "cheaper than" in texts(refined)
+    bare = CollectingDispatcher()
+    await ActionAnswerNo().run(bare, make_tracker("no", intent="deny", slots=slots), domain)
+    assert bare.messages[0]["response"] == "utter_capabilities"

@@ -75,10 +75,22 @@ async def test_greeting_button_and_recommendations(
     assert bridge.telegram.named("sendChatAction")
 
 
-async def test_forget_command(make_bridge: MakeBridge, stack: dict[str, Server]) -> None:
+async def test_forget_command_asks_then_deletes(
+    make_bridge: MakeBridge, stack: dict[str, Server]
+) -> None:
     bridge = await real_bridge(make_bridge, stack)
-    await bridge.feed(text_update("/forget", chat_id=new_chat_id()))
-    assert "forgotten" in said(bridge).lower(), said(bridge)
+    chat_id = new_chat_id()
+    await bridge.feed(text_update("/forget", chat_id=chat_id))
+    assert "Delete everything I know about you?" in said(bridge), said(bridge)
+    buttons = {
+        button["text"]: button["callback_data"]
+        for keyboard in bridge.telegram.keyboards()
+        for row in keyboard
+        for button in row
+    }
+    bridge.telegram.clear()
+    await bridge.feed(button_update(buttons["Yes, delete everything"], chat_id=chat_id))
+    assert "deleted" in said(bridge).lower(), said(bridge)
 
 
 async def test_restart_command_is_acknowledged_without_an_apology(

@@ -1,0 +1,130 @@
+"""Which courses of the last list the learner means: "the second", "the first two",
+"the cheaper one", "the OU one", "the cyber one".
+
+Positions come from the NLU (``course_index``); words are matched here against the
+courses themselves, because only the last list knows which one is cheaper or which is
+from the Open University.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from rasa_sdk import Tracker
+
+from actions.common import indices_from_tracker, resolve_positions
+from actions.store.search import Recommendation
+
+_WORD = re.compile(r"[a-z0-9+#]+")
+# Words that point at no course in particular.
+_COMMON = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "ones",
+        "that",
+        "this",
+        "it",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "about",
+        "me",
+        "more",
+        "tell",
+        "course",
+        "courses",
+        "which",
+        "what",
+        "why",
+        "is",
+        "are",
+        "would",
+        "you",
+        "pick",
+        "choose",
+        "compare",
+        "save",
+        "details",
+        "info",
+        "information",
+        "please",
+        "thanks",
+        "cheaper",
+        "cheapest",
+        "shorter",
+        "shortest",
+        "longer",
+        "longest",
+        "dearer",
+        "expensive",
+        "first",
+        "second",
+        "third",
+        "last",
+        "university",
+        "online",
+        "introduction",
+        "intro",
+        "skills",
+        "learning",
+    ]
+)
+# Superlatives over the list: (words, key, pick the smallest?)
+_EXTREMES: tuple[tuple[re.Pattern[str], Callable[[Recommendation], float | None], bool], ...] = (
+    (re.compile(r"\b(cheap(er|est)|less expensive|lower price)\b"), lambda c: c.cost_gbp, True),
+    (re.compile(r"\b(dear(er|est)|(more|most) expensive|pricier)\b"), lambda c: c.cost_gbp, False),
+    (re.compile(r"\b(short(er|est)|quick(er|est))\b"), lambda c: c.duration_weeks, True),
+    (re.compile(r"\b(long(er|est))\b"), lambda c: c.duration_weeks, False),
+)
+
+
+def _initials(name: str) -> str:
+    """ "The Open University" -> "ou" (articles and "of" skipped)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("the", "of", "and")]
+    return "".join(w[0] for w in words).lower()
+
+
+def _by_extreme(text: str, courses: Sequence[Recommendation]) -> list[str]:
+    for pattern, key, smallest in _EXTREMES:
+        if not pattern.search(text):
+            continue
+        known = [(key(c), c.id) for c in courses if key(c) is not None]
+        if len(known) < 2:
+            return []
+        value = min(known)[0] if smallest else max(known)[0]
+        return [cid for v, cid in known if v == value][:1]
+    return []
+
+
+def _by_words(text: str, courses: Sequence[Recommendation]) -> list[str]:
+    said = {w for w in _WORD.findall(text) if w not in _COMMON and len(w) > 1}
+    if not said:
+        return []
+    hits = []
+    for course in courses:
+        provider = course.provider or ""
+        words = set(_WORD.findall(f"{course.title} {provider} {course.platform or ''}".lower()))
+        words.add(_initials(provider))
+        if said & words:
+            hits.append(course.id)
+    return hits if len(hits) < len(courses) else []
+
+
+def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:
+    """Ids of the courses ``text`` points at by a quality or a name; [] if none or all."""
+    lowered = text.lower()
+    return _by_extreme(lowered, courses) or _by_words(lowered, courses)
+
+
+def chosen_positions(tracker: Tracker, ids: Sequence[str]) -> list[str]:
+    """Course ids the learner named by position ("the first two"), in order."""
+    return resolve_positions(indices_from_tracker(tracker), list(ids))

@@ -1,0 +1,148 @@
+"""Refinements of the last list, each verifiably applied.
+
+"cheaper" shows only courses cheaper than the dearest course just shown, cheapest first;
+"shorter" only courses shorter than the longest one shown; "free" keeps to free courses
+from now on; "with credit" and "online" become wishes. When nothing is left, the reply
+says so and the last list stays. A message with no refinement shows more courses.
+The refinements come from the NLU (``refinement`` entity, ``data/vocab/refinements.yml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import explain_courses, profile_from_tracker, store_session
+from actions.recommend import send_recommendations
+from actions.store.search import Recommendation, subject_label
+
+KINDS = ("free", "cheaper", "shorter", "credit", "online")
+#: Refinements that can only be about the list (never a question about credit or a course).
+LIST_REFINEMENTS = frozenset({"cheaper", "free", "shorter", "online"})
+#: "Free" as a hard limit on the total cost in pounds (costs are stored to the penny).
+FREE_BELOW = 0.005
+
+
+def requested_refinements(tracker: Tracker) -> list[str]:
+    """The refinements the latest message asks for, in :data:`KINDS` order."""
+    asked = {
+        str(entity.get("value"))
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "refinement"
+    }
+    return [kind for kind in KINDS if kind in asked]
+
+
+def _what(tracker: Tracker) -> str:
+    topic = tracker.get_slot("topic")
+    if isinstance(topic, str) and topic.strip():
+        return f"on {topic.strip()}"
+    subject = tracker.get_slot("subject")
+    return f"in {subject_label(subject)}" if subject else "that fits"
+
+
+def _money(value: float) -> str:
+    return "free" if value == 0 else f"£{value:,.0f}"
+
+
+def _last_courses(tracker: Tracker) -> list[Recommendation]:
+    ids = list(tracker.get_slot("last_results") or [])
+    if not ids:
+        return []
+    with store_session() as session:
+        return explain_courses(session, ids, profile_from_tracker(tracker))
+
+
+def _max(values: Sequence[float | None]) -> float | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """Apply the refinements the latest message asks for to the last list."""
+    kinds = requested_refinements(tracker)
+    new_search = any(
+        entity.get("entity") in ("topic", "subject")
+        for entity in tracker.latest_message.get("entities") or []
+    )
+    last = [] if new_search else _last_courses(tracker)
+    events: list[dict[str, Any]] = []
+    sort = tracker.get_slot("search_sort") or "best"
+    changed: list[str] = []
+    limits: dict[str, float] = {}
+    none_left: list[str] = []
+    other_free = False
+    if "free" in kinds:
+        events.append(SlotSet("budget", 0.0))
+        limits["cheaper_than"] = FREE_BELOW
+        changed.append("free courses only")
+        none_left.append("that is free")
+    elif "cheaper" in kinds:
+        dearest = _max([course.cost_gbp for course in last])
+        sort = "cheapest"
+        if dearest is not None and dearest > 0:
+            limits["cheaper_than"] = dearest
+            changed.append(f"cheaper than {_money(dearest)}, cheapest first")
+            none_left.append(f"cheaper than {_money(dearest)}")
+        elif dearest == 0:
+            dispatcher.utter_message(
+                text="The courses I just showed you are already free, so nothing is cheaper. "
+                "Here are other free ones:"
+            )
+            events.append(SlotSet("budget", 0.0))
+            limits["cheaper_than"] = FREE_BELOW
+            other_free = True
+            changed.append("other free courses")
+            none_left.append("that is free beyond these")
+        else:
+            changed.append("cheapest first")
+    if "shorter" in kinds:
+        longest = _max([course.duration_weeks for course in last])
+        sort = "shortest"
+        if longest is not None:
+            limits["shorter_than"] = longest
+            changed.append(f"shorter than {longest:g} weeks, shortest first")
+            none_left.append(f"shorter than {longest:g} weeks")
+        else:
+            changed.append("shortest first")
+    if "credit" in kinds:
+        events.append(SlotSet("credit_bearing", True))
+        changed.append("only courses with academic credit")
+        none_left.append("with academic credit")
+    if "online" in kinds:
+        events.append(SlotSet("delivery", "online"))
+        changed.append("online only")
+    exclude: tuple[str, ...] = tuple(tracker.get_slot("shown_ids") or ()) if other_free else ()
+    if new_search:
+        intro = None
+    elif not changed:
+        exclude = tuple(tracker.get_slot("shown_ids") or ())
+        intro = "Here are more courses:"
+    else:
+        intro = f"Updated ({'; '.join(changed)}):"
+    refined = tracker.copy()
+    for event in events:
+        refined.slots[event["name"]] = event["value"]
+    nothing = (
+        f"I have no course {_what(tracker)} {' and '.join(none_left)} in the catalogue, so "
+        "the list above is the best I can do on that. Try another wish, or say "
+        '"talk to an adviser".'
+        if none_left
+        else None
+    )
+    shown = await send_recommendations(
+        dispatcher,
+        refined,
+        sort=sort,
+        exclude_ids=exclude,
+        intro=intro,
+        none_left=nothing,
+        **limits,
+    )
+    if nothing is not None and not any(e.get("name") == "last_results" for e in shown):
+        return []  # nothing matched: the wishes stay as they were ("anything free?" -> no)
+    return events + shown

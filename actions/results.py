@@ -1,0 +1,153 @@
+"""Questions about the list just shown, answered from the data: "why did you recommend
+that?", "which would you pick?", "would any of these get me a job?".
+
+Reasons are the course's own (what it meets and misses of the learner's wishes); the
+pick is argued from them; job value is the honest general answer (it depends on the
+sector; nothing guarantees a job) plus what the listed courses actually carry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    CourseAdvisorAction,
+    explain_courses,
+    format_credits,
+    format_price,
+    profile_from_tracker,
+    store_session,
+)
+from actions.course_list import NO_LIST
+from actions.knowledge import microcredentials
+from actions.references import chosen_positions, referenced_ids
+from actions.store.search import Recommendation
+
+GOAL_WORDS = {
+    "upskill": "upskilling in your job",
+    "career_change": "a career change",
+    "explore": "exploring a subject",
+    "further_study": "studying towards a qualification",
+}
+
+
+def _last(tracker: Tracker) -> tuple[list[str], list[Recommendation]]:
+    ids = list(tracker.get_slot("last_results") or [])
+    if not ids:
+        return [], []
+    with store_session() as session:
+        return ids, explain_courses(session, ids, profile_from_tracker(tracker))
+
+
+def _reasons(course: Recommendation) -> str:
+    met = "; ".join(course.reasons_met) if course.reasons_met else "it is the nearest match"
+    text = f"it fits because {met}"
+    if course.reasons_missed:
+        text += f". But note: {'; '.join(course.reasons_missed)}"
+    return text + "."
+
+
+class ActionWhyRecommended(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_why_recommended"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        ids, courses = _last(tracker)
+        if not courses:
+            dispatcher.utter_message(text=NO_LIST)
+            return []
+        text = tracker.latest_message.get("text") or ""
+        wanted = chosen_positions(tracker, ids) or referenced_ids(text, courses)
+        shown = [c for c in courses if c.id in wanted] if wanted else courses
+        lines = [
+            f"{ids.index(course.id) + 1}. {course.title}: {_reasons(course)}" for course in shown
+        ]
+        lines.append(
+            "I rank courses first on the topic you asked for, then on how many of your wishes "
+            "they meet and on your goal."
+        )
+        dispatcher.utter_message(text="\n".join(lines))
+        return []
+
+
+def _pick(courses: list[Recommendation]) -> Recommendation:
+    """The course meeting most wishes; ties go to the one listed first (ranked higher)."""
+    return min(courses, key=lambda c: (len(c.reasons_missed), courses.index(c)))
+
+
+class ActionWhichToPick(CourseAdvisorAction):
+    def name(self) -> str:
+        return "action_which_to_pick"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        ids, courses = _last(tracker)
+        if not courses:
+            dispatcher.utter_message(text=NO_LIST)
+            return []
+        best = _pick(courses)
+        position = ids.index(best.id) + 1
+        goal = GOAL_WORDS.get(str(tracker.get_slot("goal")))
+        for_goal = f" for {goal}" if goal else ""
+        lines = [f"I'd start with {position}. {best.title}{for_goal}: {_reasons(best)}"]
+        others = [c for c in courses if c.id != best.id]
+        if others:
+            cheaper = [
+                c
+                for c in others
+                if c.cost_gbp is not None
+                and best.cost_gbp is not None
+                and c.cost_gbp < best.cost_gbp
+            ]
+            if cheaper:
+                alt = min(cheaper, key=lambda c: c.cost_gbp or 0.0)
+                lines.append(
+                    f"If price matters most, {ids.index(alt.id) + 1}. {alt.title} costs less "
+                    f"({format_price(alt)})."
+                )
+        lines.append(
+            "It's your call: read the course pages, and a careers adviser can talk it through "
+            'with you (say "talk to an adviser").'
+        )
+        dispatcher.utter_message(text="\n".join(lines))
+        return []
+
+
+def _what_they_carry(courses: list[Recommendation]) -> str:
+    parts = []
+    for number, course in enumerate(courses, start=1):
+        carries = format_credits(course)
+        if course.cpd_accredited:
+            carries += ", CPD-accredited"
+        parts.append(
+            f"{number}. {course.title} ({course.provider or 'provider not stated'}): {carries}"
+        )
+    return "\n".join(parts)
+
+
+class ActionJobValue(CourseAdvisorAction):
+    """ "Would any of these get me a job?", "will employers care?"."""
+
+    def name(self) -> str:
+        return "action_job_value"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        lines = ["No course can promise a job. " + microcredentials.answer("employer_recognition")]
+        _ids, courses = _last(tracker)
+        if courses:
+            lines.append("What the courses I showed you carry:\n" + _what_they_carry(courses))
+        lines.append(
+            "A careers adviser can say how employers in your area see them "
+            '(say "talk to an adviser").'
+        )
+        dispatcher.utter_message(text="\n\n".join(lines))
+        return []

@@ -1,0 +1,65 @@
+"""The search actions: a list after the form, and a refined list ("cheaper", "more")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import CourseAdvisorAction
+from actions.explore import send_exploration
+from actions.recommend import send_recommendations
+from actions.refine import refine, requested_refinements
+
+
+class ActionRecommendCourses(CourseAdvisorAction):
+    """A search for the current profile (after the form completes): subjects to explore
+    for a learner with none in mind, a refined list when the message asked for one
+    ("money is tight, as cheap as possible"), else a fresh list."""
+
+    def name(self) -> str:
+        return "action_recommend_courses"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
+            return await send_exploration(dispatcher, tracker)
+        if tracker.get_slot("last_results") and requested_refinements(tracker):
+            return await refine(dispatcher, tracker)
+        return await send_recommendations(dispatcher, tracker)
+
+
+class ActionRefineSearch(CourseAdvisorAction):
+    """ "cheaper", "free", "shorter", "only with credit", "only online", "more"."""
+
+    def name(self) -> str:
+        return "action_refine_search"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        if not tracker.get_slot("subject") and not tracker.get_slot("topic"):
+            dispatcher.utter_message(
+                text="Let's find some courses first. What would you like to learn about?"
+            )
+            return []
+        return await refine(dispatcher, tracker)
+
+
+class ActionAnswerNo(CourseAdvisorAction):
+    """A "no" with no question pending: "no, I'd rather not spend much" refines the last
+    list; a bare "no" gets what the assistant can do."""
+
+    def name(self) -> str:
+        return "action_answer_no"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        if tracker.get_slot("last_results") and requested_refinements(tracker):
+            return await refine(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_capabilities")
+        return []

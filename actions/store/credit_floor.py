@@ -1,0 +1,39 @@
+"""The least study that leads to academic credit in the catalogue (for impossible wishes).
+
+"Postgraduate credit in under 4 weeks" cannot be met: the reply says how small the
+smallest credit-bearing course is, from the catalogue, not from a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from actions.store.models import Course
+
+
+@dataclass(frozen=True)
+class CreditFloor:
+    credits: float
+    credit_scheme: str | None
+    duration_weeks: float | None
+    title: str
+
+
+def smallest_credit_course(session: Session, level: str | None = None) -> CreditFloor | None:
+    """The credit-bearing course with the fewest credits (then the shortest), at ``level``
+    when given (``introductory``, ``undergraduate``, ``postgraduate``)."""
+    query = select(Course).where(Course.credit_bearing.is_(True), Course.credits > 0)
+    if level is not None:
+        query = query.where(Course.level == level)
+    query = query.order_by(
+        Course.credits, Course.duration_weeks.is_(None), Course.duration_weeks, Course.id
+    ).limit(1)
+    course = session.execute(query).scalars().first()
+    if course is None or course.credits is None:
+        return None
+    return CreditFloor(
+        float(course.credits), course.credit_scheme, course.duration_weeks, course.title
+    )

@@ -1,0 +1,68 @@
+"""Why this course, which to pick, and job value: answered from the list's own data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.results import ActionJobValue, ActionWhichToPick, ActionWhyRecommended
+from actions.search_actions import ActionRecommendCourses
+from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+
+PROFILE = {"goal": "career_change", "topic": "UX design", "budget": 500.0}
+
+
+async def _listed(domain: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    return course_lists(first)[0]["courses"], {**PROFILE, **slot_events(events)}
+
+
+async def test_why_gives_each_course_its_own_reasons(store, dispatcher, domain) -> None:
+    courses, slots = await _listed(domain)
+    tracker = make_tracker("why did you recommend that?", intent="why_recommended", slots=slots)
+    await ActionWhyRecommended().run(dispatcher, tracker, domain)
+    reply = texts(dispatcher)
+    for course in courses:
+        assert course["title"] in reply
+    assert "fits because" in reply
+
+
+async def test_why_about_one_course_answers_for_that_one(store, dispatcher, domain) -> None:
+    courses, slots = await _listed(domain)
+    tracker = make_tracker(
+        "why the second one?",
+        intent="why_recommended",
+        slots={**slots, "course_index": [2]},
+    )
+    await ActionWhyRecommended().run(dispatcher, tracker, domain)
+    reply = texts(dispatcher)
+    assert courses[1]["title"] in reply and courses[0]["title"] not in reply
+
+
+async def test_which_to_pick_names_one_listed_course_with_a_reason(
+    store, dispatcher, domain
+) -> None:
+    courses, slots = await _listed(domain)
+    tracker = make_tracker("which would you pick?", intent="which_to_pick", slots=slots)
+    await ActionWhichToPick().run(dispatcher, tracker, domain)
+    reply = texts(dispatcher)
+    assert reply.startswith("I'd start with ")
+    assert sum(course["title"] in reply.split("\n")[0] for course in courses) == 1
+    assert "career change" in reply
+
+
+async def test_job_value_is_honest_and_grounded(store, dispatcher, domain) -> None:
+    _courses, slots = await _listed(domain)
+    tracker = make_tracker("would any of these get me a job?", intent="ask_job_value", slots=slots)
+    await ActionJobValue().run(dispatcher, tracker, domain)
+    reply = texts(dispatcher)
+    assert "No course can promise a job" in reply
+    assert "depends on the sector" in reply
+    assert "What the courses I showed you carry" in reply
+
+
+async def test_questions_about_results_without_a_list(store, dispatcher, domain) -> None:
+    await ActionWhichToPick().run(dispatcher, make_tracker("which?"), domain)
+    assert "haven't shown you any courses" in texts(dispatcher)
