@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction, store_session
 from actions.store.advisers import REFERENCE_KEY, new_reference
-from actions.store.learners import create_handoff, get_shortlist
+from actions.store.learners import create_handoff, get_shortlist, open_handoff
 
 PROFILE_SLOTS = (
     "goal",
@@ -54,6 +54,17 @@ class ActionRequestHandoff(CourseAdvisorAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         with store_session() as session:
+            waiting = open_handoff(session, tracker.sender_id)
+            if waiting is not None:
+                # "How long will the adviser take?": one request is enough, and no reply
+                # time is promised (none is known).
+                dispatcher.utter_message(
+                    text="Your request is already with the careers advisers (reference "
+                    f"{(waiting.summary or {}).get(REFERENCE_KEY, 'on file')}), and they'll "
+                    "reply here. I can't say how long that will take: I don't know their "
+                    "workload. Meanwhile I can keep looking at courses with you."
+                )
+                return []
             shortlist = [course.id for course in get_shortlist(session, tracker.sender_id)]
             # A random reference, not the sequential id (actions/store/advisers.py).
             reference = new_reference()

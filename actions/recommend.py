@@ -18,7 +18,7 @@ from actions.common import (
     store_session,
 )
 from actions.knowledge import credit
-from actions.store.credit_floor import smallest_credit_course
+from actions.store.credit_floor import credit_courses_within, smallest_credit_course
 from actions.store.misses import record_topic_miss
 from actions.store.search import (
     LearnerProfile,
@@ -109,40 +109,41 @@ def _no_courses(result: SearchResult, profile: LearnerProfile) -> str:
     )
 
 
-#: Wishes whose relaxing, next to a wish for credit, means "too little time for credit".
-_TIME_KEYS = {"credit", "max_weeks", "hours_per_week", "level"}
+def _count(value: float, noun: str) -> str:
+    return f"{credit.format_number(value)} {noun}{'' if value == 1 else 's'}"
 
 
 def impossible_wish(session: Session, result: SearchResult, profile: LearnerProfile) -> str | None:
-    """Why no course meets a wish for credit in little time, from the catalogue's smallest
-    credit-bearing course and the hours a credit stands for; ``None`` when that is not it."""
-    if not profile.credit_wanted or not _TIME_KEYS & set(result.relaxed_keys):
+    """Why no course gives credit in the time the learner has, when none in the whole
+    catalogue does: from its smallest credit-bearing course and the hours a credit stands
+    for. ``None`` when the wish can be met (or is not about time and credit)."""
+    if not profile.credit_wanted or result.exact:
         return None
     if profile.max_weeks is None and profile.hours_per_week is None:
         return None
     level = profile.level if profile.level in ("undergraduate", "postgraduate") else None
+    if credit_courses_within(session, level, profile.max_weeks, profile.hours_per_week):
+        return None
     what = f"{level} academic credit" if level else "academic credit"
     floor = smallest_credit_course(session, level)
     if floor is None:
         return f"No course in the catalogue carries {what}, so I can't meet that wish."
-    hours = credit.hours_for_credits(floor.credits, floor.credit_scheme or "CATS")
-    work = credit.format_number(hours.low)
+    scheme = floor.credit_scheme or "CATS"
+    hours = credit.hours_for_credits(floor.credits, scheme)
     limits = []
     if profile.max_weeks is not None:
-        limits.append(f"{credit.format_number(profile.max_weeks)} weeks")
+        limits.append(_count(profile.max_weeks, "week"))
     if profile.hours_per_week is not None:
-        limits.append(f"{credit.format_number(profile.hours_per_week)} hours a week")
+        limits.append(f"{_count(profile.hours_per_week, 'hour')} a week")
     text = (
         f"No course here gives {what} within {' and '.join(limits)}. Credit stands for study "
-        f"hours ({credit.HOURS_PER_CREDIT} hours per UK credit), so even the smallest "
-        f"({credit.format_number(floor.credits)} {floor.credit_scheme or 'CATS'} credits) "
-        f"is about {work} hours of work"
+        f"time, and the smallest such course in the catalogue carries "
+        f"{credit.format_number(floor.credits)} {scheme} credits: {hours.sentence()[:-1]}"
     )
     if profile.max_weeks:
         per_week = credit.format_number(round(hours.low / profile.max_weeks))
-        weeks = credit.format_number(profile.max_weeks)
-        text += f": about {per_week} hours a week over {weeks} weeks"
-    return text + "."
+        text += f": about {per_week} hours a week if done in {_count(profile.max_weeks, 'week')}"
+    return text + ". The nearest options are below."
 
 
 def _subject_buttons(topic: str) -> list[dict[str, str]]:

@@ -76,6 +76,9 @@ async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     limits: dict[str, float] = {}
     none_left: list[str] = []
     other_free = False
+    if "free" in kinds and "cheaper" in kinds:
+        # "free if possible, or really cheap": cheapest first, free ones included.
+        kinds = [kind for kind in kinds if kind != "free"]
     if "free" in kinds:
         events.append(SlotSet("budget", 0.0))
         limits["cheaper_than"] = FREE_BELOW

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from actions.store.models import Course
@@ -37,3 +37,20 @@ def smallest_credit_course(session: Session, level: str | None = None) -> Credit
     return CreditFloor(
         float(course.credits), course.credit_scheme, course.duration_weeks, course.title
     )
+
+
+def credit_courses_within(
+    session: Session,
+    level: str | None,
+    max_weeks: float | None,
+    hours_per_week: float | None,
+) -> int:
+    """How many credit-bearing courses (at ``level``) fit the learner's time wishes."""
+    query = select(func.count()).select_from(Course).where(Course.credit_bearing.is_(True))
+    if level is not None:
+        query = query.where(Course.level == level)
+    if max_weeks is not None:
+        query = query.where(Course.duration_weeks <= float(max_weeks))
+    if hours_per_week is not None:
+        query = query.where(Course.weekly_hours <= float(hours_per_week))
+    return int(session.execute(query).scalar_one())

@@ -96,6 +96,18 @@ def create_handoff(session: Session, sender_id: str, summary: Mapping[str, Any])
     return request
 
 
+def open_handoff(session: Session, sender_id: str) -> HandoffRequest | None:
+    """This learner's latest hand-off request that no adviser has closed yet, if any."""
+    _check_sender(sender_id)
+    statement = (
+        select(HandoffRequest)
+        .where(HandoffRequest.sender_id == sender_id, HandoffRequest.status == "open")
+        .order_by(HandoffRequest.created_at.desc(), HandoffRequest.id.desc())
+        .limit(1)
+    )
+    return session.execute(statement).scalars().first()
+
+
 def list_handoffs(session: Session, status: str | None = "open") -> list[HandoffRequest]:
     """Hand-off requests with this status (``open``, ``closed``; ``None`` for all), oldest first."""
     statement = select(HandoffRequest).order_by(HandoffRequest.created_at, HandoffRequest.id)

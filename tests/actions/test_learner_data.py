@@ -85,6 +85,20 @@ async def test_handoff_records_a_summary_advisers_can_list(store, domain) -> Non
     assert "dan" in listing and "Spanish" in listing
 
 
+async def test_asking_again_while_a_request_is_open_files_no_second_one(store, domain) -> None:
+    first, again = CollectingDispatcher(), CollectingDispatcher()
+    tracker = make_tracker("talk to an adviser", intent="human_handoff", sender_id="gail")
+    await ActionRequestHandoff().run(first, tracker, domain)
+    reference = re.search(r"reference ([0-9A-Z]{4}-[0-9A-Z]{4})", texts(first))
+    assert reference
+    later = make_tracker(
+        "how long will the adviser take to reply?", intent="human_handoff", sender_id="gail"
+    )
+    await ActionRequestHandoff().run(again, later, domain)
+    assert "already with the careers advisers" in texts(again)
+    assert reference.group(1) in texts(again) and "can't say how long" in texts(again)
+
+
 async def test_forget_me_deletes_only_this_learner(store, domain) -> None:
     for sender in ("erin", "frank"):
         slots, _ = await _slots_after_search(domain, sender)

@@ -116,3 +116,11 @@ async def test_a_refinement_with_no_match_leaves_the_wishes_as_they_were(store, 
     events = await ActionRefineSearch().run(dispatcher, tracker, domain)
     assert "no course on python that is free" in texts(dispatcher)
     assert events == []
+
+
+async def test_free_if_possible_or_cheap_shows_the_cheapest(store, domain) -> None:
+    before, slots = await _first_list(domain, PROFILE)
+    dearest = max(c["cost_gbp"] for c in before if c["cost_gbp"] is not None)
+    refined = await _refine(domain, "money is tight so free if possible, or really cheap", slots)
+    after = course_lists(refined)[0]["courses"]
+    assert all(c["cost_gbp"] is not None and c["cost_gbp"] < dearest for c in after)

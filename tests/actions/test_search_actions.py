@@ -147,3 +147,22 @@ async def test_a_no_that_asks_for_cheaper_refines_and_a_bare_no_lists_capabiliti
     bare = CollectingDispatcher()
     await ActionAnswerNo().run(bare, make_tracker("no", intent="deny", slots=slots), domain)
     assert bare.messages[0]["response"] == "utter_capabilities"
+
+
+async def test_credit_in_too_little_time_is_explained_and_a_possible_wish_is_not(
+    store, domain
+) -> None:
+    impossible = CollectingDispatcher()
+    slots = {
+        "topic": "project management",
+        "credit_bearing": True,
+        "level": "postgraduate",
+        "max_weeks": 1.0,
+    }
+    await ActionRecommendCourses().run(impossible, make_tracker(slots=slots), domain)
+    assert "No course here gives postgraduate academic credit within 1 week" in texts(impossible)
+    assert "hours of study" in texts(impossible)
+    possible = CollectingDispatcher()
+    slots = {"topic": "counselling", "credit_bearing": True, "hours_per_week": 6.0}
+    await ActionRecommendCourses().run(possible, make_tracker(slots=slots), domain)
+    assert "No course here gives" not in texts(possible)
