@@ -7,6 +7,7 @@ the profile, forget-me asks first, vague answers never trap the learner.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
@@ -116,4 +117,5 @@ def test_questions_about_the_results(chat: Chat) -> None:
     job = Chat.text(chat.say("would any of these get me a job?"))
     assert "No course can promise a job" in job, job
     compare = Chat.text(chat.say("compare the first two"))
-    assert "3." not in compare and "1." in compare and "2." in compare, compare
+    numbered = re.findall(r"^(\d)\. ", compare, re.M)
+    assert numbered == ["1", "2"], compare
