@@ -56,7 +56,7 @@ train: $(MODEL_STAMP) ## Train the model when training data, domain or config ch
 
 setup: install db train ## Everything `run` needs: virtualenv, course store, trained model
 
-run: setup ## Set up, then start the action server and the Rasa server (Ctrl-C stops both)
+run: setup ## Set up, then start the servers under supervisord (restarted if one dies; Ctrl-C stops all)
 	@scripts/run.sh
 
 shell: setup ## Chat in the terminal (rasa shell with the action server), for careers advisers

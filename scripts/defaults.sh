@@ -6,6 +6,8 @@
 : "${ACTION_PORT:=5055}"
 : "${ACTION_SERVER_URL:=http://127.0.0.1:${ACTION_PORT}/webhook}"
 : "${WIDGET_PORT:=8080}"
+: "${RASA_MODEL:=models}"               # a model file, or a folder whose newest model is used
+: "${SUPERVISOR_DIR:=var/supervisor}"  # make run's supervisord: socket, pid file, its log
 : "${RASA_CORS_ORIGINS:=http://127.0.0.1:${WIDGET_PORT} http://localhost:${WIDGET_PORT}}"
 : "${TRACKER_STORE_URL:=sqlite:///var/tracker.db}"
 : "${LOCK_STORE_TYPE:=in_memory}"
@@ -27,5 +29,6 @@ if [ -z "${SENDER_SECRET:-}" ] && [ -z "${ALLOW_UNSIGNED_SENDERS:-}" ]; then
 fi
 export SENDER_SECRET="${SENDER_SECRET:-}"
 export RASA_PORT RASA_INTERFACE ACTION_PORT ACTION_SERVER_URL WIDGET_PORT RASA_CORS_ORIGINS \
+    RASA_MODEL SUPERVISOR_DIR \
     TRACKER_STORE_URL LOCK_STORE_TYPE REDIS_HOST REDIS_PORT REDIS_DB REDIS_PASSWORD SANIC_HOST
 export SQLALCHEMY_SILENCE_UBER_WARNING=1 TF_CPP_MIN_LOG_LEVEL=2
