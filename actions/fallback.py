@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import CourseAdvisorAction
 from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
+from actions.refine import refine, requested_refinements
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -44,6 +45,10 @@ class ActionAskRephrase(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if _changes_a_wish(tracker):
+            # "under 500 quid, evenings" after a list: the slots already hold the new
+            # wishes (domain mappings), so search again instead of asking to rephrase.
+            return await SearchAgain().run(dispatcher, tracker, domain)
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -63,6 +68,36 @@ class ActionAskRephrase(Action):
             buttons=buttons[:MAX_SUGGESTIONS],
         )
         return []
+
+
+#: Entities that state a wish about the courses (not a question or a position).
+WISH_ENTITIES = frozenset(
+    {"budget", "hours_per_week", "max_weeks", "level", "credit_bearing", "delivery", "refinement"}
+)
+
+
+def _changes_a_wish(tracker: Tracker) -> bool:
+    """Whether an unsure message still states a wish for a search under way (no form)."""
+    if tracker.active_loop.get("name") or not tracker.get_slot("last_results"):
+        return False
+    return any(
+        entity.get("entity") in WISH_ENTITIES
+        for entity in tracker.latest_message.get("entities") or []
+    )
+
+
+class SearchAgain(CourseAdvisorAction):
+    """The search for the current wishes (refined when the message asked for it)."""
+
+    def name(self) -> str:
+        return "action_ask_rephrase"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        if requested_refinements(tracker):
+            return await refine(dispatcher, tracker)
+        return await send_recommendations(dispatcher, tracker)
 
 
 def named_topic(tracker: Tracker) -> str | None:

@@ -364,8 +364,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="append",
         help=f"a Rasa server (repeat for several; turns alternate). Default {DEFAULT_URL}",
     )
-    parser.add_argument("--conversations", type=int, default=50, help="learners (default 50)")
-    parser.add_argument("--turns", type=int, default=10, help="turns each (default 10)")
+    parser.add_argument("--conversations", type=int, default=100, help="learners (default 100)")
+    parser.add_argument("--turns", type=int, default=8, help="turns each (default 8)")
     parser.add_argument(
         "--concurrency", type=int, default=None, help="conversations at a time (default all)"
     )

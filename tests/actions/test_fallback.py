@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions.fallback import ActionAskRephrase, ActionOutOfScope
-from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 
 async def test_offers_the_likeliest_intents(dispatcher, domain) -> None:
@@ -59,3 +61,28 @@ async def test_out_of_scope_naming_a_topic_we_have_lists_it(store, dispatcher, d
     [found] = course_lists(dispatcher)
     assert found["topic_status"] == "full"
     assert "Kubernetes" in found["courses"][0]["title"]
+
+
+async def test_an_unsure_message_with_a_new_wish_searches_again(store, domain) -> None:
+    slots = {"subject": "marketing", "last_results": ["x"], "budget": 500.0}
+    text = "under 500 quid, evenings"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="nlu_fallback", slots=slots, entities=extracted(text))
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    [payload] = course_lists(dispatcher)
+    assert all(c["subject"] == "marketing" for c in payload["courses"])
+    assert "not sure I understood" not in dispatcher.messages[0].get("text", "")
+
+
+async def test_an_unsure_message_inside_the_form_still_asks_to_rephrase(store, domain) -> None:
+    text = "under 500 quid"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text,
+        intent="nlu_fallback",
+        slots={"last_results": ["x"]},
+        entities=extracted(text),
+        active_loop="learner_profile_form",
+    )
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert "not sure I understood" in dispatcher.messages[0]["text"]

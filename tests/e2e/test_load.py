@@ -1,4 +1,4 @@
-"""Load: 50 learners with their own profiles, 10 turns each, all at once (bench/load_test.py).
+"""Load: 100 learners with their own profiles, 8 turns each, all at once (bench/load_test.py).
 
 The slow test runs the full load test against the real stack (one Rasa server, one action
 server) and asserts no errors and no cross-talk; it prints latency percentiles and the total
@@ -25,10 +25,10 @@ from tests.servers import Server, signed
 
 
 @pytest.mark.slow
-def test_fifty_concurrent_conversations_of_ten_turns(stack: dict[str, Server]) -> None:
-    result = run_load([stack["rasa"].url], conversations=50, turns=10, timeout_s=120, sign=signed)
+def test_a_hundred_concurrent_conversations_of_eight_turns(stack: dict[str, Server]) -> None:
+    result = run_load([stack["rasa"].url], conversations=100, turns=8, timeout_s=120, sign=signed)
     print(f"\n{result.report()}")
-    assert result.requests == 500
+    assert result.requests == 800
     assert not result.errors, result.report()
     assert not result.crosstalk, result.report()
 
