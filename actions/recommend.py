@@ -17,6 +17,7 @@ from actions.common import (
     profile_from_tracker,
     store_session,
 )
+from actions.explore import suggest_subjects
 from actions.knowledge import credit
 from actions.store.credit_floor import credit_courses_within, smallest_credit_course
 from actions.store.misses import record_topic_miss
@@ -138,19 +139,20 @@ def impossible_wish(session: Session, result: SearchResult, profile: LearnerProf
     text = (
         f"No course here gives {what} within {' and '.join(limits)}. Credit stands for study "
         f"time, and the smallest such course in the catalogue carries "
-        f"{credit.format_number(floor.credits)} {scheme} credits: {hours.sentence()[:-1]}"
+        f"{credit.format_number(floor.credits)} {scheme} credits ({hours.sentence()[:-1]})"
     )
     if profile.max_weeks:
         per_week = credit.format_number(round(hours.low / profile.max_weeks))
-        text += f": about {per_week} hours a week if done in {_count(profile.max_weeks, 'week')}"
+        text += f", about {per_week} hours a week if done in {_count(profile.max_weeks, 'week')}"
     return text + ". The nearest options are below."
 
 
 def _subject_buttons(topic: str) -> list[dict[str, str]]:
-    return [
-        inform_button(subject_label(subject), subject=subject)
-        for subject in closest_subjects(topic, n=3)
-    ]
+    """Subjects near a topic the catalogue lacks (by name, then by what it is about:
+    "beekeeping" -> environment), and a careers adviser."""
+    near = list(dict.fromkeys([*closest_subjects(topic, n=3), *suggest_subjects("", topic)]))
+    buttons = [inform_button(subject_label(subject), subject=subject) for subject in near[:3]]
+    return [*buttons, {"title": "Talk to an adviser", "payload": "/human_handoff"}]
 
 
 async def send_recommendations(
@@ -192,6 +194,10 @@ async def send_recommendations(
             return []
         buttons = _subject_buttons(topic.topic) if topic is not None else []
         dispatcher.utter_message(text=_no_courses(result, profile), buttons=buttons)
+        if topic is not None and topic.status == NONE:
+            # Not kept: the next message ("whatever you have then") gets the subject
+            # question (and its way to explore) instead of the same "no course" again.
+            return [SlotSet("search_sort", sort), SlotSet("topic", None)]
         return [SlotSet("search_sort", sort)]
     lines = [impossible] if impossible else []
     lines.append(_header(result, profile, intro))

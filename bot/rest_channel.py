@@ -8,7 +8,8 @@ written for Rasa 3.6 works unchanged. On top of it:
   never a 500;
 - an over-long or empty message is not processed; the learner is told why;
 - every message gets a reply: when the assistant produced nothing (e.g. the action server
-  is down, so the action's messages were lost) or failed, the learner gets an apology;
+  is down, so the action's messages were lost) or failed, the learner gets an apology; a
+  turn dropped because the client hung up first is logged (WARNING, no learner text);
 - only signed sender ids are accepted (403 otherwise), so nobody can take over another
   learner's conversation by guessing or choosing its id (:mod:`bot.sender_ids`); a web
   client gets a new one from ``POST /webhooks/rest/session``;
@@ -23,6 +24,7 @@ Enabled in ``credentials.yml`` as ``bot.rest_channel.CourseAdvisorRestInput``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
@@ -257,6 +259,13 @@ class CourseAdvisorRestInput(RestInput):
                         text, collector, sender, input_channel=self.name(), metadata=metadata
                     )
                 )
+            except asyncio.CancelledError:
+                # Sanic cancels the handler when the client hangs up (it gave up waiting).
+                logger.warning(
+                    "The client of %s went away before the reply; the turn was dropped",
+                    loggable(sender),
+                )
+                raise
             except Exception:
                 logger.exception("Handling a message from %s failed", loggable(sender))
             if not collector.messages:

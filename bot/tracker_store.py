@@ -22,7 +22,8 @@ write-ahead logging, which needs one sync of the disk per commit instead of seve
 is as durable (``synchronous`` stays ``FULL``). PostgreSQL keeps Rasa's engine and pool.
 
 Building it is also where the Rasa server's start-up tuning happens: it installs the fixes
-of two per-message hot spots in Rasa (`bot.rasa_speedups`).
+of two per-message hot spots in Rasa (`bot.rasa_speedups`) and the time limit on custom
+actions (`bot.action_timeout`).
 
 Enabled in ``endpoints.yml``::
 
@@ -44,7 +45,7 @@ from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from bot import rasa_speedups
+from bot import action_timeout, rasa_speedups
 from bot.forget import forget_point, kept_after_forgetting
 from bot.sender_ids import loggable
 from bot.stored_events import storable
@@ -91,6 +92,11 @@ class CourseAdvisorTrackerStore(SQLTrackerStore):
             raise TrackerStoreUnusable(message) from exc
         self._statements = EventStatements(self.SQLEvent.__table__)
         rasa_speedups.install()
+        try:
+            action_timeout.install()
+        except ValueError as exc:  # raised as SystemExit: Rasa swallows any Exception here
+            logger.critical("%s", exc)
+            raise SystemExit(f"Cannot start: {exc}") from exc
 
     def _check_writable(self) -> None:
         """Take the database's write lock once and let it go: fails on a read-only store."""

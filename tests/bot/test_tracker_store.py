@@ -19,7 +19,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig, read_endpoint_config
 
-from bot import rasa_speedups
+from bot import action_timeout, rasa_speedups
 from bot.tracker_store import CourseAdvisorTrackerStore, event_row
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,7 @@ def domain() -> Domain:
 def url(tmp_path: Path) -> Iterator[str]:
     yield f"sqlite:///{tmp_path / 'tracker.db'}"
     rasa_speedups.uninstall()
+    action_timeout.uninstall()
 
 
 def new_tracker(domain: Domain, sender: str) -> DialogueStateTracker:
@@ -154,6 +155,16 @@ def test_rasa_builds_it_from_our_endpoints_file(
     inner = store._tracker_store if isinstance(store, FailSafeTrackerStore) else store
     assert isinstance(inner, CourseAdvisorTrackerStore)
     assert rasa_speedups.installed()
+    assert action_timeout.installed()
+
+
+def test_a_bad_action_timeout_stops_the_start_up(
+    domain: Domain, url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not Rasa's silent fallback to an in-memory store: the server must not start."""
+    monkeypatch.setenv("ACTION_TIMEOUT", "soon")
+    with pytest.raises(SystemExit, match="ACTION_TIMEOUT='soon'"):
+        CourseAdvisorTrackerStore(domain=domain, host=url)
 
 
 async def test_sqlite_file_keeps_its_connection_and_uses_wal(domain: Domain, url: str) -> None:
