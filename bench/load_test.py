@@ -216,6 +216,22 @@ def course_lists(replies: list[Any]) -> list[list[dict[str, Any]]]:
     return found
 
 
+def list_topics(replies: list[Any]) -> list[str]:
+    """The topics the course lists in a reply were searched for (topic searches only).
+
+    A topic search crosses subjects ("graphic design" finds courses filed under politics
+    or computing), so for those lists the topic itself is what must be the learner's.
+    """
+    return [
+        str(reply["custom"]["topic"])
+        for reply in replies
+        if isinstance(reply, dict)
+        and isinstance(reply.get("custom"), dict)
+        and reply["custom"].get("type") == "course_list"
+        and reply["custom"].get("topic")
+    ]
+
+
 def reply_text(replies: list[Any]) -> str:
     return "\n".join(str(reply.get("text") or "") for reply in replies if isinstance(reply, dict))
 
@@ -239,7 +255,11 @@ def check_reply(
         if recipient != learner.sender:
             result.crosstalk.append(f"{where}: a reply addressed to {recipient!r}")
     lists = course_lists(replies)
-    for courses in lists:
+    for topic in list_topics(replies):
+        # A list searched by words names them: it must be this learner's words.
+        if topic.strip().lower() != learner.phrase.lower():
+            result.crosstalk.append(f"{where}: a list about {topic!r}, not {learner.phrase!r}")
+    for courses in lists if not list_topics(replies) else []:
         for course in courses:
             # A course about this learner's words belongs to them whatever its subject
             # ("Photographing the Holocaust" for "photography"): topics cross subjects.

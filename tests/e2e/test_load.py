@@ -118,3 +118,15 @@ def test_a_course_about_the_learners_words_in_another_subject_is_theirs() -> Non
     about = _course(f"Advanced {LEARNER.phrase.title()} in Practice", "teaching-education")
     check_reply(LEARNER, Turn("x", "list"), _list_reply(LEARNER.sender, about), [], result)
     assert result.crosstalk == []
+
+
+def test_a_topic_list_must_be_about_this_learners_words() -> None:
+    result = LoadResult(["u"], 1, 1, 1)
+    mine = _list_reply(LEARNER.sender, _course("Anything", "politics-society"))
+    mine[1]["custom"]["topic"] = LEARNER.phrase
+    check_reply(LEARNER, Turn("x", "list"), mine, [], result)
+    assert result.crosstalk == []
+    theirs = _list_reply(LEARNER.sender, _course("Anything", LEARNER.subject))
+    theirs[1]["custom"]["topic"] = "kubernetes"
+    check_reply(LEARNER, Turn("x", "list"), theirs, [], result)
+    assert len(result.crosstalk) == 1 and "kubernetes" in result.crosstalk[0]
