@@ -216,7 +216,7 @@ def test_progress_three_fifteens_towards_pg_certificate() -> None:
     [
         ([15, (10, "ECTS")], "pg_certificate", 35, 25, "15 + 20 credits = 35 of the 60"),
         ([(7.5, "ECTS"), (7.5, "ECTS")], "pg_certificate", 30, 30, "2 x 15 credits = 30"),
-        ([(4, "US"), 15], "masters", 30, 150, "30 of the 180 credits for a master's"),
+        ([(4, "US"), 15], "masters", 30, 150, "30 of the 180 credits for a taught master's degree"),
         ([(15, "SCQF"), 15], "pg_diploma", 30, 90, "(90 still to go)"),
         ([(30, "ECTS")], "pg_certificate", 60, 0, "exactly the 60 credits"),
     ],
@@ -263,7 +263,7 @@ def test_progress_all_unknown() -> None:
     assert progress.counted == 0
     assert progress.total_uk_credits == 0
     assert progress.sentence().startswith("2 courses do not state credits")
-    assert "180 credits for a master's degree" in progress.sentence()
+    assert "180 credits for a taught master's degree" in progress.sentence()
 
 
 def test_progress_over_the_total() -> None:
