@@ -394,3 +394,89 @@ def test_explain_unknown_topic() -> None:
 def test_detect_topic(text: str, topic: str) -> None:
     assert detect_topic(text) == topic
     assert topic in TOPICS
+
+
+# --- calculator edges (issue 13) ------------------------------------------------
+
+
+def test_the_limit_applies_to_the_total_not_only_to_each_course() -> None:
+    with pytest.raises(CreditError, match="add up to 2,700 UK credits"):
+        progress_towards([900, 900, 900], "masters")
+
+
+def test_one_course_is_not_written_as_one_times() -> None:
+    sentence = progress_towards([15], "pg_certificate").sentence()
+    assert sentence.startswith("One course of 15 credits is 15 of the 60 credits")
+    assert "1 x" not in sentence
+
+
+def test_a_zero_credit_course_adds_nothing() -> None:
+    sentence = progress_towards([0], "pg_certificate").sentence()
+    assert sentence == (
+        "One course of 0 credits adds nothing towards the 60 credits for a PG Certificate "
+        "(60 still to go)."
+    )
+    assert "1 x 0" not in sentence
+
+
+def test_one_course_reply_is_singular() -> None:
+    reply = personalised_progress([15], "PG Cert")
+    assert reply is not None and reply.startswith("Adding up this course:")
+
+
+@pytest.mark.parametrize("amount", [0.001, 0.05])
+def test_tiny_amounts_are_refused_with_a_reason(amount: float) -> None:
+    with pytest.raises(CreditError, match="too small to mean anything"):
+        hours_for_credits(amount)
+    with pytest.raises(CreditError, match="too small"):
+        progress_towards([amount], "pg_certificate")
+
+
+def test_smallest_sensible_amount_is_accepted() -> None:
+    assert hours_for_credits(0.5).sentence() == "0.5 credits is about 5 hours of study."
+
+
+def test_undergraduate_credit_towards_a_postgraduate_award_is_warned_about() -> None:
+    # The article's AWS microcredential: 10 undergraduate credits (catalogue row).
+    progress = progress_towards([(10, "CATS", "undergraduate")], "PG Cert")
+    warning = progress.level_warning()
+    assert warning is not None
+    assert "10 of these credits are undergraduate credits" in warning
+    assert "at least 40 credits at FHEQ level 7" in warning
+    assert "at most 20 of its 60 credits may come from a lower level" in warning
+    reply = personalised_progress([(10, "CATS", "undergraduate")], "PG Cert")
+    assert reply is not None and warning in reply
+
+
+def test_no_level_warning_for_postgraduate_credit_or_undergraduate_awards() -> None:
+    assert progress_towards([(15, "CATS", "postgraduate")], "PG Cert").level_warning() is None
+    assert progress_towards([(10, "CATS", "undergraduate")], "CertHE").level_warning() is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("semester hours", "US"),
+        ("semester credit hours", "US"),
+        ("ECTS credits", "ECTS"),
+        ("ects credit", "ECTS"),
+        ("CATS points", "CATS"),
+        ("UK credits", "CATS"),
+        ("SCQF credit points", "SCQF"),
+    ],
+)
+def test_scheme_names_people_use(name: str, code: str) -> None:
+    assert credit.normalise_scheme(name) == code
+
+
+def test_ects_explanation_says_the_ratio_is_a_convention() -> None:
+    text = explain("ects")
+    assert "convention" in text
+    assert "2 UK credits are about 20 hours" in text
+    assert "25–30 hours" in text
+
+
+def test_overview_does_not_ignore_scqf() -> None:
+    text = explain("overview")
+    assert "SCQF" in text and "Scotland" in text
+    assert "the UK's CATS system" not in text
