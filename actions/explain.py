@@ -12,7 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction, store_session
-from actions.knowledge import credit, microcredentials
+from actions.knowledge import credit, microcredentials, questions
+from actions.knowledge.awards import detect_nation
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import get_courses
@@ -53,6 +54,38 @@ def misread_refinement(tracker: Tracker, text: str) -> bool:
     )
 
 
+_ASKS_TO_COUNT = re.compile(r"\bcount|\btowards?\b|\badd up\b|\bstack|\benough\b|\bhow far\b", re.I)
+
+
+def _progress_of_last_list(tracker: Tracker, text: str) -> str | None:
+    """How the last list's stated credit goes towards the award the learner named.
+
+    The award is never guessed (not from the level slot either): without one, a question
+    about counting gets the list's total and an invitation to name the award.
+    """
+    ids = list(tracker.get_slot("last_results") or [])
+    if not ids:
+        return None
+    with store_session() as session:
+        courses = get_courses(session, ids)
+    known = [(float(c.credits), c.credit_scheme or "CATS", c.level) for c in courses if c.credits]
+    stated: list[credit.CourseCredit] = list(known)
+    if not known:
+        return None
+    award = text if credit.find_award(text) is not None else None
+    if award is not None:
+        return credit.personalised_progress(stated, award, nation=detect_nation(text))
+    if not _ASKS_TO_COUNT.search(text):
+        return None
+    total = sum(credit.to_uk_credits(amount, scheme) for amount, scheme, _ in known)
+    return (
+        f"The courses in your last list that state credit add up to "
+        f"{credit.format_number(total)} UK credits. Which award are you aiming for (for example "
+        f"a PG Certificate, a master's or a degree)? I'll add them up against it. "
+        f"{credit.RECOGNITION_CAVEAT}"
+    )
+
+
 class ActionExplainCredit(CourseAdvisorAction):
     """Explains the credit topic asked about; adds the learner's own numbers when it can.
 
@@ -81,18 +114,13 @@ class ActionExplainCredit(CourseAdvisorAction):
                 ],
             )
             return []
+        computed = questions.answer_question(text)
+        if computed is not None:
+            # A question with numbers (or an award's size): the computed figure comes first.
+            dispatcher.utter_message(text=computed)
+            return []
         answer = credit.explain(credit.detect_topic(text))
-        ids = list(tracker.get_slot("last_results") or [])
-        personal = None
-        if ids:
-            with store_session() as session:
-                courses = get_courses(session, ids)
-            stated = [(c.credits, c.credit_scheme or "CATS") for c in courses if c.credits]
-            award = credit.find_award(text)
-            if stated and award is None and tracker.get_slot("level") == "postgraduate":
-                award = credit.find_award("PG Certificate")
-            if stated and award is not None:
-                personal = credit.personalised_progress(stated, award)
+        personal = _progress_of_last_list(tracker, text)
         if personal is not None:
             # Both texts end with the recognition caveat: say it once, at the end.
             answer = f"{answer.replace(credit.RECOGNITION_CAVEAT, '').strip()}\n\n{personal}"

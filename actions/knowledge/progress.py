@@ -55,6 +55,8 @@ class Progress:
     parts: tuple[float, ...] = ()
     conversions: tuple[str, ...] = ()
     undergraduate_credits: float = 0.0
+    #: True when the one amount is a total the learner stated, not one course.
+    as_total: bool = False
 
     @property
     def excess(self) -> float:
@@ -75,7 +77,7 @@ class Progress:
         values = [format_number(part) for part in self.parts]
         total = format_number(self.total_uk_credits)
         if len(values) == 1:
-            return f"One course of {values[0]} credits"
+            return f"{values[0]} credits" if self.as_total else f"One course of {values[0]} credits"
         if len(set(values)) == 1:
             return f"{len(values)} x {values[0]} credits = {total}"
         return f"{' + '.join(values)} credits = {total}"
@@ -125,7 +127,7 @@ class Progress:
             f"undergraduate credits. {capitalise(award.with_article)} needs at least {at_level} "
             f"credits at {award.level_name} {award.level}, so undergraduate credit can never "
             f"make up that part; at most {lower} of its {award.credits} credits may come from a "
-            "lower level, and only if the university's rules allow it (many count none)."
+            "lower level, and only if the university's rules allow it."
         )
 
 
@@ -192,6 +194,7 @@ def progress_towards(
     award: Award | str,
     scheme: str = "CATS",
     nation: str | None = None,
+    as_total: bool = False,
 ) -> Progress:
     """Add up courses' credit (converted to UK credits) against an award's total.
 
@@ -214,7 +217,7 @@ def progress_towards(
         f"{format_number(uk / SCHEMES[code].uk_credits_per_unit)} {SCHEMES[code].label} = "
         f"{format_number(uk)}"
         for uk, code, _ in unpacked
-        if uk is not None and code != "CATS"
+        if uk is not None and SCHEMES[code].uk_credits_per_unit != 1
     ]
     undergraduate = sum(
         uk for uk, _, level in unpacked if uk is not None and level == "undergraduate"
@@ -229,6 +232,7 @@ def progress_towards(
         parts=tuple(parts),
         conversions=tuple(conversions),
         undergraduate_credits=undergraduate,
+        as_total=as_total and len(parts) == 1,
     )
 
 
@@ -241,11 +245,11 @@ def nation_note(award: Award, assumed: bool) -> str | None:
     here = nation_label(award.nation)
     if other is None:
         return f"That is the size in {here}; my sources give no figure for Scotland."
-    lead = "I assumed" if assumed else "That is"
-    text = (
-        f"{lead} {here}: there {award.article} {award.name} is {award.credits} credits. In "
-        f"{nation_label(other_key)} it is {other.credits}"
-    )
+    if assumed:
+        text = f"I assumed {here}: there {award.article} {award.name} is {award.credits} credits."
+    else:
+        text = f"That is the size in {here}."
+    text += f" In {nation_label(other_key)} it is {other.credits}"
     requirement = other.level_requirement()
     text += f" ({requirement})" if requirement else ""
     if other_key == "scotland":
@@ -260,6 +264,7 @@ def personalised_progress(
     award: Award | str | None,
     scheme: str = "CATS",
     nation: str | None = None,
+    as_total: bool = False,
 ) -> str | None:
     """A chat reply on how far these courses go towards ``award``; ``None`` without an award.
 
@@ -268,19 +273,22 @@ def personalised_progress(
     """
     if award is None or (isinstance(award, str) and find_award_key(award) is None):
         return None
-    progress = progress_towards(credits_of_courses, award, scheme, nation)
+    progress = progress_towards(credits_of_courses, award, scheme, nation, as_total)
     assumed = nation is None and not isinstance(award, Award)
     count = progress.counted + progress.unknown
     pieces = []
-    if count == 1:
+    if progress.as_total:
+        pass
+    elif count == 1:
         pieces.append("Adding up this course:")
     elif count:
         pieces.append(f"Adding up these {plural(count, 'course')}:")
     pieces.append(progress.sentence())
     requirement = progress.award.level_requirement()
-    if requirement:
+    warning = progress.level_warning()
+    if requirement and warning is None:
         pieces.append(f"{capitalise(progress.award.with_article)} also needs {requirement}.")
-    for note in (progress.level_warning(), nation_note(progress.award, assumed)):
+    for note in (warning, nation_note(progress.award, assumed)):
         if note:
             pieces.append(note)
     pieces.append(RECOGNITION_CAVEAT)

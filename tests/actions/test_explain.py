@@ -71,3 +71,68 @@ async def test_a_list_refinement_misread_as_a_credit_question_refines(
     await ActionExplainCredit().run(dispatcher, tracker, domain)
     assert "CATS" not in texts(dispatcher)
     assert all(c["cost_gbp"] == 0 for p in course_lists(dispatcher) for c in p["courses"])
+
+
+AWS = "futurelearn-aws-solutions-architect-microcredential"
+
+
+@pytest.mark.parametrize(
+    ("question", "first_sentence", "absent"),
+    [
+        (
+            "I've done three 15-credit microcredentials, how far am I from a PG Certificate?",
+            "Adding up these 3 courses: 3 x 15 credits = 45 of the 60 credits for a PG "
+            "Certificate (15 still to go).",
+            "A PG Certificate is the smallest postgraduate award",
+        ),
+        (
+            "How many hours of study is 10 credits?",
+            "10 credits is about 100 hours of study.",
+            "150 hours",
+        ),
+    ],
+)
+async def test_a_question_with_numbers_gets_the_computed_figure_first(
+    store, dispatcher, domain, question, first_sentence, absent
+) -> None:
+    await ActionExplainCredit().run(dispatcher, make_tracker(question, intent="ask_credit"), domain)
+    answer = texts(dispatcher)
+    assert answer.startswith(first_sentence)
+    assert absent not in answer
+    assert answer.endswith(RECOGNITION_CAVEAT)
+
+
+async def test_no_award_is_guessed_from_the_level_slot(store, dispatcher, domain) -> None:
+    tracker = make_tracker(
+        "would these count for anything?",
+        intent="ask_credit",
+        slots={"last_results": SETU, "level": "postgraduate"},
+    )
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "PG Certificate (" not in answer and "credits for a PG Certificate" not in answer
+    assert "add up to 60 UK credits" in answer
+    assert "Which award are you aiming for" in answer
+    assert answer.count(RECOGNITION_CAVEAT) == 1
+
+
+async def test_undergraduate_credit_towards_a_pg_award_is_warned_about(
+    store, dispatcher, domain
+) -> None:
+    tracker = make_tracker(
+        "would this count towards a PG Cert?", intent="ask_credit", slots={"last_results": [AWS]}
+    )
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "10 of these credits are undergraduate credits" in answer
+    assert "at least 40 credits at FHEQ level 7" in answer
+
+
+async def test_award_size_question_asks_where_when_nations_differ(
+    store, dispatcher, domain
+) -> None:
+    tracker = make_tracker("how many credits do I need for an honours degree?", intent="ask_credit")
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert "360 credits" in answer and "in Scotland it is 480" in answer
+    assert "Where are you studying?" in answer
