@@ -85,6 +85,8 @@ SOURCES: Final[dict[str, list[str]]] = {
         "article: 'How do nanodegrees compare to degrees?' (10 to 20 credits)",
         "credit_facts §4: QAA Characteristics Statement: Micro-credentials (30 May 2022)",
         "credit_facts §1: 10 hours per credit",
+        "credit_facts §8, §9, §10: Lincoln 0-credit microcredentials, OU ExpertTracks no credit",
+        "credit_facts §1, §6: recognition is the receiving institution's decision",
     ],
     "benefits": [
         "article: 'What are the benefits of taking a short course?'",
@@ -104,12 +106,14 @@ SOURCES: Final[dict[str, list[str]]] = {
     "vs_degree": [
         "article: 'How do nanodegrees compare to degrees?', 'What qualifications can you achieve?'",
         "credit_facts §1: award sizes (Leicester APL policy, Appendix 1)",
+        "credit_facts §10: Scottish honours degree 480 (SCQF)",
+        "credit_facts §1, §6: recognition is the receiving institution's decision",
         "credit_facts §4: QAA, not normally an award in its own right",
     ],
     "online": [
         "article: 'What are microcredentials?', benefits list, 'Where can I find them?'",
         "article: 'How do nanodegrees compare to degrees?' (study from home, projects)",
-        "credit_facts §9: FutureLearn enrolment ID checks; §7: CMF ID verification",
+        "credit_facts §9: FutureLearn enrolment ID checks; §7, §10: a CMF requirement",
     ],
     "cost": [
         "credit_facts §9: FutureLearn launch prices (MOOC Lab), refund window, IBERS prices",
@@ -128,6 +132,7 @@ SOURCES: Final[dict[str, list[str]]] = {
     "funding": [
         "credit_facts §5: DfE LLE policy paper (updated 9 July 2025), Student Finance England",
         "credit_facts §5: SLC LLE FAQ, THE, Wonkhe (modules, priority subjects, caveat)",
+        "credit_facts §10: England only; Advanced Learner Loans replaced for levels 4-6",
     ],
 }
 
@@ -145,10 +150,12 @@ def _answer_what() -> str:
     hours = credit.HOURS_PER_CREDIT
     return (
         "A microcredential is a short, focused course that ends with an assessment and a "
-        "certificate, usually studied online. Those from universities normally carry academic "
-        f"credit at a recognised level, most often {low}–{high} UK credits (roughly "
-        f"{low * hours}–{high * hours} hours of study). It isn't a full qualification on its "
-        "own, but it is worth something by itself and can often count towards a larger award."
+        "certificate, usually studied online. Many carry academic credit at a recognised "
+        f"level, most often {low}–{high} UK credits (roughly {low * hours}–{high * hours} "
+        "hours of study), but not all do: the University of Lincoln has some worth 0 credits, "
+        "and the Open University's ExpertTracks carry none. It isn't a full qualification on "
+        "its own; where it carries credit, that credit may count towards a larger award. "
+        f"{credit.RECOGNITION_CAVEAT}"
     )
 
 
@@ -192,15 +199,18 @@ def _answer_length() -> str:
 
 def _answer_vs_degree() -> str:
     bachelors = credit.AWARDS["bachelors"].credits
+    scottish = credit.award_for("bachelors", "scotland")
+    assert scottish is not None  # awards.yml gives the Scottish size
     masters = credit.AWARDS["masters"].credits
     return (
         "A microcredential covers one focused slice of a subject, while a degree is a complete "
         f"qualification. Most microcredentials carry {TYPICAL_CREDITS_LOW}–"
-        f"{TYPICAL_CREDITS_HIGH} credits; an honours bachelor's needs {bachelors} and a "
-        f"master's {masters}. QAA's view is that a microcredential shouldn't normally count as "
-        "a qualification by itself, so it adds to what you already have rather than replacing a "
-        "degree or professional qualification. The two can connect, though: some universities "
-        "let microcredential credit count towards a postgraduate award."
+        f"{TYPICAL_CREDITS_HIGH} credits; an honours bachelor's needs {bachelors} "
+        f"({scottish.credits} in Scotland) and a master's {masters}. QAA's view is that a "
+        "microcredential shouldn't normally count as a qualification by itself, so it adds to "
+        "what you already have rather than replacing a degree or professional qualification. "
+        "The two can connect, though: some universities let microcredential credit count "
+        f"towards a postgraduate award. {credit.RECOGNITION_CAVEAT}"
     )
 
 
@@ -208,8 +218,9 @@ def _answer_online() -> str:
     return (
         "Most are online and on demand, though a few include in-person sessions. You need a "
         "computer and a reliable internet connection, and you study from home, with assessment "
-        "often through projects or case studies. Credit-bearing courses have to confirm who "
-        "you are, so expect an ID check when you enrol (FutureLearn does this). Studying online "
+        "often through projects or case studies. FutureLearn microcredentials, which follow the "
+        "Common Microcredential Framework, check your identity when you enrol; other providers "
+        "set their own rules. Studying online "
         "also means you can take a course from a university in another country without moving."
     )
 
@@ -256,8 +267,10 @@ def _answer_stacking() -> str:
 
 def _answer_funding() -> str:
     return (
-        "In England, the Lifelong Learning Entitlement (LLE) will replace student loans and "
-        "Advanced Learner Loans with a single system. Applications are due to open in "
+        "This is about England only: the Lifelong Learning Entitlement (LLE) is England's, and "
+        "I have no sourced information on funding in Scotland, Wales or Northern Ireland. The "
+        "LLE will replace higher-education student loans, and Advanced Learner Loans for "
+        "courses at levels 4–6, with a single system. Applications are due to open in "
         f"{LLE_APPLICATIONS_OPEN} for courses and modules starting from {LLE_COURSES_FROM}, "
         f"with a tuition loan of up to {_gbp(LLE_MAX_LOAN_GBP)} at {LLE_FEE_YEAR} fee rates "
         f"(about {LLE_FULL_TIME_YEARS} years of full-time study). Single modules are only funded "

@@ -52,7 +52,7 @@ def test_sources_cover_exactly_the_topics() -> None:
         ("funding", ["September 2026", "January 2027", "£38,140", "GOV.UK"]),
         ("stacking", ["4 courses of 15 credits", "60 credits of a PG Certificate"]),
         ("employer_recognition", ["finance", "LinkedIn"]),
-        ("online", ["internet", "ID check"]),
+        ("online", ["internet", "check your identity", "Common Microcredential Framework"]),
         ("where_to_find", ["FutureLearn", "catalogue"]),
         ("benefits", ["CPD", "career"]),
     ],
@@ -125,3 +125,40 @@ def test_unknown_topic() -> None:
 )
 def test_detect_topic(text: str, topic: str) -> None:
     assert detect_topic(text) == topic
+
+
+# --- issue 13: no overclaims, the caveat wherever credit may count ---------------
+
+
+@pytest.mark.parametrize("topic", ["what", "vs_degree", "stacking"])
+def test_answers_that_say_credit_may_count_carry_the_caveat(topic: str) -> None:
+    assert answer(topic).endswith(credit.RECOGNITION_CAVEAT)
+
+
+def test_what_does_not_claim_university_microcredentials_normally_carry_credit() -> None:
+    text = answer("what")
+    assert "normally carry academic credit" not in text
+    assert "Lincoln has some worth 0 credits" in text
+    assert "ExpertTracks carry none" in text
+
+
+def test_identity_checks_are_not_claimed_for_every_credit_bearing_course() -> None:
+    text = answer("online")
+    assert "Credit-bearing courses have to confirm who you are" not in text
+    assert "other providers set their own rules" in text
+
+
+def test_funding_answer_says_it_is_england_only_and_lle_levels() -> None:
+    text = answer("funding")
+    assert text.startswith("This is about England only")
+    assert "Advanced Learner Loans for courses at levels 4–6" in text
+
+
+def test_vs_degree_gives_the_scottish_honours_size() -> None:
+    assert "360 (480 in Scotland)" in answer("vs_degree")
+
+
+def test_stacking_explanation_names_lincoln_for_lincoln() -> None:
+    text = credit.explain("stacking")
+    assert "Lincoln lets them stack" not in text
+    assert "the University of Lincoln's own microcredentials (0, 5 or 10 credits)" in text
