@@ -136,3 +136,25 @@ async def test_award_size_question_asks_where_when_nations_differ(
     answer = texts(dispatcher)
     assert "360 credits" in answer and "in Scotland it is 480" in answer
     assert "Where are you studying?" in answer
+
+
+async def test_planning_question_gets_a_plan_from_the_catalogue(store, dispatcher, domain) -> None:
+    tracker = make_tracker("I want a PG Cert eventually", intent="ask_credit")
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert answer.startswith("A possible plan towards a PG Certificate (60 credits)")
+    assert answer.endswith(RECOGNITION_CAVEAT)
+
+
+async def test_planning_in_a_subject_without_credit_courses_is_honest(
+    store, dispatcher, domain
+) -> None:
+    tracker = make_tracker(
+        "how could I build up to 60 credits?",
+        intent="ask_credit",
+        slots={"subject": "computing-it", "level": "postgraduate"},
+    )
+    await ActionExplainCredit().run(dispatcher, tracker, domain)
+    answer = texts(dispatcher)
+    assert answer.startswith("I can't plan a total of 60 credits from the catalogue")
+    assert "needs 60 credits" in answer
