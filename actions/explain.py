@@ -10,14 +10,13 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy import select
 
 from actions.common import CourseAdvisorAction, store_session
 from actions.knowledge import credit, microcredentials, planner, questions
 from actions.knowledge.awards import detect_nation
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
-from actions.store.models import Course
+from actions.store.credit_courses import credit_bearing_courses
 from actions.store.search import get_courses, subject_label
 
 OTHER_CREDIT_PATH = VOCAB_DIR / "other_credit.yml"
@@ -91,9 +90,7 @@ def _progress_of_last_list(tracker: Tracker, text: str) -> str | None:
 def _stackable_courses() -> list[planner.PlanCourse]:
     """Every catalogue course that states its credit, as the planner's records."""
     with store_session() as session:
-        rows = session.execute(
-            select(Course).where(Course.credit_bearing.is_(True), Course.credits > 0)
-        ).scalars()
+        rows = credit_bearing_courses(session)
         return [
             planner.PlanCourse(
                 id=c.id,

@@ -19,7 +19,7 @@ from actions.common import (
 )
 from actions.explore import suggest_subjects
 from actions.knowledge import credit
-from actions.store.credit_floor import credit_courses_within, smallest_credit_course
+from actions.store.credit_courses import credit_courses_within, smallest_credit_course
 from actions.store.misses import record_topic_miss
 from actions.store.search import (
     LearnerProfile,

@@ -1,4 +1,5 @@
-"""The least study that leads to academic credit in the catalogue (for impossible wishes).
+"""Credit-bearing courses in the catalogue: the least study that leads to credit (for
+impossible wishes) and every course that states its credit (for stacking plans).
 
 "Postgraduate credit in under 4 weeks" cannot be met: the reply says how small the
 smallest credit-bearing course is, from the catalogue, not from a guess.
@@ -54,3 +55,9 @@ def credit_courses_within(
     if hours_per_week is not None:
         query = query.where(Course.weekly_hours <= float(hours_per_week))
     return int(session.execute(query).scalar_one())
+
+
+def credit_bearing_courses(session: Session) -> list[Course]:
+    """Every course that leads to academic credit and states how much."""
+    query = select(Course).where(Course.credit_bearing.is_(True), Course.credits > 0)
+    return list(session.execute(query.order_by(Course.id)).scalars())
