@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup install db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search bench purge clean
+.PHONY: help setup install db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search personas bench purge clean
 
 help: ## Show this help
 	@echo "Course Advisor: a conversational guide to microcredentials."
@@ -84,6 +84,9 @@ quick: $(INSTALLED) ## Fast loop: unit tests only (no training, no servers)
 
 nlu-eval: $(MODEL_STAMP) ## Intent F1 and slot accuracy on the held-out test set
 	@$(PY) -m nlu.evaluate --model models --data tests/nlu/heldout.yml
+
+personas: setup ## Hold 24 persona conversations through the REST channel; transcripts in test-artifacts/personas/
+	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz --json results/search-eval.json
