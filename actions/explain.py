@@ -12,12 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction, store_session
-from actions.knowledge import credit, microcredentials, planner, questions
+from actions.knowledge import credit, microcredentials, questions
 from actions.knowledge.awards import detect_nation
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
-from actions.store.credit_courses import credit_bearing_courses
-from actions.store.search import get_courses, subject_label
+from actions.stacking import plan_reply
+from actions.store.search import get_courses
 
 OTHER_CREDIT_PATH = VOCAB_DIR / "other_credit.yml"
 
@@ -87,42 +87,6 @@ def _progress_of_last_list(tracker: Tracker, text: str) -> str | None:
     )
 
 
-def _stackable_courses() -> list[planner.PlanCourse]:
-    """Every catalogue course that states its credit, as the planner's records."""
-    with store_session() as session:
-        rows = credit_bearing_courses(session)
-        return [
-            planner.PlanCourse(
-                id=c.id,
-                title=c.title,
-                provider=c.provider_name,
-                credits=float(c.credits),
-                scheme=c.credit_scheme or "CATS",
-                level=c.level,
-                cost_gbp=c.cost_gbp,
-                hours_total=c.hours_total,
-                subject=c.subject_id,
-            )
-            for c in rows
-        ]
-
-
-def _plan_reply(tracker: Tracker, text: str) -> str | None:
-    """A stacking plan from the catalogue when the learner asks how to build up to an award."""
-    if not planner.asks_for_plan(text):
-        return None
-    nation = detect_nation(text)
-    target: credit.Award | str | None = text if credit.find_award(text) is not None else None
-    if target is None:
-        nation = None
-        target = planner.target_award(text, tracker.get_slot("level") == "postgraduate")
-    if target is None:
-        return None
-    subject = tracker.get_slot("subject")
-    label = subject_label(subject) if subject else None
-    return planner.describe_plan(_stackable_courses(), target, nation, subject, label)
-
-
 class ActionExplainCredit(CourseAdvisorAction):
     """Explains the credit topic asked about; adds the learner's own numbers when it can.
 
@@ -151,7 +115,7 @@ class ActionExplainCredit(CourseAdvisorAction):
                 ],
             )
             return []
-        plan = _plan_reply(tracker, text)
+        plan = plan_reply(tracker, text)
         if plan is not None:
             dispatcher.utter_message(text=plan)
             return []

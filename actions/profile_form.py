@@ -13,6 +13,7 @@ the exploration questions (:mod:`actions.explore`) instead.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -21,9 +22,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.ask import MAX_ASKS, times_asked
+from actions.stacking import plan_reply
+from actions.store.db import StoreError
 from actions.store.search import closest_subjects, subject_ids, subject_label
 from actions.store.topics import topic_groups
 from actions.vague import is_vague
+
+logger = logging.getLogger(__name__)
 
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
 GOALS = ("upskill", "career_change", "explore", "further_study")
@@ -58,6 +63,8 @@ INTERRUPTIONS = {
     "goodbye",
     "start_again",
 }
+# Messages that state a goal or wish and may ask for a stacking plan on the way.
+PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 # Ways to say "skip this question".
 SKIPS = {"skip", "deny"}
 
@@ -116,6 +123,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         topic searchable ("kubernetes"), the subject is no longer a form slot, so
         ``validate_subject`` is not called for it."""
         events = list(await super().get_validation_events(dispatcher, tracker, domain))
+        self._plan_if_asked(dispatcher, tracker)
         # rasa_sdk returns only the form's own slots: keep what the extract_ methods set
         # for the slots that steer the form (it would forget "exploring" otherwise).
         returned = {e.get("name") for e in events if e.get("event") == "slot"}
@@ -134,6 +142,20 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if subject is not None and subject not in subject_ids():
             events.append(SlotSet("subject", None))
         return events
+
+    @staticmethod
+    def _plan_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """ "I'd like to work towards a PG Cert by stacking microcredentials": a stacking
+        plan from the catalogue now, while the form goes on to find courses."""
+        if _intent(tracker) not in PLAN_INTENTS or tracker.latest_action_name != "action_listen":
+            return
+        try:
+            plan = plan_reply(tracker, tracker.latest_message.get("text") or "")
+        except StoreError:
+            logger.warning("No stacking plan: the course store failed", exc_info=True)
+            return
+        if plan:
+            dispatcher.utter_message(text=plan)
 
     async def extract_goal(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

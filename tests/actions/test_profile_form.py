@@ -180,3 +180,12 @@ async def test_an_answer_about_what_they_enjoy_is_not_a_topic(dispatcher, domain
     events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
     slots_set = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert slots_set["topic"] is None
+
+
+async def test_a_goal_stated_as_a_plan_gets_a_stacking_plan(store, dispatcher, domain) -> None:
+    text = "I'd like to eventually get a PG Cert by stacking microcredentials"
+    tracker = make_tracker(text, intent="state_goal", slots={"goal": "further_study"})
+    await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    reply = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "PG Certificate" in reply or "PG Cert" in reply
+    assert "credits" in reply
