@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/defaults.sh
 source scripts/defaults.sh
 
+# Advisers should see the conversation, not library chatter. For this command only:
+# Python's deprecation and future warnings off, TensorFlow's C++ and absl logs down to errors,
+# Rasa's own log at WARNING. Errors (and Rasa's warnings about our data) still show.
+export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning,ignore::PendingDeprecationWarning,ignore::FutureWarning}"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
+export ABSL_MIN_LOG_LEVEL="${ABSL_MIN_LOG_LEVEL:-2}"
+export LOG_LEVEL_LIBRARIES="${LOG_LEVEL_LIBRARIES:-ERROR}"
+
 echo "==> Starting the action server on port ${ACTION_PORT}..."
 mkdir -p var
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" >var/action-server.log 2>&1 &
@@ -20,6 +28,9 @@ if [[ "$mode" == "interactive" ]]; then
     .venv/bin/rasa interactive --endpoints endpoints.yml --model models/course-advisor.tar.gz \
         --data data/nlu data/rules data/stories --skip-visualization
 else
-    # rasa shell serves Rasa's HTTP API (no token) on 0.0.0.0 unless told otherwise.
-    .venv/bin/rasa shell --endpoints endpoints.yml --model models --interface 127.0.0.1
+    # What `rasa shell` runs, with our terminal channel (bot/shell_channel.py): a course
+    # list is printed once, as text, not again as a raw "Custom json:" dump. Without
+    # --enable-api there is no HTTP API; the console's channel listens on localhost only.
+    .venv/bin/rasa run --connector bot.shell_channel.AdviserShellInput --quiet \
+        --endpoints endpoints.yml --model models --interface 127.0.0.1 --port "$RASA_PORT"
 fi
