@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from actions.course_wording import month_year
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.search import (
     LearnerProfile,
@@ -139,8 +140,9 @@ def format_price(course: Recommendation) -> str:
         figure += "/month"
     elif course.price_model == "total-programme":
         figure += " for the whole programme"
-    if course.price_as_of:
-        figure += f" (as of {course.price_as_of})"
+    as_of = month_year(course.price_as_of)
+    if as_of:
+        figure += f" (as of {as_of})"
     shows_total = course.cost_gbp is not None and (
         course.currency != "GBP" or course.price_model == "subscription-monthly"
     )

@@ -22,6 +22,7 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
+from actions.course_wording import credential_label, how_the_price_adds_up, level_label, pounds
 from actions.references import referenced_ids
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
@@ -50,9 +51,12 @@ def _details(course: Recommendation) -> str:
     if course.description:
         lines.append(course.description)
     lines.append(
-        f"Type: {course.credential_type or 'not stated'}; level: {course.level or 'not stated'}."
+        f"Type: {credential_label(course.credential_type)}. Level: {level_label(course.level)}."
     )
-    lines.append(f"Price: {format_price(course)}. {course.cost_rule}.")
+    lines.append(f"Price: {format_price(course)}.")
+    adds_up = how_the_price_adds_up(course)
+    if adds_up:
+        lines.append(f"{adds_up}.")
     lines.append(f"Credit: {format_credits(course)}.")
     if course.reasons_met:
         lines.append("Fits: " + "; ".join(course.reasons_met) + ".")
@@ -121,7 +125,8 @@ class ActionCompareCourses(CourseAdvisorAction):
             ("Hours/week", lambda c: f"{c.hours_per_week:g}" if c.hours_per_week else "unknown"),
             ("Price", format_price),
             ("Credit", format_credits),
-            ("Level", lambda c: c.level or "not stated"),
+            ("Type", lambda c: credential_label(c.credential_type)),
+            ("Level", lambda c: level_label(c.level)),
         ]
         lines = ["Side by side:"]
         for pos, course in zip(positions, courses, strict=True):
@@ -131,6 +136,7 @@ class ActionCompareCourses(CourseAdvisorAction):
         cheapest = [c for c in courses if c.cost_gbp is not None]
         if cheapest:
             best = min(cheapest, key=lambda c: (c.cost_gbp, c.id))
-            lines.append(f"\nCheapest overall: {best.title} (about £{best.cost_gbp:,.0f}).")
+            total = "free" if not best.cost_gbp else f"about {pounds(best.cost_gbp)}"
+            lines.append(f"\nCheapest overall: {best.title} ({total}).")
         dispatcher.utter_message(text="\n".join(lines))
         return [SlotSet("course_index", None)]

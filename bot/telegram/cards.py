@@ -6,7 +6,9 @@ unknown rather than guessed.
 
 from __future__ import annotations
 
+import calendar
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +19,8 @@ PRICE_MODEL_SUFFIXES = {
     "subscription-monthly": " a month",
     "total-programme": " for the whole programme",
 }
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})(?:-\d{1,2})?$")
+_NAMED_MONTH = re.compile(r"^([A-Z][a-z]+) (\d{4})$")
 _MAX_FIELD = 300
 _MAX_WHY = 1500
 
@@ -102,12 +106,11 @@ def _price(course: Mapping[str, Any]) -> str:
     currency = _text(course.get("currency"), 12)
     model = str(course.get("price_model") or "")
     if model == "free" or amount == 0:
-        price = "free"
-    elif amount is None or not currency:
+        return "free"
+    if amount is None or not currency:
         return "not published"
-    else:
-        price = _money(amount, currency) + PRICE_MODEL_SUFFIXES.get(model, "")
-    as_of = _text(course.get("price_as_of"), 40)
+    price = _money(amount, currency) + PRICE_MODEL_SUFFIXES.get(model, "")
+    as_of = month_year(course.get("price_as_of"))
     if as_of:
         price += f" (as of {as_of})"
     total = _number(course.get("cost_gbp"))
@@ -115,6 +118,19 @@ def _price(course: Mapping[str, Any]) -> str:
     if amount and model != "free" and total and converted:
         price += f", about £{total:,.0f} in total"
     return price
+
+
+def month_year(value: Any) -> str | None:
+    """A catalogue date in the one style learners see, "November 2022" ("2022-11",
+    "2025-01-10", "May 2023"); ``None`` for anything else ("page undated")."""
+    text = _text(value, 40)
+    iso = _ISO_MONTH.match(text)
+    if iso and 1 <= int(iso.group(2)) <= 12:
+        return f"{calendar.month_name[int(iso.group(2))]} {iso.group(1)}"
+    named = _NAMED_MONTH.match(text)
+    if named and named.group(1) in calendar.month_name[1:]:
+        return text
+    return None
 
 
 def _credits(course: Mapping[str, Any]) -> str:

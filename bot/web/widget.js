@@ -264,6 +264,22 @@
     return fmtNumber(n, 1) + " " + (n === 1 ? one : many);
   }
 
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  /** A catalogue date in the one style learners see, "November 2022" ("2022-11",
+   *  "2025-01-10", "May 2023"); "" for anything else ("page undated"). */
+  function monthYear(value) {
+    var text = typeof value === "string" ? value.trim() : "";
+    var iso = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?$/.exec(text);
+    if (iso) {
+      var month = Number(iso[2]);
+      return month >= 1 && month <= 12 ? MONTHS[month - 1] + " " + iso[1] : "";
+    }
+    var named = /^([A-Z][a-z]+) (\d{4})$/.exec(text);
+    return named && MONTHS.indexOf(named[1]) >= 0 ? text : "";
+  }
+
   function formatPrice(course) {
     if (course.price_model === "free") return { main: "Free", note: "" };
     var price = num(course.price);
@@ -275,7 +291,8 @@
     if (course.price_model === "subscription-monthly") main += "/month";
     else if (course.price_model === "total-programme") main += " for the whole programme";
     var notes = [];
-    if (course.price_as_of) notes.push("as of " + course.price_as_of);
+    var asOf = monthYear(course.price_as_of);
+    if (asOf) notes.push("as of " + asOf);
     var total = num(course.cost_gbp);
     if (total !== null && (currency !== "GBP" || course.price_model === "subscription-monthly")) {
       notes.push("about £" + fmtNumber(Math.round(total), 0) + " in total");

@@ -164,7 +164,7 @@ async def test_course_list_becomes_one_card_per_course(bridge: Bridge, rasa: Fak
         "8 weeks",
         "5 hours a week",
         "£595",
-        "as of 2024-09-01",
+        "as of September 2024",
         "15 CATS credits",
         "Fits your budget &amp; your goal",
     ]:
