@@ -23,12 +23,66 @@
   var TIMEOUT_MS = 45000;
   var DAY_MS = 24 * 60 * 60 * 1000;
   var DEFAULT_HISTORY_DAYS = 7;
-  var ERROR_TEXT = "Sorry, I can't reach the advisor right now. Please try again in a moment.";
   var SVG_NS = "http://www.w3.org/2000/svg";
 
   function attr(name, fallback) {
     var value = script.getAttribute(name);
     return value === null || value.trim() === "" ? fallback : value.trim();
+  }
+
+  // Every learner-visible string. Each can be replaced (translated) with a data-text-KEY
+  // attribute on the script tag, e.g. data-text-retry="Réessayer"; {name} is filled in.
+  var TEXT = {
+    "error": "Sorry, I can't reach the advisor right now. Please try again in a moment.",
+    "retry": "Try again",
+    "not-sent": "Not sent",
+    "you-said": "You said:",
+    "bot-said": "{title} said:",
+    "typing": "{title} is typing…",
+    "new-message": "(new message)",
+    "close": "Close chat",
+    "conversation": "Conversation with {title}",
+    "message-label": "Message {title}",
+    "send": "Send message",
+    "hint": "Automated guidance: check details with the provider.",
+    "clear": "Clear this chat",
+    "clear-title": "Delete this conversation from this device and start a new one",
+    "cleared": "Chat cleared from this device.",
+    "suggestions": "Suggestions",
+    "quick-replies": "Quick replies",
+    "image-alt": "Image from {title}",
+    "one-course": "Course",
+    "courses": "{count} courses",
+    "untitled": "Untitled course",
+    "no-provider": "Provider not stated",
+    "length": "Length",
+    "time": "Time",
+    "price": "Price",
+    "credit": "Credit",
+    "not-stated": "Not stated",
+    "week": "{count} week",
+    "weeks": "{count} weeks",
+    "hours-a-week": "{hours} h/week",
+    "free": "Free",
+    "price-not-published": "Price not published",
+    "per-month": "{price}/month",
+    "whole-programme": "{price} for the whole programme",
+    "as-of": "as of {date}",
+    "total": "about {amount} in total",
+    "no-credit": "No stated credit",
+    "credits": "{credits} credits",
+    "why": "Why it fits: ",
+    "view-course": "View course page",
+    "new-tab": "{title} (opens in a new tab)",
+    "no-link": "No course page address in the catalogue.",
+    "months": "January|February|March|April|May|June|July|August|September|October|November|December",
+  };
+
+  /** The string ``key`` (from its data-text-KEY attribute, else the default) with {name}s filled. */
+  function t(key, values) {
+    return attr("data-text-" + key, TEXT[key]).replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
   }
 
   /** Days a stored conversation is kept after its last message: a number >= 0, else 7. */
@@ -261,11 +315,10 @@
   }
 
   function plural(n, one, many) {
-    return fmtNumber(n, 1) + " " + (n === 1 ? one : many);
+    return t(n === 1 ? one : many, { count: fmtNumber(n, 1) });
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
+  var MONTHS = TEXT.months.split("|");
 
   /** A catalogue date in the one style learners see, "November 2022" ("2022-11",
    *  "2025-01-10", "May 2023"); "" for anything else ("page undated"). */
@@ -274,38 +327,40 @@
     var iso = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?$/.exec(text);
     if (iso) {
       var month = Number(iso[2]);
-      return month >= 1 && month <= 12 ? MONTHS[month - 1] + " " + iso[1] : "";
+      var names = t("months").split("|");
+      return month >= 1 && month <= 12 && names.length === 12 ? names[month - 1] + " " + iso[1] : "";
     }
     var named = /^([A-Z][a-z]+) (\d{4})$/.exec(text);
-    return named && MONTHS.indexOf(named[1]) >= 0 ? text : "";
+    var english = named ? MONTHS.indexOf(named[1]) : -1;
+    return english >= 0 ? monthYear(named[2] + "-" + (english + 1)) : "";
   }
 
   function formatPrice(course) {
-    if (course.price_model === "free") return { main: "Free", note: "" };
+    if (course.price_model === "free") return { main: t("free"), note: "" };
     var price = num(course.price);
     var currency = typeof course.currency === "string" ? course.currency.trim() : "";
-    if (price === null || !currency) return { main: "Price not published", note: "" };
-    if (price === 0) return { main: "Free", note: "" };
+    if (price === null || !currency) return { main: t("price-not-published"), note: "" };
+    if (price === 0) return { main: t("free"), note: "" };
     var symbol = SYMBOLS[currency] || currency + " ";
     var main = symbol + fmtNumber(price, 2);
-    if (course.price_model === "subscription-monthly") main += "/month";
-    else if (course.price_model === "total-programme") main += " for the whole programme";
+    if (course.price_model === "subscription-monthly") main = t("per-month", { price: main });
+    else if (course.price_model === "total-programme") main = t("whole-programme", { price: main });
     var notes = [];
     var asOf = monthYear(course.price_as_of);
-    if (asOf) notes.push("as of " + asOf);
+    if (asOf) notes.push(t("as-of", { date: asOf }));
     var total = num(course.cost_gbp);
     if (total !== null && (currency !== "GBP" || course.price_model === "subscription-monthly")) {
-      notes.push("about £" + fmtNumber(Math.round(total), 0) + " in total");
+      notes.push(t("total", { amount: "£" + fmtNumber(Math.round(total), 0) }));
     }
     return { main: main, note: notes.join(" · ") };
   }
 
   function formatCredits(course) {
     var credits = num(course.credits);
-    if (credits === null || credits === 0) return "No stated credit";
+    if (credits === null || credits === 0) return t("no-credit");
     var scheme = typeof course.credit_scheme === "string" && course.credit_scheme
       ? " " + course.credit_scheme : "";
-    return fmtNumber(credits, 1) + scheme + " credits";
+    return t("credits", { credits: fmtNumber(credits, 1) + scheme });
   }
 
   // ---------------------------------------------------------------- styles
@@ -343,6 +398,10 @@
     "  border: 0; border-radius: 999px; background: var(--_primary); color: var(--_on-primary);",
     "  font-weight: 600; font-size: 1em; box-shadow: var(--_shadow); transition: transform .15s ease; }",
     ".ca-launcher:hover { transform: translateY(-1px); }",
+    // The launcher floats over any part of the page (a dark footer too): its ring is the
+    // focus colour between two rings of the panel background, so one of them contrasts.
+    ".ca-launcher:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px;",
+    "  box-shadow: 0 0 0 2px var(--_bg), 0 0 0 7px var(--_bg), var(--_shadow); }",
     ".ca-launcher .ca-icon { width: 1.5em; height: 1.5em; }",
     ".ca-launcher__badge { position: absolute; top: 6px; right: 8px; width: 12px; height: 12px;",
     "  border-radius: 50%; background: #e5484d; border: 2px solid var(--_on-primary); }",
@@ -387,7 +446,9 @@
     ".ca-row--intro .ca-bubble { background: transparent; border: 1px dashed var(--_border); color: var(--_muted);",
     "  border-radius: var(--_radius); max-width: 100%; }",
     ".ca-status { font-size: .8em; color: var(--_error); font-weight: 600; }",
-    ".ca-row--failed .ca-bubble { opacity: .75; }",
+    // Not sent: the learner's words on the panel background with a dashed error border (no
+    // opacity: faded white on blue fell to 3.9:1).
+    ".ca-row--failed .ca-bubble { background: var(--_bg); color: var(--_text); border: 2px dashed var(--_error); }",
     ".ca-image { max-width: 86%; max-height: 240px; border-radius: calc(var(--_radius) * .6); display: block; }",
     // quick replies
     ".ca-replies { display: flex; flex-wrap: wrap; gap: .45em; max-width: 100%; }",
@@ -507,7 +568,7 @@
   launcher.appendChild(el("span", "ca-launcher__label", config.launcherLabel));
   var badge = el("span", "ca-launcher__badge");
   badge.hidden = true;
-  badge.appendChild(srOnly("(new message)"));
+  badge.appendChild(srOnly(t("new-message")));
   launcher.appendChild(badge);
 
   var panel = el("section", "ca-panel");
@@ -526,8 +587,8 @@
   headerText.appendChild(el("p", "ca-subtitle", config.subtitle));
   var closeButton = el("button", "ca-icon-btn ca-close");
   closeButton.type = "button";
-  closeButton.setAttribute("aria-label", "Close chat");
-  closeButton.title = "Close chat";
+  closeButton.setAttribute("aria-label", t("close"));
+  closeButton.title = t("close");
   closeButton.appendChild(svgIcon(ICONS.close));
   header.appendChild(avatar);
   header.appendChild(headerText);
@@ -537,7 +598,7 @@
   log.setAttribute("role", "log");
   log.setAttribute("aria-live", "polite");
   log.setAttribute("aria-relevant", "additions");
-  log.setAttribute("aria-label", "Conversation with " + config.title);
+  log.setAttribute("aria-label", t("conversation", { title: config.title }));
   log.tabIndex = 0; // scrollable region: reachable and scrollable with the keyboard
 
   var typing = el("div", "ca-typing");
@@ -545,12 +606,12 @@
   typing.appendChild(el("span", "ca-dot"));
   typing.appendChild(el("span", "ca-dot"));
   typing.appendChild(el("span", "ca-dot"));
-  typing.appendChild(srOnly(config.title + " is typing…"));
+  typing.appendChild(srOnly(t("typing", { title: config.title })));
   log.appendChild(typing);
 
   var form = el("form", "ca-composer");
   form.noValidate = true;
-  var label = el("label", "ca-sr-only", "Message " + config.title);
+  var label = el("label", "ca-sr-only", t("message-label", { title: config.title }));
   label.htmlFor = "ca-input";
   var input = el("textarea", "ca-input");
   input.id = "ca-input";
@@ -562,20 +623,20 @@
   input.setAttribute("enterkeyhint", "send");
   var sendButton = el("button", "ca-send");
   sendButton.type = "submit";
-  sendButton.setAttribute("aria-label", "Send message");
+  sendButton.setAttribute("aria-label", t("send"));
   sendButton.appendChild(svgIcon(ICONS.send));
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(sendButton);
 
   var foot = el("div", "ca-foot");
-  var hint = el("span", "ca-hint", "Automated guidance: check details with the provider.");
+  var hint = el("span", "ca-hint", t("hint"));
   hint.id = "ca-hint";
   var counter = el("span", "ca-counter");
   counter.setAttribute("aria-live", "polite");
-  var clearButton = el("button", "ca-clear", "Clear this chat");
+  var clearButton = el("button", "ca-clear", t("clear"));
   clearButton.type = "button";
-  clearButton.title = "Delete this conversation from this device and start a new one";
+  clearButton.title = t("clear-title");
   var cleared = el("span", "ca-sr-only");
   cleared.setAttribute("role", "status");
   var footEnd = el("span", "ca-foot__end");
@@ -604,7 +665,7 @@
     if (config.suggestions.length) {
       var group = el("div", "ca-replies");
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Suggestions");
+      group.setAttribute("aria-label", t("suggestions"));
       config.suggestions.forEach(function (text) {
         var button = el("button", "ca-reply", text);
         button.type = "button";
@@ -619,7 +680,7 @@
   function renderButtons(buttons) {
     var group = el("div", "ca-replies");
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Quick replies");
+    group.setAttribute("aria-label", t("quick-replies"));
     buttons.forEach(function (b) {
       var button = el("button", "ca-reply", b.title);
       button.type = "button";
@@ -647,10 +708,10 @@
     var headText = el("div");
     var heading = el("h3", "ca-card__title");
     heading.appendChild(srOnly(position + ". "));
-    heading.appendChild(document.createTextNode(String(course.title || "Untitled course")));
+    heading.appendChild(document.createTextNode(String(course.title || t("untitled"))));
     headText.appendChild(heading);
     headText.appendChild(
-      el("p", "ca-card__provider", course.provider ? String(course.provider) : "Provider not stated")
+      el("p", "ca-card__provider", course.provider ? String(course.provider) : t("no-provider"))
     );
     head.appendChild(headText);
     card.appendChild(head);
@@ -659,26 +720,28 @@
     var hours = num(course.hours_per_week);
     var price = formatPrice(course);
     var facts = el("dl", "ca-card__facts");
-    facts.appendChild(fact("Length", weeks ? plural(weeks, "week", "weeks") : "Not stated"));
-    facts.appendChild(fact("Time", hours ? fmtNumber(hours, 1) + " h/week" : "Not stated"));
-    facts.appendChild(fact("Price", price.main, price.note));
-    facts.appendChild(fact("Credit", formatCredits(course), ""));
+    facts.appendChild(fact(t("length"), weeks ? plural(weeks, "week", "weeks") : t("not-stated")));
+    facts.appendChild(
+      fact(t("time"), hours ? t("hours-a-week", { hours: fmtNumber(hours, 1) }) : t("not-stated"))
+    );
+    facts.appendChild(fact(t("price"), price.main, price.note));
+    facts.appendChild(fact(t("credit"), formatCredits(course), ""));
     card.appendChild(facts);
 
     if (course.why) {
       var why = el("p", "ca-card__why");
-      why.appendChild(el("strong", null, "Why it fits: "));
+      why.appendChild(el("strong", null, t("why")));
       why.appendChild(document.createTextNode(String(course.why)));
       card.appendChild(why);
     }
     var href = safeUrl(course.url);
     if (href) {
-      var link = externalLink(href, "View course page", "ca-card__link");
-      link.appendChild(srOnly(": " + (course.title || "course") + " (opens in a new tab)"));
+      var link = externalLink(href, t("view-course"), "ca-card__link");
+      link.appendChild(srOnly(": " + t("new-tab", { title: course.title || t("untitled") })));
       link.appendChild(svgIcon(ICONS.external));
       card.appendChild(link);
     } else {
-      card.appendChild(el("p", "ca-card__nolink", "No course page address in the catalogue."));
+      card.appendChild(el("p", "ca-card__nolink", t("no-link")));
     }
     return card;
   }
@@ -686,7 +749,9 @@
   function renderCourseList(custom) {
     var courses = Array.isArray(custom.courses) ? custom.courses : [];
     var list = el("ul", "ca-cards");
-    list.setAttribute("aria-label", courses.length === 1 ? "Course" : courses.length + " courses");
+    list.setAttribute(
+      "aria-label", courses.length === 1 ? t("one-course") : t("courses", { count: courses.length })
+    );
     courses.forEach(function (course, i) {
       if (course && typeof course === "object") list.appendChild(renderCard(course, i + 1));
     });
@@ -697,22 +762,22 @@
     var node;
     if (entry.role === "user") {
       node = row("user", entry.failed ? "ca-row--failed" : "");
-      node.appendChild(srOnly("You said:"));
+      node.appendChild(srOnly(t("you-said")));
       node.appendChild(richText(el("p", "ca-bubble"), entry.text));
       if (entry.failed) {
-        node.appendChild(el("span", "ca-status", "Not sent"));
+        node.appendChild(el("span", "ca-status", t("not-sent")));
         node.appendChild(renderNotice(entry));
       }
       return node;
     }
     node = row("bot");
-    node.appendChild(srOnly(config.title + " said:"));
+    node.appendChild(srOnly(t("bot-said", { title: config.title })));
     if (entry.text) node.appendChild(richText(el("p", "ca-bubble"), entry.text));
     var image = safeUrl(entry.image);
     if (image) {
       var img = el("img", "ca-image");
       img.src = image;
-      img.alt = "Image from " + config.title;
+      img.alt = t("image-alt", { title: config.title });
       img.loading = "lazy";
       node.appendChild(img);
     }
@@ -728,8 +793,8 @@
   function renderNotice(entry) {
     var notice = el("div", "ca-notice");
     notice.setAttribute("role", "alert");
-    notice.appendChild(el("p", "ca-notice__text", ERROR_TEXT));
-    var retry = el("button", "ca-retry", "Try again");
+    notice.appendChild(el("p", "ca-notice__text", t("error")));
+    var retry = el("button", "ca-retry", t("retry"));
     retry.type = "button";
     retry.addEventListener("click", function () { retryEntry(entry); });
     notice.appendChild(retry);
@@ -972,7 +1037,7 @@
     badge.hidden = true;
     renderAll();
     cleared.textContent = "";
-    cleared.textContent = "Chat cleared from this device.";
+    cleared.textContent = t("cleared");
     input.focus();
   }
 
