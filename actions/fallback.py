@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -38,17 +38,17 @@ SUGGESTIONS = {
 MAX_SUGGESTIONS = 3
 
 
-class ActionAskRephrase(Action):
+class ActionAskRephrase(CourseAdvisorAction):
     def name(self) -> str:
         return "action_ask_rephrase"
 
-    async def run(
+    async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
             # wishes (domain mappings), so search again instead of asking to rephrase.
-            return await SearchAgain().run(dispatcher, tracker, domain)
+            return await search_again(dispatcher, tracker)
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -86,18 +86,11 @@ def _changes_a_wish(tracker: Tracker) -> bool:
     )
 
 
-class SearchAgain(CourseAdvisorAction):
+async def search_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """The search for the current wishes (refined when the message asked for it)."""
-
-    def name(self) -> str:
-        return "action_ask_rephrase"
-
-    async def act(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        if requested_refinements(tracker):
-            return await refine(dispatcher, tracker)
-        return await send_recommendations(dispatcher, tracker)
+    if requested_refinements(tracker):
+        return await refine(dispatcher, tracker)
+    return await send_recommendations(dispatcher, tracker)
 
 
 def named_topic(tracker: Tracker) -> str | None:
