@@ -9,10 +9,12 @@ source scripts/defaults.sh
 # Advisers should see the conversation, not library chatter. For this command only:
 # Python's deprecation and future warnings off, TensorFlow's C++ and absl logs down to errors,
 # Rasa's own log at WARNING. Errors (and Rasa's warnings about our data) still show.
+# bot/quiet_cli.py re-applies the warning filters after Sanic's import resets them.
 export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning,ignore::PendingDeprecationWarning,ignore::FutureWarning}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 export ABSL_MIN_LOG_LEVEL="${ABSL_MIN_LOG_LEVEL:-2}"
 export LOG_LEVEL_LIBRARIES="${LOG_LEVEL_LIBRARIES:-ERROR}"
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
 
 echo "==> Starting the action server on port ${ACTION_PORT}..."
 mkdir -p var
@@ -31,6 +33,6 @@ else
     # What `rasa shell` runs, with our terminal channel (bot/shell_channel.py): a course
     # list is printed once, as text, not again as a raw "Custom json:" dump. Without
     # --enable-api there is no HTTP API; the console's channel listens on localhost only.
-    .venv/bin/rasa run --connector bot.shell_channel.AdviserShellInput --quiet \
+    .venv/bin/python -m bot.quiet_cli run --connector bot.shell_channel.AdviserShellInput --quiet \
         --endpoints endpoints.yml --model models --interface 127.0.0.1 --port "$RASA_PORT"
 fi
