@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -49,6 +49,9 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "under 500 quid, evenings" after a list: the slots already hold the new
             # wishes (domain mappings), so search again instead of asking to rephrase.
             return await search_again(dispatcher, tracker)
+        if _starts_a_search(tracker):
+            # "kubernetes" or "upskill" on its own: the profile form takes it from here.
+            return [FollowupAction("learner_profile_form")]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -91,6 +94,27 @@ async def search_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     if requested_refinements(tracker):
         return await refine(dispatcher, tracker)
     return await send_recommendations(dispatcher, tracker)
+
+
+#: An unsure message is taken as a start only when it is little more than what it names.
+MOSTLY_NAMED = 0.6
+
+
+def _starts_a_search(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running) is just a goal, a subject or a topic
+    ("upskill", "kubernetes"); a longer message gets suggestions instead."""
+    if tracker.active_loop.get("name"):
+        return False
+    text = (tracker.latest_message.get("text") or "").strip()
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") not in ("goal", "subject", "topic"):
+            continue
+        if entity.get("entity") == "topic" and not searchable_topic(entity.get("value")):
+            continue
+        span = int(entity.get("end") or 0) - int(entity.get("start") or 0)
+        if text and span >= MOSTLY_NAMED * len(text.rstrip("?!. ")):
+            return True
+    return False
 
 
 def named_topic(tracker: Tracker) -> str | None:

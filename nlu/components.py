@@ -40,6 +40,7 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_VALUE,
     INTENT,
     INTENT_NAME_KEY,
+    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
@@ -93,6 +94,9 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
                 "why_recommended",
                 "which_to_pick",
             ],
+            # Below this intent confidence (the FallbackClassifier's threshold) the intent
+            # is a guess: entities are not gated by it and a bare topic is accepted.
+            "unsure_below": 0.45,
             # Intents whose short messages may name a topic with no cue ("kubernetes").
             "bare_topic_intents": ["find_course", "inform", "state_goal"],
             # The topic is read from every message except list references (cue-based only,
@@ -134,8 +138,15 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             if not isinstance(text, str) or not text.strip():
                 continue
             doc = message.get(SPACY_DOCS[TEXT]) if self._config.get("use_spacy_doc") else None
-            allowed = self._allowed_for(message.get(INTENT))
-            bare = self._intent_name(message.get(INTENT)) in self._bare_topic_intents
+            intent = message.get(INTENT)
+            if self._unsure(intent):
+                # The intent is a guess ("kubernetes", "upskill" on their own): gate
+                # nothing by it, so the wishes in the message reach the dialogue.
+                allowed: frozenset[str] | None = frozenset(ENTITY_NAMES) - {"course_index"}
+                bare = True
+            else:
+                allowed = self._allowed_for(intent)
+                bare = self._intent_name(intent) in self._bare_topic_intents
             entities = self.add_extractor_name(
                 [
                     self._to_rasa(item)
@@ -149,6 +160,12 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
                 existing = [e for e in existing if e.get(ENTITY_ATTRIBUTE_TYPE) not in emitted]
             message.set(ENTITIES, existing + entities, add_to_output=True)
         return messages
+
+    def _unsure(self, intent: Any) -> bool:
+        """Whether the intent classifier's confidence is below ``unsure_below``."""
+        threshold = float(self._config.get("unsure_below") or 0.0)
+        confidence = intent.get(PREDICTED_CONFIDENCE_KEY) if isinstance(intent, dict) else None
+        return isinstance(confidence, (int, float)) and confidence < threshold
 
     @staticmethod
     def _intent_name(intent: Any) -> str | None:

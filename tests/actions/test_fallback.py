@@ -90,3 +90,15 @@ async def test_an_unsure_message_inside_the_form_still_asks_to_rephrase(store, d
     )
     await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert "not sure I understood" in dispatcher.messages[0]["text"]
+
+
+async def test_an_unsure_message_naming_a_topic_starts_the_form(store, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "kubernetes",
+        intent="nlu_fallback",
+        entities=[{"entity": "topic", "value": "kubernetes", "start": 0, "end": 10}],
+    )
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    assert dispatcher.messages == []

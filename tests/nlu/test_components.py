@@ -238,3 +238,14 @@ def test_topic_is_read_for_requests_only(
     message.set(INTENT, {"name": intent, "confidence": 0.9})
     _extractor().process([message])
     assert _by_type(message).get("topic") == topic
+
+
+def test_an_unsure_intent_gates_nothing_and_accepts_a_bare_topic(
+    spacy_nlp: PackagedSpacyNLP,
+) -> None:
+    [sure, unsure] = _messages(spacy_nlp, "kubernetes", "kubernetes")
+    sure.set(INTENT, {"name": "show_shortlist", "confidence": 0.9})
+    unsure.set(INTENT, {"name": "show_shortlist", "confidence": 0.3})
+    _extractor().process([sure, unsure])
+    assert "topic" not in _by_type(sure)
+    assert _by_type(unsure).get("topic") == "kubernetes"
