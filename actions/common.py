@@ -39,6 +39,18 @@ STORE_DOWN_MESSAGE = (
     "Sorry, I can't reach the course database right now, so I can't look up courses. "
     "Nothing you told me is lost: please try again in a minute."
 )
+#: The learner's wishes, as slots (shown to advisers; cleared by "start again").
+PROFILE_SLOTS = (
+    "goal",
+    "subject",
+    "topic",
+    "budget",
+    "hours_per_week",
+    "max_weeks",
+    "level",
+    "credit_bearing",
+    "delivery",
+)
 GOAL_LABELS = {
     "upskill": "upskilling in your job",
     "career_change": "changing career",

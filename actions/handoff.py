@@ -8,21 +8,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import CourseAdvisorAction, store_session
+from actions.common import PROFILE_SLOTS, CourseAdvisorAction, store_session
 from actions.store.advisers import REFERENCE_KEY, new_reference
 from actions.store.learners import create_handoff, get_shortlist, open_handoff
 
-PROFILE_SLOTS = (
-    "goal",
-    "subject",
-    "topic",
-    "budget",
-    "hours_per_week",
-    "max_weeks",
-    "level",
-    "credit_bearing",
-    "delivery",
-)
 LAST_MESSAGES = 5
 MAX_MESSAGE_CHARS = 300
 

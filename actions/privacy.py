@@ -15,20 +15,12 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import CourseAdvisorAction, store_session
+from actions.common import PROFILE_SLOTS, CourseAdvisorAction, store_session
 from actions.store.learners import forget_learner
 
 #: What "start again" clears: the search, not the shortlist.
 SEARCH_SLOTS = (
-    "goal",
-    "subject",
-    "topic",
-    "budget",
-    "hours_per_week",
-    "max_weeks",
-    "level",
-    "credit_bearing",
-    "delivery",
+    *PROFILE_SLOTS,
     "course_index",
     "refinements_done",
     "last_results",

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import (
+    GOAL_LABELS,
     CourseAdvisorAction,
     explain_courses,
     format_credits,
@@ -26,13 +27,6 @@ from actions.course_list import NO_LIST
 from actions.knowledge import microcredentials
 from actions.references import chosen_positions, referenced_ids
 from actions.store.search import Recommendation
-
-GOAL_WORDS = {
-    "upskill": "upskilling in your job",
-    "career_change": "a career change",
-    "explore": "exploring a subject",
-    "further_study": "studying towards a qualification",
-}
 
 
 def _last(tracker: Tracker) -> tuple[list[str], list[Recommendation]]:
@@ -94,7 +88,7 @@ class ActionWhichToPick(CourseAdvisorAction):
             return []
         best = _pick(courses)
         position = ids.index(best.id) + 1
-        goal = GOAL_WORDS.get(str(tracker.get_slot("goal")))
+        goal = GOAL_LABELS.get(str(tracker.get_slot("goal")))
         for_goal = f" for {goal}" if goal else ""
         lines = [f"I'd start with {position}. {best.title}{for_goal}: {_reasons(best)}"]
         others = [c for c in courses if c.id != best.id]

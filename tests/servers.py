@@ -11,8 +11,10 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,3 +260,36 @@ def stack(
 @pytest.fixture
 def chat(stack: dict[str, Server], request: pytest.FixtureRequest) -> Chat:
     return Chat(stack["rasa"].url, f"e2e-{request.node.name}-{time.monotonic_ns()}")
+
+
+Say = Callable[[str, str], list[dict[str, Any]]]
+
+
+@contextmanager
+def rest_conversations(model: Path, prefix: str = "conversations-") -> Iterator[Say]:
+    """A whole stack (catalogue store, action server, Rasa server) for scripts that hold
+    conversations through the REST channel; yields ``say(sender, message) -> replies``
+    (the sender is signed here)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp_name:
+        tmp = Path(tmp_name)
+        db_url = import_catalogue_file(tmp / "courses.db")
+        actions = start_action_server(tmp, db_url)
+        try:
+            rasa = start_rasa_server(tmp, model, actions.url)
+            try:
+                with httpx.Client(timeout=60) as client:
+
+                    def say(sender: str, message: str) -> list[dict[str, Any]]:
+                        response = client.post(
+                            f"{rasa.url}/webhooks/rest/webhook",
+                            json={"sender": signed(sender), "message": message},
+                        )
+                        response.raise_for_status()
+                        replies: list[dict[str, Any]] = response.json()
+                        return replies
+
+                    yield say
+            finally:
+                rasa.stop()
+        finally:
+            actions.stop()

@@ -17,22 +17,14 @@ import argparse
 import json
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import yaml
 
-from tests.servers import (
-    ROOT,
-    import_catalogue_file,
-    signed,
-    start_action_server,
-    start_rasa_server,
-)
+from tests.servers import ROOT, rest_conversations
 
 PERSONAS = Path(__file__).with_name("personas.yml")
 #: Replies that mean the assistant did not understand the learner.
@@ -168,29 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"No personas in {args.personas}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="personas-") as tmp_name:
-        tmp = Path(tmp_name)
-        db_url = import_catalogue_file(tmp / "courses.db")
-        actions = start_action_server(tmp, db_url)
-        try:
-            rasa = start_rasa_server(tmp, args.model, actions.url)
-            try:
-                with httpx.Client(timeout=60) as client:
-
-                    def say(sender: str, message: str) -> list[dict[str, Any]]:
-                        response = client.post(
-                            f"{rasa.url}/webhooks/rest/webhook",
-                            json={"sender": signed(sender), "message": message},
-                        )
-                        response.raise_for_status()
-                        replies: list[dict[str, Any]] = response.json()
-                        return replies
-
-                    conversations = [hold(say, persona) for persona in personas]
-            finally:
-                rasa.stop()
-        finally:
-            actions.stop()
+    with rest_conversations(args.model, prefix="personas-") as say:
+        conversations = [hold(say, persona) for persona in personas]
     for conversation in conversations:
         path = args.out / f"{conversation.persona['id']}.md"
         path.write_text(render(conversation), encoding="utf-8")

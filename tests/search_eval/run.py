@@ -11,21 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import httpx
 
 from tests.search_eval.harness import EVAL_SET, evaluate, write_transcripts
-from tests.servers import (
-    ROOT,
-    import_catalogue_file,
-    signed,
-    start_action_server,
-    start_rasa_server,
-)
+from tests.servers import ROOT, rest_conversations
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,29 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-hit", type=float, default=0.0)
     parser.add_argument("--min-honest", type=float, default=0.0)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp_name:
-        tmp = Path(tmp_name)
-        db_url = import_catalogue_file(tmp / "courses.db")
-        actions = start_action_server(tmp, db_url)
-        try:
-            rasa = start_rasa_server(tmp, args.model, actions.url)
-            try:
-                with httpx.Client(timeout=60) as client:
-
-                    def say(sender: str, message: str) -> list[dict[str, Any]]:
-                        response = client.post(
-                            f"{rasa.url}/webhooks/rest/webhook",
-                            json={"sender": signed(sender), "message": message},
-                        )
-                        response.raise_for_status()
-                        replies: list[dict[str, Any]] = response.json()
-                        return replies
-
-                    scores, outcomes = evaluate(say, args.set)
-            finally:
-                rasa.stop()
-        finally:
-            actions.stop()
+    with rest_conversations(args.model, prefix="search-eval-") as say:
+        scores, outcomes = evaluate(say, args.set)
     write_transcripts(outcomes, args.transcripts)
     print(f"Topic requests: {scores.topic_requests}; absent topics: {scores.absent_topics}")
     print(f"  precision@3       {scores.precision_at_3:.3f}   (target 0.90)")
