@@ -82,6 +82,21 @@ def _entity(tracker: Tracker, name: str) -> bool:
     return any(e.get("entity") == name for e in tracker.latest_message.get("entities") or [])
 
 
+def _states_a_wish(tracker: Tracker) -> bool:
+    """Whether the message gives a wish ("is there anything free" is not vague)."""
+    return any(
+        _entity(tracker, name)
+        for name in (
+            "budget",
+            "hours_per_week",
+            "max_weeks",
+            "level",
+            "credit_bearing",
+            "refinement",
+        )
+    )
+
+
 def _gives_up(tracker: Tracker, slot: str) -> bool:
     """Whether the latest message leaves the question for ``slot`` open: a skip, a vague
     answer, or a third miss in a row (an interruption such as a question is not a miss)."""
@@ -91,7 +106,8 @@ def _gives_up(tracker: Tracker, slot: str) -> bool:
     if intent in INTERRUPTIONS:
         return False
     text = tracker.latest_message.get("text") or ""
-    return intent in SKIPS or is_vague(text) or times_asked(tracker, slot) >= MAX_ASKS
+    vague = is_vague(text) and not _states_a_wish(tracker)
+    return intent in SKIPS or vague or times_asked(tracker, slot) >= MAX_ASKS
 
 
 class ValidateLearnerProfileForm(FormValidationAction):
@@ -132,14 +148,14 @@ class ValidateLearnerProfileForm(FormValidationAction):
             # "Organising and leading" answers what they enjoy; it is not a course topic.
             events.append(SlotSet("topic", None))
             returned.add("topic")
-        for name in STEERING_SLOTS:
+        for name in (*STEERING_SLOTS, "subject"):
             if name in changed and name not in returned:
                 events.append(SlotSet(name, tracker.get_slot(name)))
         subject = tracker.get_slot("subject")
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "subject":
                 subject = event.get("value")
-        if subject is not None and subject not in subject_ids():
+        if "subject" in changed and subject is not None and subject not in subject_ids():
             events.append(SlotSet("subject", None))
         return events
 
@@ -179,6 +195,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return {}
         if _intent(tracker) in SKIPS or (
             _intent(tracker) not in INTERRUPTIONS
+            and not _states_a_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")
         ):
             return {"subject": None, "exploring": True}
@@ -231,7 +248,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
-        if tracker.get_slot("exploring") or is_vague(typed):
+        if tracker.get_slot("exploring") or (is_vague(typed) and not _states_a_wish(tracker)):
             return {"subject": None, "exploring": True}
         if times_asked(tracker, "subject") >= MAX_ASKS:
             # A third miss: help them find a subject rather than ask again.

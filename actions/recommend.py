@@ -114,6 +114,15 @@ def _count(value: float, noun: str) -> str:
     return f"{credit.format_number(value)} {noun}{'' if value == 1 else 's'}"
 
 
+def _cannot_fit(hours: float, weeks: float | None, profile: LearnerProfile) -> bool:
+    """Whether the least study that leads to credit cannot fit the learner's time."""
+    if profile.max_weeks is not None and profile.hours_per_week is not None:
+        return hours > profile.max_weeks * profile.hours_per_week
+    if profile.max_weeks is not None:
+        return weeks is not None and weeks > profile.max_weeks
+    return False  # hours a week alone: a course can always take more weeks
+
+
 def impossible_wish(session: Session, result: SearchResult, profile: LearnerProfile) -> str | None:
     """Why no course gives credit in the time the learner has, when none in the whole
     catalogue does: from its smallest credit-bearing course and the hours a credit stands
@@ -131,6 +140,8 @@ def impossible_wish(session: Session, result: SearchResult, profile: LearnerProf
         return f"No course in the catalogue carries {what}, so I can't meet that wish."
     scheme = floor.credit_scheme or "CATS"
     hours = credit.hours_for_credits(floor.credits, scheme)
+    if not _cannot_fit(hours.low, floor.duration_weeks, profile):
+        return None  # nothing fits, but not because credit needs more time than they have
     limits = []
     if profile.max_weeks is not None:
         limits.append(_count(profile.max_weeks, "week"))

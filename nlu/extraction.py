@@ -1819,7 +1819,8 @@ def _extract_topic(ctx: _Ctx, found: Sequence[Extracted], bare: bool) -> list[Ex
     Without a cue, the subject's words stand for the topic ("nursing"), so a new subject
     always replaces an earlier, finer topic.
     """
-    claimed = [(e.start, e.end) for e in found if e.entity not in ("subject", "goal")]
+    # A goal phrase is not a topic ("Change career" is not a course on "Change").
+    claimed = [(e.start, e.end) for e in found if e.entity != "subject"]
     topic = find_topic(ctx.raw, claimed, bare=bare)
     if topic is not None:
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from actions.store.models import Course
@@ -29,8 +29,10 @@ def smallest_credit_course(session: Session, level: str | None = None) -> Credit
     query = select(Course).where(Course.credit_bearing.is_(True), Course.credits > 0)
     if level is not None:
         query = query.where(Course.level == level)
+    # Compared in UK credits: 10 ECTS (20 UK credits) is more than 15 CATS credits.
+    uk_credits = case((Course.credit_scheme == "ECTS", Course.credits * 2), else_=Course.credits)
     query = query.order_by(
-        Course.credits, Course.duration_weeks.is_(None), Course.duration_weeks, Course.id
+        uk_credits, Course.duration_weeks.is_(None), Course.duration_weeks, Course.id
     ).limit(1)
     course = session.execute(query).scalars().first()
     if course is None or course.credits is None:

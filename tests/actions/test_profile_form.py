@@ -151,8 +151,9 @@ async def test_free_text_left_in_the_subject_slot_is_cleared(dispatcher, domain)
     tracker = make_tracker(
         "kubernetes",
         intent="find_course",
-        slots={"subject": "kubernetes", "topic": "kubernetes", "requested_slot": "subject"},
+        slots={"topic": "kubernetes", "requested_slot": "subject"},
     )
+    tracker.add_slots([{"event": "slot", "name": "subject", "value": "kubernetes"}])
     events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
     assert {"event": "slot", "name": "subject", "value": None, "timestamp": None} in events
 
@@ -189,3 +190,31 @@ async def test_a_goal_stated_as_a_plan_gets_a_stacking_plan(store, dispatcher, d
     reply = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "PG Certificate" in reply or "PG Cert" in reply
     assert "credits" in reply
+
+
+async def test_a_leftover_subject_does_not_swallow_an_interruption(dispatcher, domain) -> None:
+    # An earlier turn left free text in the subject slot; "forget me" must still be
+    # rejected by the form (so that the forget-me rule runs), not "validated".
+    tracker = make_tracker(
+        "forget me please",
+        intent="forget_me",
+        slots={
+            "subject": "is there anything free",
+            "exploring": True,
+            "goal": "explore",
+            "requested_slot": "explore_background",
+        },
+    )
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    assert [e for e in events if e.get("name") != "requested_slot"] == []
+
+
+async def test_a_wish_at_the_subject_question_is_not_vague(dispatcher, domain) -> None:
+    text = "is there anything free"
+    tracker = make_tracker(
+        text,
+        intent="nlu_fallback",
+        slots={"requested_slot": "subject"},
+        entities=[{"entity": "refinement", "value": "free"}, {"entity": "budget", "value": 0}],
+    )
+    assert await ValidateLearnerProfileForm().extract_subject(dispatcher, tracker, domain) == {}

@@ -166,3 +166,16 @@ async def test_credit_in_too_little_time_is_explained_and_a_possible_wish_is_not
     slots = {"topic": "counselling", "credit_bearing": True, "hours_per_week": 6.0}
     await ActionRecommendCourses().run(possible, make_tracker(slots=slots), domain)
     assert "No course here gives" not in texts(possible)
+
+
+async def test_time_enough_for_credit_is_never_called_impossible(store, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {
+        "topic": "project management",
+        "credit_bearing": True,
+        "level": "postgraduate",
+        "max_weeks": 48.0,
+        "hours_per_week": 5.0,
+    }
+    await ActionRecommendCourses().run(dispatcher, make_tracker(slots=slots), domain)
+    assert "No course here gives" not in texts(dispatcher)

@@ -14,3 +14,10 @@ def test_the_smallest_credit_course_comes_from_the_catalogue(session: Session) -
 def test_credit_bearing_courses_all_state_their_credit(session: Session) -> None:
     courses = credit_bearing_courses(session)
     assert courses and all(c.credit_bearing and c.credits > 0 for c in courses)
+
+
+def test_the_smallest_is_compared_in_uk_credits(session: Session) -> None:
+    floor = smallest_credit_course(session, "postgraduate")
+    assert floor is not None
+    uk = floor.credits * (2 if floor.credit_scheme == "ECTS" else 1)
+    assert uk <= 15  # the Open University's 15-credit postgraduate microcredentials
