@@ -65,6 +65,10 @@ INTERRUPTIONS = {
 }
 # Messages that state a goal or wish and may ask for a stacking plan on the way.
 PLAN_INTENTS = {"state_goal", "find_course", "inform"}
+# Interruptions a vague answer is read through: "i dont know, what do people my age
+# usually do?" may be classified as a question about the assistant, but it answers
+# "which subject?" with "no idea".
+VAGUE_WINS_OVER = {"ask_capabilities", "greet", "thank"}
 # Ways to say "skip this question".
 SKIPS = {"skip", "deny"}
 
@@ -194,7 +198,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if searchable_topic(tracker.get_slot("topic")) or _entity(tracker, "topic"):
             return {}
         if _intent(tracker) in SKIPS or (
-            _intent(tracker) not in INTERRUPTIONS
+            _intent(tracker) not in INTERRUPTIONS - VAGUE_WINS_OVER
             and not _states_a_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")
         ):

@@ -112,6 +112,7 @@ async def test_the_goal_can_be_left_open_and_is_asked_at_most_twice(
     ("text", "intent"),
     [
         ("i dont know. what do people my age usually do?", "out_of_scope"),
+        ("i dont know. what do people my age usually do?", "ask_capabilities"),
         ("no idea", "nlu_fallback"),
         ("skip", "skip"),
     ],
