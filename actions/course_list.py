@@ -77,7 +77,16 @@ class ActionCourseDetails(CourseAdvisorAction):
         if not ids:
             dispatcher.utter_message(text=NO_LIST)
             return []
-        chosen = resolve_positions(indices_from_tracker(tracker), ids)
+        asked = indices_from_tracker(tracker)
+        chosen = resolve_positions(asked, ids)
+        if asked and not chosen:
+            # "the second one" when the last list had one course: say so, don't guess.
+            dispatcher.utter_message(
+                text=f"The last list had only {len(ids)} "
+                f"{'course' if len(ids) == 1 else 'courses'}. Which one do you mean?",
+                buttons=_which_one_buttons(ids, "course_details"),
+            )
+            return [SlotSet("course_index", None)]
         if not chosen and LIST_REFINEMENTS & set(requested_refinements(tracker)):
             # "is there anything free?" read as a question about a course: refine the list.
             return await refine(dispatcher, tracker)

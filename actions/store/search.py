@@ -43,7 +43,7 @@ from actions.store.models import (
     Subject,
 )
 from actions.store.topic_match import BROAD, FULL, NONE, TopicMatch, match_topic
-from actions.store.topics import mentions
+from actions.store.topics import mentioned, mentions
 
 GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
 SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
@@ -833,6 +833,11 @@ def _topic_reason(course: Course, topic: TopicMatch | None) -> str | None:
     label = topic.topic.strip() if topic.status == FULL else topic.covered
     in_title = all(mentions(course.title, group) for group in topic.used)
     in_description = all(mentions(course.description, group) for group in topic.used)
+    if in_title:
+        # Name the title's own words when a synonym matched ("TESOL" for "TEFL").
+        said = " ".join(str(mentioned(course.title, group)) for group in topic.used)
+        if said.lower() != label.lower() and said.lower() not in label.lower():
+            label = f"{said} (for {label})"
     if in_title and in_description:
         return f"title and description mention {label}"
     if in_title:

@@ -139,16 +139,22 @@ def _stem_pattern(word: str) -> str:
     return re.escape(word[:keep]) + r"\w*"
 
 
-def mentions(text: str | None, group: Group) -> bool:
-    """Whether ``text`` mentions any phrase of ``group`` (for the "why" of a course)."""
+def mentioned(text: str | None, group: Group) -> str | None:
+    """The words of ``text`` that mention a phrase of ``group`` ("TESOL" for the group of
+    "TEFL"), as written there; ``None`` when it mentions none (for the "why" of a course)."""
     if not text:
-        return False
-    lowered = text.lower()
+        return None
     for phrase in group:
         parts = [_stem_pattern(w) for w in phrase.removesuffix(PREFIX).split()]
-        if re.search(r"\b" + r"\W+".join(parts) + r"\b", lowered):
-            return True
-    return False
+        found = re.search(r"\b" + r"\W+".join(parts) + r"\b", text, re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return None
+
+
+def mentions(text: str | None, group: Group) -> bool:
+    """Whether ``text`` mentions any phrase of ``group``."""
+    return mentioned(text, group) is not None
 
 
 __all__ = [
@@ -157,6 +163,7 @@ __all__ = [
     "Group",
     "TopicVocabulary",
     "is_follow_on",
+    "mentioned",
     "mentions",
     "topic_groups",
     "topic_vocabulary",

@@ -72,3 +72,19 @@ async def test_a_refinement_read_as_course_details_refines_the_list(store, domai
     await ActionCourseDetails().run(dispatcher, tracker, domain)
     [payload] = course_lists(dispatcher)
     assert payload["courses"] and all(c["cost_gbp"] == 0 for c in payload["courses"])
+
+
+async def test_a_position_beyond_the_list_is_not_guessed(store, dispatcher, domain) -> None:
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(
+        first, make_tracker(slots={"topic": "kubernetes"}), domain
+    )
+    slots = {"topic": "kubernetes", **slot_events(events)}
+    assert len(slots["last_results"]) == 1
+    tracker = make_tracker(
+        "tell me about the second one",
+        intent="course_details",
+        slots={**slots, "course_index": [2]},
+    )
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith("The last list had only 1 course.")

@@ -176,3 +176,9 @@ def test_an_existing_database_gains_the_index(tmp_path: Path, write_csv: WriteCs
     with session_scope(url) as session:
         assert match_topic(session, "beekeeping").count == 1
         assert session.execute(select(Course.keywords).where(Course.id == "bee-1")).scalar()
+
+
+def test_a_synonym_in_the_title_is_named_as_written(session: Session) -> None:
+    result = recommend(session, LearnerProfile(topic="TEFL"), limit=3)
+    whys = [course.why for course in result.courses]
+    assert any("TESOL (for TEFL)" in why for why in whys), whys
