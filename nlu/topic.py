@@ -241,7 +241,9 @@ def find_topic(
             )
             if ends_clause:
                 found.append((_BARE, *span))
-    # The surest cue wins, then the earliest.
+    # The surest cue wins, then the earliest; a too-broad topic ("make it education")
+    # gives way to a finer one in the same message ("... interested in inclusive practice").
+    candidates: list[Topic] = []
     for _, start, stop in sorted(found, key=lambda f: (-f[0], f[1])):
         trimmed = _trim(toks, start, stop, cues)
         if trimmed is None:
@@ -249,8 +251,11 @@ def find_topic(
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
-        return Topic(text[a.start : b.end], a.start, b.end)
-    return None
+        candidates.append(Topic(text[a.start : b.end], a.start, b.end))
+    generic = topic_vocabulary().generic
+    fine = [t for t in candidates if not all(w.lower() in generic for w in t.text.split())]
+    chosen = fine or candidates
+    return chosen[0] if chosen else None
 
 
 __all__ = ["Topic", "TopicCues", "find_topic", "topic_cues"]

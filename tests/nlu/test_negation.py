@@ -38,3 +38,10 @@ def test_a_negated_topic_is_not_the_topic() -> None:
 )
 def test_first_n(text, positions) -> None:
     assert [e.value for e in extract(text) if e.entity == "course_index"] == positions
+
+
+@pytest.mark.parametrize(
+    "text", ["whatever, I'm no good with computers mind", "I hate maths, something creative"]
+)
+def test_a_subject_they_say_they_are_bad_at_is_not_the_wish(text) -> None:
+    assert "subject" not in {e.entity for e in extract(text)}

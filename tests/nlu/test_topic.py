@@ -73,3 +73,12 @@ def test_a_strong_cue_beats_a_weak_one() -> None:
 def test_odd_input_never_raises() -> None:
     for text in ["", "   ", "£££", "course on", "🙂 courses on 🙂", "a" * 5000]:
         find_topic(text, bare=True)
+
+
+def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
+    text = (
+        "Actually, make it education not leadership, I'm more interested in inclusive "
+        "practice and additional support needs"
+    )
+    topic = find_topic(text)
+    assert topic is not None and topic.text.startswith("inclusive practice")
