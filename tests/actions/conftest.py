@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.store.db import dispose_engines
+from actions.store.search import Recommendation
 from nlu.extraction import extract
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,3 +122,37 @@ def texts(dispatcher: CollectingDispatcher) -> str:
 
 def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def make_recommendation(**changes: Any) -> Recommendation:
+    """A course as actions see it, built inline (a FutureLearn ExpertTrack unless changed)."""
+    base = Recommendation(
+        id="c1",
+        title="Digital Marketing",
+        provider="University of Leeds",
+        platform="FutureLearn",
+        subject="marketing",
+        subject_label="Marketing",
+        credential_type="experttrack",
+        level="introductory",
+        duration_weeks=4,
+        hours_per_week=3,
+        weekly_hours=3,
+        hours_total=12,
+        price=31.32,
+        currency="GBP",
+        price_model="subscription-monthly",
+        price_as_of="2022-11",
+        cost_gbp=31.32,
+        cost_rule="£31.32 a month x 1 month to finish at the stated pace",
+        monthly_gbp=31.32,
+        credits=None,
+        credit_scheme=None,
+        credit_level=None,
+        credit_bearing=False,
+        cpd_accredited=False,
+        delivery="online",
+        url="https://example.org/c1",
+        description=None,
+    )
+    return replace(base, **changes)

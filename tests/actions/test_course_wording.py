@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from actions.course_list import _details
@@ -16,39 +14,11 @@ from actions.course_wording import (
 )
 from actions.store.pricing import course_cost
 from actions.store.search import Recommendation
+from tests.actions.conftest import make_recommendation
 
 
 def _course(**changes: object) -> Recommendation:
-    base = Recommendation(
-        id="c1",
-        title="Digital Marketing",
-        provider="University of Leeds",
-        platform="FutureLearn",
-        subject="marketing",
-        subject_label="Marketing",
-        credential_type="experttrack",
-        level="introductory",
-        duration_weeks=4,
-        hours_per_week=3,
-        weekly_hours=3,
-        hours_total=12,
-        price=31.32,
-        currency="GBP",
-        price_model="subscription-monthly",
-        price_as_of="2022-11",
-        cost_gbp=31.32,
-        cost_rule="£31.32 a month x 1 month to finish at the stated pace",
-        monthly_gbp=31.32,
-        credits=None,
-        credit_scheme=None,
-        credit_level=None,
-        credit_bearing=False,
-        cpd_accredited=False,
-        delivery="online",
-        url="https://example.org/c1",
-        description=None,
-    )
-    return replace(base, **changes)  # type: ignore[arg-type]
+    return make_recommendation(**changes)
 
 
 @pytest.mark.parametrize(

@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from actions.references import referenced_ids
 from actions.store.search import Recommendation
+from tests.actions.conftest import make_recommendation
 
 
 def _course(cid: str, title: str, provider: str, cost: float, weeks: float) -> Recommendation:
-    base = Recommendation(
+    return make_recommendation(
         id=cid,
         title=title,
         provider=provider,
-        platform="FutureLearn",
-        subject="x",
-        subject_label="X",
         credential_type="short-course",
         level=None,
         duration_weeks=weeks,
-        hours_per_week=None,
-        weekly_hours=None,
-        hours_total=None,
         price=cost,
-        currency="GBP",
         price_model="one-off",
-        price_as_of=None,
         cost_gbp=cost,
-        cost_rule="",
-        monthly_gbp=None,
-        credits=None,
-        credit_scheme=None,
-        credit_level=None,
-        credit_bearing=False,
-        cpd_accredited=False,
-        delivery="online",
-        url=None,
-        description=None,
     )
-    return replace(base)
 
 
 COURSES = [
