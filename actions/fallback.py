@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import CourseAdvisorAction
 from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
-from actions.refine import refine, requested_refinements
+from actions.refine import refine_or_search
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -48,7 +48,7 @@ class ActionAskRephrase(CourseAdvisorAction):
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
             # wishes (domain mappings), so search again instead of asking to rephrase.
-            return await search_again(dispatcher, tracker)
+            return await refine_or_search(dispatcher, tracker)
         if _starts_a_search(tracker):
             # "kubernetes" or "upskill" on its own: the profile form takes it from here.
             return [FollowupAction("learner_profile_form")]
@@ -87,13 +87,6 @@ def _changes_a_wish(tracker: Tracker) -> bool:
         entity.get("entity") in WISH_ENTITIES
         for entity in tracker.latest_message.get("entities") or []
     )
-
-
-async def search_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
-    """The search for the current wishes (refined when the message asked for it)."""
-    if requested_refinements(tracker):
-        return await refine(dispatcher, tracker)
-    return await send_recommendations(dispatcher, tracker)
 
 
 #: An unsure message is taken as a start only when it is little more than what it names.

@@ -62,6 +62,20 @@ def _max(values: Sequence[float | None]) -> float | None:
     return max(known) if known else None
 
 
+def refines_last_list(tracker: Tracker) -> bool:
+    """Whether the latest message asks to change a list the learner has been shown."""
+    return bool(tracker.get_slot("last_results")) and bool(requested_refinements(tracker))
+
+
+async def refine_or_search(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]]:
+    """The last list refined when the message asks for it, else a search for the wishes."""
+    if refines_last_list(tracker):
+        return await refine(dispatcher, tracker)
+    return await send_recommendations(dispatcher, tracker)
+
+
 async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """Apply the refinements the latest message asks for to the last list."""
     kinds = requested_refinements(tracker)

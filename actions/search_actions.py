@@ -10,8 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
-from actions.recommend import send_recommendations
-from actions.refine import refine, requested_refinements
+from actions.refine import refine, refine_or_search, refines_last_list
 
 
 class ActionRecommendCourses(CourseAdvisorAction):
@@ -27,9 +26,7 @@ class ActionRecommendCourses(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
             return await send_exploration(dispatcher, tracker)
-        if tracker.get_slot("last_results") and requested_refinements(tracker):
-            return await refine(dispatcher, tracker)
-        return await send_recommendations(dispatcher, tracker)
+        return await refine_or_search(dispatcher, tracker)
 
 
 class ActionRefineSearch(CourseAdvisorAction):
@@ -59,7 +56,7 @@ class ActionAnswerNo(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if tracker.get_slot("last_results") and requested_refinements(tracker):
+        if refines_last_list(tracker):
             return await refine(dispatcher, tracker)
         dispatcher.utter_message(response="utter_capabilities")
         return []
