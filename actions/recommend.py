@@ -74,10 +74,25 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
             f"I have no course on {asked} in the catalogue. The nearest {subject} courses "
             f"are below, but they are not about {asked}."
         )
+    related = sum(1 for course in result.courses if course.related)
     if topic.status == PARTIAL:
+        about = "each is about part of it" if related else f"they are about {topic.covered}"
+        lead = f"I have no course on {asked} as a whole. These are the nearest: {about}."
+        return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
+    if related and related == n:
+        return (
+            f"That's every course on {asked}. These are about part of it (I say what each covers):"
+            if result.exact
+            else f"That's every course on {asked}. These are about part of it; to find them I "
+            f"also relaxed: {relaxed}."
+        )
+    if related:
+        whole = n - related
+        first = "the first is" if whole == 1 else f"the first {whole} are"
         lead = (
-            f"I have no course on {asked} as a whole. These are the nearest: they are about "
-            f"{topic.covered}."
+            f"Here are {n} courses: {first} on {asked}; after "
+            f"{'it' if whole == 1 else 'them'}, the nearest about part of it (I say what each "
+            "covers)."
         )
         return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
     if result.exact:

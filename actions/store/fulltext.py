@@ -107,16 +107,19 @@ def _fts5_phrase(phrase: str) -> str:
     return '"' + phrase.replace('"', '""') + '"'
 
 
-def fts5_query(groups: Sequence[Group]) -> str:
-    """The FTS5 MATCH expression: every group, any phrase of each (words are quoted)."""
+def fts5_query(groups: Sequence[Group], *, any_group: bool = False) -> str:
+    """The FTS5 MATCH expression: every group (with ``any_group``, any of them), any
+    phrase of each (words are quoted)."""
     parts = []
     for group in groups:
         alternatives = " OR ".join(_fts5_phrase(p) for p in group)
         parts.append(f"({alternatives})")
-    return " AND ".join(parts)
+    return (" OR " if any_group else " AND ").join(parts)
 
 
-def _postgres_tsquery(groups: Sequence[Group], params: dict[str, Any]) -> str:
+def _postgres_tsquery(
+    groups: Sequence[Group], params: dict[str, Any], *, any_group: bool = False
+) -> str:
     ands = []
     for group in groups:
         ors = []
@@ -130,20 +133,25 @@ def _postgres_tsquery(groups: Sequence[Group], params: dict[str, Any]) -> str:
             params[name] = f'"{phrase}"' if " " in phrase else phrase
             ors.append(f"websearch_to_tsquery('english', :{name})")
         ands.append("(" + " || ".join(ors) + ")")
-    return " && ".join(ands)
+    return (" || " if any_group else " && ").join(ands)
 
 
 def _relevance_query(
-    session: Session, groups: Sequence[Group], limit: int, *, titles_only: bool = False
+    session: Session,
+    groups: Sequence[Group],
+    limit: int,
+    *,
+    titles_only: bool = False,
+    any_group: bool = False,
 ) -> Any:
     """The query of ``(course_id, score, title_hit)`` for courses matching every group
-    (with ``titles_only``, matching in the title itself)."""
+    (with ``any_group``, at least one; with ``titles_only``, matching in the title itself)."""
     if not groups:
         raise ValueError("relevance() needs at least one group")
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         params: dict[str, Any] = {"limit": limit}
-        query = _postgres_tsquery(groups, params)
+        query = _postgres_tsquery(groups, params, any_group=any_group)
         where = "courses.title_tsv @@ q.query" if titles_only else "courses.search_tsv @@ q.query"
         statement = text(
             "SELECT courses.id AS course_id, -ts_rank_cd(courses.search_tsv, q.query) AS score, "
@@ -152,7 +160,7 @@ def _relevance_query(
             f"WHERE {where} ORDER BY score, courses.id LIMIT :limit"
         ).bindparams(**params)
     elif dialect == "sqlite":
-        match = fts5_query(groups)
+        match = fts5_query(groups, any_group=any_group)
         title_match = f"{{title}} : ({match})"
         hit = (
             "1"
@@ -184,8 +192,17 @@ class Relevance:
     title_ids: frozenset[str]  # courses whose title itself matches
 
 
-def relevance(session: Session, groups: Sequence[Group], limit: int = MAX_MATCHES) -> Relevance:
-    """The (at most ``limit``) most relevant courses matching every group.
+def relevance(
+    session: Session,
+    groups: Sequence[Group],
+    limit: int = MAX_MATCHES,
+    *,
+    any_group: bool = False,
+) -> Relevance:
+    """The (at most ``limit``) most relevant courses matching every group (with
+    ``any_group``: at least one group, ranked by how well; the engine's bm25 or
+    ts_rank_cd weighs a rare word above a common one, so "military history" finds the
+    military courses before the many about history).
 
     The full-text query runs once; the search then filters and orders by this short list
     in each of its statements instead of matching again. Titles are searched first: when
@@ -193,14 +210,38 @@ def relevance(session: Session, groups: Sequence[Group], limit: int = MAX_MATCHE
     every description and keyword match (tens of thousands of rows in a large catalogue)
     is skipped.
     """
-    rows = session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
-    if len(rows) < limit:
-        rows = session.execute(_relevance_query(session, groups, limit)).all()
+    rows = (
+        []
+        if any_group
+        else session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
+    )
+    if any_group or len(rows) < limit:
+        rows = session.execute(_relevance_query(session, groups, limit, any_group=any_group)).all()
     return Relevance(
         ids=[str(cid) for cid, _, _ in rows],
         scores={str(cid): float(score) for cid, score, _ in rows},
         title_ids=frozenset(str(cid) for cid, _, hit in rows if hit),
     )
+
+
+def matches_course(session: Session, course_id: str, groups: Sequence[Group]) -> bool:
+    """Whether the course ``course_id`` matches every group."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        statement = text(
+            "SELECT 1 FROM courses_fts JOIN courses ON courses.rowid = courses_fts.rowid "
+            "WHERE courses.id = :cid AND courses_fts MATCH :q"
+        ).bindparams(cid=course_id, q=fts5_query(groups))
+    elif dialect == "postgresql":
+        params: dict[str, Any] = {"cid": course_id}
+        query = _postgres_tsquery(groups, params)
+        statement = text(
+            f"SELECT 1 FROM courses, (SELECT {query} AS query) AS q "
+            "WHERE courses.id = :cid AND courses.search_tsv @@ q.query"
+        ).bindparams(**params)
+    else:
+        return False
+    return session.execute(statement).first() is not None
 
 
 def count_matches(session: Session, groups: Sequence[Group]) -> int:
@@ -276,6 +317,7 @@ __all__ = [
     "count_matches",
     "ensure_fulltext",
     "fts5_query",
+    "matches_course",
     "relevance",
     "stem",
     "vocabulary",

@@ -42,7 +42,14 @@ from actions.store.models import (
     Course,
     Subject,
 )
-from actions.store.topic_match import BROAD, FULL, NONE, TopicMatch, match_topic
+from actions.store.topic_match import (
+    BROAD,
+    FULL,
+    NONE,
+    TopicMatch,
+    loose_spelling_matches,
+    match_topic,
+)
 from actions.store.topics import mentioned, mentions
 
 GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
@@ -50,6 +57,9 @@ SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
 MAX_LIMIT = 50
 #: Without a subject, only this many courses (highest rank_best) are ranked.
 NO_SUBJECT_POOL = 2_000
+#: A course scoring under this share of the best course's relevance mentions the topic
+#: rather than being about it: it comes after the clearly relevant ones.
+WEAK_MATCH = 0.5
 
 #: Penalty of a relaxed wish whose value is unknown: like missing by 100 %.
 UNKNOWN_PENALTY = 1.0
@@ -343,6 +353,8 @@ class Recommendation:
     reasons_met: list[str] = field(default_factory=list)
     reasons_missed: list[str] = field(default_factory=list)
     why: str = ""
+    # About part of the learner's topic only (shown after the courses about all of it).
+    related: bool = False
 
     @property
     def meets_all(self) -> bool:
@@ -534,10 +546,12 @@ def recommend(
     needed = offset + limit
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
+    near, near_tiers = _related(session, topic, rel, needed, exclude_ids)
     base: list[Any] = []
     if rel is not None:
-        # Courses about the topic, whatever their subject (the subject only re-ranks).
-        base.append(Course.id.in_(rel.ids))
+        # Courses about the topic, whatever their subject (the subject only re-ranks),
+        # then (when too few) courses about part of it.
+        base.append(Course.id.in_(rel.ids + (near.ids if near else [])))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         # Nothing on the topic and no subject to fall back on.
         return SearchResult([], [], [], True, 0, 0, offset, topic=topic)
@@ -587,8 +601,12 @@ def recommend(
     kept = [w for w in wishes if w.key not in relaxed]
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
+    if near is not None:  # the whole topic, then its first idea and another, then the rest
+        tiers = [(Course.id.in_(ids), rank) for rank, ids in enumerate(near_tiers) if ids]
+        order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
     if rel is not None:  # the title itself is about the topic
-        order.append(case((Course.id.in_(sorted(rel.title_ids)), 0), else_=1))
+        title_ids = rel.title_ids | (near.title_ids if near else frozenset())
+        order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
     if loose:
         misses = sum(
             (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
@@ -598,11 +616,17 @@ def recommend(
         order += [misses, penalty]
     if profile.level in (None, "introductory"):
         order.append(case((Course.follow_on.is_(True), 1), else_=0))  # part I before part II
+    weak = _weak_matches(rel) | _weak_matches(near)
+    if topic is not None and rel is not None:
+        weak |= loose_spelling_matches(session, topic, rel.ids)
+    if weak:  # clearly more about the topic before the goal and subject re-rank
+        order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
     order += _order_keys(profile, sort)
-    if rel is not None and rel.scores:
-        order.append(case(rel.scores, value=Course.id, else_=0.0))
+    scores = {**(near.scores if near else {}), **(rel.scores if rel else {})}
+    if scores:
+        order.append(case(scores, value=Course.id, else_=0.0))
     order.append(Course.id)
     # Rank ids only (an index-only scan), then load the few courses shown.
     ids = list(
@@ -624,7 +648,10 @@ def recommend(
     else:
         total_candidates = exact_count
 
-    recommendations = [describe(course, profile, topic) for course in courses]
+    related = frozenset(near.ids if near else ())
+    recommendations = [
+        describe(course, profile, topic, related=course.id in related) for course in courses
+    ]
     missed_keys = {key for course in courses for key in _missed_keys(course, profile)}
     relaxed_keys = [k for k in keys if k in relaxed and k in missed_keys]
     messages = (
@@ -643,6 +670,54 @@ def recommend(
         pool_limited=pool_limited,
         topic=topic,
     )
+
+
+def _related(
+    session: Session,
+    topic: TopicMatch | None,
+    rel: fulltext.Relevance | None,
+    needed: int,
+    exclude_ids: Iterable[str],
+) -> tuple[fulltext.Relevance | None, list[list[str]]]:
+    """Courses about part of the topic, best first, when too few are about all of it,
+    and their tiers; ``None`` when enough are (or there is no topic).
+
+    They must be about the topic's first idea, the one that says what it is about
+    ("wine tasting": the other courses on wine, not on tasting; "contract law for
+    non-lawyers": on contracts): first those also about another of its ideas, then the
+    rest, each ranked by the engine.
+    """
+    if topic is None or rel is None or not topic.used:
+        return None, []
+    if len(set(rel.ids) - {str(i) for i in exclude_ids}) >= needed:
+        return None, []
+    anchor = topic.used[0]
+    others = tuple(p for group in topic.searched if group != anchor for p in group)
+    whole = set(rel.ids)
+    tiers: list[list[str]] = []
+    scores: dict[str, float] = {}
+    titles: set[str] = set()
+    for groups in ([anchor, others], [anchor]) if others else ([anchor],):
+        found = fulltext.relevance(session, groups)
+        tiers.append([cid for cid in found.ids if cid not in whole and cid not in scores])
+        scores.update({cid: found.scores[cid] for cid in tiers[-1]})
+        titles |= found.title_ids
+    ids = [cid for tier in tiers for cid in tier]
+    if not ids:
+        return None, []
+    near = fulltext.Relevance(ids=ids, scores=scores, title_ids=frozenset(titles & set(ids)))
+    return near, tiers
+
+
+def _weak_matches(rel: fulltext.Relevance | None) -> set[str]:
+    """The courses scoring under WEAK_MATCH of the best one's relevance (scores are
+    negative, lower is better): they mention the topic rather than being about it."""
+    if rel is None or not rel.scores:
+        return set()
+    best = min(rel.scores.values())
+    if best >= 0:
+        return set()
+    return {cid for cid, score in rel.scores.items() if score > best * WEAK_MATCH}
 
 
 def _relaxed_messages(
@@ -826,10 +901,26 @@ def _goal_reason(course: Course, goal: str | None) -> str | None:
     return None
 
 
-def _topic_reason(course: Course, topic: TopicMatch | None) -> str | None:
+def _related_reason(course: Course, topic: TopicMatch) -> str:
+    """What a course about part of the topic mentions ("about part of your topic:
+    title mentions wine")."""
+    in_title = [g for g in topic.searched if mentions(course.title, g)]
+    found = in_title or [g for g in topic.searched if mentions(course.description, g)]
+    if not found:
+        return f"about part of your topic ({topic.topic.strip()}) only"
+    words = " and ".join(
+        str(mentioned(course.title if in_title else course.description, g)) for g in found
+    )
+    where = "title" if in_title else "description"
+    return f"about part of your topic only: {where} mentions {words}"
+
+
+def _topic_reason(course: Course, topic: TopicMatch | None, related: bool = False) -> str | None:
     """Where the course mentions the learner's topic ("title mentions pivot tables")."""
     if topic is None or not topic.used:
         return None
+    if related:
+        return _related_reason(course, topic)
     label = topic.topic.strip() if topic.status == FULL else topic.covered
     in_title = all(mentions(course.title, group) for group in topic.used)
     in_description = all(mentions(course.description, group) for group in topic.used)
@@ -848,12 +939,16 @@ def _topic_reason(course: Course, topic: TopicMatch | None) -> str | None:
 
 
 def describe(
-    course: Course, profile: LearnerProfile | None = None, topic: TopicMatch | None = None
+    course: Course,
+    profile: LearnerProfile | None = None,
+    topic: TopicMatch | None = None,
+    *,
+    related: bool = False,
 ) -> Recommendation:
     """A course as the bot shows it; with a profile, also why it fits or not.
 
     With the topic match of the search, the why starts with where the course
-    mentions the topic.
+    mentions the topic (``related``: the course is about part of it only).
     """
     profile = profile or LearnerProfile()
     judged = _judge(course, profile)
@@ -862,7 +957,7 @@ def describe(
     goal_reason = _goal_reason(course, profile.goal)
     if goal_reason and goal_reason not in met:
         met.append(goal_reason)
-    topic_reason = _topic_reason(course, topic)
+    topic_reason = _topic_reason(course, topic, related)
     if topic_reason:
         met.insert(0, topic_reason)
     # The topic and goal reasons lead the one-line why: they make this course stand out.
@@ -910,6 +1005,7 @@ def describe(
         reasons_met=met,
         reasons_missed=missed,
         why=why,
+        related=related,
     )
 
 

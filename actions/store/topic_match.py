@@ -7,25 +7,28 @@ them. When none does:
 1. a word the index has never seen is read as a misspelling of the nearest indexed
    word (rapidfuzz's Damerau-Levenshtein distance, on the database's own stems), e.g. "kubernetis";
 2. otherwise the largest set of the topic's ideas that some course covers is used (of
-   equal sets, the one more courses are about), and the result says it is *partial*
-   (the learner is told that nothing covers the whole topic); with no idea covered at
-   all the status is *none*.
+   equal sets, the learner's earliest words), and the result says it is *partial* (the
+   learner is told that nothing covers the whole topic); with no idea covered at all
+   the status is *none*.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
-from actions.store.topics import Group, topic_groups
+from actions.store.models import Course
+from actions.store.topics import Group, topic_groups, topic_vocabulary
 
 #: Most letters a misspelling may differ by (Damerau-Levenshtein, a swap counts once).
 MAX_EDITS = 2
@@ -35,6 +38,10 @@ LONG_WORD = 8
 SHORT_STEM = 7
 #: Words shorter than this are never corrected (too many near neighbours).
 MIN_CORRECTABLE = 4
+#: Shortest word read as a misspelt stop word ("beginers").
+MIN_STOPWORD_TYPO = 6
+#: Courses a word must be in to count as a real word even when it is near a stop word.
+COMMON_WORD = 3
 
 FULL = "full"  # courses match the whole topic
 PARTIAL = "partial"  # only some of the topic's ideas are covered
@@ -53,6 +60,7 @@ class TopicMatch:
     missing: list[Group] = field(default_factory=list)  # ideas no shown course covers
     corrected: dict[str, str] = field(default_factory=dict)  # typed word -> indexed stem
     count: int = 0  # courses matching ``used`` (at most fulltext.MAX_MATCHES)
+    searched: list[Group] = field(default_factory=list)  # ``groups`` with spellings fixed
 
     @property
     def found(self) -> bool:
@@ -66,9 +74,6 @@ class TopicMatch:
 
 def match_topic(session: Session, topic: str) -> TopicMatch:
     """Match ``topic`` against the catalogue (see the module docstring)."""
-    groups = topic_groups(topic)
-    if not groups:
-        return TopicMatch(topic=topic, status=BROAD, groups=[])
     seen: dict[tuple[Group, ...], int] = {}
 
     def count(some: Sequence[Group]) -> int:
@@ -78,8 +83,14 @@ def match_topic(session: Session, topic: str) -> TopicMatch:
             seen[key] = fulltext.count_matches(session, some)
         return seen[key]
 
+    groups = [g for g in topic_groups(topic) if not _misspelt_stopword(g, count)]
+    if not groups:
+        return TopicMatch(topic=topic, status=BROAD, groups=[])
+
     if count(groups):
-        return TopicMatch(topic, FULL, groups, used=list(groups), count=count(groups))
+        return TopicMatch(
+            topic, FULL, groups, used=list(groups), count=count(groups), searched=list(groups)
+        )
 
     corrected: dict[str, str] = {}
     fixed: list[Group] = []
@@ -91,25 +102,59 @@ def match_topic(session: Session, topic: str) -> TopicMatch:
         else:
             fixed.append(group)
     if corrected and count(fixed):
-        return TopicMatch(topic, FULL, groups, fixed, corrected=corrected, count=count(fixed))
+        return TopicMatch(
+            topic, FULL, groups, fixed, corrected=corrected, count=count(fixed), searched=fixed
+        )
 
     known = [g for g in fixed if count([g])]
-    best: tuple[int, list[Group]] | None = None
+    used: list[Group] = []
     for size in range(min(len(known), len(fixed) - 1), 0, -1):
-        # The most ideas covered; among those, the part more courses are about (the
-        # established subject of a phrase such as "pharmacy technicians" rather than a
-        # stray word), then the learner's earlier words.
-        for subset in itertools.combinations(known, size):
-            n = count(subset)
-            if n and (best is None or n > best[0]):
-                best = (n, list(subset))
-        if best is not None:
+        # The most ideas covered; among those, the learner's earliest words: in a phrase
+        # such as "poetry appreciation", "cancer awareness" or "military history" the
+        # first word says what it is about, the last what kind of course.
+        used = next((list(s) for s in itertools.combinations(known, size) if count(s)), [])
+        if used:
             break
-    if best is None:
-        return TopicMatch(topic, NONE, groups, missing=list(groups), corrected=corrected)
-    used = best[1]
+    if not used:
+        return TopicMatch(
+            topic, NONE, groups, missing=list(groups), corrected=corrected, searched=fixed
+        )
     missing = [g for g in fixed if g not in used]
-    return TopicMatch(topic, PARTIAL, groups, used, missing, corrected, best[0])
+    return TopicMatch(topic, PARTIAL, groups, used, missing, corrected, count(used), fixed)
+
+
+def loose_spelling_matches(session: Session, match: TopicMatch, ids: Sequence[str]) -> set[str]:
+    """Of ``ids``, the courses a spelling fix matches only through a longer word sharing
+    its stem ("exel" -> "excel" also matches "Excellence"): they rank after the courses
+    that use the word itself. Empty when no word was corrected."""
+    if not match.corrected or not ids:
+        return set()
+    stems = [re.escape(stem) for stem in match.corrected.values()]
+    word = re.compile(r"\b(?:" + "|".join(stems) + r")\w{0,3}\b", re.IGNORECASE)
+    rows = session.execute(
+        select(Course.id, Course.title, Course.description).where(Course.id.in_(ids))
+    )
+    return {
+        str(cid)
+        for cid, title, description in rows
+        if not word.search(title or "") and not word.search(description or "")
+    }
+
+
+def _misspelt_stopword(group: Group, count: Callable[[Sequence[Group]], int]) -> bool:
+    """Whether a one-word group is a stop word misspelt ("beginers", "pleese"): close to
+    a long stop word and rare in the catalogue (so "leading", near "reading", stays)."""
+    word = group[0]
+    if len(group) != 1 or len(word) < MIN_STOPWORD_TYPO or not word.isalpha():
+        return False
+    allowed = 1 if len(word) <= LONG_WORD else 2
+    near = process.extractOne(
+        word,
+        [w for w in topic_vocabulary().stopwords if len(w) >= MIN_STOPWORD_TYPO],
+        scorer=DamerauLevenshtein.distance,
+        score_cutoff=allowed,
+    )
+    return near is not None and count([group]) < COMMON_WORD
 
 
 def _spelling(session: Session, group: Group) -> str | None:
@@ -182,4 +227,12 @@ def _vocabulary(session: Session) -> Sequence[tuple[str, int]]:
     return cached[1]
 
 
-__all__ = ["BROAD", "FULL", "NONE", "PARTIAL", "TopicMatch", "match_topic"]
+__all__ = [
+    "BROAD",
+    "FULL",
+    "NONE",
+    "PARTIAL",
+    "TopicMatch",
+    "loose_spelling_matches",
+    "match_topic",
+]

@@ -182,3 +182,44 @@ def test_a_synonym_in_the_title_is_named_as_written(session: Session) -> None:
     result = recommend(session, LearnerProfile(topic="TEFL"), limit=3)
     whys = [course.why for course in result.courses]
     assert any("TESOL (for TEFL)" in why for why in whys), whys
+
+
+def test_too_few_on_the_whole_topic_are_followed_by_courses_on_its_first_idea(
+    session: Session,
+) -> None:
+    result = recommend(session, LearnerProfile(topic="wine tasting"))
+    assert result.topic is not None and result.topic.status == FULL
+    whole = [c for c in result.courses if not c.related]
+    related = [c for c in result.courses if c.related]
+    assert whole and related and len(result.courses) == 3
+    assert result.courses[: len(whole)] == whole  # the whole topic first
+    for course in whole:
+        assert "wine" in course.title.lower() and "tasting" in course.title.lower()
+    for course in related:
+        assert "wine" in (course.title + " " + (course.description or "")).lower()
+        assert course.why.startswith("About part of your topic only")
+
+
+def test_enough_on_the_whole_topic_shows_nothing_related(session: Session) -> None:
+    result = recommend(session, LearnerProfile(topic="Spanish"))
+    assert len(result.courses) == 3 and not any(c.related for c in result.courses)
+
+
+def test_a_partly_covered_topic_keeps_the_learners_first_word(session: Session) -> None:
+    # "poetry appreciation": the courses are on poetry, not on appreciation (of music).
+    match = match_topic(session, "poetry appreciation")
+    assert match.status == PARTIAL and match.used == [("poetry",)]
+    for course in recommend(session, LearnerProfile(topic="poetry appreciation")).courses:
+        assert "poetry" in (course.title + " " + (course.description or "")).lower()
+
+
+def test_a_misspelt_stop_word_is_not_searched_for(session: Session) -> None:
+    match = match_topic(session, "spanish for beginers")
+    assert match.status == FULL and match.used == [("spanish",)]
+
+
+def test_courses_that_only_mention_the_topic_come_after_those_about_it(
+    session: Session,
+) -> None:
+    titles = _titles(session, topic="exel", goal="upskill", subject="business-management")
+    assert all("excel" in t.lower().split() for t in titles), titles

@@ -1,0 +1,43 @@
+"""How a course list is introduced: honest about courses on part of the topic only."""
+
+from __future__ import annotations
+
+from actions.recommend import _header
+from actions.store.search import LearnerProfile, SearchResult
+from actions.store.topic_match import FULL, PARTIAL, TopicMatch
+from tests.actions.conftest import make_recommendation
+
+
+def _result(status: str, related: list[bool]) -> SearchResult:
+    courses = [
+        make_recommendation(id=f"c{i}", related=flag) for i, flag in enumerate(related, start=1)
+    ]
+    topic = TopicMatch("wine tasting", status, [("wine",), ("tasting",)], used=[("wine",)])
+    return SearchResult(courses, [], [], True, len(courses), len(courses), topic=topic)
+
+
+def test_a_list_topped_up_with_related_courses_says_which_are_on_the_topic() -> None:
+    text = _header(_result(FULL, [False, True, True]), LearnerProfile(), None)
+    assert text.startswith("Here are 3 courses: the first is on wine tasting")
+    assert "part of it" in text
+
+
+def test_several_on_the_whole_topic_are_counted() -> None:
+    text = _header(_result(FULL, [False, False, True]), LearnerProfile(), None)
+    assert "the first 2 are on wine tasting" in text
+
+
+def test_a_page_of_related_courses_only_says_so() -> None:
+    text = _header(_result(FULL, [True, True]), LearnerProfile(), None)
+    assert text.startswith("That's every course on wine tasting.")
+
+
+def test_a_partial_match_with_related_courses_does_not_claim_one_idea_for_all() -> None:
+    text = _header(_result(PARTIAL, [False, True, True]), LearnerProfile(), None)
+    assert "I have no course on wine tasting as a whole" in text
+    assert "each is about part of it" in text and "they are about" not in text
+
+
+def test_a_list_on_the_whole_topic_is_introduced_plainly() -> None:
+    text = _header(_result(FULL, [False, False, False]), LearnerProfile(), None)
+    assert text == "Here are 3 courses on wine tasting that fit:"
