@@ -134,7 +134,15 @@ def _span_before(
     toks: Sequence[_Token], noun: int, blocked: Sequence[bool], cues: TopicCues, text: str
 ) -> tuple[int, int] | None:
     """Token range of a topic written before a course noun ("python course",
-    "palliative and end of life care course")."""
+    "palliative and end of life care course"), past words that only describe the course
+    ("pottery evening class", "python online course")."""
+    while (
+        noun > 0
+        and not blocked[noun - 1]
+        and _is_stop(toks[noun - 1], cues)
+        and not _breaks(text, toks[noun - 1], toks[noun])
+    ):
+        noun -= 1
     i = noun
     while i > 0 and noun - i < MAX_TOPIC_WORDS:
         prev = toks[i - 1]

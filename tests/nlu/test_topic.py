@@ -33,6 +33,8 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         ("anything on running a food truck business?", "food truck business"),
         ("Spanish for beginners under £50", "Spanish"),
         ("I want a career in IT", "IT"),  # too broad to search: the store falls back
+        ("pottery / ceramics evening class", "pottery / ceramics"),  # "evening" is the class's
+        ("Bonjour, any courses on oncology nursing?", "oncology nursing"),
     ],
 )
 def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: str) -> None:
