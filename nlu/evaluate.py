@@ -36,29 +36,21 @@ DEFAULT_DATA = ROOT / "tests" / "nlu" / "heldout.yml"
 DEFAULT_MODELS = ROOT / "models"
 DEFAULT_ERRORS = 20
 
-INTENTS: tuple[str, ...] = (
-    "greet",
-    "goodbye",
-    "affirm",
-    "deny",
-    "thank",
-    "bot_challenge",
-    "ask_capabilities",
-    "skip",
-    "find_course",
-    "state_goal",
-    "inform",
-    "ask_credit",
-    "ask_microcredentials",
-    "course_details",
-    "compare_courses",
-    "refine_search",
-    "save_shortlist",
-    "show_shortlist",
-    "human_handoff",
-    "forget_me",
-    "out_of_scope",
-)
+DOMAIN = ROOT / "domain.yml"
+
+
+def domain_intents(path: Path = DOMAIN) -> tuple[str, ...]:
+    """The intents, in the order domain.yml (their one definition) lists them."""
+    import yaml
+
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    names = [i if isinstance(i, str) else next(iter(i)) for i in document.get("intents") or []]
+    if not names:
+        raise ValueError(f"{path}: no intents")
+    return tuple(names)
+
+
+INTENTS: tuple[str, ...] = domain_intents()
 SLOTS: tuple[str, ...] = (
     "goal",
     "subject",
@@ -130,6 +122,8 @@ class SlotScore:
     missed: int  # stated but left empty
     wrong: int  # stated and filled with another value
     spurious: int  # not stated but filled
+    filled: int = 0  # examples the model filled the slot for
+    precision: float | None = None  # right fills over all fills (None when it never filled)
 
 
 @dataclass
@@ -422,11 +416,12 @@ def score(gold: Sequence[Example], predictions: Sequence[Prediction]) -> Report:
 
     slot_scores: list[SlotScore] = []
     for slot in slot_names:
-        correct = stated = correct_stated = missed = wrong = spurious = 0
+        correct = stated = correct_stated = missed = wrong = spurious = filled = 0
         for example, prediction in zip(gold, predictions, strict=True):
             g, p = example.slots.get(slot), prediction.slots.get(slot)
             ok = values_equal(slot, g, p)
             correct += ok
+            filled += p is not None
             if g is not None:
                 stated += 1
                 correct_stated += ok
@@ -448,6 +443,8 @@ def score(gold: Sequence[Example], predictions: Sequence[Prediction]) -> Report:
                 missed=missed,
                 wrong=wrong,
                 spurious=spurious,
+                filled=filled,
+                precision=correct_stated / filled if filled else None,
             )
         )
 
@@ -557,13 +554,23 @@ def format_report(report: Report, max_errors: int = DEFAULT_ERRORS) -> str:
     )
     out.append(
         _table(
-            ["slot", "acc (all)", "stated", "acc (stated)", "missed", "wrong", "spurious"],
+            [
+                "slot",
+                "acc (all)",
+                "stated",
+                "recall",
+                "precision",
+                "missed",
+                "wrong",
+                "spurious",
+            ],
             [
                 [
                     s.slot,
                     _pct(s.accuracy),
                     str(s.stated),
                     _pct(s.accuracy_stated),
+                    _pct(s.precision),
                     str(s.missed),
                     str(s.wrong),
                     str(s.spurious),
@@ -573,7 +580,10 @@ def format_report(report: Report, max_errors: int = DEFAULT_ERRORS) -> str:
         )
     )
     out.append("  acc (all): over every example (empty and empty counts as right)")
-    out.append("  acc (stated): over only the examples whose message states the slot")
+    out.append(
+        "  recall: right over the examples whose message states the slot; "
+        "precision: right over the examples the model filled it for"
+    )
     out.append("")
     if not report.errors:
         out.append("Errors: none")
@@ -720,12 +730,66 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="free text printed in the header and saved in the JSON, to tell pipelines apart",
     )
+    parser.add_argument(
+        "--side-by-side",
+        nargs="+",
+        type=Path,
+        metavar="JSON",
+        help="evaluate nothing: print the headline numbers of earlier --json reports side by side",
+    )
     return parser
+
+
+def _slot_number(report: Mapping[str, Any], slot: str, key: str) -> float | None:
+    for row in report.get("slots") or []:
+        if row.get("slot") == slot:
+            value = row.get(key)
+            return float(value) if isinstance(value, (int, float)) else None
+    return None
+
+
+#: The headline numbers of a report (issue #12's targets), as (label, getter) pairs.
+HEADLINES: tuple[tuple[str, Callable[[Mapping[str, Any]], float | None]], ...] = (
+    ("examples", lambda r: r.get("examples")),
+    ("intent macro-F1", lambda r: r.get("intent_macro_f1")),
+    ("intent accuracy", lambda r: r.get("intent_accuracy")),
+    ("slot exact-match", lambda r: r.get("slot_exact_match")),
+    ("goal recall", lambda r: _slot_number(r, "goal", "accuracy_stated")),
+    ("goal precision", lambda r: _slot_number(r, "goal", "precision")),
+    ("subject recall", lambda r: _slot_number(r, "subject", "accuracy_stated")),
+    ("hours recall", lambda r: _slot_number(r, "hours_per_week", "accuracy_stated")),
+    ("budget recall", lambda r: _slot_number(r, "budget", "accuracy_stated")),
+)
+
+
+def side_by_side(reports: Sequence[tuple[str, Mapping[str, Any]]]) -> str:
+    """The headline numbers of several reports, one column each."""
+    rows = []
+    for label, get in HEADLINES:
+        cells = []
+        for _, report in reports:
+            value = get(report)
+            if value is None:
+                cells.append("-")
+            elif label == "examples":
+                cells.append(str(int(value)))
+            else:
+                cells.append(f"{value:.3f}")
+        rows.append([label, *cells])
+    return _table(["", *(name for name, _ in reports)], rows)
 
 
 def main(argv: Sequence[str] | None = None, predictor: Predictor | None = None) -> int:
     args = build_parser().parse_args(argv)
     predict = predictor or predict_with_rasa
+    if args.side_by_side:
+        try:
+            reports = [(p.stem, json.loads(p.read_text("utf-8"))) for p in args.side_by_side]
+        except (OSError, ValueError) as error:
+            print(f"error: cannot read a report: {error}", file=sys.stderr)
+            return 2
+        print(side_by_side(reports))
+        return 0
 
     try:
         examples = load_examples(args.data)

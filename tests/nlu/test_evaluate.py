@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from nlu.evaluate import (
     DEFAULT_DATA,
@@ -22,6 +23,7 @@ from nlu.evaluate import (
     Example,
     Prediction,
     check_minimums,
+    domain_intents,
     entities_to_slots,
     format_report,
     load_examples,
@@ -37,6 +39,7 @@ from nlu.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
+INDEPENDENT = ROOT / "tests" / "nlu" / "independent"
 
 
 # --------------------------------------------------------------------------- the test set
@@ -65,9 +68,44 @@ def test_heldout_is_well_formed(heldout):
             assert example.slots["level"] in LEVELS
 
 
+def test_intents_are_the_domains():
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    assert list(INTENTS) == domain["intents"]
+    assert {"start_again", "why_recommended", "which_to_pick", "ask_job_value"} <= set(INTENTS)
+
+
+def test_domain_intents_reads_a_domain_file(tmp_path):
+    path = tmp_path / "domain.yml"
+    path.write_text("intents:\n  - greet\n  - inform:\n      use_entities: []\n", "utf-8")
+    assert domain_intents(path) == ("greet", "inform")
+    path.write_text("slots: {}\n", "utf-8")
+    with pytest.raises(ValueError, match="no intents"):
+        domain_intents(path)
+
+
+@pytest.mark.parametrize("name", ["intents.yml", "openings.yml"])
+def test_independent_sets_are_well_formed(name):
+    examples = load_examples(INDEPENDENT / name)
+    assert validate_examples(examples) == []
+    assert len(examples) >= 300
+
+
+def test_independent_intents_cover_every_intent():
+    counts = Counter(e.intent for e in load_examples(INDEPENDENT / "intents.yml"))
+    assert set(counts) == set(INTENTS)
+    assert min(counts.values()) >= 20
+
+
 def test_heldout_covers_every_intent(heldout):
     counts = Counter(example.intent for example in heldout)
-    assert set(counts) == set(INTENTS)
+    # The four newest intents are covered by the independent set only (written after this one).
+    assert set(INTENTS) - set(counts) <= {
+        "start_again",
+        "why_recommended",
+        "which_to_pick",
+        "ask_job_value",
+    }
+    assert set(counts) <= set(INTENTS)
     thin = {intent: n for intent, n in counts.items() if n < 10}
     assert thin == {}
     for intent in (
@@ -581,3 +619,39 @@ def test_cli_help_runs_and_does_not_import_rasa():
         check=False,
     )
     assert probe.stdout.strip() == "False", probe.stderr
+
+
+def test_slot_precision_counts_every_fill():
+    gold = [
+        Example("a", "inform", {"goal": "upskill"}),
+        Example("b", "inform", {"goal": "explore"}),
+        Example("c", "inform", {}),
+        Example("d", "inform", {"goal": "explore"}),
+    ]
+    predictions = [
+        Prediction("inform", {"goal": "upskill"}),
+        Prediction("inform", {"goal": "upskill"}),  # wrong
+        Prediction("inform", {"goal": "explore"}),  # spurious
+        Prediction("inform", {}),  # missed
+    ]
+    goal = next(s for s in score(gold, predictions).slots if s.slot == "goal")
+    assert (goal.filled, goal.correct_stated) == (3, 1)
+    assert goal.precision == pytest.approx(1 / 3)
+    assert goal.accuracy_stated == pytest.approx(1 / 3)
+    budget = next(s for s in score(gold, predictions).slots if s.slot == "budget")
+    assert budget.precision is None
+
+
+def test_main_prints_reports_side_by_side(tmp_path, capsys):
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"")
+    first, second = tmp_path / "heldout.json", tmp_path / "other.json"
+    assert main(["--model", str(model), "--json", str(first)], _perfect_predictor) == 0
+    assert main(["--model", str(model), "--json", str(second)], _greet_predictor) == 0
+    capsys.readouterr()
+    assert main(["--side-by-side", str(first), str(second)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["heldout", "other"]
+    assert next(line for line in lines if "slot exact-match" in line).split()[-2] == "1.000"
+    assert any(line.split()[:3] == ["goal", "precision", "1.000"] for line in lines)
+    assert main(["--side-by-side", str(tmp_path / "missing.json")]) == 2
