@@ -21,7 +21,8 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from actions.course_wording import month_year
+from actions.card_actions import card_actions
+from actions.course_wording import credential_label, level_label, month_year
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.search import (
     LearnerProfile,
@@ -142,7 +143,7 @@ def _fmt_number(value: float | None) -> str:
 
 def format_price(course: Recommendation) -> str:
     """The published price with its currency and date, plus the comparable total."""
-    if course.price_model == "free":
+    if course.price_model == "free" or course.price == 0:
         return "free"
     if course.price is None or not course.currency:
         return "price not published"
@@ -176,10 +177,10 @@ def course_line(position: int, course: Recommendation) -> str:
     facts = [
         f"{_fmt_number(course.duration_weeks)} weeks"
         if course.duration_weeks
-        else "length unknown",
+        else "length not stated",
         f"{_fmt_number(course.hours_per_week)} h/week"
         if course.hours_per_week
-        else "hours unknown",
+        else "weekly hours not stated",
         format_price(course),
         format_credits(course),
     ]
@@ -187,7 +188,8 @@ def course_line(position: int, course: Recommendation) -> str:
 
 
 def course_card(course: Recommendation) -> dict[str, Any]:
-    """The structured form of a course for the widget and Telegram cards."""
+    """The structured form of a course for the widget and Telegram cards (catalogue values,
+    which the clients format, plus the labels a learner reads for its type and level)."""
     return {
         "id": course.id,
         "title": course.title,
@@ -206,7 +208,29 @@ def course_card(course: Recommendation) -> dict[str, Any]:
         "link": course.link,
         "link_kind": course.link_kind,
         "why": course.why,
+        "credential_label": credential_label(course.credential_type),
+        "level_label": level_label(course.level),
     }
+
+
+def positioned_cards(
+    courses: Sequence[Recommendation],
+    in_list: Sequence[str] | None = None,
+    skip_actions: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """Cards with their 1-based ``position`` in the list ``in_list`` (the courses themselves
+    when ``None``) and their ``actions`` (:mod:`actions.card_actions`); a course that is not
+    in the list has neither."""
+    ids = [course.id for course in courses] if in_list is None else list(in_list)
+    cards = []
+    for course in courses:
+        card = course_card(course)
+        if course.id in ids:
+            position = ids.index(course.id) + 1
+            card["position"] = position
+            card["actions"] = card_actions(position, ids, skip=skip_actions)
+        cards.append(card)
+    return cards
 
 
 def course_list_payload(
@@ -214,12 +238,16 @@ def course_list_payload(
     relaxed: Sequence[str],
     topic: str | None = None,
     topic_status: str | None = None,
+    *,
+    in_list: Sequence[str] | None = None,
+    skip_actions: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The ``course_list`` custom payload; ``topic_status`` is how the topic was matched
-    (``full``, ``partial``, ``none``, ``broad``; absent without a topic)."""
+    (``full``, ``partial``, ``none``, ``broad``; absent without a topic). Positions and card
+    actions count in ``in_list`` (the last list's ids) when the courses are only part of it."""
     payload: dict[str, Any] = {
         "type": "course_list",
-        "courses": [course_card(course) for course in courses],
+        "courses": positioned_cards(courses, in_list, skip_actions),
         "relaxed": list(relaxed),
     }
     if topic is not None:
@@ -242,21 +270,29 @@ def link_line(course: Recommendation) -> str:
 
 
 CARDS = "course_list"
+COMPARE_TABLE = "course_compare"
 
 
-def client_renders_cards(tracker: Tracker) -> bool:
-    """Whether the learner's client draws ``course_list`` payloads as cards.
+def client_renders(tracker: Tracker, kind: str) -> bool:
+    """Whether the learner's client draws ``kind`` custom payloads (``course_list`` as cards,
+    ``course_compare`` as a table).
 
     Clients say so in the REST request's metadata (``{"renders": ["course_list"]}``); the
-    web widget and the Telegram bridge do. Then the course list is not repeated as text.
-    Any other client (``rasa shell``, a plain REST client) gets the full text as well.
+    web widget and the Telegram bridge do for cards, the widget for the compare table. Then
+    the same content is not repeated as text. Any other client (``rasa shell``, a plain REST
+    client) gets the full text as well.
     """
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             metadata = event.get("metadata") or {}
             renders = metadata.get("renders") if isinstance(metadata, dict) else None
-            return isinstance(renders, list) and CARDS in renders
+            return isinstance(renders, list) and kind in renders
     return False
+
+
+def client_renders_cards(tracker: Tracker) -> bool:
+    """Whether the learner's client draws ``course_list`` payloads as cards."""
+    return client_renders(tracker, CARDS)
 
 
 def indices_from_tracker(tracker: Tracker) -> list[int]:

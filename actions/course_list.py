@@ -9,8 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.card_actions import EARLIER_LIST, from_earlier_list, which_one_buttons
 from actions.common import (
+    COMPARE_TABLE,
     CourseAdvisorAction,
+    client_renders,
     course_line,
     course_list_payload,
     explain_courses,
@@ -22,7 +25,8 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
-from actions.course_wording import credential_label, how_the_price_adds_up, level_label, pounds
+from actions.comparison import compare_payload, compare_text, table_text
+from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.references import referenced_ids
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
@@ -32,18 +36,21 @@ NO_LIST = (
 )
 
 
-def _which_one_buttons(ids: list[str], intent: str) -> list[dict[str, str]]:
-    return [
-        {"title": f"Course {i}", "payload": f'/{intent}{{"course_index":{i}}}'}
-        for i in range(1, len(ids) + 1)
-    ]
+def earlier_list(dispatcher: CollectingDispatcher, ids: list[str], intent: str) -> list[Any]:
+    """The reply to a card button of a list that is no longer the last one."""
+    dispatcher.utter_message(text=EARLIER_LIST, buttons=which_one_buttons(ids, intent))
+    return [SlotSet("course_index", None)]
 
 
 def _named(tracker: Tracker, ids: list[str]) -> list[str]:
-    """Courses of the last list the message names ("the OU one", "the cheaper one")."""
+    """Courses of the last list the message names ("the OU one", "the cheaper one"); none
+    for a button's payload (``/compare_courses{...}``), which names courses by position."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return []
     with store_session() as session:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
-    return referenced_ids(tracker.latest_message.get("text") or "", courses)
+    return referenced_ids(text, courses)
 
 
 def _details(course: Recommendation) -> str:
@@ -77,6 +84,8 @@ class ActionCourseDetails(CourseAdvisorAction):
         if not ids:
             dispatcher.utter_message(text=NO_LIST)
             return []
+        if from_earlier_list(tracker, ids):
+            return earlier_list(dispatcher, ids, "course_details")
         asked = indices_from_tracker(tracker)
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
@@ -84,7 +93,7 @@ class ActionCourseDetails(CourseAdvisorAction):
             dispatcher.utter_message(
                 text=f"The last list had only {len(ids)} "
                 f"{'course' if len(ids) == 1 else 'courses'}. Which one do you mean?",
-                buttons=_which_one_buttons(ids, "course_details"),
+                buttons=which_one_buttons(ids, "course_details"),
             )
             return [SlotSet("course_index", None)]
         if not chosen and LIST_REFINEMENTS & set(requested_refinements(tracker)):
@@ -95,16 +104,15 @@ class ActionCourseDetails(CourseAdvisorAction):
         if not chosen and len(ids) > 1:
             dispatcher.utter_message(
                 text="Which course would you like to know more about?",
-                buttons=_which_one_buttons(ids, "course_details"),
+                buttons=which_one_buttons(ids, "course_details"),
             )
             return [SlotSet("course_index", None)]
         chosen = chosen or ids[:1]
         with store_session() as session:
             courses = explain_courses(session, chosen, profile_from_tracker(tracker))
         for course in courses:
-            dispatcher.utter_message(
-                text=_details(course), json_message=course_list_payload([course], [])
-            )
+            payload = course_list_payload([course], [], in_list=ids, skip_actions=("details",))
+            dispatcher.utter_message(text=_details(course), json_message=payload)
         return [SlotSet("course_index", None)]
 
 
@@ -121,31 +129,21 @@ class ActionCompareCourses(CourseAdvisorAction):
                 text=NO_LIST if not ids else "There's only one course to look at."
             )
             return []
+        if from_earlier_list(tracker, ids):
+            return earlier_list(dispatcher, ids, "compare_courses")
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
-            named = _named(tracker, ids)
-            chosen = named if len(named) >= 2 else ids
+            named = [i for i in _named(tracker, ids) if i not in chosen]
+            # One course named (a card's "Compare"): it, then the others of the list.
+            others = named if len(chosen) + len(named) >= 2 else ids
+            chosen += [i for i in others if i not in chosen]
         with store_session() as session:
             courses = explain_courses(session, chosen, profile_from_tracker(tracker))
-        positions = [ids.index(course.id) + 1 for course in courses]
-        rows = [
-            ("Provider", lambda c: c.provider or "not stated"),
-            ("Length", lambda c: f"{c.duration_weeks:g} weeks" if c.duration_weeks else "unknown"),
-            ("Hours/week", lambda c: f"{c.hours_per_week:g}" if c.hours_per_week else "unknown"),
-            ("Price", format_price),
-            ("Credit", format_credits),
-            ("Type", lambda c: credential_label(c.credential_type)),
-            ("Level", lambda c: level_label(c.level)),
-        ]
-        lines = ["Side by side:"]
-        for pos, course in zip(positions, courses, strict=True):
-            lines.append(f"\n{pos}. {course.title}")
-            lines += [f"   {label}: {render(course)}" for label, render in rows]
-            lines.append(f"   Why: {course.why}")
-        cheapest = [c for c in courses if c.cost_gbp is not None]
-        if cheapest:
-            best = min(cheapest, key=lambda c: (c.cost_gbp, c.id))
-            total = "free" if not best.cost_gbp else f"about {pounds(best.cost_gbp)}"
-            lines.append(f"\nCheapest overall: {best.title} ({total}).")
-        dispatcher.utter_message(text="\n".join(lines))
+        if client_renders(tracker, COMPARE_TABLE):
+            dispatcher.utter_message(
+                text=table_text(courses), json_message=compare_payload(courses, ids)
+            )
+        else:
+            positions = [ids.index(course.id) + 1 for course in courses]
+            dispatcher.utter_message(text=compare_text(courses, positions))
         return [SlotSet("course_index", None)]

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.card_actions import EARLIER_LIST, from_earlier_list, which_one_buttons
 from actions.common import (
     CourseAdvisorAction,
     client_renders_cards,
@@ -37,6 +38,11 @@ class ActionSaveShortlist(CourseAdvisorAction):
                 "like to learn?"
             )
             return []
+        if from_earlier_list(tracker, ids):
+            dispatcher.utter_message(
+                text=EARLIER_LIST, buttons=which_one_buttons(ids, "save_shortlist")
+            )
+            return [SlotSet("course_index", None)]
         chosen = resolve_positions(indices_from_tracker(tracker), ids) or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)
