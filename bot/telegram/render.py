@@ -2,8 +2,10 @@
 
 Each Rasa message may carry ``text``, ``buttons`` ([{title, payload}]), ``image`` and ``custom``.
 Text is split to Telegram's size limit with the buttons, as an inline keyboard, under its last
-part; a ``custom`` payload of type ``course_list`` becomes one card per course; an image becomes
-a photo. Anything else is logged and skipped.
+part; a ``custom`` payload of type ``course_list`` becomes one card per course, with the card's
+buttons from Rasa ("Tell me more", "Save", "Compare") as an inline keyboard; an image becomes a
+photo. Anything else is logged and skipped (a ``course_compare`` table: Rasa sends Telegram the
+comparison as text).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def render_reply(reply: Mapping[str, Any], callbacks: CallbackPayloads) -> list[
         out.append(TextOut(part, keyboard=keyboard if index == len(parts) else None))
     custom = reply.get("custom")
     if custom is not None:
-        out += _custom(custom)
+        out += _custom(custom, callbacks)
     image = reply.get("image")
     if image is not None:
         url = web_url(image)
@@ -101,13 +103,13 @@ def _button(button: Mapping[str, Any], callbacks: CallbackPayloads) -> InlineKey
     return InlineKeyboardButton(title, callback_data=callbacks.data_for(payload))
 
 
-def _custom(custom: Any) -> list[Outgoing]:
+def _custom(custom: Any, callbacks: CallbackPayloads) -> list[Outgoing]:
     if isinstance(custom, Mapping) and custom.get("type") == "course_list":
         courses = custom.get("courses")
         if isinstance(courses, Sequence) and not isinstance(courses, str):
             return [
-                _card(course, position)
-                for position, course in enumerate(courses, start=1)
+                _card(course, _position(course, index), callbacks)
+                for index, course in enumerate(courses, start=1)
                 if isinstance(course, Mapping)
             ]
     kind = custom.get("type") if isinstance(custom, Mapping) else type(custom).__name__
@@ -115,9 +117,26 @@ def _custom(custom: Any) -> list[Outgoing]:
     return []
 
 
-def _card(course: Mapping[str, Any], position: int) -> TextOut:
+def _position(course: Mapping[str, Any], index: int) -> int:
+    """The course's place in the last list, as Rasa numbered it (a course's details card is
+    not always number 1), else its place in this payload."""
+    position = course.get("position")
+    return position if isinstance(position, int) and position > 0 else index
+
+
+def _card(course: Mapping[str, Any], position: int, callbacks: CallbackPayloads) -> TextOut:
+    """A card with its buttons ("Tell me more", "Save", "Compare") in one row, then its
+    course page link."""
     card = course_card(course, position)
-    keyboard = None
+    rows: list[list[InlineKeyboardButton]] = []
+    actions = course.get("actions")
+    if isinstance(actions, Sequence) and not isinstance(actions, str):
+        titled = [a for a in actions if isinstance(a, Mapping) and a.get("title")]
+        made = [_button(a, callbacks) for a in titled]
+        row = [button for button in made if button is not None]
+        if row:
+            rows.append(row)
     if card.url:
-        keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(COURSE_PAGE, url=card.url)]])
+        rows.append([InlineKeyboardButton(COURSE_PAGE, url=card.url)])
+    keyboard = InlineKeyboardMarkup(rows) if rows else None
     return TextOut(card.html, parse_mode=ParseMode.HTML, keyboard=keyboard)

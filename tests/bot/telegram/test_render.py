@@ -155,3 +155,52 @@ def test_buttons_without_text_get_a_prompt_and_bad_buttons_are_skipped() -> None
 )
 def test_unusable_parts_render_to_nothing(reply: dict[str, Any]) -> None:
     assert render_replies([reply], CallbackPayloads()) == []
+
+
+def _card_actions(position: int) -> list[dict[str, str]]:
+    mark = "#1a2b3c4d"
+    return [
+        {
+            "kind": kind,
+            "title": title,
+            "payload": f'/{intent}{{"course_index":[{position},"{mark}"]}}',
+        }
+        for kind, title, intent in [
+            ("details", "Tell me more", "course_details"),
+            ("save", "Save", "save_shortlist"),
+            ("compare", "Compare", "compare_courses"),
+        ]
+    ]
+
+
+def test_a_card_has_its_buttons_in_one_row_above_its_course_page() -> None:
+    callbacks = CallbackPayloads()
+    course = {**COURSE, "position": 3, "actions": _card_actions(3)}
+    [card] = render_replies([{"custom": {"type": "course_list", "courses": [course]}}], callbacks)
+    assert isinstance(card, TextOut) and card.keyboard is not None
+    # A course's details card is numbered as in the list it came from, not "1.".
+    assert card.text.startswith("<b>3. ")
+    actions, page = card.keyboard.inline_keyboard
+    assert [b.text for b in actions] == ["Tell me more", "Save", "Compare"]
+    assert [b.url for b in page] == ["http://example.org/c?a=1&b=2"]
+    for button, action in zip(actions, course["actions"], strict=True):
+        data = button.callback_data
+        assert isinstance(data, str) and len(data.encode()) <= 64
+        # Sent as they are: the buttons keep working after the bridge restarts.
+        assert data.startswith("p:")
+        assert CallbackPayloads().payload_for(data) == action["payload"]
+    assert len(callbacks) == 0
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [None, "nope", [{"kind": "save", "title": "Save"}], [{"payload": "/save_shortlist"}], [42]],
+)
+def test_unusable_card_actions_leave_only_the_course_page(actions: Any) -> None:
+    course = {**COURSE, "actions": actions, "position": "2"}
+    [card] = render_replies(
+        [{"custom": {"type": "course_list", "courses": [course]}}], CallbackPayloads()
+    )
+    assert isinstance(card, TextOut) and card.keyboard is not None
+    assert card.text.startswith("<b>1. ")
+    assert [[b.text for b in row] for row in card.keyboard.inline_keyboard] == [["Course page"]]
