@@ -5,7 +5,8 @@
  *   <script src="https://HOST/widget.js" data-server="https://RASA-HOST" defer></script>
  *
  * It talks to Rasa's standard REST channel (POST {server}/webhooks/rest/webhook) and renders
- * text, buttons, images and `course_list` cards. Learner and bot text is only ever set with
+ * text, buttons, images, `course_list` cards (with their "Tell me more", "Save" and "Compare"
+ * buttons) and `course_compare` tables. Learner and bot text is only ever set with
  * textContent, never parsed as HTML. See bot/web/README.md for options and theming.
  */
 (function () {
@@ -75,6 +76,20 @@
     "view-course": "View course page",
     "new-tab": "{title} (opens in a new tab)",
     "no-link": "No course page address in the catalogue.",
+    "card-details": "Tell me more",
+    "card-save": "Save",
+    "card-compare": "Compare",
+    "card-action-name": "{action}: {title}",
+    "card-details-said": "Tell me more about {title}",
+    "card-save-said": "Save {title}",
+    "card-compare-said": "Compare {title} with the others",
+    "compare-caption": "Courses side by side",
+    "provider": "Provider",
+    "type": "Type",
+    "level": "Level",
+    "why-row": "Why it fits",
+    "course-page": "Course page",
+    "cheapest": "Cheapest",
     "months": "January|February|March|April|May|June|July|August|September|October|November|December",
   };
 
@@ -355,6 +370,16 @@
     return { main: main, note: notes.join(" · ") };
   }
 
+  function formatLength(course) {
+    var weeks = num(course.duration_weeks);
+    return weeks ? plural(weeks, "week", "weeks") : t("not-stated");
+  }
+
+  function formatTime(course) {
+    var hours = num(course.hours_per_week);
+    return hours ? t("hours-a-week", { hours: fmtNumber(hours, 1) }) : t("not-stated");
+  }
+
   function formatCredits(course) {
     var credits = num(course.credits);
     if (credits === null || credits === 0) return t("no-credit");
@@ -488,6 +513,25 @@
     ".ca-card__link:hover { text-decoration: underline; }",
     ".ca-card__link .ca-icon { width: 1.05em; height: 1.05em; }",
     ".ca-card__nolink { margin: .7em 0 0; font-size: .85em; color: var(--_muted); }",
+    ".ca-card__actions { display: flex; flex-wrap: wrap; gap: .4em; margin-top: .75em; }",
+    ".ca-card__action { padding: .35em .85em; min-height: 2.2em; border-radius: 999px;",
+    "  border: 1.5px solid var(--_primary); background: var(--_bg); color: var(--_primary);",
+    "  font-weight: 600; font-size: .88em; line-height: 1.3; }",
+    ".ca-card__action:hover { background: var(--_primary); color: var(--_on-primary); }",
+    // compare table: scrolls sideways inside the panel when the courses do not fit
+    ".ca-compare { width: 100%; max-width: 100%; overflow-x: auto; border: 1px solid var(--_border);",
+    "  border-radius: calc(var(--_radius) * .6); background: var(--_bg); }",
+    ".ca-compare__table { border-collapse: collapse; min-width: 100%; font-size: .85em; line-height: 1.35; }",
+    ".ca-compare__table caption { text-align: left; font-weight: 700; padding: .6em .7em .45em; }",
+    ".ca-compare__table th, .ca-compare__table td { padding: .45em .6em; text-align: left;",
+    "  vertical-align: top; border-top: 1px solid var(--_border); min-width: 7.5em; overflow-wrap: break-word;",
+    "  hyphens: auto; }",
+    ".ca-compare__table thead th { background: var(--_surface); font-weight: 700; }",
+    ".ca-compare__table thead td { background: var(--_surface); min-width: 5.5em; }",
+    ".ca-compare__table tbody th { min-width: 5.5em; color: var(--_muted); font-weight: 600; }",
+    ".ca-compare__cheapest { display: inline-block; margin-top: .3em; padding: .05em .55em; border-radius: 999px;",
+    "  background: var(--_primary); color: var(--_on-primary); font-size: .88em; font-weight: 600; }",
+    ".ca-compare__table .ca-card__link { margin-top: 0; }",
     // typing
     ".ca-typing { display: inline-flex; gap: 5px; align-items: center; padding: .8em 1em;",
     "  background: var(--_surface); border-radius: var(--_radius); border-bottom-left-radius: 5px; }",
@@ -530,7 +574,7 @@
     "  .ca-root *, .ca-root *::before, .ca-root *::after { animation: none !important; transition: none !important; }",
     "}",
     "@media (forced-colors: active) {",
-    "  .ca-bubble, .ca-card, .ca-reply, .ca-launcher, .ca-send { border: 1px solid CanvasText; }",
+    "  .ca-bubble, .ca-card, .ca-reply, .ca-card__action, .ca-launcher, .ca-send { border: 1px solid CanvasText; }",
     "}",
   ].join("\n");
 
@@ -716,14 +760,10 @@
     head.appendChild(headText);
     card.appendChild(head);
 
-    var weeks = num(course.duration_weeks);
-    var hours = num(course.hours_per_week);
     var price = formatPrice(course);
     var facts = el("dl", "ca-card__facts");
-    facts.appendChild(fact(t("length"), weeks ? plural(weeks, "week", "weeks") : t("not-stated")));
-    facts.appendChild(
-      fact(t("time"), hours ? t("hours-a-week", { hours: fmtNumber(hours, 1) }) : t("not-stated"))
-    );
+    facts.appendChild(fact(t("length"), formatLength(course)));
+    facts.appendChild(fact(t("time"), formatTime(course)));
     facts.appendChild(fact(t("price"), price.main, price.note));
     facts.appendChild(fact(t("credit"), formatCredits(course), ""));
     card.appendChild(facts);
@@ -734,16 +774,52 @@
       why.appendChild(document.createTextNode(String(course.why)));
       card.appendChild(why);
     }
-    var href = safeUrl(course.url);
-    if (href) {
-      var link = externalLink(href, t("view-course"), "ca-card__link");
-      link.appendChild(srOnly(": " + t("new-tab", { title: course.title || t("untitled") })));
-      link.appendChild(svgIcon(ICONS.external));
-      card.appendChild(link);
-    } else {
-      card.appendChild(el("p", "ca-card__nolink", t("no-link")));
-    }
+    card.appendChild(courseLink(course) || el("p", "ca-card__nolink", t("no-link")));
+    var actions = renderCardActions(course);
+    if (actions) card.appendChild(actions);
     return card;
+  }
+
+  /** "View course page" (opens a new tab); null when the course has no http(s) address. */
+  function courseLink(course) {
+    var href = safeUrl(course.url);
+    if (!href) return null;
+    var link = externalLink(href, t("view-course"), "ca-card__link");
+    link.appendChild(srOnly(": " + t("new-tab", { title: course.title || t("untitled") })));
+    link.appendChild(svgIcon(ICONS.external));
+    return link;
+  }
+
+  /** The course's number in the assistant's last list (a details card is not always number 1),
+   *  else its place in this message. */
+  function cardPosition(course, fallback) {
+    var position = course.position;
+    return typeof position === "number" && Number.isInteger(position) && position > 0 ? position : fallback;
+  }
+
+  var CARD_ACTIONS = ["details", "save", "compare"];
+
+  /** A card's buttons as the assistant sent them ("Tell me more", "Save", "Compare"): each sends
+   *  its payload; the learner's side of the chat says what was asked, course named. */
+  function renderCardActions(course) {
+    var actions = Array.isArray(course.actions) ? course.actions.filter(function (action) {
+      return action && typeof action.payload === "string" && action.payload &&
+        (CARD_ACTIONS.indexOf(action.kind) !== -1 || (typeof action.title === "string" && action.title.trim()));
+    }) : [];
+    if (!actions.length) return null;
+    var courseTitle = String(course.title || t("untitled"));
+    var group = el("div", "ca-card__actions");
+    actions.forEach(function (action) {
+      var known = CARD_ACTIONS.indexOf(action.kind) !== -1;
+      var label = known ? t("card-" + action.kind) : action.title.trim();
+      var said = known ? t("card-" + action.kind + "-said", { title: courseTitle }) : label;
+      var button = el("button", "ca-card__action", label);
+      button.type = "button";
+      button.setAttribute("aria-label", t("card-action-name", { action: label, title: courseTitle }));
+      button.addEventListener("click", function () { send(said, action.payload); });
+      group.appendChild(button);
+    });
+    return group;
   }
 
   function renderCourseList(custom) {
@@ -753,9 +829,77 @@
       "aria-label", courses.length === 1 ? t("one-course") : t("courses", { count: courses.length })
     );
     courses.forEach(function (course, i) {
-      if (course && typeof course === "object") list.appendChild(renderCard(course, i + 1));
+      if (course && typeof course === "object") {
+        list.appendChild(renderCard(course, cardPosition(course, i + 1)));
+      }
     });
     return list;
+  }
+
+  var COMPARE_ROWS = [
+    ["provider", function (course) { return course.provider ? String(course.provider) : t("not-stated"); }],
+    ["length", formatLength],
+    ["time", formatTime],
+    ["price", null],
+    ["credit", formatCredits],
+    ["type", function (course) { return labelOf(course.credential_label); }],
+    ["level", function (course) { return labelOf(course.level_label); }],
+    ["why-row", function (course) { return course.why ? String(course.why) : ""; }],
+    ["course-page", null],
+  ];
+
+  function labelOf(value) {
+    return typeof value === "string" && value.trim() ? value : t("not-stated");
+  }
+
+  /** A price cell: the price, its note (date, total) and whether it is the cheapest. */
+  function priceCell(cell, course, cheapest) {
+    var price = formatPrice(course);
+    cell.appendChild(document.createTextNode(price.main));
+    if (price.note) cell.appendChild(el("span", "ca-fact__note", price.note));
+    if (cheapest) cell.appendChild(el("span", "ca-compare__cheapest", t("cheapest")));
+  }
+
+  /** Courses side by side as a table: a column per course, a row per fact. */
+  function renderCompare(custom) {
+    var courses = custom.courses.filter(function (c) { return c && typeof c === "object"; });
+    var wrap = el("div", "ca-compare");
+    // It scrolls sideways when the courses do not fit: a named region, reachable by keyboard.
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", t("compare-caption"));
+    wrap.tabIndex = 0;
+    var table = el("table", "ca-compare__table");
+    table.appendChild(el("caption", null, t("compare-caption")));
+    var headRow = el("tr");
+    headRow.appendChild(el("td"));
+    var positions = courses.map(function (course, i) { return cardPosition(course, i + 1); });
+    courses.forEach(function (course, i) {
+      var th = el("th", null, positions[i] + ". " + String(course.title || t("untitled")));
+      th.scope = "col";
+      headRow.appendChild(th);
+    });
+    var head = el("thead");
+    head.appendChild(headRow);
+    table.appendChild(head);
+    var body = el("tbody");
+    COMPARE_ROWS.forEach(function (rowSpec) {
+      var tr = el("tr");
+      var th = el("th", null, t(rowSpec[0]));
+      th.scope = "row";
+      tr.appendChild(th);
+      courses.forEach(function (course, i) {
+        var td = el("td");
+        var link = rowSpec[0] === "course-page" ? courseLink(course) : null;
+        if (rowSpec[0] === "price") priceCell(td, course, custom.cheapest === positions[i]);
+        else if (link) td.appendChild(link);
+        else td.textContent = rowSpec[1] ? rowSpec[1](course) : t("not-stated");
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    wrap.appendChild(table);
+    return wrap;
   }
 
   function renderEntry(entry, index, activeFrom) {
@@ -783,6 +927,8 @@
     }
     if (entry.custom && entry.custom.type === "course_list") {
       node.appendChild(renderCourseList(entry.custom));
+    } else if (entry.custom && entry.custom.type === "course_compare") {
+      node.appendChild(renderCompare(entry.custom));
     }
     if (entry.buttons && entry.buttons.length && index >= activeFrom) {
       node.appendChild(renderButtons(entry.buttons));
@@ -863,9 +1009,12 @@
       if (buttons.length) entry.buttons = buttons;
     }
     if (safeUrl(message.image)) entry.image = message.image;
-    if (message.custom && typeof message.custom === "object" && message.custom.type === "course_list"
-        && Array.isArray(message.custom.courses) && message.custom.courses.length) {
-      entry.custom = { type: "course_list", courses: message.custom.courses };
+    var custom = message.custom;
+    if (custom && typeof custom === "object" && Array.isArray(custom.courses) && custom.courses.length) {
+      if (custom.type === "course_list") entry.custom = { type: "course_list", courses: custom.courses };
+      else if (custom.type === "course_compare" && custom.courses.length > 1) {
+        entry.custom = { type: "course_compare", courses: custom.courses, cheapest: num(custom.cheapest) };
+      }
     }
     return entry.text || entry.buttons || entry.image || entry.custom ? entry : null;
   }
@@ -931,8 +1080,11 @@
       mode: "cors",
       credentials: "omit",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
-      // Tell the assistant this client draws course_list cards, so it need not repeat them as text.
-      body: JSON.stringify({ sender: id, message: message, metadata: { renders: ["course_list"] } }),
+      // Tell the assistant this client draws course_list cards and course_compare tables, so it
+      // need not repeat them as text.
+      body: JSON.stringify({
+        sender: id, message: message, metadata: { renders: ["course_list", "course_compare"] },
+      }),
       signal: controller ? controller.signal : undefined,
     }).finally(function () {
       if (timer) clearTimeout(timer);

@@ -75,6 +75,28 @@ COURSES = [
     ),
 ]
 
+
+def with_actions(card: dict[str, Any], position: int, kinds: tuple[str, ...]) -> dict[str, Any]:
+    """A card as the action server sends it: its place in the list and its buttons."""
+    titles = {"details": "Tell me more", "save": "Save", "compare": "Compare"}
+    intents = {"details": "course_details", "save": "save_shortlist", "compare": "compare_courses"}
+    actions = [
+        {
+            "kind": kind,
+            "title": titles[kind],
+            "payload": f'/{intents[kind]}{{"course_index":[{position},"#0f0f0f0f"]}}',
+        }
+        for kind in kinds
+    ]
+    return {**card, "position": position, "actions": actions}
+
+
+ALL_ACTIONS = ("details", "save", "compare")
+CARDS_WITH_ACTIONS = [with_actions(c, i, ALL_ACTIONS) for i, c in enumerate(COURSES, start=1)]
+COMPARE_TEXT = (
+    "Here they are side by side. Cheapest overall: Introduction to Cyber Security 1 (free)."
+)
+
 TEXT_LIST = "\n".join(
     f"{i}. {c['title']} ({c['provider'] or 'provider not stated'})\n   Why: {c['why']}"
     for i, c in enumerate(COURSES, start=1)
@@ -117,6 +139,26 @@ def replies_for(message: str, base_url: str) -> list[dict[str, Any]]:
         return [
             {"text": f"{COURSES[0]['title']} (The Open University)\nA gentle start.\nMore: none"},
             {"custom": {"type": "course_list", "courses": COURSES[:1], "relaxed": []}},
+        ]
+    if lowered == "card actions":
+        return [
+            {"text": "Here are 3 courses that fit:"},
+            {"custom": {"type": "course_list", "courses": CARDS_WITH_ACTIONS, "relaxed": []}},
+        ]
+    if lowered.startswith("/course_details"):
+        # The details of course 2: its card keeps its number and its Save / Compare buttons.
+        card = with_actions(COURSES[1], 2, ("save", "compare"))
+        return [
+            {"text": f"{card['title']} (Coventry University)"},
+            {"custom": {"type": "course_list", "courses": [card], "relaxed": []}},
+        ]
+    if lowered.startswith("/save_shortlist"):
+        return [{"text": "Saved 1 course to your shortlist."}]
+    if lowered.startswith("/compare_courses"):
+        courses = [with_actions(COURSES[i - 1], i, ("details", "save")) for i in (3, 1, 2)]
+        return [
+            {"text": COMPARE_TEXT},
+            {"custom": {"type": "course_compare", "courses": courses, "cheapest": 1}},
         ]
     if lowered == "lines":
         return [{"text": "First line\nSecond line\n   indented third"}]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from bot.web.serve import WidgetServer, make_server, normalise_server
 from tests.bot.web.conftest import ARTIFACTS
@@ -144,3 +144,53 @@ def test_an_origin_rasa_does_not_allow_gets_the_error_message(
     widget.send("hi", timeout=REPLY_TIMEOUT_MS)
     expect(widget.page.locator(".ca-notice")).to_contain_text(ERROR_TEXT)
     expect(widget.user_bubbles).to_have_text(["hi"])
+
+
+def test_card_buttons_and_the_compare_table_with_the_real_bot(
+    page: Page, real_demo: RealDemo
+) -> None:
+    widget = open_widget(page, real_demo.page)
+    widget.send("I want to change career into data science, budget £600", timeout=REPLY_TIMEOUT_MS)
+    expect(widget.cards.first).to_be_visible()
+    count = widget.cards.count()
+    assert count >= 2, widget.bot_bubbles.all_inner_texts()
+    # Each title starts with its number for screen readers ("2. ").
+    titles = [
+        re.sub(r"^\d+\. ", "", text) for text in page.locator(".ca-card__title").all_text_contents()
+    ]
+
+    def button(action: str, position: int) -> Locator:
+        name = f"{action}: {titles[position - 1]}"
+        return page.get_by_role("button", name=name, exact=True).first
+
+    button("Save", 2).click()
+    widget.wait_idle(REPLY_TIMEOUT_MS)
+    expect(widget.user_bubbles.last).to_have_text(f"Save {titles[1]}")
+    expect(widget.bot_bubbles.last).to_contain_text("Saved 1 course to your shortlist")
+
+    button("Tell me more", 2).click()
+    widget.wait_idle(REPLY_TIMEOUT_MS)
+    details = widget.cards.last
+    expect(details.locator(".ca-card__num")).to_have_text("2")
+    expect(details.locator(".ca-card__action")).to_have_text(["Save", "Compare"])
+    said = "\n".join(widget.bot_bubbles.all_inner_texts())
+    assert titles[1] in said
+    for internal in ("experttrack", "subscription-monthly", " x 1 month", "£0", "about £0"):
+        assert internal not in said, said
+
+    button("Compare", 1).click()
+    widget.wait_idle(REPLY_TIMEOUT_MS)
+    expect(widget.bot_bubbles.last).to_contain_text("side by side")
+    table = page.get_by_role("table", name="Courses side by side")
+    expect(table).to_be_visible()
+    expect(table.locator("thead th")).to_have_count(count)
+    expect(table.locator("thead th").first).to_have_text(f"1. {titles[0]}")
+    expect(table.locator("tbody th")).to_contain_text(["Provider", "Price", "Type", "Level"])
+    # The table replaces the text version: no "Side by side:" list as well.
+    assert not [t for t in widget.bot_bubbles.all_inner_texts() if t.startswith("Side by side:")]
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    widget.settle()
+    table.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(ARTIFACTS / "widget-compare.png"), animations="disabled")
+    assert widget.dialogs == [] and widget.page_errors == []
