@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.ask import inform_button
+from actions.card_actions import position_payload
 from actions.common import (
     client_renders_cards,
     course_line,
@@ -37,10 +39,12 @@ NEXT_STEPS = (
 )
 
 
-def next_step_buttons(count: int) -> list[dict[str, str]]:
-    """Quick replies after a course list, so a learner who only taps can go on."""
+def next_step_buttons(ids: Sequence[str]) -> list[dict[str, str]]:
+    """Quick replies after a course list, so a learner who only taps can go on. "More on N"
+    names its list, so a tap on an old list's button is not read against a newer one."""
+    count = len(ids)
     buttons = [
-        {"title": f"More on {i}", "payload": f'/course_details{{"course_index":[{i}]}}'}
+        {"title": f"More on {i}", "payload": position_payload("course_details", i, ids)}
         for i in range(1, count + 1)
     ]
     if count > 1:
@@ -237,7 +241,9 @@ async def send_recommendations(
     )
     dispatcher.utter_message(text="\n".join(lines), json_message=payload)
     # Sent on its own so that it comes after the cards in every channel.
-    dispatcher.utter_message(text=NEXT_STEPS, buttons=next_step_buttons(len(result.courses)))
+    dispatcher.utter_message(
+        text=NEXT_STEPS, buttons=next_step_buttons([c.id for c in result.courses])
+    )
     ids = [course.id for course in result.courses]
     return [
         SlotSet("last_results", ids),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from actions.recommend import _header
+from actions.card_actions import list_fingerprint
+from actions.recommend import _header, next_step_buttons
 from actions.store.search import LearnerProfile, SearchResult
 from actions.store.topic_match import FULL, PARTIAL, TopicMatch
 from tests.actions.conftest import make_recommendation
@@ -41,3 +42,11 @@ def test_a_partial_match_with_related_courses_does_not_claim_one_idea_for_all() 
 def test_a_list_on_the_whole_topic_is_introduced_plainly() -> None:
     text = _header(_result(FULL, [False, False, False]), LearnerProfile(), None)
     assert text == "Here are 3 courses on wine tasting that fit:"
+
+
+def test_more_on_buttons_name_their_list() -> None:
+    buttons = next_step_buttons(["a", "b"])
+    more = [b for b in buttons if b["title"].startswith("More on")]
+    assert [b["title"] for b in more] == ["More on 1", "More on 2"]
+    assert all(list_fingerprint(["a", "b"]) in b["payload"] for b in more)
+    assert all(len(b["payload"].encode()) <= 64 for b in buttons)  # Telegram callback data
