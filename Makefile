@@ -9,6 +9,7 @@ RASA        := $(VENV)/bin/rasa
 INSTALLED   := $(VENV)/.installed
 MODEL_STAMP := models/.trained
 DB_STAMP    := var/.catalogue-imported
+NODE_STAMP  := node_modules/.installed
 TRAINING_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
 # The evaluators (nlu/evaluate*.py) are not part of the model: changing them retrains nothing.
 TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(filter-out nlu/evaluate%.py,$(wildcard nlu/*.py))
@@ -17,7 +18,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup install db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search personas bench purge clean
+.PHONY: help setup install node-deps db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search personas bench purge clean
 
 help: ## Show this help
 	@echo "Course Advisor: a conversational guide to microcredentials."
@@ -38,6 +39,15 @@ $(INSTALLED): requirements.lock pyproject.toml | $(VENV)/bin/python
 	@touch $@
 
 install: $(INSTALLED) ## Create the virtualenv and install every pinned dependency
+
+# The browser tests' npm packages (rasa-webchat, axe-core), exactly as package-lock.json pins them.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing (the browser tests need rasa-webchat and axe-core from npm): sudo apt-get install -y nodejs npm   (or run .ci/run)"; exit 1; }
+	@echo "==> Installing the browser tests' npm packages with npm ci (package-lock.json)"
+	@npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+node-deps: $(NODE_STAMP) ## Install rasa-webchat and axe-core into node_modules/ (npm ci; for the browser tests)
 
 $(DB_STAMP): data/catalogue/courses.csv $(wildcard actions/store/*.py) $(INSTALLED)
 	@mkdir -p var
@@ -80,7 +90,7 @@ lint: $(INSTALLED) ## ruff and mypy on our code
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/mypy
 
-quick: $(INSTALLED) ## Fast loop: unit tests only (no training, no servers)
+quick: $(INSTALLED) $(NODE_STAMP) ## Fast loop: unit tests only (no training, no servers)
 	@$(PY) -m pytest -m "not slow" -q
 
 NLU_MODEL := models/course-advisor.tar.gz
@@ -112,7 +122,7 @@ eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) t
 		--set tests/search_eval/retrieval_fresh2.yml --transcripts test-artifacts/search-eval-fresh2.jsonl \
 		--json results/search-eval-fresh2.json
 
-test: setup lint validate ## Set up, then run every test (unit, servers, conversations, NLU)
+test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, servers, conversations, NLU)
 	@echo "==> Running the test suite (unit tests, then real servers end to end)"
 	@COURSE_ADVISOR_MODEL=models/course-advisor.tar.gz $(PY) -m pytest -q
 	@echo "==> Conversation tests (rasa test, stories in tests/)"
