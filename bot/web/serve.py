@@ -3,7 +3,9 @@
     python -m bot.web.serve --port 8080 --server http://127.0.0.1:5005
 
 serves ``/widget.js`` and the demo page at ``/`` with the Rasa server's URL written into the
-page's widget tag (``data-server``). It is for demos and local development; in production, serve
+page's widget tag (``data-server``), and ``/webchat.html``: the same assistant in rasa-webchat
+(npm ``rasa-webchat``, installed into ``node_modules/`` by ``make node-deps``) over the
+Socket.IO channel. It is for demos and local development; in production, serve
 ``widget.js`` from any static host or CDN. The Rasa server must allow the page's origin
 (``rasa run --cors http://127.0.0.1:8080 http://localhost:8080``).
 """
@@ -23,6 +25,15 @@ from urllib.parse import urlsplit
 WEB_DIR = Path(__file__).resolve().parent
 WIDGET_JS = WEB_DIR / "widget.js"
 DEMO_PAGE = WEB_DIR / "demo" / "index.html"
+WEBCHAT_PAGE = WEB_DIR / "demo" / "webchat.html"
+#: The published rasa-webchat bundle (``npm ci`` at the repository root; not in git).
+RASA_WEBCHAT_JS = WEB_DIR.parents[1] / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+PAGES = {"/": DEMO_PAGE, "/index.html": DEMO_PAGE, "/webchat.html": WEBCHAT_PAGE}
+SCRIPTS = {
+    "/widget.js": WIDGET_JS,
+    "/webchat.js": WEB_DIR / "demo" / "webchat.js",
+    "/rasa-webchat.js": RASA_WEBCHAT_JS,
+}
 DEFAULT_SERVER = "http://127.0.0.1:5005"
 DEFAULT_PORT = 8080
 
@@ -56,14 +67,16 @@ def render_demo_page(template: str, server: str) -> str:
 
 
 def content_security_policy(server: str) -> str:
-    """A strict policy for the demo page: only our script, and requests only to the Rasa server."""
+    """A strict policy for the demo page: only our script, and requests only to the Rasa server
+    (over HTTP, or a WebSocket for rasa-webchat's Socket.IO)."""
+    websocket = origin_of(server).replace("http", "ws", 1)
     return "; ".join(
         [
             "default-src 'none'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' https: http: data:",
-            f"connect-src {origin_of(server)}",
+            f"connect-src {origin_of(server)} {websocket}",
             "base-uri 'none'",
             "form-action 'none'",
             "frame-ancestors 'none'",
@@ -108,9 +121,9 @@ class WidgetRequestHandler(BaseHTTPRequestHandler):
 
     def _respond(self, *, head: bool) -> None:
         path = urlsplit(self.path).path
-        if path in ("/", "/index.html"):
+        if path in PAGES:
             try:
-                page = render_demo_page(DEMO_PAGE.read_text("utf-8"), self.server.rasa_server)
+                page = render_demo_page(PAGES[path].read_text("utf-8"), self.server.rasa_server)
             except (OSError, ValueError) as error:
                 self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, str(error))
                 return
@@ -119,9 +132,12 @@ class WidgetRequestHandler(BaseHTTPRequestHandler):
                 csp = content_security_policy(self.server.rasa_server)
                 headers["Content-Security-Policy"] = csp
             self._send(page.encode(), "text/html; charset=utf-8", head, headers)
-        elif path == "/widget.js":
+        elif path in SCRIPTS:
             try:
-                body = WIDGET_JS.read_bytes()
+                body = SCRIPTS[path].read_bytes()
+            except FileNotFoundError:
+                self.send_error(HTTPStatus.NOT_FOUND, "not installed: run `make node-deps`")
+                return
             except OSError as error:
                 self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, str(error))
                 return

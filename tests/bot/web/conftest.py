@@ -31,6 +31,17 @@ ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def require_npm_file(path: Path) -> Path:
+    """``path`` from node_modules/, or a failure that says how to install it (not a skip)."""
+    if not path.is_file():
+        pytest.fail(
+            f"{path.relative_to(ROOT)} is missing: install the browser tests' npm packages "
+            "with `make node-deps` (npm ci; `make test` and `make quick` do it)",
+            pytrace=False,
+        )
+    return path
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():

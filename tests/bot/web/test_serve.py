@@ -11,13 +11,14 @@ import pytest
 
 from bot.web.serve import (
     DEMO_PAGE,
+    RASA_WEBCHAT_JS,
     content_security_policy,
     main,
     make_server,
     normalise_server,
     render_demo_page,
 )
-from tests.bot.web.conftest import ROOT, serve_demo
+from tests.bot.web.conftest import ROOT, require_npm_file, serve_demo
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,21 @@ def test_widget_js_is_served_as_javascript(base_url: str) -> None:
     assert httpx.head(f"{base_url}/widget.js").status_code == 200
 
 
+def test_webchat_page_starts_the_published_rasa_webchat(base_url: str) -> None:
+    response = httpx.get(f"{base_url}/webchat.html")
+    assert response.status_code == 200
+    page = response.text
+    assert '<script src="/rasa-webchat.js"></script>' in page
+    assert '<script src="/webchat.js" data-server="https://rasa.example.org:5005"' in page
+    # rasa-webchat talks Socket.IO: a WebSocket to the Rasa server, after a long-poll.
+    csp = response.headers["content-security-policy"]
+    assert "connect-src https://rasa.example.org:5005 wss://rasa.example.org:5005" in csp
+    assert "socketUrl: server" in httpx.get(f"{base_url}/webchat.js").text
+    bundle = httpx.get(f"{base_url}/rasa-webchat.js")
+    assert bundle.status_code == 200
+    assert bundle.content == require_npm_file(RASA_WEBCHAT_JS).read_bytes()
+
+
 @pytest.mark.parametrize("path", ["/nope", "/../serve.py", "/demo/index.html", "/serve.py"])
 def test_nothing_else_is_served(base_url: str, path: str) -> None:
     assert httpx.get(f"{base_url}{path}").status_code == 404
@@ -72,9 +88,8 @@ def test_only_http_server_urls_are_accepted(bad: str) -> None:
 
 def test_normalise_strips_trailing_slash_and_csp_uses_origin() -> None:
     assert normalise_server(" https://rasa.example.org/ ") == "https://rasa.example.org"
-    assert "connect-src https://rasa.example.org:8443;" in content_security_policy(
-        "https://rasa.example.org:8443/base"
-    )
+    csp = content_security_policy("https://rasa.example.org:8443/base")
+    assert "connect-src https://rasa.example.org:8443 wss://rasa.example.org:8443;" in csp
 
 
 def test_page_without_a_widget_tag_is_refused() -> None:
