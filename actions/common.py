@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from actions.card_actions import card_actions
 from actions.course_wording import credential_label, level_label, month_year
+from actions.request_context import learner_context
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.search import (
     LearnerProfile,
@@ -132,6 +133,7 @@ def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
         level=tracker.get_slot("level"),
         credit_wanted=credit if isinstance(credit, bool) else None,
         delivery=tracker.get_slot("delivery"),
+        context=learner_context(tracker),
     )
 
 

@@ -42,6 +42,11 @@ from actions.store.models import (
     Course,
     Subject,
 )
+from actions.store.relevance import (
+    context_relevance,
+    related_courses,
+    weak_matches,
+)
 from actions.store.topic_match import (
     BROAD,
     FULL,
@@ -57,9 +62,6 @@ SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
 MAX_LIMIT = 50
 #: Without a subject, only this many courses (highest rank_best) are ranked.
 NO_SUBJECT_POOL = 2_000
-#: A course scoring under this share of the best course's relevance mentions the topic
-#: rather than being about it: it comes after the clearly relevant ones.
-WEAK_MATCH = 0.5
 
 #: Penalty of a relaxed wish whose value is unknown: like missing by 100 %.
 UNKNOWN_PENALTY = 1.0
@@ -313,6 +315,9 @@ class LearnerProfile:
     level: str | None = None  # introductory | undergraduate | postgraduate
     credit_wanted: bool | None = None
     delivery: str | None = None  # online | blended
+    # The learner's own words around the request ("I'm a nurse on an oncology ward ...
+    # caring for dying patients"): they rank the courses when the topic alone does not.
+    context: str | None = None
 
 
 @dataclass
@@ -546,7 +551,8 @@ def recommend(
     needed = offset + limit
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
-    near, near_tiers = _related(session, topic, rel, needed, exclude_ids)
+    near, near_tiers = related_courses(session, topic, rel, needed, exclude_ids)
+    context = context_relevance(session, topic, profile.context)
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
@@ -616,11 +622,13 @@ def recommend(
         order += [misses, penalty]
     if profile.level in (None, "introductory"):
         order.append(case((Course.follow_on.is_(True), 1), else_=0))  # part I before part II
-    weak = _weak_matches(rel) | _weak_matches(near)
+    weak = weak_matches(rel) | weak_matches(near)
     if topic is not None and rel is not None:
         weak |= loose_spelling_matches(session, topic, rel.ids)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
+    if context is not None:  # the rest of what the learner said ("... oncology ... dying")
+        order.append(case(context.scores, value=Course.id, else_=0.0))
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
     order += _order_keys(profile, sort)
@@ -670,54 +678,6 @@ def recommend(
         pool_limited=pool_limited,
         topic=topic,
     )
-
-
-def _related(
-    session: Session,
-    topic: TopicMatch | None,
-    rel: fulltext.Relevance | None,
-    needed: int,
-    exclude_ids: Iterable[str],
-) -> tuple[fulltext.Relevance | None, list[list[str]]]:
-    """Courses about part of the topic, best first, when too few are about all of it,
-    and their tiers; ``None`` when enough are (or there is no topic).
-
-    They must be about the topic's first idea, the one that says what it is about
-    ("wine tasting": the other courses on wine, not on tasting; "contract law for
-    non-lawyers": on contracts): first those also about another of its ideas, then the
-    rest, each ranked by the engine.
-    """
-    if topic is None or rel is None or not topic.used:
-        return None, []
-    if len(set(rel.ids) - {str(i) for i in exclude_ids}) >= needed:
-        return None, []
-    anchor = topic.used[0]
-    others = tuple(p for group in topic.searched if group != anchor for p in group)
-    whole = set(rel.ids)
-    tiers: list[list[str]] = []
-    scores: dict[str, float] = {}
-    titles: set[str] = set()
-    for groups in ([anchor, others], [anchor]) if others else ([anchor],):
-        found = fulltext.relevance(session, groups)
-        tiers.append([cid for cid in found.ids if cid not in whole and cid not in scores])
-        scores.update({cid: found.scores[cid] for cid in tiers[-1]})
-        titles |= found.title_ids
-    ids = [cid for tier in tiers for cid in tier]
-    if not ids:
-        return None, []
-    near = fulltext.Relevance(ids=ids, scores=scores, title_ids=frozenset(titles & set(ids)))
-    return near, tiers
-
-
-def _weak_matches(rel: fulltext.Relevance | None) -> set[str]:
-    """The courses scoring under WEAK_MATCH of the best one's relevance (scores are
-    negative, lower is better): they mention the topic rather than being about it."""
-    if rel is None or not rel.scores:
-        return set()
-    best = min(rel.scores.values())
-    if best >= 0:
-        return set()
-    return {cid for cid, score in rel.scores.items() if score > best * WEAK_MATCH}
 
 
 def _relaxed_messages(

@@ -97,8 +97,11 @@ def word_list(raw: dict[str, object], key: str, path: Path) -> list[str]:
     return [item.lower() for item in items]
 
 
-def topic_groups(topic: str, vocabulary: TopicVocabulary | None = None) -> list[Group]:
-    """The groups of alternative phrases for ``topic`` (empty when nothing is left).
+def topic_groups(
+    topic: str, vocabulary: TopicVocabulary | None = None, limit: int | None = MAX_GROUPS
+) -> list[Group]:
+    """The groups of alternative phrases for ``topic`` (empty when nothing is left), at
+    most ``limit`` (``None``: all).
 
     Synonym phrases are found first (longest first, so "teaching english as a foreign
     language" is one idea); every other word that is not a stop word is its own group.
@@ -123,7 +126,7 @@ def topic_groups(topic: str, vocabulary: TopicVocabulary | None = None) -> list[
     unique = list(dict.fromkeys(groups))
     if all(all(p in vocab.generic for p in g) for g in unique):
         return []
-    return unique[:MAX_GROUPS]
+    return unique[:limit]
 
 
 def is_follow_on(title: str, vocabulary: TopicVocabulary | None = None) -> bool:

@@ -1,0 +1,124 @@
+"""How relevant each candidate course is to what the learner said, beyond the topic match.
+
+- :func:`related_courses`: when too few courses are about the whole topic, those about
+  its first idea;
+- :func:`weak_matches`: courses that only mention the topic rather than being about it;
+- :func:`context_relevance`: the rest of the learner's request ("I'm a nurse on an
+  oncology ward ... caring for dying patients"), ranked by the database's engine, so that a
+  wrong or missing topic phrase is not the only thing the ranking has to go on.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from actions.store import fulltext
+from actions.store.models import Course
+from actions.store.topic_match import TopicMatch
+from actions.store.topics import topic_groups
+
+#: A course scoring under this share of the best course's relevance mentions the topic
+#: rather than being about it: it comes after the clearly relevant ones.
+WEAK_MATCH = 0.5
+#: The rarest words of the learner's request that rank the courses (rare words say most;
+#: the bound keeps the query cheap in a large catalogue).
+CONTEXT_WORDS = 6
+#: Longest request read for context, in characters.
+MAX_CONTEXT_CHARS = 1000
+#: A word in more than this share of the catalogue says little about what the learner
+#: wants ("work", "people"). bm25 (SQLite) weighs rarity itself; PostgreSQL's ts_rank_cd
+#: does not, so common words are left out of the context for both.
+COMMON_SHARE = 0.01
+#: ... but a word in this many courses or fewer always counts (small catalogues).
+ALWAYS_RARE = 3
+#: How long the catalogue's size is reused, in seconds.
+SIZE_TTL_S = 300.0
+_size_lock = threading.Lock()
+_sizes: dict[str, tuple[float, int]] = {}
+
+
+def _catalogue_size(session: Session) -> int:
+    """How many courses the catalogue holds, read at most every SIZE_TTL_S seconds."""
+    key = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    with _size_lock:
+        cached = _sizes.get(key)
+    if cached is None or now - cached[0] > SIZE_TTL_S:
+        cached = (now, int(session.execute(select(func.count()).select_from(Course)).scalar_one()))
+        with _size_lock:
+            _sizes[key] = cached
+    return cached[1]
+
+
+def context_relevance(
+    session: Session, topic: TopicMatch | None, context: str | None
+) -> fulltext.Relevance | None:
+    """Courses ranked by the rarest words of the learner's request other than the topic
+    (any of them: the engine weighs how many and how often); ``None`` without words to
+    rank by."""
+    if not context:
+        return None
+    searched = list(topic.searched) if topic is not None else []
+    words = [g for g in topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if g not in searched]
+    common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))
+    counted = [(fulltext.count_matches(session, [g]), g) for g in words]
+    rare = [g for n, g in sorted(counted, key=lambda c: c[0]) if 0 < n <= common]
+    rare = rare[:CONTEXT_WORDS]
+    if not rare:
+        return None
+    # The rare words alone: the candidates already match the topic, and PostgreSQL's
+    # ts_rank_cd (no rarity weighting) would otherwise rank by how often they say it.
+    return fulltext.relevance(session, rare, any_group=True)
+
+
+def related_courses(
+    session: Session,
+    topic: TopicMatch | None,
+    rel: fulltext.Relevance | None,
+    needed: int,
+    exclude_ids: Iterable[str],
+) -> tuple[fulltext.Relevance | None, list[list[str]]]:
+    """Courses about part of the topic, best first, when too few are about all of it,
+    and their tiers; ``None`` when enough are (or there is no topic).
+
+    They must be about the topic's first idea, the one that says what it is about
+    ("wine tasting": the other courses on wine, not on tasting; "contract law for
+    non-lawyers": on contracts): first those also about another of its ideas, then the
+    rest, each ranked by the engine.
+    """
+    if topic is None or rel is None or not topic.used:
+        return None, []
+    if len(set(rel.ids) - {str(i) for i in exclude_ids}) >= needed:
+        return None, []
+    anchor = topic.used[0]
+    others = tuple(p for group in topic.searched if group != anchor for p in group)
+    whole = set(rel.ids)
+    tiers: list[list[str]] = []
+    scores: dict[str, float] = {}
+    titles: set[str] = set()
+    for groups in ([anchor, others], [anchor]) if others else ([anchor],):
+        found = fulltext.relevance(session, groups)
+        tiers.append([cid for cid in found.ids if cid not in whole and cid not in scores])
+        scores.update({cid: found.scores[cid] for cid in tiers[-1]})
+        titles |= found.title_ids
+    ids = [cid for tier in tiers for cid in tier]
+    if not ids:
+        return None, []
+    near = fulltext.Relevance(ids=ids, scores=scores, title_ids=frozenset(titles & set(ids)))
+    return near, tiers
+
+
+def weak_matches(rel: fulltext.Relevance | None) -> set[str]:
+    """The courses scoring under WEAK_MATCH of the best one's relevance (scores are
+    negative, lower is better): they mention the topic rather than being about it."""
+    if rel is None or not rel.scores:
+        return set()
+    best = min(rel.scores.values())
+    if best >= 0:
+        return set()
+    return {cid for cid, score in rel.scores.items() if score > best * WEAK_MATCH}

@@ -1,0 +1,45 @@
+"""The learner's other words rank the courses (SQLite FTS5 and PostgreSQL alike)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from actions.store.relevance import context_relevance
+from actions.store.search import LearnerProfile, recommend
+from actions.store.topic_match import match_topic
+
+
+def _text(title: str, description: str | None) -> str:
+    return (title + " " + (description or "")).lower()
+
+
+def test_the_rest_of_the_request_ranks_courses_on_a_broad_topic(session: Session) -> None:
+    context = "My nan has Alzheimer's and we look after her at home; any course on care?"
+    plain = recommend(session, LearnerProfile(topic="care"))
+    ranked = recommend(session, LearnerProfile(topic="care", context=context))
+    first = ranked.courses[0]
+    assert "dementia" in _text(first.title, first.description)  # a synonym of Alzheimer's
+    assert [c.id for c in ranked.courses] != [c.id for c in plain.courses]
+
+
+def test_the_context_only_reorders_courses_on_the_topic(session: Session) -> None:
+    context = "I'm a chef and love wine, but I need Excel for the rota"
+    for course in recommend(session, LearnerProfile(topic="Excel", context=context)).courses:
+        assert "excel" in _text(course.title, course.description)
+
+
+def test_no_context_words_means_no_context_ranking(session: Session) -> None:
+    assert context_relevance(session, None, None) is None
+    assert context_relevance(session, None, "hi, I want to learn something please") is None
+    topic = match_topic(session, "python")
+    assert context_relevance(session, topic, "python please") is None  # only the topic
+
+
+def test_the_rarest_words_rank(session: Session) -> None:
+    context = "I work nights in a hospital and want to know about antimicrobial resistance"
+    found = context_relevance(session, None, context)
+    assert found is not None and found.ids
+    best = found.ids[0]
+    assert best in found.scores
+    first = recommend(session, LearnerProfile(subject="health-social-care", context=context))
+    assert "antimicrobial" in _text(first.courses[0].title, first.courses[0].description)

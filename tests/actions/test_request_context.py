@@ -1,0 +1,48 @@
+"""The learner's own words around their request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions.request_context import request_text
+
+
+def _user(text: str, intent: str, *entities: str) -> dict[str, Any]:
+    return {
+        "event": "user",
+        "text": text,
+        "parse_data": {"intent": {"name": intent}, "entities": [{"entity": e} for e in entities]},
+    }
+
+
+def test_the_latest_request_is_the_context() -> None:
+    events = [
+        _user("hi", "greet"),
+        _user(
+            "I'm a nurse on an oncology ward; courses on caring for dying patients?", "find_course"
+        ),
+        _user("/skip", "skip"),
+        _user("£200 tops", "inform"),
+    ]
+    assert request_text(events) == events[1]["text"]
+
+
+def test_a_message_naming_a_new_topic_replaces_it() -> None:
+    events = [
+        _user("I want to get into marketing", "state_goal"),
+        _user("actually something on SQL", "inform", "topic"),
+    ]
+    assert request_text(events) == "actually something on SQL"
+
+
+def test_starting_again_forgets_it() -> None:
+    events = [
+        _user("courses on wine tasting", "find_course"),
+        {"event": "action", "name": "action_restart_search"},
+        _user("ok", "affirm"),
+    ]
+    assert request_text(events) is None
+
+
+def test_button_payloads_are_not_words() -> None:
+    assert request_text([_user('/find_course{"subject":"law"}', "find_course")]) is None
