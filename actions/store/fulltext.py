@@ -309,6 +309,39 @@ def stem(session: Session, word: str) -> str:
     return word
 
 
+def stems(session: Session, words: Sequence[str]) -> list[str | None]:
+    """Each word as the database's stemmer indexes it, in one call (``None`` for a stop
+    word the engine drops)."""
+    if not words:
+        return []
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        rows = session.execute(
+            text(
+                "SELECT w.i, (SELECT lexeme FROM unnest(to_tsvector('english', w.word)) "
+                "LIMIT 1) FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS w(word, i)"
+            ),
+            {"words": list(words)},
+        )
+        found = {int(i): (str(lexeme) if lexeme else None) for i, lexeme in rows}
+        return [found.get(n + 1) for n in range(len(words))]
+    if dialect == "sqlite":
+        with sqlite3.connect(":memory:") as scratch:
+            scratch.execute(
+                "CREATE VIRTUAL TABLE s USING fts5(w, "
+                "tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            scratch.execute("CREATE VIRTUAL TABLE v USING fts5vocab(s, 'instance')")
+            scratch.executemany(
+                "INSERT INTO s(rowid, w) VALUES (?, ?)", [(n + 1, w) for n, w in enumerate(words)]
+            )
+            first: dict[int, str] = {}
+            for term, doc in scratch.execute("SELECT term, doc FROM v ORDER BY doc, offset"):
+                first.setdefault(int(doc), str(term))
+        return [first.get(n + 1) for n in range(len(words))]
+    return list(words)
+
+
 __all__ = [
     "MAX_MATCHES",
     "PREFIX",
@@ -320,5 +353,6 @@ __all__ = [
     "matches_course",
     "relevance",
     "stem",
+    "stems",
     "vocabulary",
 ]

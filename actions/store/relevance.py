@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
 from actions.store.models import Course
-from actions.store.topic_match import TopicMatch
-from actions.store.topics import topic_groups
+from actions.store.topic_match import TopicMatch, word_counts
+from actions.store.topics import Group, topic_groups
 
 #: A course scoring under this share of the best course's relevance mentions the topic
 #: rather than being about it: it comes after the clearly relevant ones.
@@ -66,7 +66,7 @@ def context_relevance(
     searched = list(topic.searched) if topic is not None else []
     words = [g for g in topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if g not in searched]
     common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))
-    counted = [(fulltext.count_matches(session, [g]), g) for g in words]
+    counted = list(zip(_group_counts(session, words), words, strict=True))
     rare = [g for n, g in sorted(counted, key=lambda c: c[0]) if 0 < n <= common]
     rare = rare[:CONTEXT_WORDS]
     if not rare:
@@ -74,6 +74,17 @@ def context_relevance(
     # The rare words alone: the candidates already match the topic, and PostgreSQL's
     # ts_rank_cd (no rarity weighting) would otherwise rank by how often they say it.
     return fulltext.relevance(session, rare, any_group=True)
+
+
+def _group_counts(session: Session, groups: Sequence[Group]) -> list[int]:
+    """How many courses each group's likeliest phrase is in: single words from the index
+    vocabulary (one call), phrases by a full-text count."""
+    singles = sorted({p for g in groups for p in g if " " not in p})
+    counted = dict(zip(singles, word_counts(session, singles), strict=True))
+    return [
+        max(counted[p] if " " not in p else fulltext.count_matches(session, [(p,)]) for p in group)
+        for group in groups
+    ]
 
 
 def related_courses(

@@ -211,20 +211,34 @@ def _plausible(stem: str, term: str) -> bool:
 #: How long the index's word list is reused (a new catalogue's words count after this).
 VOCABULARY_TTL_S = 300.0
 _vocab_lock = threading.Lock()
-_vocab_cache: dict[str, tuple[float, tuple[tuple[str, int], ...]]] = {}
+_vocab_cache: dict[str, tuple[float, tuple[tuple[str, int], ...], dict[str, int]]] = {}
 
 
-def _vocabulary(session: Session) -> Sequence[tuple[str, int]]:
-    """The index's words, read at most every VOCABULARY_TTL_S seconds per database."""
+def _cached_vocabulary(session: Session) -> tuple[tuple[tuple[str, int], ...], dict[str, int]]:
+    """The index's words and their course counts, read at most every VOCABULARY_TTL_S
+    seconds per database."""
     key = str(session.get_bind().engine.url)
     now = time.monotonic()
     with _vocab_lock:
         cached = _vocab_cache.get(key)
     if cached is None or now - cached[0] > VOCABULARY_TTL_S:
-        cached = (now, tuple(fulltext.vocabulary(session)))
+        terms = tuple(fulltext.vocabulary(session))
+        cached = (now, terms, dict(terms))
         with _vocab_lock:
             _vocab_cache[key] = cached
-    return cached[1]
+    return cached[1], cached[2]
+
+
+def _vocabulary(session: Session) -> Sequence[tuple[str, int]]:
+    """The index's words with how many courses have each."""
+    return _cached_vocabulary(session)[0]
+
+
+def word_counts(session: Session, words: Sequence[str]) -> list[int]:
+    """How many courses have each word (as the engine stems it), from the cached index
+    vocabulary: one stemming call instead of a full-text query a word."""
+    counts = _cached_vocabulary(session)[1]
+    return [counts.get(stem, 0) if stem else 0 for stem in fulltext.stems(session, words)]
 
 
 __all__ = [
@@ -235,4 +249,5 @@ __all__ = [
     "TopicMatch",
     "loose_spelling_matches",
     "match_topic",
+    "word_counts",
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from actions.store import fulltext
 from actions.store.relevance import context_relevance
 from actions.store.search import LearnerProfile, recommend
-from actions.store.topic_match import match_topic
+from actions.store.topic_match import match_topic, word_counts
 
 
 def _text(title: str, description: str | None) -> str:
@@ -43,3 +44,11 @@ def test_the_rarest_words_rank(session: Session) -> None:
     assert best in found.scores
     first = recommend(session, LearnerProfile(subject="health-social-care", context=context))
     assert "antimicrobial" in _text(first.courses[0].title, first.courses[0].description)
+
+
+def test_words_are_stemmed_and_counted_as_the_engine_indexes_them(session: Session) -> None:
+    stemmed = fulltext.stems(session, ["running", "Spanish", "courses"])
+    assert len(stemmed) == 3 and stemmed[0] == "run" and stemmed[2] == "cours"
+    spanish, missing = word_counts(session, ["Spanish", "qxzjvqq"])
+    assert spanish >= 3 and missing == 0
+    assert fulltext.stems(session, []) == []
