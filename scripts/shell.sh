@@ -34,5 +34,5 @@ else
     # list is printed once, as text, not again as a raw "Custom json:" dump. Without
     # --enable-api there is no HTTP API; the console's channel listens on localhost only.
     .venv/bin/python -m bot.quiet_cli run --connector bot.shell_channel.AdviserShellInput --quiet \
-        --endpoints endpoints.yml --model models --interface 127.0.0.1 --port "$RASA_PORT"
+        --endpoints endpoints.yml --model "$RASA_MODEL" --interface 127.0.0.1 --port "$RASA_PORT"
 fi

@@ -1,8 +1,8 @@
 """Tests skipped because a system program is missing are reported loudly, and fail under CI.
 
-A fresh machine without Chromium, redis-server or PostgreSQL runs ``make test`` with the
-browser, Redis and PostgreSQL tests skipped. That must not read as "passed": the end of the
-run names what did not run and the one command that installs it. With ``CI`` set (as CI
+A fresh machine without Chromium, redis-server, PostgreSQL or tmux runs ``make test`` with the
+browser, Redis, PostgreSQL and terminal tests skipped. That must not read as "passed": the end
+of the run names what did not run and the one command that installs it. With ``CI`` set (as CI
 services do) such a skip is a failure, so a CI image that lost a package cannot go green.
 """
 
@@ -29,6 +29,7 @@ DEPENDENCIES = (
     SystemDependency("Chromium (browser tests)", "chromium", re.compile(r"chromium", re.I)),
     SystemDependency("Redis (lock store tests)", "redis-server", re.compile(r"\bredis", re.I)),
     SystemDependency("PostgreSQL (store tests)", "postgresql", re.compile(r"postgresql", re.I)),
+    SystemDependency("tmux (terminal test of make shell)", "tmux", re.compile(r"\btmux\b", re.I)),
 )
 _MISSING: Counter[str] = Counter()
 

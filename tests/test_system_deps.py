@@ -37,6 +37,10 @@ def test_fine():
         ("redis-server is not installed (apt-get install redis-server)", "redis-server"),
         ("Redis unavailable: no redis-server", "redis-server"),
         ("PostgreSQL unavailable: initdb not found", "postgresql"),
+        (
+            "tmux is not installed (the terminal test of make shell): apt-get install -y tmux",
+            "tmux",
+        ),
         ("no /proc on this system", None),
     ],
 )
