@@ -135,8 +135,17 @@ def profile_mix(
     subjects = subject_ids()
     mix = []
     for i in range(count):
+        topic = rng.choice(topics) if topics and i % 2 == 0 else None
         profile = LearnerProfile(
-            topic=rng.choice(topics) if topics and i % 2 == 0 else None,
+            topic=topic,
+            # The request around the topic, as a learner writes it: other catalogue words
+            # (they rank the courses, see actions.store.relevance).
+            context=(
+                f"I work in {rng.choice(topics)} and {rng.choice(topics)}, looking for "
+                f"{topic}, maybe {rng.choice(topics)} too"
+                if topic
+                else None
+            ),
             subject=None if i % 10 == 9 else rng.choice(subjects),
             goal=rng.choice([None, *GOALS]),
             budget_gbp=rng.choice([None, 0, 25, 50, 100, 300, 600, 2000]),

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Float, String, text
+from sqlalchemy import Boolean, Float, String, bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -143,9 +143,12 @@ def _relevance_query(
     *,
     titles_only: bool = False,
     any_group: bool = False,
+    among: Sequence[str] | None = None,
 ) -> Any:
     """The query of ``(course_id, score, title_hit)`` for courses matching every group
-    (with ``any_group``, at least one; with ``titles_only``, matching in the title itself)."""
+    (with ``any_group``, at least one; with ``titles_only``, matching in the title itself;
+    with ``among``, only those courses)."""
+    only = " AND courses.id IN :among" if among is not None else ""
     if not groups:
         raise ValueError("relevance() needs at least one group")
     dialect = session.get_bind().dialect.name
@@ -157,7 +160,7 @@ def _relevance_query(
             "SELECT courses.id AS course_id, -ts_rank_cd(courses.search_tsv, q.query) AS score, "
             "(courses.title_tsv @@ q.query) AS title_hit "
             f"FROM courses, (SELECT {query} AS query) AS q "
-            f"WHERE {where} ORDER BY score, courses.id LIMIT :limit"
+            f"WHERE {where}{only} ORDER BY score, courses.id LIMIT :limit"
         ).bindparams(**params)
     elif dialect == "sqlite":
         match = fts5_query(groups, any_group=any_group)
@@ -172,7 +175,7 @@ def _relevance_query(
             f"SELECT courses.id AS course_id, bm25(courses_fts, {_BM25_WEIGHTS}) AS score, "
             f"{hit} AS title_hit "
             "FROM courses_fts JOIN courses ON courses.rowid = courses_fts.rowid "
-            "WHERE courses_fts MATCH :q ORDER BY score, courses.id LIMIT :limit"
+            f"WHERE courses_fts MATCH :q{only} ORDER BY score, courses.id LIMIT :limit"
         ).bindparams(q=title_match if titles_only else match, limit=limit)
         if not titles_only:
             statement = statement.bindparams(title_q=title_match)
@@ -180,6 +183,9 @@ def _relevance_query(
         statement = text(
             "SELECT courses.id AS course_id, 0.0 AS score, 0 AS title_hit FROM courses WHERE 0 = 1"
         )
+        only = ""
+    if only:
+        statement = statement.bindparams(bindparam("among", list(among or []), expanding=True))
     return statement.columns(course_id=String, score=Float, title_hit=Boolean)
 
 
@@ -198,6 +204,7 @@ def relevance(
     limit: int = MAX_MATCHES,
     *,
     any_group: bool = False,
+    among: Sequence[str] | None = None,
 ) -> Relevance:
     """The (at most ``limit``) most relevant courses matching every group (with
     ``any_group``: at least one group, ranked by how well; the engine's bm25 or
@@ -210,13 +217,17 @@ def relevance(
     every description and keyword match (tens of thousands of rows in a large catalogue)
     is skipped.
     """
+    if among is not None and not among:
+        return Relevance(ids=[], scores={}, title_ids=frozenset())
     rows = (
         []
-        if any_group
+        if any_group or among is not None
         else session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
     )
-    if any_group or len(rows) < limit:
-        rows = session.execute(_relevance_query(session, groups, limit, any_group=any_group)).all()
+    if any_group or among is not None or len(rows) < limit:
+        rows = session.execute(
+            _relevance_query(session, groups, limit, any_group=any_group, among=among)
+        ).all()
     return Relevance(
         ids=[str(cid) for cid, _, _ in rows],
         scores={str(cid): float(score) for cid, score, _ in rows},

@@ -28,6 +28,9 @@ WEAK_MATCH = 0.5
 #: The rarest words of the learner's request that rank the courses (rare words say most;
 #: the bound keeps the query cheap in a large catalogue).
 CONTEXT_WORDS = 6
+#: Most courses the context ranks (the top of the list is what it is for; a bound keeps the
+#: ranking statement small).
+CONTEXT_MATCHES = 50
 #: Longest request read for context, in characters.
 MAX_CONTEXT_CHARS = 1000
 #: A word in more than this share of the catalogue says little about what the learner
@@ -56,11 +59,14 @@ def _catalogue_size(session: Session) -> int:
 
 
 def context_relevance(
-    session: Session, topic: TopicMatch | None, context: str | None
+    session: Session,
+    topic: TopicMatch | None,
+    context: str | None,
+    among: Sequence[str] | None = None,
 ) -> fulltext.Relevance | None:
-    """Courses ranked by the rarest words of the learner's request other than the topic
-    (any of them: the engine weighs how many and how often); ``None`` without words to
-    rank by."""
+    """Courses (``among`` these, when given) ranked by the rarest words of the learner's
+    request other than the topic (any of them: the engine weighs how many and how often);
+    ``None`` without words to rank by."""
     if not context:
         return None
     searched = list(topic.searched) if topic is not None else []
@@ -73,7 +79,9 @@ def context_relevance(
         return None
     # The rare words alone: the candidates already match the topic, and PostgreSQL's
     # ts_rank_cd (no rarity weighting) would otherwise rank by how often they say it.
-    return fulltext.relevance(session, rare, any_group=True)
+    if among is not None:  # the courses already found on the topic: rank them all
+        return fulltext.relevance(session, rare, limit=len(among) or 1, any_group=True, among=among)
+    return fulltext.relevance(session, rare, limit=CONTEXT_MATCHES, any_group=True)
 
 
 def _group_counts(session: Session, groups: Sequence[Group]) -> list[int]:

@@ -552,7 +552,8 @@ def recommend(
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
     near, near_tiers = related_courses(session, topic, rel, needed, exclude_ids)
-    context = context_relevance(session, topic, profile.context)
+    found = rel.ids + (near.ids if near else []) if rel is not None else None
+    context = context_relevance(session, topic, profile.context, among=found)
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
@@ -627,7 +628,7 @@ def recommend(
         weak |= loose_spelling_matches(session, topic, rel.ids)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
-    if context is not None:  # the rest of what the learner said ("... oncology ... dying")
+    if context is not None and context.scores:  # the rest of the request ("... oncology ...")
         order.append(case(context.scores, value=Course.id, else_=0.0))
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
