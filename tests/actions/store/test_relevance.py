@@ -52,3 +52,11 @@ def test_words_are_stemmed_and_counted_as_the_engine_indexes_them(session: Sessi
     spanish, missing = word_counts(session, ["Spanish", "qxzjvqq"])
     assert spanish >= 3 and missing == 0
     assert fulltext.stems(session, []) == []
+
+
+def test_relevance_among_given_courses_ranks_only_those(session: Session) -> None:
+    everywhere = fulltext.relevance(session, [("spanish",), ("english",)], any_group=True)
+    some = everywhere.ids[-2:]
+    among = fulltext.relevance(session, [("spanish",), ("english",)], any_group=True, among=some)
+    assert set(among.ids) == set(some)
+    assert fulltext.relevance(session, [("spanish",)], among=[]).ids == []
