@@ -108,7 +108,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
-		results/nlu-independent-intents.json results/nlu-independent-openings.json
+		results/nlu-independent-intents.json results/nlu-independent-openings.json \
+		results/nlu-context.json
 
 personas: setup ## Hold 24 persona conversations through the REST channel; transcripts in test-artifacts/personas/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz

@@ -759,6 +759,8 @@ HEADLINES: tuple[tuple[str, Callable[[Mapping[str, Any]], float | None]], ...] =
     ("subject recall", lambda r: _slot_number(r, "subject", "accuracy_stated")),
     ("hours recall", lambda r: _slot_number(r, "hours_per_week", "accuracy_stated")),
     ("budget recall", lambda r: _slot_number(r, "budget", "accuracy_stated")),
+    # A report of nlu.evaluate_context: answers read as the answer to the question asked.
+    ("answers in context", lambda r: r.get("read_rate")),
 )
 
 

@@ -325,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         payload = {
             "model": str(args.model),
             "data": str(args.data),
+            "examples": len(outcomes),
             "read_rate": overall,
             "questions": [{**asdict(r), "rate": r.rate} for r in rows],
             "outcomes": [asdict(o) for o in outcomes],

@@ -655,3 +655,8 @@ def test_main_prints_reports_side_by_side(tmp_path, capsys):
     assert next(line for line in lines if "slot exact-match" in line).split()[-2] == "1.000"
     assert any(line.split()[:3] == ["goal", "precision", "1.000"] for line in lines)
     assert main(["--side-by-side", str(tmp_path / "missing.json")]) == 2
+    context = tmp_path / "context.json"
+    context.write_text('{"read_rate": 0.5}', "utf-8")
+    assert main(["--side-by-side", str(first), str(context)]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "in context" in line)
+    assert row.split()[-2:] == ["-", "0.500"]
