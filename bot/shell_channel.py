@@ -8,7 +8,9 @@ as numbered text as well; the ``course_list`` payload would only repeat it as JS
 
 ``scripts/shell.sh`` runs ``rasa run --connector bot.shell_channel.AdviserShellInput``: the
 same console (the channel is still named ``cmdline``), with ``course_list`` payloads left out.
-Other custom payloads, texts, buttons and images are passed on unchanged.
+Other custom payloads, texts, buttons and images are passed on unchanged. The console, which
+runs in the same process, shows buttons by their titles and sends their payloads
+(:mod:`bot.shell_console`, installed when the channel is built).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import Any
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.console import CmdlineInput
 from rasa.core.channels.rest import QueueOutputChannel
+
+from bot import shell_console
 
 CARD_PAYLOAD_TYPES = frozenset({"course_list"})
 
@@ -42,6 +46,11 @@ class TerminalOutputChannel(QueueOutputChannel):
 
 class AdviserShellInput(CmdlineInput):
     """The ``cmdline`` channel that ``rasa shell``'s console posts to, with cards left out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # rasa run starts the console in this process for a channel named "cmdline".
+        shell_console.install()
 
     @staticmethod
     async def on_message_wrapper(

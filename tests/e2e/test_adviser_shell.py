@@ -7,16 +7,21 @@ prompt, asks for a topic, answers the assistant's questions (the "Skip" button, 
 until a course list appears, and reads the screen as the adviser sees it (tmux's rendered
 pane and scrollback, not the raw byte stream with its redraws): no warnings before or after
 "Bot loaded", the course list once as numbered text with the quick replies, no "Custom json:"
-or other raw JSON, servers on 127.0.0.1 only; then "/stop" ends the script with status 0.
+or other raw JSON, servers on 127.0.0.1 only. Buttons show their titles only ("1: More on 1",
+no payloads on screen), and choosing "More on 1" sends its payload and gets the first course's
+details; then "/stop" ends the script with status 0.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +40,8 @@ SELECT_HINT = "(Use arrow keys)"
 FREE_TEXT_CHOICE = "Type out your own message..."
 HEADLINE = re.compile(r"^Here (?:is|are) (\d+) courses?\b.*\bkubernetes\b", re.I)
 NUMBERED = re.compile(r"^(\d+)\. \S")
-CHOICE = re.compile(r"^\s*(?:»\s*)?(\d+): (.+?) \((/[^)]*)\)\s*$")
+NUMBERED_TITLE = re.compile(r"^1\. (.+?)(?: \(|$)")  # the first course's title
+CHOICE = re.compile(r"^\s*(?:»\s*)?(\d+): (.+?)\s*$")
 WARNING = re.compile(r"warning", re.I)
 
 
@@ -47,6 +53,7 @@ class Pane:
     target: str
     rasa_port: int
     action_port: int
+    tracker_db: Path
 
     def run(self, *args: str) -> str:
         done = subprocess.run(
@@ -100,12 +107,12 @@ def _active_prompt(screen: str) -> str | None:
     return None
 
 
-def _choices(screen: str) -> list[tuple[str, str]]:
-    """The active question's buttons: (title, payload), in order."""
+def _choices(screen: str) -> list[str]:
+    """The active question's buttons as the adviser reads them: their titles, in order."""
     lines = screen.splitlines()
     last_question = max(i for i, line in enumerate(lines) if line.startswith("? "))
     found = [CHOICE.match(line) for line in lines[last_question + 1 :]]
-    return [(m.group(2), m.group(3)) for m in found if m]
+    return [m.group(2) for m in found if m]
 
 
 def _wait(pane: Pane, condition: Callable[[str], bool], timeout: float, what: str) -> str:
@@ -128,6 +135,13 @@ def _next_prompt(pane: Pane, after: int, timeout: float = REPLY_TIMEOUT_S) -> st
         timeout,
         "the next prompt",
     )
+
+
+def _user_texts(tracker_db: Path) -> list[str]:
+    """What the server received from the console, in order (the user events' texts)."""
+    with closing(sqlite3.connect(tracker_db)) as db:
+        rows = db.execute("SELECT data FROM events WHERE type_name = 'user' ORDER BY id")
+        return [json.loads(data).get("text") or "" for (data,) in rows]
 
 
 def _listeners(port: int) -> list[str]:
@@ -171,7 +185,7 @@ def adviser_shell(
         ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
         RASA_MODEL=str(model_path),
         COURSE_DB_URL=f"sqlite:///{store}",
-        TRACKER_STORE_URL=f"sqlite:///{tmp_path / 'tracker.db'}",
+        TRACKER_STORE_URL=f"sqlite:///{tmp_path / 'tracker.db'}",  # Pane.tracker_db
     )
     # The script quiets itself: none of the test servers' quieting settings are passed on.
     for name in (
@@ -193,7 +207,7 @@ def adviser_shell(
         check=True,
         timeout=30,
     )
-    pane = Pane(server, "adviser", rasa_port, action_port)
+    pane = Pane(server, "adviser", rasa_port, action_port, tmp_path / "tracker.db")
     try:
         yield pane
     finally:
@@ -227,7 +241,7 @@ def test_an_adviser_gets_a_readable_course_list_without_warnings_or_json(
         if _active_prompt(screen) == "text":
             pane.type("skip")
         else:
-            titles = [title.lower() for title, _ in _choices(screen)]
+            titles = [title.lower() for title in _choices(screen)]
             skip = next((i for i, title in enumerate(titles) if "skip" in title), None)
             if skip is None:  # no skip button: type it
                 pane.keys("Up", "Enter")  # "Type out your own message..."
@@ -246,9 +260,21 @@ def test_an_adviser_gets_a_readable_course_list_without_warnings_or_json(
     numbers = [int(m.group(1)) for m in map(NUMBERED.match, lines) if m]
     assert numbers and numbers == list(range(1, len(numbers) + 1)), with_list
     assert _active_prompt(with_list) == "select", with_list
-    replies = [title for title, _ in _choices(with_list)]
+    replies = _choices(with_list)
     assert "More on 1" in replies and "Start again" in replies, with_list
     assert lines.index(headlines[0]) < max(i for i, ln in enumerate(lines) if ln.startswith("? "))
+    # Buttons show their titles only ("1: More on 1"), never their payloads.
+    question = max(i for i, ln in enumerate(lines) if ln.startswith("? "))
+    assert any(ln.strip().lstrip("» ") == "1: More on 1" for ln in lines[question:]), with_list
+
+    # Choosing a button sends its payload: "More on 1" gets the first course's details.
+    first = next(m for m in map(NUMBERED_TITLE.match, lines) if m).group(1)
+    pane.keys(*["Down"] * replies.index("More on 1"), "Enter")
+    details = _next_prompt(pane, _prompts(with_list))
+    shown = details.splitlines()
+    answered = [i for i, ln in enumerate(shown) if ln.startswith("? ") and ln.endswith("More on 1")]
+    assert answered, details  # the question, answered with the button's title
+    assert first in "\n".join(shown[answered[-1] + 1 :]), details
 
     # Both servers listen on 127.0.0.1 only.
     for port in (rasa_port, action_port):
@@ -256,8 +282,10 @@ def test_an_adviser_gets_a_readable_course_list_without_warnings_or_json(
         assert addresses and set(addresses) <= LOOPBACK, (port, addresses)
 
     # "/stop" from the free-text input ends the script cleanly, and the action server with it.
-    pane.keys("Up", "Enter")
-    screen = _next_prompt(pane, _prompts(with_list))
+    screen = details
+    if _active_prompt(details) == "select":
+        pane.keys("Up", "Enter")
+        screen = _next_prompt(pane, _prompts(details))
     pane.type("/stop")
     _wait(pane, lambda s: pane.dead_status() is not None, 60, "the shell to exit")
     assert pane.dead_status() == 0
@@ -270,6 +298,12 @@ def test_an_adviser_gets_a_readable_course_list_without_warnings_or_json(
     for title in titles:
         assert transcript.splitlines().count(title) == 1, (title, transcript)
     assert "Custom json" not in transcript
+    assert "/inform{" not in transcript and "course_index" not in transcript, transcript
+    assert not re.search(r"\(/\w", transcript), transcript  # no "(/payload)" after a title
+    # ... while the buttons chosen sent their payloads, not the titles shown.
+    said = _user_texts(pane.tracker_db)
+    assert any(t.startswith('/course_details{"course_index":[1,') for t in said), said
+    assert not any(re.match(r"\d+: ", t) for t in said), said
     assert '"course_list"' not in transcript
     raw_json = [ln for ln in transcript.splitlines() if ln.strip().startswith(("{", "["))]
     assert raw_json == [], transcript
