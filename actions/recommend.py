@@ -73,6 +73,22 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
             f"To find these I relaxed: {relaxed}."
         )
     asked = topic.topic.strip()
+    if result.by_request:
+        also = "" if result.exact else f" To find these I also relaxed: {relaxed}."
+        if topic.status == NONE:
+            return (
+                f"I have no course on {asked} in the catalogue. Going by the rest of what you "
+                f"told me, these look closest, though none is about {asked}:{also}"
+            )
+        if topic.status == PARTIAL:
+            return (
+                f"I have no course on {asked} as a whole. Going by everything you told me, "
+                f"these look closest (I say what each matches):{also}"
+            )
+        return (
+            f"Going by everything you told me, these look closest to what you're after "
+            f"(I say what each matches):{also}"
+        )
     if topic.status == NONE:
         return (
             f"I have no course on {asked} in the catalogue. The nearest {subject} courses "

@@ -5,7 +5,11 @@
 - :func:`weak_matches`: courses that only mention the topic rather than being about it;
 - :func:`context_relevance`: the rest of the learner's request ("I'm a nurse on an
   oncology ward ... caring for dying patients"), ranked by the database's engine, so that a
-  wrong or missing topic phrase is not the only thing the ranking has to go on.
+  wrong or missing topic phrase is not the only thing the ranking has to go on;
+- :func:`request_relevance` and :func:`topic_disagrees`: the whole request as one query;
+  when the courses on the topic phrase are nowhere near the top of it, the phrase was
+  probably read from the wrong part of the message ("shift supervisor" in a message about
+  food hygiene), and the search goes by the whole request instead.
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ from actions.store.topics import Group, topic_groups
 #: A course scoring under this share of the best course's relevance mentions the topic
 #: rather than being about it: it comes after the clearly relevant ones.
 WEAK_MATCH = 0.5
-#: The rarest words of the learner's request that rank the courses (rare words say most;
-#: the bound keeps the query cheap in a large catalogue).
-CONTEXT_WORDS = 6
 #: Most courses the context ranks (the top of the list is what it is for; a bound keeps the
 #: ranking statement small).
 CONTEXT_MATCHES = 50
+#: Most of the request's ideas searched at once (the first ones said; bounds the query).
+MAX_REQUEST_GROUPS = 20
+#: The topic phrase agrees with the request when one of its courses is among this many
+#: best matches of the whole request.
+AGREEMENT = 10
 #: Longest request read for context, in characters.
 MAX_CONTEXT_CHARS = 1000
 #: A word in more than this share of the catalogue says little about what the learner
@@ -64,24 +70,52 @@ def context_relevance(
     context: str | None,
     among: Sequence[str] | None = None,
 ) -> fulltext.Relevance | None:
-    """Courses (``among`` these, when given) ranked by the rarest words of the learner's
-    request other than the topic (any of them: the engine weighs how many and how often);
-    ``None`` without words to rank by."""
-    if not context:
-        return None
+    """Courses (``among`` these, when given) ranked by the words of the learner's request
+    other than the topic (:func:`request_groups`; any of them: the engine weighs how many
+    and how rare); ``None`` without words to rank by."""
     searched = list(topic.searched) if topic is not None else []
-    words = [g for g in topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if g not in searched]
-    common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))
-    counted = list(zip(_group_counts(session, words), words, strict=True))
-    rare = [g for n, g in sorted(counted, key=lambda c: c[0]) if 0 < n <= common]
-    rare = rare[:CONTEXT_WORDS]
+    rare = [g for g in request_groups(session, topic, context) if g not in searched]
     if not rare:
         return None
-    # The rare words alone: the candidates already match the topic, and PostgreSQL's
+    # The other words alone: the candidates already match the topic, and PostgreSQL's
     # ts_rank_cd (no rarity weighting) would otherwise rank by how often they say it.
     if among is not None:  # the courses already found on the topic: rank them all
         return fulltext.relevance(session, rare, limit=len(among) or 1, any_group=True, among=among)
     return fulltext.relevance(session, rare, limit=CONTEXT_MATCHES, any_group=True)
+
+
+def request_groups(session: Session, topic: TopicMatch | None, context: str | None) -> list[Group]:
+    """The ideas of the whole request: the topic's, then every other one said. On
+    PostgreSQL, whose ts_rank_cd has no rarity weighting, common words are left out."""
+    searched = list(topic.searched) if topic is not None else []
+    said = topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if context else []
+    groups = list(dict.fromkeys(searched + said))[:MAX_REQUEST_GROUPS]
+    if session.get_bind().dialect.name == "postgresql":
+        common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))
+        others = [g for g in groups if g not in searched]
+        counts = dict(zip(others, _group_counts(session, others), strict=True))
+        groups = [g for g in groups if g in searched or 0 < counts[g] <= common]
+    return groups
+
+
+def request_relevance(
+    session: Session, topic: TopicMatch | None, context: str | None
+) -> fulltext.Relevance | None:
+    """The courses best matching the whole request (any of its ideas, ranked by the
+    engine), or ``None`` when it says nothing beyond the topic phrase."""
+    groups = request_groups(session, topic, context)
+    searched = list(topic.searched) if topic is not None else []
+    if not [g for g in groups if g not in searched]:
+        return None
+    found = fulltext.relevance(session, groups, any_group=True)
+    return found if found.ids else None
+
+
+def topic_disagrees(rel: fulltext.Relevance | None, request: fulltext.Relevance | None) -> bool:
+    """Whether no course on the topic phrase is among the whole request's best matches."""
+    if rel is None or request is None:
+        return False
+    return not set(rel.ids) & set(request.ids[:AGREEMENT])
 
 
 def _group_counts(session: Session, groups: Sequence[Group]) -> list[int]:

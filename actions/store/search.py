@@ -45,17 +45,21 @@ from actions.store.models import (
 from actions.store.relevance import (
     context_relevance,
     related_courses,
+    request_groups,
+    request_relevance,
+    topic_disagrees,
     weak_matches,
 )
 from actions.store.topic_match import (
     BROAD,
     FULL,
     NONE,
+    PARTIAL,
     TopicMatch,
     loose_spelling_matches,
     match_topic,
 )
-from actions.store.topics import mentioned, mentions
+from actions.store.topics import Group, mentioned, mentions
 
 GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
 SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
@@ -384,6 +388,9 @@ class SearchResult:
     # courses cover only part of it), NONE (no course on it: the courses shown, if any,
     # are the subject's nearest) or BROAD (too broad to search by words).
     topic: TopicMatch | None = None
+    # Ranked by the learner's whole request rather than the topic phrase (which the
+    # catalogue lacks, covers in part, or which disagrees with the rest of the request).
+    by_request: bool = False
 
     @property
     def on_topic(self) -> bool:
@@ -551,9 +558,23 @@ def recommend(
     needed = offset + limit
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
-    near, near_tiers = related_courses(session, topic, rel, needed, exclude_ids)
+    request = (
+        request_relevance(session, topic, profile.context)
+        if topic is not None and topic.status != BROAD
+        else None
+    )
+    by_request = request is not None and (
+        (topic is not None and topic.status in (PARTIAL, NONE)) or topic_disagrees(rel, request)
+    )
+    if by_request:
+        # The topic phrase is missing from the catalogue, covered only in part, or nowhere
+        # near the rest of what the learner said: go by the whole request instead.
+        rel = request
+    near, near_tiers = (
+        (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
+    )
     found = rel.ids + (near.ids if near else []) if rel is not None else None
-    context = context_relevance(session, topic, profile.context, among=found)
+    context = None if by_request else context_relevance(session, topic, profile.context, found)
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
@@ -624,7 +645,7 @@ def recommend(
     if profile.level in (None, "introductory"):
         order.append(case((Course.follow_on.is_(True), 1), else_=0))  # part I before part II
     weak = weak_matches(rel) | weak_matches(near)
-    if topic is not None and rel is not None:
+    if topic is not None and rel is not None and not by_request:
         weak |= loose_spelling_matches(session, topic, rel.ids)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
@@ -658,8 +679,10 @@ def recommend(
         total_candidates = exact_count
 
     related = frozenset(near.ids if near else ())
+    said = request_groups(session, topic, profile.context) if by_request else None
     recommendations = [
-        describe(course, profile, topic, related=course.id in related) for course in courses
+        describe(course, profile, topic, related=course.id in related, request=said)
+        for course in courses
     ]
     missed_keys = {key for course in courses for key in _missed_keys(course, profile)}
     relaxed_keys = [k for k in keys if k in relaxed and k in missed_keys]
@@ -678,6 +701,7 @@ def recommend(
         offset=offset,
         pool_limited=pool_limited,
         topic=topic,
+        by_request=by_request,
     )
 
 
@@ -862,6 +886,22 @@ def _goal_reason(course: Course, goal: str | None) -> str | None:
     return None
 
 
+def _request_reason(course: Course, request: Sequence[Group]) -> str | None:
+    """Which of the learner's words the course mentions ("title mentions oncology")."""
+    parts = []
+    shown: set[str] = set()
+    for where, text_ in (("title", course.title), ("description", course.description)):
+        found = []
+        for group in request:
+            said = mentioned(text_, group)
+            if said is not None and said.lower() not in shown:
+                shown.add(said.lower())
+                found.append(said)
+        if found:
+            parts.append(f"{where} mentions {', '.join(found[:4])}")
+    return "; ".join(parts) or None
+
+
 def _related_reason(course: Course, topic: TopicMatch) -> str:
     """What a course about part of the topic mentions ("about part of your topic:
     title mentions wine")."""
@@ -905,6 +945,7 @@ def describe(
     topic: TopicMatch | None = None,
     *,
     related: bool = False,
+    request: Sequence[Group] | None = None,
 ) -> Recommendation:
     """A course as the bot shows it; with a profile, also why it fits or not.
 
@@ -918,7 +959,11 @@ def describe(
     goal_reason = _goal_reason(course, profile.goal)
     if goal_reason and goal_reason not in met:
         met.append(goal_reason)
-    topic_reason = _topic_reason(course, topic, related)
+    topic_reason = (
+        _request_reason(course, request)
+        if request is not None
+        else _topic_reason(course, topic, related)
+    )
     if topic_reason:
         met.insert(0, topic_reason)
     # The topic and goal reasons lead the one-line why: they make this course stand out.

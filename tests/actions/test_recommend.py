@@ -50,3 +50,16 @@ def test_more_on_buttons_name_their_list() -> None:
     assert [b["title"] for b in more] == ["More on 1", "More on 2"]
     assert all(list_fingerprint(["a", "b"]) in b["payload"] for b in more)
     assert all(len(b["payload"].encode()) <= 64 for b in buttons)  # Telegram callback data
+
+
+def test_a_list_going_by_the_whole_request_does_not_claim_the_topic() -> None:
+    result = _result(FULL, [False, False, False])
+    result.by_request = True
+    text = _header(result, LearnerProfile(), None)
+    assert text.startswith("Going by everything you told me") and "wine tasting" not in text
+    result.topic.status = PARTIAL  # type: ignore[union-attr]
+    assert _header(result, LearnerProfile(), None).startswith(
+        "I have no course on wine tasting as a whole. Going by everything you told me"
+    )
+    result.topic.status = "none"  # type: ignore[union-attr]
+    assert "none is about wine tasting" in _header(result, LearnerProfile(), None)

@@ -60,3 +60,35 @@ def test_relevance_among_given_courses_ranks_only_those(session: Session) -> Non
     among = fulltext.relevance(session, [("spanish",), ("english",)], any_group=True, among=some)
     assert set(among.ids) == set(some)
     assert fulltext.relevance(session, [("spanish",)], among=[]).ids == []
+
+
+def test_a_topic_phrase_at_odds_with_the_request_gives_way_to_the_request(
+    session: Session,
+) -> None:
+    context = (
+        "I start a new job in a food factory as shift supervisor next month, they ask me "
+        "to know HACCP and food hygiene rules"
+    )
+    result = recommend(session, LearnerProfile(topic="shift supervisor", context=context))
+    assert result.by_request
+    first = result.courses[0]
+    assert "food" in _text(first.title, first.description)
+    assert first.why.startswith("Title mentions")
+
+
+def test_a_topic_the_catalogue_lacks_is_said_and_the_request_still_ranks(
+    session: Session,
+) -> None:
+    context = "qxzjvw please; our city has bad air pollution from construction dust"
+    result = recommend(session, LearnerProfile(topic="qxzjvw", context=context))
+    assert result.topic is not None and result.topic.status == "none"
+    assert result.by_request and result.courses
+    assert "pollution" in _text(result.courses[0].title, result.courses[0].description)
+
+
+def test_a_topic_agreeing_with_the_request_keeps_its_courses(session: Session) -> None:
+    context = "I'm a nurse and my mum has dementia; any dementia courses?"
+    result = recommend(session, LearnerProfile(topic="dementia", context=context))
+    assert not result.by_request
+    for course in result.courses:
+        assert "dementia" in _text(course.title, course.description)
