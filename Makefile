@@ -125,6 +125,9 @@ eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) t
 	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
 		--set tests/search_eval/retrieval_fresh3.yml --transcripts test-artifacts/search-eval-fresh3.jsonl \
 		--json results/search-eval-fresh3.json
+	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
+		--set tests/search_eval/retrieval_fresh4.yml --transcripts test-artifacts/search-eval-fresh4.jsonl \
+		--json results/search-eval-fresh4.json
 
 test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, servers, conversations, NLU)
 	@echo "==> Running the test suite (unit tests, then real servers end to end)"

@@ -233,48 +233,10 @@ def format_errors(outcomes: Sequence[Outcome], limit: int) -> str:
 @contextmanager
 def real_stack(model: Path) -> Iterator[tuple[Say, Slots]]:
     """The servers of tests/servers.py; yields ``say`` and ``slots_of`` (senders signed)."""
-    import tempfile
+    from tests.servers import rest_stack
 
-    import httpx
-
-    from tests.servers import (
-        import_catalogue_file,
-        signed,
-        start_action_server,
-        start_rasa_server,
-    )
-
-    with tempfile.TemporaryDirectory(prefix="context-eval-") as name:
-        tmp = Path(name)
-        actions = start_action_server(tmp, import_catalogue_file(tmp / "courses.db"))
-        try:
-            rasa = start_rasa_server(tmp, model, actions.url)
-            try:
-                with httpx.Client(timeout=60) as client:
-
-                    def say(sender: str, message: str) -> list[dict[str, Any]]:
-                        response = client.post(
-                            f"{rasa.url}/webhooks/rest/webhook",
-                            json={"sender": signed(sender), "message": message},
-                        )
-                        response.raise_for_status()
-                        replies: list[dict[str, Any]] = response.json()
-                        return replies
-
-                    def slots_of(sender: str) -> dict[str, Any]:
-                        response = client.get(
-                            f"{rasa.url}/conversations/{signed(sender)}/tracker",
-                            params={"include_events": "NONE"},
-                        )
-                        response.raise_for_status()
-                        found: dict[str, Any] = response.json().get("slots") or {}
-                        return found
-
-                    yield say, slots_of
-            finally:
-                rasa.stop()
-        finally:
-            actions.stop()
+    with rest_stack(model, prefix="context-eval-") as (say, slots_of):
+        yield say, slots_of
 
 
 def evaluate(say: Say, slots_of: Slots, answers: Sequence[Answer]) -> list[Outcome]:

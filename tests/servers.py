@@ -265,11 +265,14 @@ def chat(stack: dict[str, Server], request: pytest.FixtureRequest) -> Chat:
 Say = Callable[[str, str], list[dict[str, Any]]]
 
 
+Slots = Callable[[str], dict[str, Any]]
+
+
 @contextmanager
-def rest_conversations(model: Path, prefix: str = "conversations-") -> Iterator[Say]:
+def rest_stack(model: Path, prefix: str = "conversations-") -> Iterator[tuple[Say, Slots]]:
     """A whole stack (catalogue store, action server, Rasa server) for scripts that hold
     conversations through the REST channel; yields ``say(sender, message) -> replies``
-    (the sender is signed here)."""
+    and ``slots(sender) -> the conversation's slots`` (senders are signed here)."""
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp_name:
         tmp = Path(tmp_name)
         db_url = import_catalogue_file(tmp / "courses.db")
@@ -288,8 +291,24 @@ def rest_conversations(model: Path, prefix: str = "conversations-") -> Iterator[
                         replies: list[dict[str, Any]] = response.json()
                         return replies
 
-                    yield say
+                    def slots(sender: str) -> dict[str, Any]:
+                        response = client.get(
+                            f"{rasa.url}/conversations/{signed(sender)}/tracker",
+                            params={"include_events": "NONE"},
+                        )
+                        response.raise_for_status()
+                        found: dict[str, Any] = response.json().get("slots") or {}
+                        return found
+
+                    yield say, slots
             finally:
                 rasa.stop()
         finally:
             actions.stop()
+
+
+@contextmanager
+def rest_conversations(model: Path, prefix: str = "conversations-") -> Iterator[Say]:
+    """:func:`rest_stack` for scripts that only talk: yields ``say``."""
+    with rest_stack(model, prefix) as (say, _):
+        yield say

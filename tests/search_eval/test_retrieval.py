@@ -3,10 +3,11 @@
 The targets are precision@3 and hit@1 0.90, honest "no course on X" 0.95 and no silent
 off-topic first course; they are NOT met yet (README, "Topic search quality"). These
 thresholds are regression gates a little under what was measured (retrieval.yml:
-0.727 / 0.882 / 0.935, 5 silent; the fresh batch: 0.697 / 0.845 / 0.889, 8 silent; the
-third batch, written after the first session-5 changes: 0.469 / 0.616 / 0.824, 22 silent;
-the fourth, written after the context ranking and never tuned on: 0.533 / 0.658 / 0.824,
-15 silent). ``make eval-search`` prints the numbers and writes the transcripts.
+0.755 / 0.882 / 0.935, 3 silent; the fresh batch: 0.703 / 0.836 / 0.889, 8 silent; the
+third batch, written after the first session-5 changes: 0.523 / 0.672 / 0.824, 17 silent;
+the fourth, written after the context ranking: 0.589 / 0.683 / 0.824, 12 silent; the fifth,
+written after the whole-request search and never tuned on: 0.565 / 0.680 / 0.969, 26
+silent). ``make eval-search`` prints the numbers and writes the transcripts.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ pytestmark = pytest.mark.slow
 
 GATES = {
     # set: (min precision@3, min hit@1, min honest-miss rate, max silent off-topic)
-    "retrieval.yml": (0.69, 0.84, 0.85, 9),
-    "retrieval_fresh.yml": (0.65, 0.80, 0.83, 12),
-    "retrieval_fresh2.yml": (0.43, 0.57, 0.76, 26),
-    "retrieval_fresh3.yml": (0.49, 0.61, 0.76, 19),
+    "retrieval.yml": (0.71, 0.84, 0.85, 8),
+    "retrieval_fresh.yml": (0.66, 0.79, 0.83, 12),
+    "retrieval_fresh2.yml": (0.48, 0.62, 0.76, 22),
+    "retrieval_fresh3.yml": (0.54, 0.63, 0.76, 17),
+    "retrieval_fresh4.yml": (0.52, 0.63, 0.90, 32),
 }
 
 
