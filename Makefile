@@ -114,20 +114,14 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 personas: setup ## Hold 24 persona conversations through the REST channel; transcripts in test-artifacts/personas/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
 
+SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4
+
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
-	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz --json results/search-eval.json
-	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
-		--set tests/search_eval/retrieval_fresh.yml --transcripts test-artifacts/search-eval-fresh.jsonl \
-		--json results/search-eval-fresh.json
-	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
-		--set tests/search_eval/retrieval_fresh2.yml --transcripts test-artifacts/search-eval-fresh2.jsonl \
-		--json results/search-eval-fresh2.json
-	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
-		--set tests/search_eval/retrieval_fresh3.yml --transcripts test-artifacts/search-eval-fresh3.jsonl \
-		--json results/search-eval-fresh3.json
-	@$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
-		--set tests/search_eval/retrieval_fresh4.yml --transcripts test-artifacts/search-eval-fresh4.jsonl \
-		--json results/search-eval-fresh4.json
+	@for set in $(SEARCH_SETS); do \
+		$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
+			--set tests/search_eval/$$set.yml --transcripts test-artifacts/search-eval-$$set.jsonl \
+			--json results/search-eval-$$set.json || exit 1; \
+	done
 
 test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, servers, conversations, NLU)
 	@echo "==> Running the test suite (unit tests, then real servers end to end)"

@@ -235,44 +235,43 @@ def relevance(
     )
 
 
-def matches_course(session: Session, course_id: str, groups: Sequence[Group]) -> bool:
-    """Whether the course ``course_id`` matches every group."""
+def _matching_sql(
+    session: Session, groups: Sequence[Group], where: str, params: dict[str, Any]
+) -> str | None:
+    """``SELECT 1`` for each course matching every group and ``where`` (SQL over
+    ``courses``; adds the query's parameters to ``params``), or ``None`` without
+    full-text search."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        statement = text(
+        params["q"] = fts5_query(groups)
+        return (
             "SELECT 1 FROM courses_fts JOIN courses ON courses.rowid = courses_fts.rowid "
-            "WHERE courses.id = :cid AND courses_fts MATCH :q"
-        ).bindparams(cid=course_id, q=fts5_query(groups))
-    elif dialect == "postgresql":
-        params: dict[str, Any] = {"cid": course_id}
+            f"WHERE courses_fts MATCH :q AND {where}"
+        )
+    if dialect == "postgresql":
         query = _postgres_tsquery(groups, params)
-        statement = text(
+        return (
             f"SELECT 1 FROM courses, (SELECT {query} AS query) AS q "
-            "WHERE courses.id = :cid AND courses.search_tsv @@ q.query"
-        ).bindparams(**params)
-    else:
-        return False
-    return session.execute(statement).first() is not None
+            f"WHERE courses.search_tsv @@ q.query AND {where}"
+        )
+    return None
+
+
+def matches_course(session: Session, course_id: str, groups: Sequence[Group]) -> bool:
+    """Whether the course ``course_id`` matches every group."""
+    params: dict[str, Any] = {"cid": course_id}
+    sql = _matching_sql(session, groups, "courses.id = :cid", params)
+    return sql is not None and session.execute(text(sql), params).first() is not None
 
 
 def count_matches(session: Session, groups: Sequence[Group]) -> int:
     """How many courses match every group (at most :data:`MAX_MATCHES`), without ranking."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        statement = text(
-            "SELECT count(*) FROM (SELECT rowid FROM courses_fts WHERE courses_fts MATCH :q "
-            "LIMIT :limit)"
-        ).bindparams(q=fts5_query(groups), limit=MAX_MATCHES)
-    elif dialect == "postgresql":
-        params: dict[str, Any] = {"limit": MAX_MATCHES}
-        query = _postgres_tsquery(groups, params)
-        statement = text(
-            f"SELECT count(*) FROM (SELECT 1 FROM courses, (SELECT {query} AS query) AS q "
-            "WHERE courses.search_tsv @@ q.query LIMIT :limit) AS found"
-        ).bindparams(**params)
-    else:
+    params: dict[str, Any] = {"limit": MAX_MATCHES}
+    sql = _matching_sql(session, groups, "1 = 1", params)
+    if sql is None:
         return 0
-    return int(session.execute(statement).scalar_one())
+    found = session.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :limit) AS found"), params)
+    return int(found.scalar_one())
 
 
 def vocabulary(session: Session) -> list[tuple[str, int]]:
