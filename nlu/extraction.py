@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from actions.store.currency import to_gbp
 from nlu import vocab
+from nlu.currency import in_foreign_currency
 from nlu.negation import negated
 from nlu.refinement import find_refinements
 from nlu.topic import find_topic
@@ -566,6 +567,8 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
         )
         left = ctx.left(start, 70)
         right = ctx.right(end, 40)
+        if in_foreign_currency(scan[max(0, m.start("a") - 8) : m.start("a")], right):
+            continue  # "40,000 INR", "1 lakh rupees": no rate, so no budget
         if _NON_MONEY_UNIT_AFTER.match(right) and not (pre or post):
             continue
         if not (pre or post) and _NON_MONEY_LEFT.search(left):
