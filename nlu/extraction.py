@@ -1416,6 +1416,10 @@ _POSSESSION_FOR_STUDY = re.compile(
 )
 
 
+# "masters level", "degree-level": the qualification word describes a level.
+_LEVEL_WORD_AFTER = re.compile(r"^[\s-]*(?:level|standard)\b")
+
+
 def _extract_goal(ctx: _Ctx) -> list[Extracted]:
     scan = ctx.scan
     cands: list[tuple[float, int, int, str]] = []
@@ -1441,6 +1445,8 @@ def _extract_goal(ctx: _Ctx) -> list[Extracted]:
                 )
             ):
                 continue  # "I have a masters in engineering": held, not wanted
+            if goal == "further_study" and _LEVEL_WORD_AFTER.match(scan[end : end + 12]):
+                continue  # "Masters level, credit-bearing": a level, not a goal
             if goal == "career_change" and weight <= 0.8 and m.group(0).endswith(("to", "into")):
                 # "move into <subject>": needs a following word that is not a pronoun
                 nxt = scan[end : end + 15]

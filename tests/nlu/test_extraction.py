@@ -178,6 +178,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I want to learn online marketing", {"delivery": N, "subject": "marketing"}),
     # ---------------------------------------------------------------- goal
     ("I want to switch careers", {"goal": "career_change"}),
+    ("Masters level, credit-bearing", {"goal": N, "level": "postgraduate"}),  # a level, no goal
+    ("I want to do a masters", {"goal": "further_study"}),
     ("I want to move into IT", {"goal": "career_change", "subject": "computing-it"}),
     ("I'm looking for a new career", {"goal": "career_change"}),
     ("I want to retrain", {"goal": "career_change"}),
