@@ -12,7 +12,8 @@ DB_STAMP    := var/.catalogue-imported
 NODE_STAMP  := node_modules/.installed
 TRAINING_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
 # The evaluators (nlu/evaluate*.py) are not part of the model: changing them retrains nothing.
-TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(filter-out nlu/evaluate%.py,$(wildcard nlu/*.py))
+TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(wildcard data/goals/*.yml) \
+	$(filter-out nlu/evaluate%.py,$(wildcard nlu/*.py))
 
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -134,13 +135,13 @@ test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, se
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data tests/nlu/heldout.yml \
 		--min-intent-f1 0.90 --min-slot-match 0.90 --json results/nlu-heldout.json
 	@echo "==> NLU on the independent sets: loose regression gates a little under the measured"
-	@echo "    0.815 / 0.874 (intents), 0.355 (openings' slots) and 0.769 (answers in context)"
+	@echo "    0.815 / 0.887 (intents), 0.448 (openings' slots) and 0.798 (answers in context)"
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data $(INDEPENDENT)/intents.yml \
 		--min-intent-f1 0.79 --min-slot-match 0.85 --errors 0 \
 		--json results/nlu-independent-intents.json
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data $(INDEPENDENT)/openings.yml \
-		--min-slot-match 0.33 --errors 0 --json results/nlu-independent-openings.json
-	@$(PY) -m nlu.evaluate_context --model models/course-advisor.tar.gz --min-read 0.74 \
+		--min-slot-match 0.42 --errors 0 --json results/nlu-independent-openings.json
+	@$(PY) -m nlu.evaluate_context --model models/course-advisor.tar.gz --min-read 0.77 \
 		--errors 0 --json results/nlu-context.json
 
 bench: setup ## Benchmarks side by side with a plain Rasa assistant (~20 min; BENCH_ARGS=--quick: minutes)

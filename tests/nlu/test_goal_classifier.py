@@ -1,0 +1,103 @@
+"""The learned goal reading: trained from a data file, used only where the rules found none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlu.goal_classifier import GoalClassifier, load_examples
+
+EXAMPLES = """
+version: 1
+examples:
+  - {text: "I want out of retail and into something new", goal: career_change}
+  - {text: "done with the warehouse, time for a new career", goal: career_change}
+  - {text: "retrain as a nurse", goal: career_change}
+  - {text: "get promoted at work", goal: upskill}
+  - {text: "my boss wants me to do the budgets", goal: upskill}
+  - {text: "do my current job better", goal: upskill}
+  - {text: "just for fun", goal: explore}
+  - {text: "curious about astronomy as a hobby", goal: explore}
+  - {text: "something for the winter evenings", goal: explore}
+  - {text: "credits towards a degree", goal: further_study}
+  - {text: "I want to do a masters", goal: further_study}
+  - {text: "get onto an access course for uni", goal: further_study}
+  - {text: "anything on python?", goal: none}
+  - {text: "under 200 pounds", goal: none}
+  - {text: "5 hours a week", goal: none}
+  - {text: "tell me more about the second one", goal: none}
+"""
+
+
+@pytest.fixture
+def trained(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GoalClassifier:
+    data = tmp_path / "goals.yml"
+    data.write_text(EXAMPLES, encoding="utf-8")
+    monkeypatch.setattr("nlu.goal_classifier.ROOT", tmp_path)
+    (tmp_path / "storage").mkdir()
+    storage = LocalModelStorage(tmp_path / "storage")
+    resource = Resource("goal_classifier")
+    context = ExecutionContext(graph_schema=None, model_id="test")  # type: ignore[arg-type]
+    config = {"data": "goals.yml", "threshold": 0.3}
+    component = GoalClassifier.create(
+        {**GoalClassifier.get_default_config(), **config}, storage, resource, context
+    )
+    component.train(TrainingData())
+    return GoalClassifier.load(
+        {**GoalClassifier.get_default_config(), **config}, storage, resource, context
+    )
+
+
+def _message(text: str, intent: str = "state_goal", **extra: Any) -> Message:
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}})
+    for key, value in extra.items():
+        message.set(key, value)
+    return message
+
+
+def _goals(message: Message) -> list[Any]:
+    return [e["value"] for e in message.get("entities", []) if e["entity"] == "goal"]
+
+
+def test_a_goal_said_in_other_words_is_learned(trained: GoalClassifier) -> None:
+    (message,) = trained.process([_message("sick of retail, I need a new career")])
+    assert _goals(message) == ["career_change"]
+    assert message.get("entities")[0]["extractor"] == "GoalClassifier"
+
+
+def test_a_goal_the_rules_found_is_kept(trained: GoalClassifier) -> None:
+    ruled = [{"entity": "goal", "value": "explore", "start": 0, "end": 4}]
+    (message,) = trained.process([_message("retrain as a nurse", entities=ruled)])
+    assert _goals(message) == ["explore"]
+
+
+def test_no_goal_from_questions_about_the_list(trained: GoalClassifier) -> None:
+    (message,) = trained.process([_message("get promoted", intent="course_details")])
+    assert _goals(message) == []
+
+
+def test_a_message_that_states_no_goal_gets_none(trained: GoalClassifier) -> None:
+    label, _ = trained.predict("anything on python?")
+    assert label == "none"
+
+
+def test_the_examples_file_is_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("examples:\n  - {text: 'hello', goal: promotion}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="promotion"):
+        load_examples(bad)
+
+
+def test_the_fingerprint_follows_the_examples_file(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr("nlu.goal_classifier.ROOT", tmp_path)
+    (tmp_path / "goals.yml").write_text(EXAMPLES, encoding="utf-8")
+    first = GoalClassifier.fingerprint_addon({"data": "goals.yml"})
+    (tmp_path / "goals.yml").write_text(EXAMPLES + "  - {text: 'hi', goal: none}\n")
+    assert first and first != GoalClassifier.fingerprint_addon({"data": "goals.yml"})
