@@ -20,7 +20,16 @@ echo "==> Starting the action server on port ${ACTION_PORT}..."
 mkdir -p var
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" >var/action-server.log 2>&1 &
 action_pid=$!
-trap 'kill "$action_pid" 2>/dev/null || true' EXIT
+# On exit: stop the action server, and if it has not stopped after 5 s, kill it.
+stop_actions() {
+    kill "$action_pid" 2>/dev/null || return 0
+    for _ in $(seq 50); do
+        kill -0 "$action_pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -9 "$action_pid" 2>/dev/null || true
+}
+trap stop_actions EXIT
 echo "    (its log: var/action-server.log)"
 mode="${1:-shell}"
 echo "==> Loading the model; type your messages after the prompt, /stop to quit."

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from actions.store import fulltext
 from actions.store.models import Course
 from actions.store.topic_match import TopicMatch, word_counts
-from actions.store.topics import Group, topic_groups
+from actions.store.topics import Group, topic_groups, topic_vocabulary
 
 #: A course scoring under this share of the best course's relevance mentions the topic
 #: rather than being about it: it comes after the clearly relevant ones.
@@ -85,10 +85,14 @@ def context_relevance(
 
 
 def request_groups(session: Session, topic: TopicMatch | None, context: str | None) -> list[Group]:
-    """The ideas of the whole request: the topic's, then every other one said. On
-    PostgreSQL, whose ts_rank_cd has no rarity weighting, common words are left out."""
+    """The ideas of the whole request: the topic's, then every other one said, less numbers
+    and words about the wishes (``request_noise`` in the topic vocabulary). On PostgreSQL,
+    whose ts_rank_cd has no rarity weighting, common words are left out too."""
     searched = list(topic.searched) if topic is not None else []
     said = topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if context else []
+    noise = topic_vocabulary().request_noise
+    # Numbers and words about the wishes ("budget £300", "a week") say nothing of the subject.
+    said = [g for g in said if not all(p.isdigit() or p in noise for p in g)]
     groups = list(dict.fromkeys(searched + said))[:MAX_REQUEST_GROUPS]
     if session.get_bind().dialect.name == "postgresql":
         common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))

@@ -7,9 +7,9 @@ them. When none does:
 1. a word the index has never seen is read as a misspelling of the nearest indexed
    word (rapidfuzz's Damerau-Levenshtein distance, on the database's own stems), e.g. "kubernetis";
 2. otherwise the largest set of the topic's ideas that some course covers is used (of
-   equal sets, the learner's earliest words), and the result says it is *partial* (the
-   learner is told that nothing covers the whole topic); with no idea covered at all
-   the status is *none*.
+   equal sets, the one with fewer spelling fixes, then the one more courses are about,
+   then the earliest), and the result says it is *partial* (the learner is told that
+   nothing covers the whole topic); with no idea covered at all the status is *none*.
 """
 
 from __future__ import annotations
@@ -107,13 +107,19 @@ def match_topic(session: Session, topic: str) -> TopicMatch:
         )
 
     known = [g for g in fixed if count([g])]
+    fixes = {(stem + fulltext.PREFIX,) for stem in corrected.values()}
     used: list[Group] = []
     for size in range(min(len(known), len(fixed) - 1), 0, -1):
-        # The most ideas covered; among those, the learner's earliest words: in a phrase
-        # such as "poetry appreciation", "cancer awareness" or "military history" the
-        # first word says what it is about, the last what kind of course.
-        used = next((list(s) for s in itertools.combinations(known, size) if count(s)), [])
-        if used:
+        # The most ideas covered; among those, the learner's own words before spelling
+        # fixes ("weather", not "metorology" read as "methodolog"), then the part more
+        # courses are about (the established subject of a phrase: "design" in "graphic
+        # design", "cancer" in "cancer awareness"), then the earliest.
+        found = [list(s) for s in itertools.combinations(known, size) if count(s)]
+        if found:
+            used = max(
+                found,
+                key=lambda s: (sum(g not in fixes for g in s), count(s), -fixed.index(s[0])),
+            )
             break
     if not used:
         return TopicMatch(

@@ -37,6 +37,7 @@ class TopicVocabulary:
 
     stopwords: frozenset[str]
     generic: frozenset[str]
+    request_noise: frozenset[str]
     synonyms: dict[tuple[str, ...], Group]  # phrase words -> the phrase's whole group
     follow_on: tuple[re.Pattern[str], ...]
 
@@ -77,6 +78,7 @@ def topic_vocabulary(path: Path = VOCABULARY_PATH) -> TopicVocabulary:
     return TopicVocabulary(
         stopwords=frozenset(word_list(raw, "stopwords", path)),
         generic=frozenset(word_list(raw, "generic", path)),
+        request_noise=frozenset(word_list(raw, "request_noise", path)),
         synonyms=synonyms,
         follow_on=tuple(patterns),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
-from actions.store.relevance import context_relevance
+from actions.store.relevance import context_relevance, request_groups
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import match_topic, word_counts
 
@@ -92,3 +92,12 @@ def test_a_topic_agreeing_with_the_request_keeps_its_courses(session: Session) -
     assert not result.by_request
     for course in result.courses:
         assert "dementia" in _text(course.title, course.description)
+
+
+def test_words_about_the_wishes_are_not_the_request(session: Session) -> None:
+    topic = match_topic(session, "wine tasting")
+    context = "I want to change career into wine tasting, budget £300, 4 hours a week"
+    groups = request_groups(session, topic, context)
+    words = {p for g in groups for p in g}
+    assert {"wine", "tasting"} <= words
+    assert not words & {"change", "budget", "300", "hours", "week", "4"}

@@ -205,12 +205,14 @@ def test_enough_on_the_whole_topic_shows_nothing_related(session: Session) -> No
     assert len(result.courses) == 3 and not any(c.related for c in result.courses)
 
 
-def test_a_partly_covered_topic_keeps_the_learners_first_word(session: Session) -> None:
+def test_a_partly_covered_topic_keeps_what_it_is_about(session: Session) -> None:
     # "poetry appreciation": the courses are on poetry, not on appreciation (of music).
     match = match_topic(session, "poetry appreciation")
     assert match.status == PARTIAL and match.used == [("poetry",)]
     for course in recommend(session, LearnerProfile(topic="poetry appreciation")).courses:
         assert "poetry" in (course.title + " " + (course.description or "")).lower()
+    # "graphic design": design, the part many courses are about, not the one GUI course.
+    assert match_topic(session, "graphic design").used == [("design",)]
 
 
 def test_a_misspelt_stop_word_is_not_searched_for(session: Session) -> None:
