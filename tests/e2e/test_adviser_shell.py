@@ -82,7 +82,8 @@ class Pane:
             .strip()
             .partition(" ")
         )
-        return int(status) if dead == "1" else None
+        # tmux may report the pane dead a moment before it records the status.
+        return int(status) if dead == "1" and status.isdigit() else None
 
 
 def _prompts(screen: str) -> int:
