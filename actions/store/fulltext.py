@@ -299,24 +299,7 @@ def vocabulary(session: Session) -> list[tuple[str, int]]:
 
 def stem(session: Session, word: str) -> str:
     """``word`` as the database's stemmer indexes it (porter in SQLite, snowball in PG)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        found = session.execute(
-            text("SELECT lexeme FROM unnest(to_tsvector('english', :w))"), {"w": word}
-        ).first()
-        return str(found[0]) if found else word
-    if dialect == "sqlite":
-        # The same tokenizer as courses_fts, on a scratch in-memory database.
-        with sqlite3.connect(":memory:") as scratch:
-            scratch.execute(
-                "CREATE VIRTUAL TABLE s USING fts5(w, "
-                "tokenize='porter unicode61 remove_diacritics 2')"
-            )
-            scratch.execute("CREATE VIRTUAL TABLE v USING fts5vocab(s, 'row')")
-            scratch.execute("INSERT INTO s(w) VALUES (?)", (word,))
-            row = scratch.execute("SELECT term FROM v").fetchone()
-        return str(row[0]) if row else word
-    return word
+    return stems(session, [word])[0] or word
 
 
 def stems(session: Session, words: Sequence[str]) -> list[str | None]:
