@@ -16,8 +16,9 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import said
 from actions.common import CourseAdvisorAction
-from actions.profile_form import searchable_topic
+from actions.profile_form import FORM_NAME, searchable_topic
 from actions.recommend import send_recommendations
 from actions.refine import refine_or_search
 
@@ -51,7 +52,7 @@ class ActionAskRephrase(CourseAdvisorAction):
             return await refine_or_search(dispatcher, tracker)
         if _starts_a_search(tracker):
             # "kubernetes" or "upskill" on its own: the profile form takes it from here.
-            return [FollowupAction("learner_profile_form")]
+            return [FollowupAction(FORM_NAME)]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -85,7 +86,7 @@ def _changes_a_wish(tracker: Tracker) -> bool:
         return False
     return any(
         entity.get("entity") in WISH_ENTITIES
-        for entity in tracker.latest_message.get("entities") or []
+        for entity in said(tracker.latest_message.get("entities") or [])
     )
 
 
@@ -99,7 +100,7 @@ def _starts_a_search(tracker: Tracker) -> bool:
     if tracker.active_loop.get("name"):
         return False
     text = (tracker.latest_message.get("text") or "").strip()
-    for entity in tracker.latest_message.get("entities") or []:
+    for entity in said(tracker.latest_message.get("entities") or []):
         if entity.get("entity") not in ("goal", "subject", "topic"):
             continue
         if entity.get("entity") == "topic" and not searchable_topic(entity.get("value")):
@@ -112,7 +113,7 @@ def _starts_a_search(tracker: Tracker) -> bool:
 
 def named_topic(tracker: Tracker) -> str | None:
     """A searchable topic the latest message names, if any."""
-    for entity in tracker.latest_message.get("entities") or []:
+    for entity in said(tracker.latest_message.get("entities") or []):
         value = entity.get("value")
         if entity.get("entity") == "topic" and searchable_topic(value):
             return str(value)

@@ -21,6 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import ANSWERED_BY, answer_values, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
@@ -30,6 +31,7 @@ from actions.vague import is_vague
 
 logger = logging.getLogger(__name__)
 
+FORM_NAME = "learner_profile_form"
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
 GOALS = ("upskill", "career_change", "explore", "further_study")
 #: The goal slot's value when the learner leaves it open (a neutral ranking).
@@ -83,7 +85,7 @@ def _intent(tracker: Tracker) -> str | None:
 
 
 def _entity(tracker: Tracker, name: str) -> bool:
-    return any(e.get("entity") == name for e in tracker.latest_message.get("entities") or [])
+    return any(e.get("entity") == name for e in said(tracker.latest_message.get("entities") or []))
 
 
 def _states_a_wish(tracker: Tracker) -> bool:
@@ -98,6 +100,34 @@ def _states_a_wish(tracker: Tracker) -> bool:
             "credit_bearing",
             "refinement",
         )
+    )
+
+
+#: Actions between a learner's message and the form that do not answer it.
+_TRANSPARENT_ACTIONS = {"action_listen", "action_extract_slots", FORM_NAME}
+
+
+def _just_said(tracker: Tracker) -> bool:
+    """Whether the form runs on a message the learner has just sent (not on the way back
+    after an interruption was answered). Rasa hands the validation action a tracker that
+    ends with the form's own ``ActionExecuted``, so ``latest_action_name`` is the form."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in _TRANSPARENT_ACTIONS:
+            return False
+    return False
+
+
+def _answer(tracker: Tracker) -> dict[str, Any]:
+    """The wishes the latest message gives as the answer to the question the form asked,
+    even where its intent looked like something else (see :mod:`actions.answers`)."""
+    if not _just_said(tracker):
+        return {}
+    return answer_values(
+        tracker.latest_message.get("entities") or [],
+        tracker.latest_message.get("text") or "",
+        tracker.get_slot("requested_slot"),
     )
 
 
@@ -155,6 +185,12 @@ class ValidateLearnerProfileForm(FormValidationAction):
         for name in (*STEERING_SLOTS, "subject"):
             if name in changed and name not in returned:
                 events.append(SlotSet(name, tracker.get_slot(name)))
+        asked_for = ANSWERED_BY.get(tracker.get_slot("requested_slot") or "", frozenset())
+        for name, value in _answer(tracker).items():
+            # The answer's other wishes ("two grand, and with credit"); a wish said before
+            # is changed only by an answer to the question about it.
+            if name not in returned and (name in asked_for or tracker.get_slot(name) is None):
+                events.append(SlotSet(name, value))
         subject = tracker.get_slot("subject")
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "subject":
@@ -167,7 +203,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def _plan_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """ "I'd like to work towards a PG Cert by stacking microcredentials": a stacking
         plan from the catalogue now, while the form goes on to find courses."""
-        if _intent(tracker) not in PLAN_INTENTS or tracker.latest_action_name != "action_listen":
+        if _intent(tracker) not in PLAN_INTENTS or not _just_said(tracker):
             return
         try:
             plan = plan_reply(tracker, tracker.latest_message.get("text") or "")
@@ -182,6 +218,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         if tracker.get_slot("goal") or _entity(tracker, "goal"):
             return {}
+        answered = _answer(tracker)
+        if "goal" in answered:
+            return {"goal": answered["goal"]}
         if not _gives_up(tracker, "goal"):
             return {}
         dispatcher.utter_message(
@@ -195,6 +234,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         """A skipped or vague subject question starts the exploration questions."""
         if tracker.get_slot("requested_slot") != "subject" or _entity(tracker, "subject"):
             return {}
+        answered = _answer(tracker)
+        if "subject" in answered:
+            return {"subject": answered["subject"], "exploring": False}
         if searchable_topic(tracker.get_slot("topic")) or _entity(tracker, "topic"):
             return {}
         if _intent(tracker) in SKIPS or (
@@ -231,6 +273,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if tracker.get_slot("refinements_done"):
             return {}
         if any(tracker.get_slot(slot) is not None for slot in OPTIONAL_SLOTS):
+            return {"refinements_done": True}
+        if _answer(tracker):
             return {"refinements_done": True}
         if tracker.get_slot("requested_slot") != "refinements_done":
             return {}

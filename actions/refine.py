@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import said
 from actions.common import explain_courses, profile_from_tracker, store_session
 from actions.recommend import send_recommendations
 from actions.store.search import Recommendation, subject_label
@@ -31,7 +32,7 @@ def requested_refinements(tracker: Tracker) -> list[str]:
     """The refinements the latest message asks for, in :data:`KINDS` order."""
     asked = {
         str(entity.get("value"))
-        for entity in tracker.latest_message.get("entities") or []
+        for entity in said(tracker.latest_message.get("entities") or [])
         if entity.get("entity") == "refinement"
     }
     return [kind for kind in KINDS if kind in asked]
@@ -81,7 +82,7 @@ async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     kinds = requested_refinements(tracker)
     new_search = any(
         entity.get("entity") in ("topic", "subject")
-        for entity in tracker.latest_message.get("entities") or []
+        for entity in said(tracker.latest_message.get("entities") or [])
     )
     last = [] if new_search else _last_courses(tracker)
     events: list[dict[str, Any]] = []

@@ -35,6 +35,7 @@ from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_CONFIDENCE,
     ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_ROLE,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
@@ -45,6 +46,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.answers import ANSWER_ROLE, WISH_SLOTS
 from nlu.extraction import ENTITY_NAMES, Extracted, extract
 
 logger = logging.getLogger(__name__)
@@ -104,6 +106,12 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             # out-of-scope message that names something to learn is searched. Which intents
             # set the topic slot is the domain's choice (domain.yml, slot mappings).
             "topic_everywhere": True,
+            # Wishes (actions.answers.WISH_SLOTS) an intent does not carry are kept with this
+            # role rather than dropped:
+            # no slot mapping reads them, but the profile form takes them when the message
+            # answers the question it asked ("two grand tops" read as show_shortlist).
+            # None drops them.
+            "answer_role": ANSWER_ROLE,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
@@ -147,19 +155,24 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             else:
                 allowed = self._allowed_for(intent)
                 bare = self._intent_name(intent) in self._bare_topic_intents
-            entities = self.add_extractor_name(
-                [
-                    self._to_rasa(item)
-                    for item in self._extract(text, doc, bare)
-                    if allowed is None or item.entity in allowed
-                ]
-            )
+            entities = self.add_extractor_name(self._gate(self._extract(text, doc, bare), allowed))
             existing = message.get(ENTITIES, []) or []
             if self._config.get("replace_existing"):
                 emitted = {e[ENTITY_ATTRIBUTE_TYPE] for e in entities}
                 existing = [e for e in existing if e.get(ENTITY_ATTRIBUTE_TYPE) not in emitted]
             message.set(ENTITIES, existing + entities, add_to_output=True)
         return messages
+
+    def _gate(self, items: list[Extracted], allowed: frozenset[str] | None) -> list[dict[str, Any]]:
+        """The entities the intent carries; the wishes it does not, with the answer role."""
+        role = self._config.get("answer_role")
+        entities = []
+        for item in items:
+            if allowed is None or item.entity in allowed:
+                entities.append(self._to_rasa(item))
+            elif role and item.entity in WISH_SLOTS:
+                entities.append(self._to_rasa(item, str(role)))
+        return entities
 
     def _unsure(self, intent: Any) -> bool:
         """Whether the intent classifier's confidence is below ``unsure_below``."""
@@ -199,11 +212,14 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         ]
 
     @staticmethod
-    def _to_rasa(item: Extracted) -> dict[str, Any]:
-        return {
+    def _to_rasa(item: Extracted, role: str | None = None) -> dict[str, Any]:
+        entity = {
             ENTITY_ATTRIBUTE_TYPE: item.entity,
             ENTITY_ATTRIBUTE_VALUE: item.value,
             ENTITY_ATTRIBUTE_START: item.start,
             ENTITY_ATTRIBUTE_END: item.end,
             ENTITY_ATTRIBUTE_CONFIDENCE: item.confidence,
         }
+        if role:
+            entity[ENTITY_ATTRIBUTE_ROLE] = role
+        return entity

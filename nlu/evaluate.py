@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from actions.answers import said
 from actions.store.models import SUBJECTS as CATALOGUE_SUBJECTS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -225,13 +226,14 @@ def values_equal(slot: str, gold: Any, predicted: Any) -> bool:
 def entities_to_slots(entities: Iterable[Mapping[str, Any]]) -> dict[str, SlotValue]:
     """Map Rasa entities to slot values.
 
-    Only entities named like a slot count. Entities are taken in order of appearance (their
-    `start`); exact duplicates (same entity, span and value, e.g. from two extractors) count once.
-    course_index collects every value in order ("compare 1 and 3" -> (1, 3)); for any other slot
-    the last value wins, as with Rasa's from_entity slot mappings.
+    Only entities named like a slot and said outright count (not the ones kept in case the
+    message answers a question, see actions.answers). Entities are taken in order of
+    appearance (their `start`); exact duplicates (same entity, span and value, e.g. from two
+    extractors) count once. course_index collects every value in order ("compare 1 and 3" ->
+    (1, 3)); for any other slot the last value wins, as with Rasa's from_entity slot mappings.
     """
     keyed: list[tuple[float, int, Mapping[str, Any]]] = []
-    for position, entity in enumerate(entities):
+    for position, entity in enumerate(said(entities)):
         if entity.get("entity") not in SLOTS or entity.get("value") is None:
             continue
         start = entity.get("start")

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from actions.answers import ANSWER_ROLE
 from actions.profile_form import ValidateLearnerProfileForm
 from tests.actions.conftest import make_tracker
 
@@ -219,3 +222,65 @@ async def test_a_wish_at_the_subject_question_is_not_vague(dispatcher, domain) -
         entities=[{"entity": "refinement", "value": "free"}, {"entity": "budget", "value": 0}],
     )
     assert await ValidateLearnerProfileForm().extract_subject(dispatcher, tracker, domain) == {}
+
+
+def _kept(**values: Any) -> list[dict[str, Any]]:
+    return [{"entity": k, "value": v, "role": ANSWER_ROLE} for k, v in values.items()]
+
+
+def _slots_set(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def test_a_misread_answer_to_the_refinements_question_is_read(dispatcher, domain) -> None:
+    """ "two grand tops, with credit" classified as show_shortlist still answers."""
+    tracker = make_tracker(
+        "two grand tops, with credit",
+        intent="show_shortlist",
+        slots={"goal": "upskill", "subject": "marketing", "requested_slot": "refinements_done"},
+        entities=_kept(budget=2000.0, credit_bearing=True),
+    )
+    slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert slots["budget"] == 2000.0
+    assert slots["credit_bearing"] is True
+    assert slots["refinements_done"] is True
+    assert slots["requested_slot"] is None
+
+
+async def test_a_misread_answer_to_the_goal_question_is_read(dispatcher, domain) -> None:
+    tracker = make_tracker(
+        "get promoted",
+        intent="ask_job_value",
+        slots={"requested_slot": "goal"},
+        entities=_kept(goal="upskill", max_weeks=6.0),
+    )
+    slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert slots["goal"] == "upskill"
+    assert slots["max_weeks"] == 6.0
+    assert slots["requested_slot"] == "subject"
+
+
+async def test_a_kept_answer_changes_no_wish_said_before_but_the_one_asked(
+    dispatcher, domain
+) -> None:
+    tracker = make_tracker(
+        "Not more than 10 weeks, I start a new job in September",
+        intent="out_of_scope",
+        slots={"goal": "upskill", "subject": "marketing", "requested_slot": "refinements_done"},
+        entities=_kept(max_weeks=10.0, goal="career_change"),
+    )
+    slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert slots["max_weeks"] == 10.0
+    assert slots.get("goal", "upskill") == "upskill"
+
+
+async def test_a_question_at_the_form_is_answered_as_a_question(dispatcher, domain) -> None:
+    """No slot is set, so Rasa's form rejects the turn and the question's rule answers it."""
+    tracker = make_tracker(
+        "how many credits do I need for a masters?",
+        intent="ask_credit",
+        slots={"goal": "upskill", "subject": "marketing", "requested_slot": "refinements_done"},
+        entities=_kept(credit_bearing=True),
+    )
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    assert [e for e in events if e.get("name") != "requested_slot"] == []

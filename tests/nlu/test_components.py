@@ -10,6 +10,7 @@ from rasa.nlu.tokenizers.spacy_tokenizer import SpacyTokenizer
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions.answers import ANSWER_ROLE
 from nlu.components import ProfileEntityExtractor
 from nlu.extraction import extract
 from nlu.spacy_model import PackagedSpacyNLP
@@ -39,9 +40,12 @@ def _extractor(**config: Any) -> ProfileEntityExtractor:
     )
 
 
-def _by_type(message: Message) -> dict[str, Any]:
+def _by_type(message: Message, role: str | None = None) -> dict[str, Any]:
+    """The entities with ``role`` (by default the ones the message states outright)."""
     found: dict[str, Any] = {}
     for ent in message.get(ENTITIES, []):
+        if ent.get("role") != role:
+            continue
         if ent["entity"] == "course_index":
             found.setdefault("course_index", []).append(ent["value"])
         else:
@@ -219,6 +223,33 @@ def test_entities_are_gated_by_intent(
     found.pop("goal", None)
     found.pop("topic", None)  # tested on its own below
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "kept"),
+    [
+        # Kept in case the message answers the form's question ("two grand tops" misread).
+        ("show_shortlist", "two grand tops", {"budget": 2000}),
+        ("ask_credit", "how many credits do I need for a masters?", {"credit_bearing": True}),
+        ("compare_courses", "Level 5 or 6 is fine", {"level": "undergraduate"}),
+        # Positions and the intent's own wishes are never kept aside.
+        ("compare_courses", "compare 1 and 3", {}),
+        ("find_course", "courses under £100", {}),
+    ],
+)
+def test_wishes_the_intent_does_not_carry_are_kept_with_the_answer_role(
+    spacy_nlp: PackagedSpacyNLP, intent: str, text: str, kept: dict[str, Any]
+) -> None:
+    [message] = _messages(spacy_nlp, text)
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    _extractor().process([message])
+    found = _by_type(message, ANSWER_ROLE)
+    found.pop("goal", None)
+    assert found == kept
+    [dropped] = _messages(spacy_nlp, text)
+    dropped.set(INTENT, {"name": intent, "confidence": 0.9})
+    _extractor(answer_role=None).process([dropped])
+    assert _by_type(dropped, ANSWER_ROLE) == {}
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from actions.answers import ANSWER_ROLE
 from nlu.goal_classifier import GoalClassifier, load_examples
 
 EXAMPLES = """
@@ -62,8 +63,12 @@ def _message(text: str, intent: str = "state_goal", **extra: Any) -> Message:
     return message
 
 
-def _goals(message: Message) -> list[Any]:
-    return [e["value"] for e in message.get("entities", []) if e["entity"] == "goal"]
+def _goals(message: Message, role: str | None = None) -> list[Any]:
+    return [
+        e["value"]
+        for e in message.get("entities", [])
+        if e["entity"] == "goal" and e.get("role") == role
+    ]
 
 
 def test_a_goal_said_in_other_words_is_learned(trained: GoalClassifier) -> None:
@@ -79,8 +84,22 @@ def test_a_goal_the_rules_found_is_kept(trained: GoalClassifier) -> None:
 
 
 def test_no_goal_from_questions_about_the_list(trained: GoalClassifier) -> None:
+    """Kept only in case it answers the goal question ("get promoted" read as a question)."""
     (message,) = trained.process([_message("get promoted", intent="course_details")])
     assert _goals(message) == []
+    assert _goals(message, ANSWER_ROLE) == ["upskill"]
+
+
+def test_a_less_certain_goal_is_kept_for_the_goal_question(trained: GoalClassifier) -> None:
+    sure = trained.predict("sick of retail, I need a new career")[1]
+    trained._config["threshold"] = sure + 0.01
+    trained._config["answer_threshold"] = sure - 0.01
+    (message,) = trained.process([_message("sick of retail, I need a new career")])
+    assert _goals(message) == []
+    assert _goals(message, ANSWER_ROLE) == ["career_change"]
+    trained._config["answer_threshold"] = sure + 0.01
+    (message,) = trained.process([_message("sick of retail, I need a new career")])
+    assert message.get("entities", []) == []
 
 
 def test_a_message_that_states_no_goal_gets_none(trained: GoalClassifier) -> None:

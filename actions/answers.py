@@ -1,0 +1,84 @@
+"""Answer first: a message sent while the form waits for an answer is read as that answer.
+
+The NLU gates a message's wishes by its intent ("how many credits is a masters?" asks about
+credit, it does not ask for credit-bearing courses), so a short answer the intent classifier
+misreads ("two grand tops" as show_shortlist, "6 wks max" as out_of_scope) lost its value.
+Gated values are not dropped: :class:`nlu.components.ProfileEntityExtractor` and
+:class:`nlu.goal_classifier.GoalClassifier` emit them with the role :data:`ANSWER_ROLE`
+(which no slot mapping reads), and the form takes them here when the message answers the
+question it asked; the intent is the fallback. A message that opens and ends like a
+question (data/vocab/questions.yml) is answered as one instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+
+#: Role of an entity kept only in case the message answers a question about it.
+ANSWER_ROLE = "if_answer"
+QUESTIONS_PATH = VOCAB_DIR / "questions.yml"
+#: Wishes an answer may carry, whatever question it answers.
+WISH_SLOTS = (
+    "goal",
+    "subject",
+    "budget",
+    "hours_per_week",
+    "max_weeks",
+    "level",
+    "credit_bearing",
+    "delivery",
+)
+#: The slots whose values answer each of the form's questions.
+ANSWERED_BY: Mapping[str, frozenset[str]] = {
+    "goal": frozenset({"goal"}),
+    "subject": frozenset({"subject"}),
+    "refinements_done": frozenset(
+        {"budget", "hours_per_week", "max_weeks", "level", "credit_bearing", "delivery"}
+    ),
+}
+
+
+@lru_cache(maxsize=2)
+def _opener(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
+    return re.compile(r"\s*" + alternation(phrases(load_yaml(path), "openers", path)))
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether ``text`` opens like a question and ends with a question mark."""
+    cleaned = text.strip().lower().replace("’", "'")
+    return cleaned.endswith("?") and _opener().match(cleaned) is not None
+
+
+def said(entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The entities the message states outright (not kept only in case it is an answer)."""
+    return [e for e in entities if e.get("role") != ANSWER_ROLE]
+
+
+def answer_values(
+    entities: Iterable[Mapping[str, Any]], text: str, requested: str | None
+) -> dict[str, Any]:
+    """The wishes a message gives when read as the answer to the question for ``requested``.
+
+    Empty unless the message carries a kept value that answers that question and is not a
+    question itself; then every kept wish it carries (a later value of a slot wins).
+    """
+    wanted = ANSWERED_BY.get(requested or "")
+    if not wanted or asks_a_question(text):
+        return {}
+    kept = {
+        str(e.get("entity")): e.get("value")
+        for e in entities
+        if e.get("role") == ANSWER_ROLE
+        and e.get("entity") in WISH_SLOTS
+        and e.get("value") is not None
+    }
+    return kept if wanted & set(kept) else {}
+
+
+__all__ = ["ANSWERED_BY", "ANSWER_ROLE", "WISH_SLOTS", "answer_values", "asks_a_question", "said"]

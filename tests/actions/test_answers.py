@@ -1,0 +1,56 @@
+"""Answer first: kept values are read only as the answer to the question the form asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.answers import ANSWER_ROLE, answer_values, asks_a_question, said
+
+
+def _kept(**values: Any) -> list[dict[str, Any]]:
+    return [{"entity": k, "value": v, "role": ANSWER_ROLE} for k, v in values.items()]
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("how many credits is a masters?", True),
+        ("What's a microcredential?", True),
+        ("is there anything free?", True),
+        ("12 weeks is my limit?", False),
+        ("how many credits is a masters", False),  # no question mark: may be an answer
+        ("two grand tops", False),
+    ],
+)
+def test_a_question_opens_and_ends_like_one(text: str, question: bool) -> None:
+    assert asks_a_question(text) is question
+
+
+def test_a_kept_value_answers_only_its_own_question() -> None:
+    entities = _kept(budget=2000.0)
+    assert answer_values(entities, "two grand tops", "refinements_done") == {"budget": 2000.0}
+    assert answer_values(entities, "two grand tops", "goal") == {}
+    assert answer_values(entities, "two grand tops", None) == {}
+
+
+def test_an_answer_brings_its_other_kept_wishes() -> None:
+    entities = _kept(goal="upskill", max_weeks=6.0)
+    assert answer_values(entities, "Upskill. Max 6 weeks", "goal") == {
+        "goal": "upskill",
+        "max_weeks": 6.0,
+    }
+
+
+def test_a_question_is_not_read_as_an_answer() -> None:
+    entities = _kept(credit_bearing=True)
+    text = "how many credits do I need for a masters?"
+    assert answer_values(entities, text, "refinements_done") == {}
+
+
+def test_values_said_outright_are_not_kept_ones() -> None:
+    outright = {"entity": "budget", "value": 100.0}
+    entities = [outright, *_kept(level="introductory")]
+    assert said(entities) == [outright]
+    assert answer_values([outright], "under £100", "refinements_done") == {}
