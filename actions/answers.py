@@ -23,6 +23,9 @@ from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 #: Role of an entity kept only in case the message answers a question about it.
 ANSWER_ROLE = "if_answer"
 QUESTIONS_PATH = VOCAB_DIR / "questions.yml"
+#: Least confidence of a value said in so many words ("change career": 0.95); below it the
+#: value is inferred ("must carry academic credit" suggests further study; a learned guess).
+SAID_OUTRIGHT = 0.8
 #: Wishes an answer may carry, whatever question it answers.
 WISH_SLOTS = (
     "goal",
@@ -60,6 +63,13 @@ def said(entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [e for e in entities if e.get("role") != ANSWER_ROLE]
 
 
+def inferred_only(entities: Iterable[Mapping[str, Any]], slot: str) -> bool:
+    """Whether the message gives ``slot`` only by inference (every such entity is below
+    :data:`SAID_OUTRIGHT`); False when it does not give it at all."""
+    found = [e for e in said(entities) if e.get("entity") == slot]
+    return bool(found) and all(float(e.get("confidence") or 0.0) < SAID_OUTRIGHT for e in found)
+
+
 def answer_values(
     entities: Iterable[Mapping[str, Any]], text: str, requested: str | None
 ) -> dict[str, Any]:
@@ -81,4 +91,13 @@ def answer_values(
     return kept if wanted & set(kept) else {}
 
 
-__all__ = ["ANSWERED_BY", "ANSWER_ROLE", "WISH_SLOTS", "answer_values", "asks_a_question", "said"]
+__all__ = [
+    "ANSWERED_BY",
+    "ANSWER_ROLE",
+    "SAID_OUTRIGHT",
+    "WISH_SLOTS",
+    "answer_values",
+    "asks_a_question",
+    "inferred_only",
+    "said",
+]

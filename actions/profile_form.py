@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import ANSWERED_BY, answer_values, said
+from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
@@ -119,6 +119,19 @@ def _just_said(tracker: Tracker) -> bool:
     return False
 
 
+def _value_before_message(tracker: Tracker, slot: str) -> Any:
+    """The value ``slot`` had before the latest message (the newest earlier ``slot`` event)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+        elif event.get("event") in ("restart", "session_started") and seen_user:
+            return None
+    return None
+
+
 def _answer(tracker: Tracker) -> dict[str, Any]:
     """The wishes the latest message gives as the answer to the question the form asked,
     even where its intent looked like something else (see :mod:`actions.answers`)."""
@@ -191,6 +204,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
             # is changed only by an answer to the question about it.
             if name not in returned and (name in asked_for or tracker.get_slot(name) is None):
                 events.append(SlotSet(name, value))
+        kept = self._keep_a_goal_said_before(tracker)
+        if kept is not None:
+            events.append(SlotSet("goal", kept))
         subject = tracker.get_slot("subject")
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "subject":
@@ -198,6 +214,18 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if "subject" in changed and subject is not None and subject not in subject_ids():
             events.append(SlotSet("subject", None))
         return events
+
+    @staticmethod
+    def _keep_a_goal_said_before(tracker: Tracker) -> str | None:
+        """The goal said earlier, when a message answering another question only implies a
+        different one ("SCQF 9 with credit" suggests further study to an upskiller)."""
+        requested = tracker.get_slot("requested_slot")
+        if requested in (None, "goal") or not _just_said(tracker):
+            return None
+        if not inferred_only(tracker.latest_message.get("entities") or [], "goal"):
+            return None
+        before = _value_before_message(tracker, "goal")
+        return before if before not in (None, tracker.get_slot("goal")) else None
 
     @staticmethod
     def _plan_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -165,25 +165,44 @@ _HOURS_RE = re.compile(
 # "an hour or two"
 _HOURS_OR_RE = re.compile(r"\ban?\s+hour\s+or\s+(?P<n>two|three|so|2|3)\b")
 
+_DAY_NAME = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
 _PERIOD_RE = re.compile(
     r"^\s*(?:,\s*)?(?:of\s+study\s+|of\s+studying\s+|of\s+learning\s+|of\s+my\s+time\s+|"
     r"to\s+study\s+|studying\s+|to\s+spare\s+|spare\s+|free\s+)?"
+    r"(?:only\s+|just\s+)?"
     r"(?:(?P<art>a|an|per|each|every|/|in\s+a|over\s+(?:a|the)|on|at|during|on\s+the|at\s+the|"
     r"in\s+the|most|some|on\s+a|pr|p)\s*)?"
     r"(?P<p>weekdays?|week\s*days?|working\s+days?|work\s+days?|weekends?|week\s*ends?|"
     r"weeknights?|week|wk|fortnight|month|day|night|evening|morning|afternoon|lunchtime|"
-    r"lunch\s*break|session|sitting|saturday|sunday|weekly|daily|nightly|pw|p/w|pwk|other\s+day|"
-    r"mon(?:day)?\s*(?:-|to)\s*fri(?:day)?|evenings|nights|mornings|days)\b"
+    r"lunch\s*break|session|sitting|weekly|daily|nightly|pw|p/w|pwk|other\s+day|"
+    r"mon(?:day)?\s*(?:-|to)\s*fri(?:day)?|" + _DAY_NAME + r"|evenings|nights|mornings|days)\b"
 )
+_DAY_NAME_RE = re.compile(_DAY_NAME)
+# "Monday, Wednesday and Friday": the days named in a row after an amount of time.
+_DAY_LIST_RE = re.compile(
+    r"(?:on\s+)?" + _DAY_NAME + r"(?:\s*(?:,|&|\+|/|and|or)?\s*" + _DAY_NAME + r")*"
+)
+# "1 hour after my shift", "30 mins before work": when, not how long the work is.
+_WHEN_AFTER_RE = re.compile(r"^\s*(?:straight\s+)?(?:after|before)\b")
 _PERIOD_LEFT_RE = re.compile(
     r"(?:(?:a|per|each|every|in\s+a)\s+(?P<p>week|day|evening|night|morning|fortnight|month|"
     r"weekday|weekend)|(?P<p2>weekly|daily|nightly|weekends?|weekdays?))\b"
 )
+_OCCASIONS = (
+    r"(?:days?|evenings?|nights?|mornings?|afternoons?|sessions?|lunchtimes?|lunch\s*breaks?|"
+    r"times|slots?|weekdays)"
+)
 _FREQ_RE = re.compile(
-    r"(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+(?:days?|evenings?|nights?|mornings?|"
-    r"afternoons?|sessions?|lunchtimes?|lunch\s*breaks?|times|slots?|weekdays)\s*"
+    r"(?:(?P<n>" + _NUM + r"|" + _VAGUE + r")\s+" + _OCCASIONS + r"\s*"
     r"(?:a|per|each|every|in\s+a|/|of\s+the)\s*week\b|(?P<once>once|twice)\s+(?:a|per|each|every)"
     r"\s+week\b)"
+)
+# How often an amount of time recurs, said after it: "30 min x 5 days", "2 hours in the
+# morning, 3 days".
+_OCCURRENCES_RE = re.compile(
+    r"(?:(?:x|×|times)\s*|,\s*)(?P<n>" + _NUM + r")\s*" + _OCCASIONS + r"(?!\s*(?:off|ago|later))\b"
 )
 _WORK_CUE_RE = re.compile(
     r"\b(?:work(?:s|ed|ing)?(?!\s+(?:on|at|through|towards|for\s+(?:it|the\s+course)))|job|jobs|"
@@ -246,8 +265,12 @@ _WEEKS_NEG_RIGHT_RE = re.compile(
     r"in\s+(?!total\b)[a-z]|as\s+an?\b|at\s|with\s+(?:the|my|a)|service|pregnant|'?s?\s*notice|"
     r"later|from\s+now|since|left|remaining|behind|out\s+of\s+work|off\b|into\b|running|"
     r"straight|now\b|before|until|till|of\s+(?:the\s+)?(?:army|forces|nursing|teaching|retail)|"
-    r"served|working|experience|'?s?\s+time|time\b|away|holiday|leave|break|to\s+go|in\b$|"
-    r",?\s*(?:i|we|i'?ll|i'?m|i\s+will|my|we'?re|there|it'?s|that'?s)\b)"
+    r"served|working|experience|'?s?\s+time|time\b|away|holiday|leave|break|to\s+go|in\b$)"
+)
+# A new clause after the length ("6 months, I was off sick"): not a wish unless the words
+# before it make it one ("max 6 weeks, I can't commit longer").
+_WEEKS_CLAUSE_RIGHT_RE = re.compile(
+    r"^\s*,?\s*(?:i|we|i'?ll|i'?m|i\s+will|my|we'?re|there|it'?s|that'?s)\b"
 )
 _RATE_LEFT_RE = re.compile(
     r"(?:hours?|hrs?|hr|h|mins?|minutes?|once|twice|times|x|£\S*|\$\S*|€\S*|quid|pounds?|"
@@ -499,7 +522,11 @@ _NOTHING_ANSWER_RE = re.compile(
     r"[\s\W]*(?P<w>nothing|zero|nil|nowt|zilch|not\s+a\s+penny|£\s?0|0\s*(?:pounds|quid|gbp|£))"
     r"(?:\s+(?:at\s+all|really|whatsoever|sorry|i'?m\s+afraid|tbh|unfortunately))*[\s.!?]*"
 )
-_SLANG_MONEY_RE = re.compile(r"(?<![\w])an?\s+(?P<w>tenner|fiver|pony|ton)(?![\w])")
+_SLANG_MONEY_RE = re.compile(r"(?<![\w])(?:(?P<art>an?)\s+)?(?P<w>tenner|fiver|pony|ton)(?![\w])")
+# A limit said before an amount ("nothing over a ton", "under a tenner").
+_LIMIT_LEFT_RE = re.compile(
+    r"\b(?:under|below|less\s+than|over|more\s+than|up\s+to|max(?:imum)?|within)\s*$"
+)
 _SLANG_MONEY = {"tenner": 10.0, "fiver": 5.0, "pony": 25.0, "ton": 100.0}
 _MONEY_LEFT_BLOCK = re.compile(r"\b(?:aged?|i'?m|im|i\s+am|kids|children|born|years?)\b")
 _NON_MONEY_LEFT = re.compile(
@@ -673,8 +700,14 @@ def _extract_budget(ctx: _Ctx) -> list[Extracted]:
         cands.append((0.0, nothing.start("w"), nothing.end("w"), 0.6))
     for sm in _SLANG_MONEY_RE.finditer(scan):
         word = sm.group("w")
-        if word in ("pony", "ton") and not _BUDGET_CUE_LEFT.search(ctx.left(sm.start(), 60)):
-            continue
+        said_before = ctx.left(sm.start(), 60)
+        cued = bool(
+            _BUDGET_CUE_LEFT.search(said_before)
+            or _LIMIT_LEFT_RE.search(said_before)
+            or _BUDGET_CUE_RIGHT.match(scan[sm.end() : sm.end() + 30])
+        )
+        if (word in ("pony", "ton") or not sm.group("art")) and not cued:
+            continue  # "a ton of experience", "Pony Express"
         cands.append((_SLANG_MONEY[word], sm.start(), sm.end(), 0.7))
     for pattern in _FREE_RES:
         for fm in pattern.finditer(scan):
@@ -806,14 +839,20 @@ def _extract_hours(ctx: _Ctx) -> list[Extracted]:
         if _WORK_CUE_RE.search(left) and not _STUDY_CUE_RE.search(left):
             ctx.claimed.append((start, end))
             continue
+        when = _WHEN_AFTER_RE.match(right)
+        if period is None and when:
+            period = "session"  # "1 hour after my shift, 4 nights a week"
         if (
             _WORK_CUE_RE.search(right[:30])
             and not _STUDY_CUE_RE.search(right[:30])
             and not re.match(r"^\s*(?:a|per|each|every)\s", right)
+            and not when
         ):
             ctx.claimed.append((start, end))
             continue
         weekly, conf = _to_weekly(hours, period, freq, scan)
+        if weekly is not None and period and _DAY_NAME_RE.fullmatch(period):
+            weekly *= _named_days(right, per_pos)
         if weekly is None:
             ctx.claimed.append((start, end))
             continue
@@ -832,7 +871,7 @@ def _extract_hours(ctx: _Ctx) -> list[Extracted]:
         ctx.claimed.append((start, span_end))
     if not cands:
         return []
-    split = _weekday_weekend_sum(cands, scan)
+    split = _split_over_days(cands, scan)
     if split is not None:
         return [_mk(ctx, "hours_per_week", _clean_number(split[0]), split[1], split[2], split[3])]
     best = max(cands, key=lambda c: (c[3] >= 0.8, c[1]))  # explicit rate first, then last said
@@ -848,26 +887,27 @@ _PER_SESSION_RE = re.compile(
 )
 
 
-def _weekday_weekend_sum(
+def _day_kind(tail: str) -> str:
+    """Which days an amount of time is for, from the words just before its end."""
+    if re.search(r"week\s*days?|weeknights?|working\s+days?|mon(?:day)?\s*(?:-|to)\s*fri", tail):
+        return "weekday"
+    if re.search(r"week\s*ends?", tail):
+        return "weekend"
+    days = _DAY_NAME_RE.findall(tail)
+    return "day:" + "+".join(sorted({d[:3] for d in days})) if days else "other"
+
+
+def _split_over_days(
     cands: list[tuple[float, int, int, float]], scan: str
 ) -> tuple[float, int, int, float] | None:
-    """ "1 hour on weekdays and 3 hours at weekends" -> 5 + 3 = 8 hours a week."""
-    if len(cands) != 2:
+    """Amounts for different days add up: "1 hour on weekdays and 3 hours at weekends" ->
+    5 + 3 = 8 hours a week; "3 hours saturday, 2 hours sunday" -> 5."""
+    if len(cands) < 2:
         return None
-    kinds = []
-    for _, _, end, _ in cands:
-        tail = scan[max(0, end - 25) : end]
-        if re.search(
-            r"week\s*days?|weeknights?|working\s+days?|mon(?:day)?\s*(?:-|to)\s*fri", tail
-        ):
-            kinds.append("weekday")
-        elif re.search(r"week\s*ends?|saturdays?|sundays?", tail):
-            kinds.append("weekend")
-        else:
-            kinds.append("other")
-    if sorted(kinds) != ["weekday", "weekend"]:
+    kinds = [_day_kind(scan[max(0, end - 25) : end]) for _, _, end, _ in cands]
+    if "other" in kinds or len(set(kinds)) != len(kinds):
         return None
-    total = cands[0][0] + cands[1][0]
+    total = sum(c[0] for c in cands)
     return total, min(c[1] for c in cands), max(c[2] for c in cands), 0.85
 
 
@@ -890,17 +930,31 @@ def _period_after(right: str) -> tuple[str | None, int]:
 def _frequency(scan: str) -> float | None:
     m = _FREQ_RE.search(scan)
     if not m:
-        return None
+        occurrences = _OCCURRENCES_RE.search(scan)
+        return _num_value(occurrences.group("n")) if occurrences else None
     if m.group("once"):
         return 1.0 if m.group("once") == "once" else 2.0
     return _num_value(m.group("n"))
+
+
+def _named_days(right: str, period_end: int) -> int:
+    """How many days are named in a row where the period is a day name ("on Monday,
+    Wednesday and Friday" -> 3)."""
+    start = max(0, right.rfind(" ", 0, period_end) - 4)
+    days = _DAY_LIST_RE.search(right, start)
+    if days is None:
+        return 1
+    return max(1, len({d[:3] for d in _DAY_NAME_RE.findall(days.group(0))}))
 
 
 def _to_weekly(
     hours: float, period: str | None, freq: float | None, scan: str
 ) -> tuple[float | None, float]:
     if period is None:
-        if freq and re.search(r"\b(?:each|per\s+(?:session|evening|day|night))\b", scan):
+        if freq and (
+            re.search(r"\b(?:each|per\s+(?:session|evening|day|night))\b", scan)
+            or _OCCURRENCES_RE.search(scan)
+        ):
             return hours * freq, 0.8
         return hours, 0.6
     p = (
@@ -917,9 +971,7 @@ def _to_weekly(
         "pwk",
         "weekend",
         "weekends",
-        "saturday",
-        "sunday",
-    ):
+    ) or _DAY_NAME_RE.fullmatch(p):
         return hours, 0.92
     if p == "other":  # "every other day"
         return hours * 3.5, 0.85
@@ -1012,8 +1064,10 @@ def _extract_weeks(ctx: _Ctx) -> list[Extracted]:
             ctx.claimed.append((start, end))
             continue
         neg_left = _WEEKS_NEG_LEFT_RE.search(left[-45:])
-        neg_right = _WEEKS_NEG_RIGHT_RE.match(right)
         strong_left = _WEEKS_STRONG_LEFT_RE.search(left_near)
+        neg_right = _WEEKS_NEG_RIGHT_RE.match(right) or (
+            _WEEKS_CLAUSE_RIGHT_RE.match(right) and not strong_left
+        )
         pos_left = _WEEKS_POS_LEFT_RE.search(left_near)
         pos_right = _WEEKS_POS_RIGHT_RE.match(right)
         if neg_right and not pos_right:

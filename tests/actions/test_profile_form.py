@@ -284,3 +284,34 @@ async def test_a_question_at_the_form_is_answered_as_a_question(dispatcher, doma
     )
     events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
     assert [e for e in events if e.get("name") != "requested_slot"] == []
+
+
+@pytest.mark.parametrize(("confidence", "kept"), [(0.55, True), (0.95, False)])
+async def test_a_goal_only_implied_by_another_answer_keeps_the_one_said(
+    dispatcher, domain, confidence: float, kept: bool
+) -> None:
+    """ "beginner level, must carry academic credit" suggests further study; the learner
+    said upskill. "I want to change career now, under £200" does change it."""
+    text = "beginner level, and it must carry academic credit"
+    goal = {"entity": "goal", "value": "further_study", "confidence": confidence}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": [goal]}
+    events = [
+        {"event": "slot", "name": "goal", "value": "upskill"},
+        {"event": "slot", "name": "subject", "value": "marketing"},
+        {"event": "user", "text": text, "parse_data": latest},
+        {"event": "slot", "name": "goal", "value": "further_study"},
+        {"event": "slot", "name": "credit_bearing", "value": True},
+    ]
+    tracker = make_tracker(
+        text,
+        slots={
+            "goal": "further_study",
+            "subject": "marketing",
+            "credit_bearing": True,
+            "requested_slot": "refinements_done",
+        },
+        entities=[goal],
+        events=events,
+    )
+    slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert slots.get("goal", "further_study") == ("upskill" if kept else "further_study")

@@ -321,6 +321,22 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I get £300 a year for training", {"budget": 300}),
     ("not more than a few hundred quid", {"budget": 300}),
     ("I can do about 1 hour on weekdays and 3 hours on weekends", {"hours_per_week": 8}),
+    # Time split over named days adds up; a day list multiplies; occurrences after the amount.
+    ("4 hours on saturday and 1 hour on sunday", {"hours_per_week": 5}),
+    ("2h tue + 2h thu", {"hours_per_week": 4}),
+    ("an hour on tuesday, thursday and saturday", {"hours_per_week": 3}),
+    ("just 3 hours only on sundays", {"hours_per_week": 3}),
+    ("45 min x 4 days", {"hours_per_week": 3}),
+    ("2 hours in the evening, 4 days", {"hours_per_week": 8}),
+    ("30 mins before work, 5 mornings a week", {"hours_per_week": 2.5}),
+    ("I do 10 hour shifts", {"hours_per_week": N}),
+    # Money slang with a limit but no article; not "a ton of" anything.
+    ("fiver max", {"budget": 5}),
+    ("nothing over a pony", {"budget": 25}),
+    ("there's a ton of stuff I want to learn", {"budget": N}),
+    # A length with a limit before it stays a wish when a new clause follows.
+    ("no more than 5 weeks, I'm busy after that", {"max_weeks": 5}),
+    ("I was ill for 6 weeks, I'm better now", {"max_weeks": N}),
     ("2 hrs every other day", {"hours_per_week": 7}),
     (
         "I run a small cafe and want to get better at marketing",
