@@ -1,7 +1,7 @@
 """Vocabularies used by :mod:`nlu.extraction` to turn a learner's words into profile values.
 
 Everything here is plain data (module-level constants); the matching logic lives in
-``nlu/extraction.py``.
+``nlu/extraction/``.
 
 Conventions
 -----------

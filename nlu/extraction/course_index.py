@@ -1,0 +1,218 @@
+"""The ``course_index`` slot: which course of the last list the learner means.
+
+Positions are 1-based, "the last one" is -1; "compare 1 and 3", "the first two" and
+"options 2, 3 or 5" give one entity per position, in the order written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu import vocab
+from nlu.extraction.context import Extracted, ScanContext, make_extracted
+
+_ORD = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|"
+    r"5th|6th|7th|8th|9th|10th|last|final"
+)
+_IDX_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_LIST_NOUN = (
+    r"ones?|options?|courses?|choices?|items?|results?|suggestions?|recommendations?|"
+    r"programmes?|programs?|links?|microcredentials?|picks?|entries|entry"
+)
+_NOT_INDEX_AFTER = re.compile(
+    r"^\s*(?:-|\s)?\s*(?:hours?|hrs?|h\b|mins?|minutes?|weeks?|wks?|months?|years?|yrs?|days?|"
+    r"evenings?|nights?|courses|options|credits?|points|%|percent|k\b|grand|quid|pounds?|"
+    r"dollars?|euros?|£|\$|€|am\b|pm\b|o'?clock|people|kids|children|things|times|of\b|"
+    r"\.\d|:\d|,\d|/)"
+)
+_LIST_VERB = (
+    r"tell\s+me\s+(?:a\s+bit\s+|a\s+little\s+|some\s+)?(?:more\s+)?about|more\s+(?:info(?:rmation)?\s+|"
+    r"details?\s+)?(?:on|about|for)|details?\s+(?:on|of|for|about)|info(?:rmation)?\s+(?:on|about|for)|"
+    r"what\s+about|how\s+about|go\s+(?:for|with)|i'?ll\s+(?:take|have|do)|i'?d\s+like|i\s+like|"
+    r"pick|choose|select|book|enrol(?:l)?\s+(?:me\s+)?(?:on|in|onto)|sign\s+(?:me\s+)?up\s+(?:for|to)|"
+    r"explain|describe|show\s+me|open|expand(?:\s+on)?|interested\s+in|prefer|link\s+(?:for|to)|"
+    r"more\s+on|cost\s+of|price\s+of|is|was|what\s+is|what'?s|and"
+)
+
+
+_IDX_TOKEN = r"(?:\d{1,2}|" + _IDX_WORD + r"|" + _ORD + r")"
+_IDX_LIST_RE = re.compile(
+    r"(?<![\w])(?P<verb>compare|comparing|comparison\s+(?:of|between)|difference\s+between|"
+    r"differences\s+between|between|vs|versus|contrast)\s+"
+    r"(?P<items>(?:the\s+)?(?:(?:number|no\.?|#|option|course|choice)s?\s*#?\s*)?"
+    + _IDX_TOKEN
+    + r"(?:\s+(?:one|option|course))?"
+    r"(?:\s*(?:,|and|&|with|to|vs\.?|versus|or|\+)\s*(?:the\s+)?(?:(?:number|no\.?|#|option|"
+    r"course|choice)\s*#?\s*)?" + _IDX_TOKEN + r"(?:\s+(?:one|option|course)s?)?)+)(?![\w])"
+)
+_IDX_ITEM_RE = re.compile(r"(?<![\w#])#?(?P<t>" + _IDX_TOKEN + r")(?![\w])")
+_IDX_MARKED_RE = re.compile(
+    r"(?<![\w])(?:numbers?|no\.|nos\.|nr\.?|num|options?|choices?|items?|results?|"
+    r"suggestions?|recommendations?|courses?)\s*#?\s*(?P<n>\d{1,2}|" + _IDX_WORD + r")(?![\w])"
+    r"|#\s?(?P<h>\d{1,2})(?![\w])"
+)
+_IDX_ORD_NOUN_RE = re.compile(
+    r"(?<![\w])(?P<pre>the|that|this|your|ur)?\s*(?P<o>"
+    + _ORD
+    + r")\s+(?:"
+    + _LIST_NOUN
+    + r")(?![\w])"
+)
+_IDX_THE_ORD_RE = re.compile(
+    r"(?<![\w])the\s+(?P<o>" + _ORD + r")(?=\s*(?:[.!?,;)]|$|and\b|or\b|vs\b|versus\b|with\b|"
+    r"please\b|pls\b|plz\b|then\b|too\b|instead\b|sounds?\b|looks?\b|seems?\b|is\b|was\b|"
+    r"please|thanks|thank|one\b|option\b|course\b|in\s+the\s+list|on\s+the\s+list|"
+    r"you\s+(?:mentioned|listed|suggested|showed|gave)|listed|mentioned))"
+)
+_IDX_VERB_NUM_RE = re.compile(
+    r"(?<![\w])(?:" + _LIST_VERB + r")\s+(?:the\s+)?(?:number\s+|no\.?\s*|#\s?|option\s+)?"
+    r"(?P<n>\d{1,2}|" + _IDX_WORD + r")(?![\w])"
+)
+_WHOLE_INDEX_RE = re.compile(
+    r"^\s*(?:(?:the\s+)?(?P<o>" + _ORD + r")(?:\s+(?:one|option|course))?|"
+    r"(?:number|no\.?|#|option)\s*(?P<n>\d{1,2}|" + _IDX_WORD + r"))\s*(?:one\s*)?(?:please|pls|"
+    r"plz|thanks|thx|ta)?\s*[.!?]*\s*$"
+)
+
+
+# "the first two", "top 3", "all three": positions 1..n
+_IDX_FIRST_N_RE = re.compile(
+    r"(?<![\w])(?:(?:the\s+)?(?:first|top)|all)\s+(?P<n>two|three|four|five|[2-5])"
+    r"(?:\s+(?:ones?|courses?|options?|results?))?(?![\w])"
+    r"(?!\s+(?:weeks?|hours?|months?|days?|years?|modules?|units?|lessons?|steps?))"
+)
+_IDX_CONTINUE_RE = re.compile(
+    r"\s*(?:,|and|&|or|vs\.?|versus|\+|then)\s*(?:the\s+)?(?:(?:number|no\.?|#|option|course)"
+    r"\s*#?\s*)?(?P<t>" + _IDX_TOKEN + r")(?![\w])"
+)
+
+
+def _index_value(tok: str) -> int | None:
+    t = tok.strip().lstrip("#")
+    if t.isdigit():
+        v = int(t)
+        return v if 1 <= v <= 20 else None
+    if t in vocab.ORDINAL_WORDS:
+        return vocab.ORDINAL_WORDS[t]
+    if t in vocab.NUMBER_WORDS:
+        v = vocab.NUMBER_WORDS[t]
+        return v if 1 <= v <= 20 else None
+    return None
+
+
+def extract_course_index(ctx: ScanContext) -> list[Extracted]:
+    scan = ctx.scan
+    found: list[tuple[int, int, int, float]] = []  # start, end, value, conf
+
+    def add(start: int, end: int, value: int | None, conf: float) -> None:
+        if value is None or ctx.is_claimed(start, end):
+            return
+        if any(s < end and start < e for s, e, _, _ in found):
+            return
+        if _NOT_INDEX_AFTER.match(scan[end : end + 12]):
+            return
+        found.append((start, end, value, conf))
+
+    whole = _WHOLE_INDEX_RE.match(scan)
+    if whole:
+        tok = whole.group("o") or whole.group("n")
+        add(
+            whole.start("o") if whole.group("o") else whole.start(),
+            whole.end(),
+            _index_value(tok or ""),
+            0.85,
+        )
+
+    for m in _IDX_FIRST_N_RE.finditer(scan):
+        count = _index_value(m.group("n")) or 0
+        for value in range(1, count + 1):
+            found.append((m.start() + value - 1, m.start() + value, value, 0.9))
+    for m in _IDX_LIST_RE.finditer(scan):
+        items = m.group("items")
+        base = m.start("items")
+        for it in _IDX_ITEM_RE.finditer(items):
+            tok = it.group("t")
+            if (
+                tok in ("one",)
+                and it.start() > 0
+                and re.search(r"(?:" + _ORD + r")\s+$", items[: it.start()])
+            ):
+                continue  # "the first one"
+            add(base + it.start(), base + it.end(), _index_value(tok), 0.9)
+    for m in _IDX_MARKED_RE.finditer(scan):
+        tok = m.group("n") or m.group("h")
+        start = m.start()
+        before = scan[max(0, start - 12) : start]
+        if re.search(r"\b(?:level|my|a|level\s+\w+)\s*$", before) and not m.group("h"):
+            continue
+        add(start, m.end(), _index_value(tok), 0.9)
+    for m in _IDX_ORD_NOUN_RE.finditer(scan):
+        before = scan[max(0, m.start() - 12) : m.start()]
+        if re.search(r"\b(?:my|his|her|their|our|a|an|its)\s*$", before) and not m.group("pre"):
+            continue
+        noun = scan[m.end("o") : m.end()].strip()
+        if (
+            noun.startswith(
+                (
+                    "course",
+                    "result",
+                    "program",
+                    "option",
+                    "choice",
+                    "item",
+                    "link",
+                    "suggest",
+                    "recommend",
+                    "microcred",
+                    "pick",
+                    "entr",
+                )
+            )
+            and not m.group("pre")
+            and not re.search(r"\b(?:" + _LIST_VERB + r")\s*$", before)
+        ):
+            continue
+        start = m.start("pre") if m.group("pre") else m.start("o")
+        add(start, m.end(), _index_value(m.group("o")), 0.88)
+    for m in _IDX_THE_ORD_RE.finditer(scan):
+        add(m.start(), m.end("o"), _index_value(m.group("o")), 0.85)
+    for m in _IDX_VERB_NUM_RE.finditer(scan):
+        tok = m.group("n")
+        if tok == "one" and not re.match(r"^\s*(?:[.!?,;]|$|and\b|or\b)", scan[m.end() :]):
+            continue  # "what about one that is cheaper"
+        verb = scan[m.start() : m.start("n")]
+        if re.match(r"(?:is|was|and)\b", verb) and not re.search(
+            r"\b(?:number|option|no\.?|#)\b", verb
+        ):
+            continue
+        add(m.start("n"), m.end(), _index_value(tok), 0.8)
+
+    # "the first and second", "options 1 and 2", "number 2, 3 or 5"
+    queue = list(found)
+    while queue:
+        _start, end, _value, conf = queue.pop()
+        cm = _IDX_CONTINUE_RE.match(scan, end)
+        if not cm:
+            continue
+        tok = cm.group("t")
+        if tok in _IDX_WORD.split("|") and not re.match(
+            r"\s*(?:[.!?,;]|$|and\b|or\b|one\b|option|course|please)", scan[cm.end() :]
+        ):
+            continue
+        n_before = len(found)
+        add(cm.start("t"), cm.end(), _index_value(tok), conf)
+        if len(found) > n_before:
+            queue.append(found[-1])
+
+    found.sort()
+    out: list[Extracted] = []
+    seen: set[int] = set()
+    for start, end, value, conf in found:
+        if value in seen:
+            continue
+        seen.add(value)
+        if ctx.ner_overlap(start, end, ("ORDINAL", "CARDINAL")):
+            conf = min(0.99, conf + 0.03)
+        out.append(make_extracted(ctx, "course_index", value, start, end, conf))
+    return out

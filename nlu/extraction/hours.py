@@ -1,0 +1,312 @@
+"""The ``hours_per_week`` slot: how much study time a week the learner has.
+
+Amounts of time ("2-3 hours", "30 mins", "an hour or two") are turned into a weekly figure
+by the period said with them ("a day" x 7, "weekdays" x 5, "a month" / 4, "N evenings a
+week" x N); the words around each amount drop working time ("12 hour shifts", "I work 37.5
+hours a week") and course lengths ("the course takes 10 hours").
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlu.extraction.context import Extracted, ScanContext, make_extracted
+from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
+
+_HOUR_UNIT = r"(?:hours?|hrs?|hr|h(?=\b|/)|minutes?|mins?|min)"
+_HOURS_RE = re.compile(
+    r"(?<![\w.,£$€])"
+    r"(?:(?P<between>between)\s+)?"
+    r"(?:(?P<lo>" + NUM + r"|" + VAGUE + r")\s*(?:-|–|—|to|or|and)\s*)?"
+    r"(?P<n>" + NUM + r"|" + VAGUE + r"|an?|half\s+an?)"
+    r"\s*-?\s*(?P<unit>" + _HOUR_UNIT + r")(?![a-z])"
+    r"(?P<extra>\s+and\s+a\s+half|\s+(?:or\s+(?P<orhi>" + NUM + r"))"
+    r"|\s+(?:and\s+)?(?P<mins>\d{1,2})\s*(?:minutes?|mins?))?"
+)
+# "an hour or two"
+_HOURS_OR_RE = re.compile(r"\ban?\s+hour\s+or\s+(?P<n>two|three|so|2|3)\b")
+
+_DAY_NAME = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
+_PERIOD_RE = re.compile(
+    r"^\s*(?:,\s*)?(?:of\s+study\s+|of\s+studying\s+|of\s+learning\s+|of\s+my\s+time\s+|"
+    r"to\s+study\s+|studying\s+|to\s+spare\s+|spare\s+|free\s+)?"
+    r"(?:only\s+|just\s+)?"
+    r"(?:(?P<art>a|an|per|each|every|/|in\s+a|over\s+(?:a|the)|on|at|during|on\s+the|at\s+the|"
+    r"in\s+the|most|some|on\s+a|pr|p)\s*)?"
+    r"(?P<p>weekdays?|week\s*days?|working\s+days?|work\s+days?|weekends?|week\s*ends?|"
+    r"weeknights?|week|wk|fortnight|month|day|night|evening|morning|afternoon|lunchtime|"
+    r"lunch\s*break|session|sitting|weekly|daily|nightly|pw|p/w|pwk|other\s+day|"
+    r"mon(?:day)?\s*(?:-|to)\s*fri(?:day)?|" + _DAY_NAME + r"|evenings|nights|mornings|days)\b"
+)
+_DAY_NAME_RE = re.compile(_DAY_NAME)
+# "Monday, Wednesday and Friday": the days named in a row after an amount of time.
+_DAY_LIST_RE = re.compile(
+    r"(?:on\s+)?" + _DAY_NAME + r"(?:\s*(?:,|&|\+|/|and|or)?\s*" + _DAY_NAME + r")*"
+)
+# "1 hour after my shift", "30 mins before work": when, not how long the work is.
+_WHEN_AFTER_RE = re.compile(r"^\s*(?:straight\s+)?(?:after|before)\b")
+_PERIOD_LEFT_RE = re.compile(
+    r"(?:(?:a|per|each|every|in\s+a)\s+(?P<p>week|day|evening|night|morning|fortnight|month|"
+    r"weekday|weekend)|(?P<p2>weekly|daily|nightly|weekends?|weekdays?))\b"
+)
+_OCCASIONS = (
+    r"(?:days?|evenings?|nights?|mornings?|afternoons?|sessions?|lunchtimes?|lunch\s*breaks?|"
+    r"times|slots?|weekdays)"
+)
+_FREQ_RE = re.compile(
+    r"(?:(?P<n>" + NUM + r"|" + VAGUE + r")\s+" + _OCCASIONS + r"\s*"
+    r"(?:a|per|each|every|in\s+a|/|of\s+the)\s*week\b|(?P<once>once|twice)\s+(?:a|per|each|every)"
+    r"\s+week\b)"
+)
+# How often an amount of time recurs, said after it: "30 min x 5 days", "2 hours in the
+# morning, 3 days".
+_OCCURRENCES_RE = re.compile(
+    r"(?:(?:x|×|times)\s*|,\s*)(?P<n>" + NUM + r")\s*" + _OCCASIONS + r"(?!\s*(?:off|ago|later))\b"
+)
+_WORK_CUE_RE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?(?!\s+(?:on|at|through|towards|for\s+(?:it|the\s+course)))|job|jobs|"
+    r"shifts?|contract(?:ed)?|employ(?:ed|ment|er)|full[\s-]?time|part[\s-]?time|commut\w*|"
+    r"driv(?:e|es|ing)|sleep\w*|overtime|volunteer\w*|caring|carer|look\s+after|"
+    r"warehouse|office|rota|gym|train(?:ing)?\s+(?:at|in)\s+the|week\s+is|my\s+week)\b"
+)
+_STUDY_CUE_RE = re.compile(
+    r"\b(?:stud(?:y|ying|ies)|learn\w*|course|courses|spare|free|dedicate|devote|commit|"
+    r"available|put\s+in|give\s+it|set\s+aside|revis\w*|homework|read(?:ing)?|focus|"
+    r"manage|could\s+do|can\s+do|can\s+give|can\s+find|find|squeeze|fit\s+in|have)\b"
+)
+_HOURS_NEG_AFTER_RE = re.compile(
+    r"^\s*-?\s*(?:shifts?|days?|drive|commute|journey|flight|sleep|long|in\s+total|total|"
+    r"of\s+(?:content|video|overtime|learning\s+in\s+total|study\s+in\s+total)|"
+    r"to\s+complete|course|of\s+work|at\s+work|on\s+shift|in\s+the\s+(?:office|warehouse|"
+    r"shop|hospital|ward)|ago|later|away|from\s+(?:here|home)|on\s+my\s+feet|old\b)"
+)
+
+
+def extract_hours(ctx: ScanContext) -> list[Extracted]:
+    scan = ctx.scan
+    cands: list[tuple[float, int, int, float]] = []
+    matches: list[tuple[int, int, float, str]] = []  # start, end, hours, unit
+    for m in _HOURS_RE.finditer(scan):
+        if ctx.is_claimed(m.start("n"), m.end("n")):
+            continue
+        n_txt = m.group("n")
+        unit = m.group("unit")
+        if unit == "h" and not n_txt[0].isdigit():
+            continue
+        if has_digits_issue(n_txt):
+            continue
+        value = _hours_number(n_txt)
+        if value is None:
+            continue
+        if m.group("orhi"):
+            alt = num_value(m.group("orhi"))
+            if alt is not None and alt > value:
+                value = alt
+        extra = m.group("extra") or ""
+        if "half" in extra:
+            value += 0.5
+        if unit.startswith("m"):
+            value = value / 60.0
+        elif m.group("mins"):
+            value += int(m.group("mins")) / 60.0
+        start = m.start("n")
+        if n_txt.strip() in ("a", "an", "half a", "half an") and _MONEY_BEFORE_RE.search(
+            scan[max(0, start - 25) : start]
+        ):
+            continue  # "£11 an hour" is a wage, not study time
+        if m.group("lo") and m.group("lo").strip() not in ("a", "an"):
+            lo_val = _hours_number(m.group("lo"))
+            connector = scan[m.end("lo") : m.start("n")]
+            if lo_val is not None and ("and" not in connector or m.group("between")):
+                start = m.start("between") if m.group("between") else m.start("lo")
+        matches.append((start, m.end(), value, unit))
+    for m in _HOURS_OR_RE.finditer(scan):
+        hi = {"two": 2.0, "three": 3.0, "2": 2.0, "3": 3.0, "so": 1.0}[m.group("n")]
+        matches = [x for x in matches if not (x[0] < m.end() and m.start() < x[1])]
+        matches.append((m.start(), m.end(), hi, "hour"))
+
+    freq = _frequency(scan)
+    for start, end, hours, _unit in matches:
+        right = scan[end : end + 45]
+        period, per_pos = _period_after(right)
+        left_sentence = ctx.left(start, 60, "sentence")
+        if period is None and _PER_SESSION_RE.match(right):
+            period = "session"
+        if period is None:
+            left_periods = list(_PERIOD_LEFT_RE.finditer(left_sentence))
+            if left_periods:
+                period = left_periods[-1].group("p") or left_periods[-1].group("p2")
+        neg_right = _HOURS_NEG_AFTER_RE.match(right)
+        if neg_right and not re.match(r"^\s*(?:a|per|each|every)\s", right):
+            # "12 hour shifts", "8 hour day", "a 10 hour course"
+            ctx.claimed.append((start, end))
+            continue
+        if re.match(r"^\s*-?\s*weeks?\b", right) and re.search(r"\b(?:a|an)\s*$", scan[:start]):
+            ctx.claimed.append((start, end))  # "a 40 hour week": working week
+            continue
+        left = ctx.left(start, 60)
+        if _WORK_CUE_RE.search(left) and not _STUDY_CUE_RE.search(left):
+            ctx.claimed.append((start, end))
+            continue
+        when = _WHEN_AFTER_RE.match(right)
+        if period is None and when:
+            period = "session"  # "1 hour after my shift, 4 nights a week"
+        if (
+            _WORK_CUE_RE.search(right[:30])
+            and not _STUDY_CUE_RE.search(right[:30])
+            and not re.match(r"^\s*(?:a|per|each|every)\s", right)
+            and not when
+        ):
+            ctx.claimed.append((start, end))
+            continue
+        weekly, conf = _to_weekly(hours, period, freq, scan)
+        if weekly is not None and period and _DAY_NAME_RE.fullmatch(period):
+            weekly *= _named_days(right, per_pos)
+        if weekly is None:
+            ctx.claimed.append((start, end))
+            continue
+        if period is None and re.search(
+            r"\b(?:takes?|took|lasts?|long|total|course\s+(?:is|of))\b", left
+        ):
+            ctx.claimed.append((start, end))  # "the course takes 10 hours": a total
+            continue
+        if not 0 < weekly <= 80:
+            ctx.claimed.append((start, end))
+            continue
+        if ctx.ner_overlap(start, end, ("TIME", "QUANTITY", "DATE")):
+            conf = min(0.99, conf + 0.05)
+        span_end = end + per_pos if per_pos else end
+        cands.append((weekly, start, span_end, conf))
+        ctx.claimed.append((start, span_end))
+    if not cands:
+        return []
+    split = _split_over_days(cands, scan)
+    if split is not None:
+        return [
+            make_extracted(
+                ctx, "hours_per_week", clean_number(split[0]), split[1], split[2], split[3]
+            )
+        ]
+    best = max(cands, key=lambda c: (c[3] >= 0.8, c[1]))  # explicit rate first, then last said
+    return [make_extracted(ctx, "hours_per_week", clean_number(best[0]), best[1], best[2], best[3])]
+
+
+_MONEY_BEFORE_RE = re.compile(
+    r"(?:[£$€]\s?[\d.,]+\s*k?|[\d.,]+\s*(?:k|p|pounds?|quid|dollars?|euros?|bucks))\s*$"
+)
+_PER_SESSION_RE = re.compile(
+    r"^\s*(?:each|per\s+(?:session|go|sitting|time|evening|night|day)|a\s+(?:session|time|go|"
+    r"sitting)|at\s+a\s+time|in\s+one\s+go)\b"
+)
+
+
+def _day_kind(tail: str) -> str:
+    """Which days an amount of time is for, from the words just before its end."""
+    if re.search(r"week\s*days?|weeknights?|working\s+days?|mon(?:day)?\s*(?:-|to)\s*fri", tail):
+        return "weekday"
+    if re.search(r"week\s*ends?", tail):
+        return "weekend"
+    days = _DAY_NAME_RE.findall(tail)
+    return "day:" + "+".join(sorted({d[:3] for d in days})) if days else "other"
+
+
+def _split_over_days(
+    cands: list[tuple[float, int, int, float]], scan: str
+) -> tuple[float, int, int, float] | None:
+    """Amounts for different days add up: "1 hour on weekdays and 3 hours at weekends" ->
+    5 + 3 = 8 hours a week; "3 hours saturday, 2 hours sunday" -> 5."""
+    if len(cands) < 2:
+        return None
+    kinds = [_day_kind(scan[max(0, end - 25) : end]) for _, _, end, _ in cands]
+    if "other" in kinds or len(set(kinds)) != len(kinds):
+        return None
+    total = sum(c[0] for c in cands)
+    return total, min(c[1] for c in cands), max(c[2] for c in cands), 0.85
+
+
+def _hours_number(n_txt: str) -> float | None:
+    t = n_txt.strip()
+    if t in ("a", "an"):
+        return 1.0
+    if t.startswith("half"):
+        return 0.5
+    return num_value(t)
+
+
+def _period_after(right: str) -> tuple[str | None, int]:
+    m = _PERIOD_RE.match(right)
+    if not m:
+        return None, 0
+    return m.group("p"), m.end()
+
+
+def _frequency(scan: str) -> float | None:
+    m = _FREQ_RE.search(scan)
+    if not m:
+        occurrences = _OCCURRENCES_RE.search(scan)
+        return num_value(occurrences.group("n")) if occurrences else None
+    if m.group("once"):
+        return 1.0 if m.group("once") == "once" else 2.0
+    return num_value(m.group("n"))
+
+
+def _named_days(right: str, period_end: int) -> int:
+    """How many days are named in a row where the period is a day name ("on Monday,
+    Wednesday and Friday" -> 3)."""
+    start = max(0, right.rfind(" ", 0, period_end) - 4)
+    days = _DAY_LIST_RE.search(right, start)
+    if days is None:
+        return 1
+    return max(1, len({d[:3] for d in _DAY_NAME_RE.findall(days.group(0))}))
+
+
+def _to_weekly(
+    hours: float, period: str | None, freq: float | None, scan: str
+) -> tuple[float | None, float]:
+    if period is None:
+        if freq and (
+            re.search(r"\b(?:each|per\s+(?:session|evening|day|night))\b", scan)
+            or _OCCURRENCES_RE.search(scan)
+        ):
+            return hours * freq, 0.8
+        return hours, 0.6
+    p = (
+        period.split()[0]
+        if " " in period and not period.startswith(("week ", "mon"))
+        else period.replace(" ", "")
+    )
+    if p in (
+        "week",
+        "wk",
+        "weekly",
+        "pw",
+        "p/w",
+        "pwk",
+        "weekend",
+        "weekends",
+    ) or _DAY_NAME_RE.fullmatch(p):
+        return hours, 0.92
+    if p == "other":  # "every other day"
+        return hours * 3.5, 0.85
+    if p in ("fortnight",):
+        return hours / 2.0, 0.85
+    if p in ("month",):
+        return hours / 4.0, 0.8
+    if p in ("session", "sitting"):
+        return (hours * freq, 0.85) if freq else (hours, 0.6)
+    weekday = (
+        p.startswith(("weekday", "weekdays", "workingday", "workday", "mon")) or "weeknight" in p
+    )
+    if weekday:
+        return hours * 5, 0.88
+    if freq:
+        return hours * freq, 0.88
+    if re.search(
+        r"\b(?:weekdays?|week\s+days?|monday\s+to\s+friday|mon\s*-\s*fri|"
+        r"working\s+days?)\b",
+        scan,
+    ):
+        return hours * 5, 0.85
+    return hours * 7, 0.88

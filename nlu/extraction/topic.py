@@ -1,0 +1,30 @@
+"""The ``topic`` entity: the learner's own words for what a course should be about."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlu.extraction.context import Extracted, ScanContext
+from nlu.topic import find_topic
+
+MAX_TOPIC_CHARS = 80
+"""Longest topic value (a topic is a few words)."""
+
+
+def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> list[Extracted]:
+    """The learner's own words for what the course should be about (:mod:`nlu.topic`).
+
+    Without a cue, the subject's words stand for the topic ("nursing"), so a new subject
+    always replaces an earlier, finer topic.
+    """
+    # A goal phrase is not a topic ("Change career" is not a course on "Change").
+    claimed = [(e.start, e.end) for e in found if e.entity != "subject"]
+    topic = find_topic(ctx.raw, claimed, bare=bare)
+    if topic is not None:
+        value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
+        return [Extracted("topic", value, topic.start, topic.end, topic.text, 0.9)]
+    for item in found:
+        if item.entity == "subject":
+            value = " ".join(item.text.split())[:MAX_TOPIC_CHARS]
+            return [Extracted("topic", value, item.start, item.end, item.text, 0.8)]
+    return []
