@@ -1,23 +1,167 @@
-"""Vocabularies used by :mod:`nlu.extraction` to turn a learner's words into profile values.
+"""The NLU's word lists, read from ``data/vocab/nlu/*.yml`` (one file per slot or theme).
 
-Everything here is plain data (module-level constants); the matching logic lives in
-``nlu/extraction/``.
+Each slot module of :mod:`nlu.extraction` builds its regular expressions from one file on
+first use (cached; nothing is read at import). The files share these conventions:
 
-Conventions
------------
-* Subject phrases are lower case and space separated. They are matched token by token
-  after both sides went through the same light normalisation (UK/US spelling, plural
-  ``s`` stripped, hyphens split), so ``"cyber security"`` also matches ``"Cyber-Security"``
-  and ``"cybersecurities"``; list the UK spelling and the singular form.
-* Goal, level, credit and delivery entries are *regular expressions* applied to the
-  lower-cased message (word boundaries are added by the extractor).
-* Weights are in ``(0, 1]``: how sure a match makes us. Ambiguous words get a low weight so
-  that a specific phrase elsewhere in the message wins.
+* A list of patterns is a list of regular-expression alternatives (Python ``re`` syntax,
+  applied to the lower-cased message), joined with ``|`` in the order written: at a given
+  position the first alternative that matches wins, so a longer phrase comes before a
+  shorter one it starts with. Where the words must stand (before or after an amount, whole
+  words) is the code's business.
+* A table maps a word to a number or a name.
+
+A malformed entry (not text, not a number, not a valid pattern, an unknown key) is an
+error naming the file and the entry.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from actions.phrases import VOCAB_DIR, load_yaml
 from actions.store.models import SUBJECTS as CATALOGUE_SUBJECTS
+
+NLU_VOCAB_DIR = VOCAB_DIR / "nlu"
+
+
+class VocabError(ValueError):
+    """A data file under ``data/vocab/nlu/`` that cannot be used (the message names it)."""
+
+
+@dataclass(frozen=True)
+class VocabFile:
+    """One vocabulary file, read and checked key by key."""
+
+    path: Path
+    raw: dict[str, Any]
+
+    def _where(self, key: str, index: int | str | None = None) -> str:
+        where = f"{self.path}: {key}"
+        return where if index is None else f"{where}[{index}]"
+
+    def entry(self, key: str) -> Any:
+        if key not in self.raw:
+            raise VocabError(f"{self.path}: {key} is missing")
+        return self.raw[key]
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """The list under ``key``; every entry must be text (quote ``no``, ``on``, ``10``)."""
+        return _texts(self.entry(key), self._where(key))
+
+    def pattern(self, key: str) -> str:
+        """The patterns under ``key`` as one alternation (not compiled, not grouped)."""
+        return _pattern(self.entry(key), self._where(key))
+
+    def pattern_groups(self, key: str) -> tuple[str, ...]:
+        """A list of pattern lists, each joined into one alternation."""
+        groups = self.entry(key)
+        if not isinstance(groups, list) or not groups:
+            raise VocabError(f"{self._where(key)} must be a non-empty list of pattern lists")
+        return tuple(_pattern(group, self._where(key, i)) for i, group in enumerate(groups))
+
+    def numbers(self, key: str) -> dict[str, float]:
+        """The table under ``key``: text -> number."""
+        table = self._table(key)
+        for word, value in table.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise VocabError(f"{self._where(key, word)} = {value!r} is not a number")
+        return table
+
+    def integers(self, key: str) -> dict[str, int]:
+        """The table under ``key``: text -> whole number."""
+        table = self._table(key)
+        for word, value in table.items():
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise VocabError(f"{self._where(key, word)} = {value!r} is not a whole number")
+        return table
+
+    def names(self, key: str) -> dict[str, str]:
+        """The table under ``key``: text -> text."""
+        table = self._table(key)
+        for word, value in table.items():
+            if not isinstance(value, str):
+                raise VocabError(f"{self._where(key, word)} = {value!r} is not text (quote it)")
+        return table
+
+    def weighted(self, key: str, value_key: str) -> tuple[tuple[str, str, float], ...]:
+        """Rules ``{<value_key>: value, weight: w, patterns: [...]}`` as ``(alternation,
+        value, weight)``, in the order written."""
+        rules = self.entry(key)
+        if not isinstance(rules, list) or not rules:
+            raise VocabError(f"{self._where(key)} must be a non-empty list of rules")
+        out = []
+        for i, rule in enumerate(rules):
+            where = self._where(key, i)
+            if not isinstance(rule, dict) or set(rule) != {value_key, "weight", "patterns"}:
+                raise VocabError(f"{where} must have exactly {value_key}, weight and patterns")
+            value, weight = rule[value_key], rule["weight"]
+            if not isinstance(value, str):
+                raise VocabError(f"{where}: {value_key} {value!r} is not text")
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)):
+                raise VocabError(f"{where}: weight {weight!r} is not a number")
+            if not 0 < weight <= 1:
+                raise VocabError(f"{where}: weight {weight!r} is not in (0, 1]")
+            out.append((_pattern(rule["patterns"], f"{where}.patterns"), value, float(weight)))
+        return tuple(out)
+
+    def _table(self, key: str) -> dict[str, Any]:
+        table = self.entry(key)
+        if not isinstance(table, dict) or not table:
+            raise VocabError(f"{self._where(key)} must be a non-empty mapping")
+        bad = [word for word in table if not isinstance(word, str)]
+        if bad:
+            raise VocabError(f"{self._where(key)} has keys that are not text: {bad!r} (quote them)")
+        return dict(table)
+
+
+def _texts(items: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(items, list) or not items:
+        raise VocabError(f"{where} must be a non-empty list")
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            raise VocabError(f"{where}[{i}] = {item!r} is not text (quote it)")
+    return tuple(items)
+
+
+def _pattern(items: Any, where: str) -> str:
+    alternatives = _texts(items, where)
+    for i, alternative in enumerate(alternatives):
+        try:
+            re.compile(alternative)
+        except re.error as exc:
+            raise VocabError(
+                f"{where}[{i}] = {alternative!r} is not a valid pattern: {exc}"
+            ) from None
+    return "|".join(alternatives)
+
+
+@lru_cache(maxsize=32)
+def load(name: str, *keys: str) -> VocabFile:
+    """``data/vocab/nlu/<name>.yml``, read once; it must have exactly the top-level ``keys``."""
+    return read(NLU_VOCAB_DIR / f"{name}.yml", *keys)
+
+
+def read(path: Path, *keys: str) -> VocabFile:
+    """The vocabulary file at ``path`` (not cached), which must have exactly ``keys``."""
+    try:
+        raw = load_yaml(path)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise VocabError(f"{path}: cannot be read: {exc}") from exc
+    unknown, missing = sorted(set(raw) - set(keys)), sorted(set(keys) - set(raw))
+    if unknown or missing:
+        raise VocabError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    return VocabFile(path, raw)
+
+
+# ======================================================================================
+# Lists not moved to data/vocab/nlu/ yet
+# ======================================================================================
 
 # --------------------------------------------------------------------------------------
 # Subjects
@@ -2421,86 +2565,6 @@ ONLINE_NOT_DELIVERY_BEFORE: str = (
     r"heard|posted|post|sell|selling|bought|buy|shop|shopping|work|working|works|teach|"
     r"teaching|tutor|tutoring|safe|safety|staying|stay|bullied|scammed|went"
 )
-
-# --------------------------------------------------------------------------------------
-# Numbers
-# --------------------------------------------------------------------------------------
-
-NUMBER_WORDS: dict[str, int] = {
-    "zero": 0,
-    "nil": 0,
-    "none": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-NUMBER_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "grand": 1000, "k": 1000}
-
-# Vague quantities: "a couple of hours" -> 2, "a few hours" -> 3 (documented choice).
-VAGUE_QUANTITIES: dict[str, float] = {
-    "a couple of": 2,
-    "couple of": 2,
-    "a couple": 2,
-    "couple": 2,
-    "a few": 3,
-    "few": 3,
-    "a handful of": 3,
-    "several": 4,
-    "a dozen": 12,
-    "dozen": 12,
-}
-
-ORDINAL_WORDS: dict[str, int] = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "fifth": 5,
-    "5th": 5,
-    "sixth": 6,
-    "6th": 6,
-    "seventh": 7,
-    "7th": 7,
-    "eighth": 8,
-    "8th": 8,
-    "ninth": 9,
-    "9th": 9,
-    "tenth": 10,
-    "10th": 10,
-    "last": -1,
-    "final": -1,
-    "bottom": -1,
-    "top": 1,
-}
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "£": "GBP",

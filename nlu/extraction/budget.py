@@ -21,6 +21,7 @@ from nlu.extraction.numbers import (
     clean_number,
     has_digits_issue,
     num_value,
+    number_words,
 )
 
 _SCALE = r"(?:k|grand|thousand|hundred)"
@@ -321,7 +322,7 @@ def _money_value(num: str | None, scale: str | None) -> float | None:
     if base is None:
         return None
     if scale:
-        base *= vocab.NUMBER_SCALES.get(scale, 1)
+        base *= number_words().scales.get(scale, 1)
     return base
 
 

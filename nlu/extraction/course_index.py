@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
+from nlu.extraction.numbers import number_words
 
 _ORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|"
@@ -93,10 +93,11 @@ def _index_value(tok: str) -> int | None:
     if t.isdigit():
         v = int(t)
         return v if 1 <= v <= 20 else None
-    if t in vocab.ORDINAL_WORDS:
-        return vocab.ORDINAL_WORDS[t]
-    if t in vocab.NUMBER_WORDS:
-        v = vocab.NUMBER_WORDS[t]
+    numbers = number_words()
+    if t in numbers.ordinals:
+        return numbers.ordinals[t]
+    if t in numbers.words:
+        v = numbers.words[t]
         return v if 1 <= v <= 20 else None
     return None
 

@@ -5,6 +5,8 @@ pieces here are reused by the budget, hours and weeks rules."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu import vocab
 
@@ -23,10 +25,31 @@ WORDNUM = (
 )
 # Digits: "1,200", "2.5", ".5", optionally "and a half" or "½".
 DIGNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s+and\s+a\s+half|½)?"
-# Vague amounts; their values are VAGUE_QUANTITIES.
+# Vague amounts; their values are NumberWords.vague.
 VAGUE = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|a\s+handful\s+of"
 NUM = rf"(?:{DIGNUM}|{WORDNUM}|half)"
 NUMBER_START = r"(?<![\w£$€.,])"  # left boundary for a number
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """The number words of ``data/vocab/nlu/numbers.yml``."""
+
+    words: dict[str, int]  # "twenty" -> 20
+    scales: dict[str, int]  # "k" -> 1000
+    vague: dict[str, float]  # "a couple of" -> 2
+    ordinals: dict[str, int]  # "second" -> 2, "last" -> -1
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    data = vocab.load("numbers", "words", "scales", "vague", "ordinals")
+    return NumberWords(
+        words=data.integers("words"),
+        scales=data.integers("scales"),
+        vague=data.numbers("vague"),
+        ordinals=data.integers("ordinals"),
+    )
 
 
 def num_value(s: str | None) -> float | None:
@@ -48,8 +71,9 @@ def num_value(s: str | None) -> float | None:
         except ValueError:
             return None
     vague = s.removesuffix(" of")
-    if s in vocab.VAGUE_QUANTITIES or vague in vocab.VAGUE_QUANTITIES:
-        return float(vocab.VAGUE_QUANTITIES.get(s, vocab.VAGUE_QUANTITIES.get(vague, 0))) + half
+    quantities = number_words().vague
+    if s in quantities or vague in quantities:
+        return float(quantities.get(s, quantities.get(vague, 0))) + half
     if s in ("a", "an", "one", "a single"):
         return 1.0 + half
     if s in ("half", "half a", "half an"):
@@ -65,9 +89,10 @@ def _words_to_number(s: str) -> float | None:
     total = 0
     current = 0
     seen = False
+    values = number_words().words
     for i, w in enumerate(words):
-        if w in vocab.NUMBER_WORDS:
-            current += vocab.NUMBER_WORDS[w]
+        if w in values:
+            current += values[w]
             seen = True
         elif w == "hundred":
             current = (current or 1) * 100
