@@ -43,7 +43,17 @@ class ActionSaveShortlist(CourseAdvisorAction):
                 text=EARLIER_LIST, buttons=which_one_buttons(ids, "save_shortlist")
             )
             return [SlotSet("course_index", None)]
-        chosen = resolve_positions(indices_from_tracker(tracker), ids) or ids
+        asked = indices_from_tracker(tracker)
+        chosen = resolve_positions(asked, ids)
+        if asked and not chosen:
+            # "save the second one" when the last list had one course: say so, don't guess.
+            dispatcher.utter_message(
+                text=f"The last list had only {len(ids)} "
+                f"{'course' if len(ids) == 1 else 'courses'}. Which one shall I save?",
+                buttons=which_one_buttons(ids, "save_shortlist"),
+            )
+            return [SlotSet("course_index", None)]
+        chosen = chosen or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)
             total = len(get_shortlist(session, tracker.sender_id))

@@ -4,6 +4,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_list import ActionCompareCourses, ActionCourseDetails
 from actions.search_actions import ActionRecommendCourses
+from actions.shortlist import ActionSaveShortlist, ActionShowShortlist
 from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 PROFILE = {"goal": "upskill", "subject": "marketing"}
@@ -88,3 +89,21 @@ async def test_a_position_beyond_the_list_is_not_guessed(store, dispatcher, doma
     )
     await ActionCourseDetails().run(dispatcher, tracker, domain)
     assert texts(dispatcher).startswith("The last list had only 1 course.")
+
+
+async def test_saving_a_position_beyond_the_list_saves_nothing(store, dispatcher, domain) -> None:
+    """ "save the second one" after a one-course list: asks, rather than saving the one."""
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(
+        first, make_tracker(slots={"topic": "kubernetes"}), domain
+    )
+    slots = {"topic": "kubernetes", **slot_events(events)}
+    assert len(slots["last_results"]) == 1
+    tracker = make_tracker(
+        "save the second one", intent="save_shortlist", slots={**slots, "course_index": [2]}
+    )
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith("The last list had only 1 course.")
+    shown = CollectingDispatcher()
+    await ActionShowShortlist().run(shown, make_tracker(), domain)
+    assert "Your shortlist is empty" in texts(shown)
