@@ -16,7 +16,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import said
+from actions.answers import ANSWER_ROLE, said
 from actions.common import CourseAdvisorAction
 from actions.profile_form import FORM_NAME, searchable_topic
 from actions.recommend import send_recommendations
@@ -50,6 +50,15 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "under 500 quid, evenings" after a list: the slots already hold the new
             # wishes (domain mappings), so search again instead of asking to rephrase.
             return await refine_or_search(dispatcher, tracker)
+        kept = _kept_wishes(tracker)
+        if kept:
+            # "mum's credit card but not more than 300, and 20 hours a week": the likeliest
+            # intent (a credit question) kept the wishes aside, but it was too unsure to
+            # decide anything: take them as the wishes they are.
+            searching = tracker.copy()
+            searching.slots.update(kept)
+            events = await refine_or_search(dispatcher, searching)
+            return [SlotSet(name, value) for name, value in kept.items()] + events
         if _starts_a_search(tracker):
             # "kubernetes" or "upskill" on its own: the profile form takes it from here.
             return [FollowupAction(FORM_NAME)]
@@ -88,6 +97,20 @@ def _changes_a_wish(tracker: Tracker) -> bool:
         entity.get("entity") in WISH_ENTITIES
         for entity in said(tracker.latest_message.get("entities") or [])
     )
+
+
+def _kept_wishes(tracker: Tracker) -> dict[str, Any]:
+    """Wishes about the courses that an unsure intent kept aside (see actions.answers), when
+    a list is shown and no form is waiting for an answer."""
+    if tracker.active_loop.get("name") or not tracker.get_slot("last_results"):
+        return {}
+    return {
+        str(entity["entity"]): entity.get("value")
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("role") == ANSWER_ROLE
+        and entity.get("entity") in WISH_ENTITIES
+        and entity.get("value") is not None
+    }
 
 
 #: An unsure message is taken as a start only when it is little more than what it names.

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import ANSWER_ROLE
 from actions.fallback import ActionAskRephrase, ActionOutOfScope
 from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
@@ -102,3 +103,19 @@ async def test_an_unsure_message_naming_a_topic_starts_the_form(store, domain) -
     events = await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
     assert dispatcher.messages == []
+
+
+async def test_wishes_an_unsure_intent_kept_aside_search_again(store, domain) -> None:
+    """ "mum's credit card, not more than 300, 20 hours a week": the likeliest intent (a credit
+    question) kept the wishes aside; nlu_fallback means it was too unsure to decide."""
+    slots = {"subject": "marketing", "last_results": ["x"]}
+    text = "my mum said I can use her credit card but not more than £300, 20 hours a week"
+    kept = [{**e, "role": ANSWER_ROLE} for e in extracted(text)]
+    assert {e["entity"] for e in kept} >= {"budget", "hours_per_week"}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="nlu_fallback", slots=slots, entities=kept)
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert slot_events(events)["budget"] == 300.0
+    [payload] = course_lists(dispatcher)
+    assert all((c["cost_gbp"] or 0) <= 300 for c in payload["courses"])
+    assert "not sure I understood" not in dispatcher.messages[0].get("text", "")
