@@ -58,6 +58,12 @@ class VocabFile:
         """The patterns under ``key`` as one alternation (not compiled, not grouped)."""
         return _pattern(self.entry(key), self._where(key))
 
+    def regex(self, key: str, before: str = "", after: str = "") -> re.Pattern[str]:
+        """The patterns under ``key`` compiled as one group between ``before`` and ``after``,
+        the regex pieces that say where the words must stand (a word boundary, the end of
+        the text before an amount)."""
+        return re.compile(before + "(?:" + self.pattern(key) + ")" + after)
+
     def pattern_groups(self, key: str) -> tuple[str, ...]:
         """A list of pattern lists, each joined into one alternation."""
         groups = self.entry(key)
@@ -2564,86 +2570,4 @@ ONLINE_NOT_DELIVERY_BEFORE: str = (
     r"found|find|saw|seen|see|read|searched|search|looked|look|googled|advert|ad|ads|"
     r"heard|posted|post|sell|selling|bought|buy|shop|shopping|work|working|works|teach|"
     r"teaching|tutor|tutoring|safe|safety|staying|stay|bullied|scammed|went"
-)
-
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "£": "GBP",
-    "gbp": "GBP",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "quid": "GBP",
-    "sterling": "GBP",
-    "k": "GBP",
-    "grand": "GBP",
-    "$": "USD",
-    "us$": "USD",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "bucks": "USD",
-    "€": "EUR",
-    "eur": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-}
-
-# Cue words: a bare number near one of these is a budget.
-BUDGET_CUES: str = (
-    r"budget|budgets|spend|spending|afford|pay|paying|invest|"
-    r"fees?|put\s+(?:aside|towards?)|set\s+aside|saved(?:\s+up)?|savings|max(?:imum)?\s+spend|"
-    r"spare\s+cash|money|funds?|cash"
-)
-# Phrases after a number that make it a budget ("500 to spend", "300 budget", "200 max").
-BUDGET_CUES_AFTER: str = (
-    r"to\s+spend|budget|to\s+invest|to\s+put\s+towards|spare|saved|set\s+aside|"
-    r"max(?:imum)?|tops|at\s+(?:the\s+)?most|or\s+(?:less|under|below|cheaper)|limit|cap|"
-    r"(?:a\s+year\s+|per\s+year\s+|annually\s+)?(?:for|on|towards)\s+(?:training|courses?|learning|"
-    r"development|cpd|study|studying|education)|(?:training|learning|development)\s+budget"
-)
-# Income, wages, debts, past spending: money amounts near these are not a budget.
-INCOME_CUES: str = (
-    r"earn|earns|earning|earnings|earned|salary|salaries|income|wage|wages|paid|spent|"
-    r"wasted|cost\s+me|charged|"
-    r"make|makes|making|made|take\s+home|raise|pay\s+rise|payrise|bonus|owe|owed|debt|debts|"
-    r"loan|loans|mortgage|rent|bills|turnover|revenue|profit|worth|won|lost|pension|"
-    r"benefits|universal\s+credit|my\s+pay|paid\s+(?:about|around)?|on\s+about|"
-    r"i'?m\s+on|im\s+on|i\s+am\s+on|was\s+on|currently\s+on|package|per\s+annum|p\.?a\.?|"
-    r"annual|annually|hourly|overtime|interest\s+rate|tips"
-)
-# After a money amount: marks a wage/salary/yearly figure.
-INCOME_CUES_AFTER: str = (
-    r"a\s+year|per\s+year|an?\s+annum|per\s+annum|p\.?a\b|a\s+yr|/\s*(?:yr|year|annum)|"
-    r"annually|yearly|salary|income|wages?|an\s+hour|per\s+hour|ph\b|p/h|/\s*h(?:ou)?r|"
-    r"in\s+debt|debt|loan|rent|mortgage|bonus|is\s+too\s+(?:much|expensive|steep|pricey|high)|"
-    r"too\s+(?:much|expensive|steep|pricey)|(?:before|after)\s+tax|gross|net\b|take\s+home"
-)
-
-# Phrases meaning "no money to spend" (budget 0).
-FREE_PATTERNS: tuple[str, ...] = (
-    r"(?:must|has\s+to|have\s+to|needs?\s+to|need\s+it\s+to|should|would\s+have\s+to|"
-    r"got\s+to|gotta|will\s+have\s+to|it'?d\s+have\s+to|ideally)\s+be\s+(?:totally\s+|completely\s+|"
-    r"100%\s+)?free",
-    r"free\s+(?:courses?|ones?|options?|only|stuff|things|programmes?|programs?|training|"
-    r"learning|resources|certificates?|microcredentials?|micro[\s-]credentials?|"
-    r"qualifications?|study|of\s+charge|to\s+me|funded)",
-    r"(?:only|just|anything|something|completely|totally|fully|preferably|ideally|hopefully|"
-    r"100%|needs\s+to\s+be|is\s+it|are\s+they|ones\s+that\s+are)\s+free",
-    r"^\s*(?:free|free\s+ones?|free\s+only)(?:\s+(?:please|pls|plz|thanks|ideally))?\s*[.!]*\s*$",
-    r"for\s+free|at\s+no\s+cost|no[\s-]cost|cost\s+nothing|costs\s+nothing|zero\s+cost|"
-    r"without\s+paying|fully\s+funded|funded\s+courses?|government[\s-]funded",
-    r"no\s+money|no\s+cash|no\s+funds|zero\s+budget|(?:budget|spend|pay)\s+(?:is\s+|of\s+)?"
-    r"(?:zero|nil|nothing|none|0|£0)|nothing\s+to\s+spend|(?:spend|pay|afford)\s+nothing|"
-    r"(?:can'?t|cannot|can\s+not|cant|won'?t|unable\s+to)\s+(?:afford\s+(?:to\s+)?)?"
-    r"(?:pay|spend|afford)\s+(?:anything|any\s+money|a\s+penny|a\s+thing|for\s+(?:it|anything))|"
-    r"(?:can'?t|cannot|cant)\s+afford\s+(?:anything|any|to\s+pay)|"
-    r"(?:don'?t|do\s+not|dont)\s+have\s+(?:any\s+)?(?:money|cash|funds|a\s+budget|budget)|"
-    r"(?:i'?m|im|i\s+am|pretty|totally|completely|proper|absolutely|really)\s+(?:skint|broke)|"
-    r"skint|penniless|not\s+a\s+penny|no\s+budget(?!\s+(?:limit|constraint|cap|restriction|"
-    r"issue|problem|ceiling))",
-)
-# Words that, next to "free", mean free *time* rather than free of charge.
-FREE_TIME_WORDS: str = (
-    r"time|evenings?|days?|weekends?|afternoons?|mornings?|nights?|hours?|periods?|slots?|"
-    r"schedule|diary|calendar|lunch|lunchtimes?|to|on|at|from|in|feel|hands|spirit|"
-    r"tuesdays?|mondays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|free"
 )

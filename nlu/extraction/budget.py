@@ -9,6 +9,8 @@ in a currency we cannot convert. "Must be free", "no money" and a bare "nothing"
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from actions.store.currency import to_gbp
 from nlu import vocab
@@ -54,55 +56,107 @@ _MONEY_RE = re.compile(
 )
 
 
-_BUDGET_CUE_LEFT = re.compile(r"\b(?:" + vocab.BUDGET_CUES + r")\b")
-_BUDGET_CUE_RIGHT = re.compile(r"^\s*(?:" + vocab.BUDGET_CUES_AFTER + r")\b")
-_WEAK_MONEY_CUE_LEFT = re.compile(
-    r"\b(?:under|up\s*to|upto|max(?:imum)?|less\s+than|no\s+more\s+than|below|at\s+most|"
-    r"around|about|roughly|approx(?:imately)?|cheaper\s+than|not\s+more\s+than|within)\s*$"
-)
-_MONEY_WORDS = re.compile(
-    r"\b(?:budget|spend|afford|pay|price|cost|money|cheap|expensive|fees?|quid|pounds?|"
-    r"dollars?|euros?|cash)\b|[£$€]"
-)
-_INCOME_LEFT = re.compile(r"\b(?:" + vocab.INCOME_CUES + r")\b")
-_INCOME_RIGHT = re.compile(r"^\s*(?:" + vocab.INCOME_CUES_AFTER + r")")
-_NON_MONEY_UNIT_AFTER = re.compile(
-    r"^\s*-?\s*(?:hours?|hrs?|h\b|mins?|minutes?|weeks?|wks?|months?|years?|yrs?|days?|"
-    r"evenings?|nights?|people|kids|children|staff|employees|students|learners|%|percent|"
-    r"credits?|points|courses?|modules?|year\s+olds?|yo\b|times|st\b|nd\b|rd\b|th\b|"
-    r"am\b|pm\b|miles?|km|sessions?|weekends?|o'?clock|:\d|/\d)"
-)
+# A price quoted, not a wish: "the course costs", "that one is", "option 2 was".
 _PRICE_OF_LEFT = re.compile(
     r"(?:\b(?:something|anything|ones?|courses?)\s+)?\b(?:(?:the|that|this)\s+(?:\w+\s+){0,2}|it\s+|"
     r"that\s+|which\s+|(?:number|course|option)\s+\d+\s+)(?:costs?|is\s+priced\s+at|price\s+is|"
     r"is|was|are|were)\s*(?:about|around|only|just|roughly)?\s*$"
 )
-_BUDGET_WORDS_RE = re.compile(
-    r"\b(?:pay|spend|afford|budget|max(?:imum)?|limit|most|up\s+to|under|less|cheaper|below|"
-    r"within|no\s+more)\b"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The budget's word lists (``data/vocab/nlu/budget.yml``), compiled where they stand."""
+
+    currencies: dict[str, str]
+    spend_before: re.Pattern[str]
+    spend_after: re.Pattern[str]
+    limit_before: re.Pattern[str]
+    money_words: re.Pattern[str]
+    income_before: re.Pattern[str]
+    income_after: re.Pattern[str]
+    for_training: re.Pattern[str]
+    not_money_unit_after: re.Pattern[str]
+    not_money_before: re.Pattern[str]
+    not_range_before: re.Pattern[str]
+    budget_words: re.Pattern[str]
+    nothing_answer: re.Pattern[str]
+    slang: re.Pattern[str]
+    slang_values: dict[str, float]
+    slang_needs_cue: frozenset[str]
+    slang_limit_before: re.Pattern[str]
+    free: tuple[re.Pattern[str], ...]
+    free_time_after: re.Pattern[str]
+    free_time_before: re.Pattern[str]
+
+
+_KEYS = (
+    "currencies",
+    "spend_cues",
+    "spend_cues_after",
+    "limit_cues",
+    "money_words",
+    "income_cues",
+    "income_cues_after",
+    "for_training",
+    "not_money_units_after",
+    "not_money_before",
+    "not_range_before",
+    "budget_words",
+    "nothing_answers",
+    "nothing_fillers",
+    "slang",
+    "slang_needs_cue",
+    "slang_limits_before",
+    "free",
+    "free_time_after",
+    "free_time_before",
 )
-_TRAINING_MONEY_RE = re.compile(
-    r"\b(?:for|on|towards)\s+(?:training|courses?|learning|development|cpd|study|studying|"
-    r"education)\b|\b(?:training|learning|development|cpd)\s+(?:budget|allowance|pot|fund)"
-)
-_NOTHING_ANSWER_RE = re.compile(
-    r"[\s\W]*(?P<w>nothing|zero|nil|nowt|zilch|not\s+a\s+penny|£\s?0|0\s*(?:pounds|quid|gbp|£))"
-    r"(?:\s+(?:at\s+all|really|whatsoever|sorry|i'?m\s+afraid|tbh|unfortunately))*[\s.!?]*"
-)
-_SLANG_MONEY_RE = re.compile(r"(?<![\w])(?:(?P<art>an?)\s+)?(?P<w>tenner|fiver|pony|ton)(?![\w])")
-# A limit said before an amount ("nothing over a ton", "under a tenner").
-_LIMIT_LEFT_RE = re.compile(
-    r"\b(?:under|below|less\s+than|over|more\s+than|up\s+to|max(?:imum)?|within)\s*$"
-)
-_SLANG_MONEY = {"tenner": 10.0, "fiver": 5.0, "pony": 25.0, "ton": 100.0}
-_MONEY_LEFT_BLOCK = re.compile(r"\b(?:aged?|i'?m|im|i\s+am|kids|children|born|years?)\b")
-_NON_MONEY_LEFT = re.compile(
-    r"\b(?:level|lvl|number|no\.?|option|#|aged?|i'?m|im|i\s+am|year|in|since|room|"
-    r"call|phone|tel|mobile|ring|text|whatsapp|nvq|course|item|choice)\s*$"
-)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load("budget", *_KEYS)
+    slang = data.numbers("slang")
+    needs_cue = frozenset(data.texts("slang_needs_cue"))
+    if not needs_cue <= set(slang):
+        raise vocab.VocabError(f"{data.path}: slang_needs_cue names words not in slang")
+    return _Patterns(
+        currencies=data.names("currencies"),
+        spend_before=data.regex("spend_cues", r"\b", r"\b"),
+        spend_after=data.regex("spend_cues_after", r"^\s*", r"\b"),
+        limit_before=data.regex("limit_cues", r"\b", r"\s*$"),
+        money_words=data.regex("money_words", r"\b", r"\b|[£$€]"),
+        income_before=data.regex("income_cues", r"\b", r"\b"),
+        income_after=data.regex("income_cues_after", r"^\s*"),
+        for_training=re.compile(data.pattern("for_training")),
+        not_money_unit_after=data.regex("not_money_units_after", r"^\s*-?\s*"),
+        not_money_before=data.regex("not_money_before", r"\b", r"\s*$"),
+        not_range_before=data.regex("not_range_before", r"\b", r"\b"),
+        budget_words=data.regex("budget_words", r"\b", r"\b"),
+        nothing_answer=re.compile(
+            r"[\s\W]*(?P<w>"
+            + data.pattern("nothing_answers")
+            + r")(?:\s+(?:"
+            + data.pattern("nothing_fillers")
+            + r"))*[\s.!?]*"
+        ),
+        slang=re.compile(
+            r"(?<![\w])(?:(?P<art>an?)\s+)?(?P<w>"
+            + "|".join(re.escape(word) for word in slang)
+            + r")(?![\w])"
+        ),
+        slang_values=slang,
+        slang_needs_cue=needs_cue,
+        slang_limit_before=data.regex("slang_limits_before", r"\b", r"\s*$"),
+        free=tuple(word_rx(group) for group in data.pattern_groups("free")),
+        free_time_after=data.regex("free_time_after", r"^\s*", r"\b"),
+        free_time_before=data.regex("free_time_before", r"\b", r"\b[\w\s']{0,12}$"),
+    )
 
 
 def extract_budget(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     cands: list[tuple[float, int, int, float]] = []  # (gbp, start, end, confidence)
     scan = ctx.scan
     seen: list[tuple[int, int]] = []  # every amount the rules judged, accepted or not
@@ -128,7 +182,7 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             b_txt is not None
             and conn == "or"
             and not (m.group("bpre") or b_scale)
-            and _NON_MONEY_UNIT_AFTER.match(scan[m.end("b") :])
+            and rx.not_money_unit_after.match(scan[m.end("b") :])
         ):
             b_txt = None
         end = m.end()
@@ -163,28 +217,28 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         right = ctx.right(end, 40)
         if in_foreign_currency(scan[max(0, m.start("a") - 8) : m.start("a")], right):
             continue  # "40,000 INR", "1 lakh rupees": no rate, so no budget
-        if _NON_MONEY_UNIT_AFTER.match(right) and not (pre or post):
+        if rx.not_money_unit_after.match(right) and not (pre or post):
             continue
-        if not (pre or post) and _NON_MONEY_LEFT.search(left):
+        if not (pre or post) and rx.not_money_before.search(left):
             continue
         price = _PRICE_OF_LEFT.search(left)
         if (
             price
-            and not _BUDGET_WORDS_RE.search(left)
+            and not rx.budget_words.search(left)
             and not re.search(
                 r"\b(?:something|anything|ones?|courses?)\s+(?:that|which)\s", price.group(0)
             )
         ):
             continue  # "the course costs £500": a price, not the learner's budget
-        strong_cue = bool(_BUDGET_CUE_LEFT.search(left) or _BUDGET_CUE_RIGHT.match(right))
-        income = bool(_INCOME_LEFT.search(left) or _INCOME_RIGHT.match(right))
-        if income and _TRAINING_MONEY_RE.search(right):
+        strong_cue = bool(rx.spend_before.search(left) or rx.spend_after.match(right))
+        income = bool(rx.income_before.search(left) or rx.income_after.match(right))
+        if income and rx.for_training.search(right):
             income, strong_cue = False, True  # "£300 a year for training"
         if income:
             # accept only when a spending cue is *closer* than the income cue
-            cue_pos = max((c.end() for c in _BUDGET_CUE_LEFT.finditer(left)), default=-1)
-            inc_pos = max((c.end() for c in _INCOME_LEFT.finditer(left)), default=-1)
-            if _INCOME_RIGHT.match(right) or cue_pos <= inc_pos:
+            cue_pos = max((c.end() for c in rx.spend_before.finditer(left)), default=-1)
+            inc_pos = max((c.end() for c in rx.income_before.finditer(left)), default=-1)
+            if rx.income_after.match(right) or cue_pos <= inc_pos:
                 continue
         if has_money_marker:
             conf = 0.9 if (pre or post) else 0.75
@@ -206,13 +260,13 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             ):
                 continue
             conf = 0.8
-        elif _WEAK_MONEY_CUE_LEFT.search(left) and value >= 50 and _MONEY_WORDS.search(scan):
+        elif rx.limit_before.search(left) and value >= 50 and rx.money_words.search(scan):
             conf = 0.65
         elif (
             m.group("between") == "between"
             and b_val is not None
             and value >= 50
-            and not _MONEY_LEFT_BLOCK.search(left)
+            and not rx.not_range_before.search(left)
         ):
             conf = 0.6  # "between 300 and 500": in this assistant a bare range is a budget
         else:
@@ -245,12 +299,12 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         post_m = re.search(r"\b(" + _CUR_POST + r")\b", ent_text)
         currency = _currency_of(pre_txt, post_m.group(1) if post_m else None, m2.group(2))
         left, right = ctx.left(s, 70), ctx.right(e, 40)
-        if _INCOME_LEFT.search(left) or _INCOME_RIGHT.match(right):
+        if rx.income_before.search(left) or rx.income_after.match(right):
             continue
-        if _NON_MONEY_UNIT_AFTER.match(right) or _PRICE_OF_LEFT.search(left):
+        if rx.not_money_unit_after.match(right) or _PRICE_OF_LEFT.search(left):
             continue
         cued = bool(
-            pre_txt or post_m or _BUDGET_CUE_LEFT.search(left) or _BUDGET_CUE_RIGHT.match(right)
+            pre_txt or post_m or rx.spend_before.search(left) or rx.spend_after.match(right)
         )
         if not cued and (value_opt < 5 or (1900 <= value_opt <= 2100) or value_opt > 100_000):
             continue
@@ -261,22 +315,22 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         cands.append((gbp, start, e, 0.75 if cued else 0.6))
         ctx.claimed.append((start, e))
 
-    nothing = _NOTHING_ANSWER_RE.fullmatch(scan)
+    nothing = rx.nothing_answer.fullmatch(scan)
     if nothing:
         # a whole-message answer to "what can you spend?": "nothing", "zero really"
         cands.append((0.0, nothing.start("w"), nothing.end("w"), 0.6))
-    for sm in _SLANG_MONEY_RE.finditer(scan):
+    for sm in rx.slang.finditer(scan):
         word = sm.group("w")
         said_before = ctx.left(sm.start(), 60)
         cued = bool(
-            _BUDGET_CUE_LEFT.search(said_before)
-            or _LIMIT_LEFT_RE.search(said_before)
-            or _BUDGET_CUE_RIGHT.match(scan[sm.end() : sm.end() + 30])
+            rx.spend_before.search(said_before)
+            or rx.slang_limit_before.search(said_before)
+            or rx.spend_after.match(scan[sm.end() : sm.end() + 30])
         )
-        if (word in ("pony", "ton") or not sm.group("art")) and not cued:
+        if (word in rx.slang_needs_cue or not sm.group("art")) and not cued:
             continue  # "a ton of experience", "Pony Express"
-        cands.append((_SLANG_MONEY[word], sm.start(), sm.end(), 0.7))
-    for pattern in _FREE_RES:
+        cands.append((rx.slang_values[word], sm.start(), sm.end(), 0.7))
+    for pattern in rx.free:
         for fm in pattern.finditer(scan):
             fs, fe = fm.start(), fm.end()
             if _is_free_time(scan, fs, fe):
@@ -289,26 +343,18 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     return [make_extracted(ctx, "budget", value, best[1], best[2], best[3])]
 
 
-_FREE_RES = [word_rx(p) for p in vocab.FREE_PATTERNS]
-_FREE_TIME_AFTER = re.compile(r"^\s*(?:" + vocab.FREE_TIME_WORDS + r")\b")
-_FREE_TIME_BEFORE = re.compile(
-    r"\b(?:time|evenings?|days?|weekends?|afternoons?|mornings?|nights?|hours?|i'?m|im|i\s+am|"
-    r"we'?re|feel|schedule|diary|calendar|sundays?|saturdays?|mondays?|tuesdays?|wednesdays?|"
-    r"thursdays?|fridays?|lunchtimes?|be\s+free\s+to|when|whenever)\b[\w\s']{0,12}$"
-)
-
-
 def _is_free_time(scan: str, start: int, end: int) -> bool:
     """True for "free" meaning free time ("my evenings are free", "free on Tuesdays")."""
+    rx = _patterns()
     frag = scan[start:end]
     if "free" not in frag:
         return False
     free_at = start + frag.rfind("free")
     after = scan[free_at + 4 : free_at + 30]
-    if _FREE_TIME_AFTER.match(after) and not re.match(r"^\s*(?:of\s+charge|to\s+me)", after):
+    if rx.free_time_after.match(after) and not re.match(r"^\s*(?:of\s+charge|to\s+me)", after):
         return True
     before = scan[max(0, free_at - 30) : free_at]
-    return bool(_FREE_TIME_BEFORE.search(before)) and "course" not in frag
+    return bool(rx.free_time_before.search(before)) and "course" not in frag
 
 
 def _money_value(num: str | None, scale: str | None) -> float | None:
@@ -327,9 +373,10 @@ def _money_value(num: str | None, scale: str | None) -> float | None:
 
 
 def _currency_of(pre: str | None, post: str | None, scale: str | None) -> str:
+    rx = _patterns()
     for token in (pre, post):
         if token:
-            code = vocab.CURRENCY_SYMBOLS.get(token.strip().lower())
+            code = rx.currencies.get(token.strip().lower())
             if code:
                 return code
     return "GBP"
