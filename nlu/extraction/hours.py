@@ -9,7 +9,10 @@ hours a week") and course lengths ("the course takes 10 hours").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
 
@@ -65,26 +68,35 @@ _FREQ_RE = re.compile(
 _OCCURRENCES_RE = re.compile(
     r"(?:(?:x|×|times)\s*|,\s*)(?P<n>" + NUM + r")\s*" + _OCCASIONS + r"(?!\s*(?:off|ago|later))\b"
 )
-_WORK_CUE_RE = re.compile(
-    r"\b(?:work(?:s|ed|ing)?(?!\s+(?:on|at|through|towards|for\s+(?:it|the\s+course)))|job|jobs|"
-    r"shifts?|contract(?:ed)?|employ(?:ed|ment|er)|full[\s-]?time|part[\s-]?time|commut\w*|"
-    r"driv(?:e|es|ing)|sleep\w*|overtime|volunteer\w*|caring|carer|look\s+after|"
-    r"warehouse|office|rota|gym|train(?:ing)?\s+(?:at|in)\s+the|week\s+is|my\s+week)\b"
-)
-_STUDY_CUE_RE = re.compile(
-    r"\b(?:stud(?:y|ying|ies)|learn\w*|course|courses|spare|free|dedicate|devote|commit|"
-    r"available|put\s+in|give\s+it|set\s+aside|revis\w*|homework|read(?:ing)?|focus|"
-    r"manage|could\s+do|can\s+do|can\s+give|can\s+find|find|squeeze|fit\s+in|have)\b"
-)
-_HOURS_NEG_AFTER_RE = re.compile(
-    r"^\s*-?\s*(?:shifts?|days?|drive|commute|journey|flight|sleep|long|in\s+total|total|"
-    r"of\s+(?:content|video|overtime|learning\s+in\s+total|study\s+in\s+total)|"
-    r"to\s+complete|course|of\s+work|at\s+work|on\s+shift|in\s+the\s+(?:office|warehouse|"
-    r"shop|hospital|ward)|ago|later|away|from\s+(?:here|home)|on\s+my\s+feet|old\b)"
-)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The hours' word lists (``data/vocab/nlu/hours.yml``), compiled where they stand."""
+
+    work: re.Pattern[str]
+    study: re.Pattern[str]
+    not_study_after: re.Pattern[str]
+    per_session_after: re.Pattern[str]
+    total: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load(
+        "hours", "work_cues", "study_cues", "not_study_after", "per_session_after", "total_cues"
+    )
+    return _Patterns(
+        work=data.regex("work_cues", r"\b", r"\b"),
+        study=data.regex("study_cues", r"\b", r"\b"),
+        not_study_after=data.regex("not_study_after", r"^\s*-?\s*"),
+        per_session_after=data.regex("per_session_after", r"^\s*", r"\b"),
+        total=data.regex("total_cues", r"\b", r"\b"),
+    )
 
 
 def extract_hours(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     cands: list[tuple[float, int, int, float]] = []
     matches: list[tuple[int, int, float, str]] = []  # start, end, hours, unit
@@ -132,13 +144,13 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         right = scan[end : end + 45]
         period, per_pos = _period_after(right)
         left_sentence = ctx.left(start, 60, "sentence")
-        if period is None and _PER_SESSION_RE.match(right):
+        if period is None and rx.per_session_after.match(right):
             period = "session"
         if period is None:
             left_periods = list(_PERIOD_LEFT_RE.finditer(left_sentence))
             if left_periods:
                 period = left_periods[-1].group("p") or left_periods[-1].group("p2")
-        neg_right = _HOURS_NEG_AFTER_RE.match(right)
+        neg_right = rx.not_study_after.match(right)
         if neg_right and not re.match(r"^\s*(?:a|per|each|every)\s", right):
             # "12 hour shifts", "8 hour day", "a 10 hour course"
             ctx.claimed.append((start, end))
@@ -147,15 +159,15 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             ctx.claimed.append((start, end))  # "a 40 hour week": working week
             continue
         left = ctx.left(start, 60)
-        if _WORK_CUE_RE.search(left) and not _STUDY_CUE_RE.search(left):
+        if rx.work.search(left) and not rx.study.search(left):
             ctx.claimed.append((start, end))
             continue
         when = _WHEN_AFTER_RE.match(right)
         if period is None and when:
             period = "session"  # "1 hour after my shift, 4 nights a week"
         if (
-            _WORK_CUE_RE.search(right[:30])
-            and not _STUDY_CUE_RE.search(right[:30])
+            rx.work.search(right[:30])
+            and not rx.study.search(right[:30])
             and not re.match(r"^\s*(?:a|per|each|every)\s", right)
             and not when
         ):
@@ -167,9 +179,7 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         if weekly is None:
             ctx.claimed.append((start, end))
             continue
-        if period is None and re.search(
-            r"\b(?:takes?|took|lasts?|long|total|course\s+(?:is|of))\b", left
-        ):
+        if period is None and rx.total.search(left):
             ctx.claimed.append((start, end))  # "the course takes 10 hours": a total
             continue
         if not 0 < weekly <= 80:
@@ -195,10 +205,6 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
 
 _MONEY_BEFORE_RE = re.compile(
     r"(?:[£$€]\s?[\d.,]+\s*k?|[\d.,]+\s*(?:k|p|pounds?|quid|dollars?|euros?|bucks))\s*$"
-)
-_PER_SESSION_RE = re.compile(
-    r"^\s*(?:each|per\s+(?:session|go|sitting|time|evening|night|day)|a\s+(?:session|time|go|"
-    r"sitting)|at\s+a\s+time|in\s+one\s+go)\b"
 )
 
 
