@@ -9,7 +9,10 @@ a month") are not.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.numbers import NUM, clean_number, has_digits_issue, num_value
 
@@ -22,74 +25,62 @@ _WEEKS_RE = re.compile(
     r"\s*-?\s*(?P<unit>" + _WEEK_UNIT + r")(?![a-z])"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
-_WEEKS_POS_LEFT_RE = re.compile(
-    r"(?:within|in|under|over|than|max(?:imum)?|most|up\s*to|upto|no\s+more|no\s+longer|"
-    r"takes?|taking|took|last(?:s|ing)?|for|commit(?:ted)?|spend|spread|complete|finish(?:ed)?|"
-    r"done|course|programme|program|about|around|roughly|only|just|<|<=|approx\.?|"
-    r"approximately|ideally|maybe|perhaps|like|say|is|be|of|max\.?|shorter|less|longer|"
-    r"duration|length|period|lasting|runs?|running|couple\s+of|few|spare|have|got|give)\s*$"
-)
-_WEEKS_STRONG_LEFT_RE = re.compile(
-    r"(?:within|under|than|max(?:imum)?|at\s+most|up\s*to|upto|no\s+more|no\s+longer|"
-    r"takes?|taking|last(?:s|ing)?|commit(?:ted)?\s+(?:to\s+)?(?:for\s+)?|spread\s+(?:over|across)|"
-    r"complete\s+(?:it\s+)?in|finish(?:ed)?\s+(?:it\s+)?in|done\s+in|course\s+(?:of|for|over)|"
-    r"shorter|less|longer|duration\s+of|length\s+of|only|just|<|<=)\s*(?:about|around|roughly|"
-    r"maybe|say|a|the)?\s*$"
-)
-_WEEKS_POS_RIGHT_RE = re.compile(
-    r"^\s*-?\s*(?:long|course|courses|programme|program|microcredential|max(?:imum)?|tops|"
-    r"or\s+(?:less|shorter|under|fewer|so)|at\s+(?:the\s+)?most|to\s+(?:complete|finish|do\s+it)|"
-    r"in\s+total|total|maximum|limit|commitment|duration)\b"
-)
-_WEEKS_NEG_LEFT_RE = re.compile(
-    r"\b(?:ago|old|aged|age|been|was|were|spent|served|serving|worked|working|work|lived|"
-    r"living|married|retired|since|last|past|unemployed|redundant|off|notice|maternity|"
-    r"paternity|pregnant|baby|son|daughter|kids?|child|children|contract|start|starting|"
-    r"begin|beginning|starts|due|holiday|trip|travel(?:ling)?|away|break|sabbatical|"
-    r"leave|leaving|left|moving|move|wedding|exam|interview|experience|career|"
-    r"doing\s+this|in\s+the\s+(?:army|forces|military|navy|raf)|army|forces|military|"
-    r"navy|raf|nurse|teacher|job|jobs|role|industry|sector|retail|prison|hospital|"
-    r"every|each|per|once|twice|times|a\s+day)\b"
-)
-_WEEKS_NEG_RIGHT_RE = re.compile(
-    r"^\s*-?\s*(?:ago|old|of\s+(?:experience|service|my\s+life|work)|experience|'?s?\s+experience|"
-    r"in\s+(?!total\b)[a-z]|as\s+an?\b|at\s|with\s+(?:the|my|a)|service|pregnant|'?s?\s*notice|"
-    r"later|from\s+now|since|left|remaining|behind|out\s+of\s+work|off\b|into\b|running|"
-    r"straight|now\b|before|until|till|of\s+(?:the\s+)?(?:army|forces|nursing|teaching|retail)|"
-    r"served|working|experience|'?s?\s+time|time\b|away|holiday|leave|break|to\s+go|in\b$)"
-)
-# A new clause after the length ("6 months, I was off sick"): not a wish unless the words
-# before it make it one ("max 6 weeks, I can't commit longer").
-_WEEKS_CLAUSE_RIGHT_RE = re.compile(
-    r"^\s*,?\s*(?:i|we|i'?ll|i'?m|i\s+will|my|we'?re|there|it'?s|that'?s)\b"
-)
-_RATE_LEFT_RE = re.compile(
-    r"(?:hours?|hrs?|hr|h|mins?|minutes?|once|twice|times|x|£\S*|\$\S*|€\S*|quid|pounds?|"
-    r"dollars?|euros?|\d+k?|evenings?|days?|nights?|sessions?|per|each|every)\s*$"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The length's word lists (``data/vocab/nlu/weeks.yml``), compiled where they stand."""
+
+    units: dict[str, float]  # weeks per unit
+    wish_before: re.Pattern[str]
+    limit_before: re.Pattern[str]
+    wish_after: re.Pattern[str]
+    not_wish_before: re.Pattern[str]
+    not_wish_after: re.Pattern[str]
+    new_clause_after: re.Pattern[str]
+    rate_before: re.Pattern[str]
+    years_before: re.Pattern[str]
+    whole_answer_before: re.Pattern[str]
+    whole_answer_after: re.Pattern[str]
+
+
+_KEYS = (
+    "units",
+    "wish_before",
+    "limit_before",
+    "hedges",
+    "wish_after",
+    "not_wish_before",
+    "not_wish_after",
+    "new_clause_after",
+    "rate_before",
+    "years_before",
+    "whole_answer_before",
+    "whole_answer_after",
 )
 
 
-_WHOLE_LEFT_RE = re.compile(
-    r"[\s\W]*(?:(?:about|around|roughly|approx\w*|max(?:imum)?|up\s+to|within|under|less\s+than|"
-    r"no\s+(?:more|longer)\s+than|at\s+most|just|only|maybe|probably|ideally|say)\s*)*"
-)
-_WHOLE_RIGHT_RE = re.compile(
-    r"(?:\s*(?:max(?:imum)?|tops|or\s+(?:less|so|under|shorter)|at\s+(?:the\s+)?most|please|"
-    r"pls|plz|ish|-ish|long|thanks|thank\s+you|ideally))*[\s.!?]*"
-)
-_UNIT_WEEKS = {
-    "week": 1.0,
-    "wk": 1.0,
-    "month": 4.0,
-    "mth": 4.0,
-    "mnth": 4.0,
-    "year": 52.0,
-    "yr": 52.0,
-    "fortnight": 2.0,
-}
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load("weeks", *_KEYS)
+    hedges = r"\s*(?:" + data.pattern("hedges") + r")?\s*$"
+    return _Patterns(
+        units=data.numbers("units"),
+        wish_before=data.regex("wish_before", "", r"\s*$"),
+        limit_before=data.regex("limit_before", "", hedges),
+        wish_after=data.regex("wish_after", r"^\s*-?\s*", r"\b"),
+        not_wish_before=data.regex("not_wish_before", r"\b", r"\b"),
+        not_wish_after=data.regex("not_wish_after", r"^\s*-?\s*"),
+        new_clause_after=data.regex("new_clause_after", r"^\s*,?\s*", r"\b"),
+        rate_before=data.regex("rate_before", "", r"\s*$"),
+        years_before=data.regex("years_before", "", r"\s*$"),
+        whole_answer_before=data.regex("whole_answer_before", r"[\s\W]*(?:", r"\s*)*"),
+        whole_answer_after=data.regex("whole_answer_after", r"(?:\s*", r")*[\s.!?]*"),
+    )
 
 
 def extract_weeks(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     cands: list[tuple[float, int, int, float]] = []
     for m in _WEEKS_RE.finditer(scan):
@@ -97,7 +88,7 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
         if ctx.is_claimed(n_start, m.end("n")):
             continue
         unit_raw = m.group("unit").rstrip("s")
-        factor = _UNIT_WEEKS.get(unit_raw)
+        factor = rx.units.get(unit_raw)
         if factor is None:
             continue
         n_txt = m.group("n").strip()
@@ -122,22 +113,24 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
         left = ctx.left(start, 60)
         left_near = scan[max(0, start - 40) : start]
         right = scan[end : end + 40]
-        if _RATE_LEFT_RE.search(left_near[-14:]) and article:
+        if rx.rate_before.search(left_near[-14:]) and article:
             continue  # "5 hours a week", "£30 a month", "twice a week"
         if re.match(r"^\s*(?:-|\s)?\s*(?:olds?|old\b)", right):
             continue
-        if _WHOLE_LEFT_RE.fullmatch(scan[:start]) and _WHOLE_RIGHT_RE.fullmatch(scan[end:]):
+        if rx.whole_answer_before.fullmatch(scan[:start]) and rx.whole_answer_after.fullmatch(
+            scan[end:]
+        ):
             # the whole message is the answer: "a fortnight", "about a year", "6 months max"
             cands.append((value, start, end, 0.8))
             ctx.claimed.append((start, end))
             continue
-        neg_left = _WEEKS_NEG_LEFT_RE.search(left[-45:])
-        strong_left = _WEEKS_STRONG_LEFT_RE.search(left_near)
-        neg_right = _WEEKS_NEG_RIGHT_RE.match(right) or (
-            _WEEKS_CLAUSE_RIGHT_RE.match(right) and not strong_left
+        neg_left = rx.not_wish_before.search(left[-45:])
+        strong_left = rx.limit_before.search(left_near)
+        neg_right = rx.not_wish_after.match(right) or (
+            rx.new_clause_after.match(right) and not strong_left
         )
-        pos_left = _WEEKS_POS_LEFT_RE.search(left_near)
-        pos_right = _WEEKS_POS_RIGHT_RE.match(right)
+        pos_left = rx.wish_before.search(left_near)
+        pos_right = rx.wish_after.match(right)
         if neg_right and not pos_right:
             continue
         if neg_left and not strong_left and not pos_right:
@@ -146,9 +139,7 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
             if not (pos_left or pos_right):
                 continue
             if unit_raw in ("year", "yr") and not (
-                strong_left
-                or pos_right
-                or re.search(r"(?:within|in|under|for|over|than|about|around)\s*$", left_near)
+                strong_left or pos_right or rx.years_before.search(left_near)
             ):
                 continue
         conf = 0.9 if (strong_left or pos_right) else (0.8 if pos_left else 0.65)
