@@ -7,7 +7,10 @@ Positions are 1-based, "the last one" is -1; "compare 1 and 3", "the first two" 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
+from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.numbers import number_words
 
@@ -16,58 +19,12 @@ _ORD = (
     r"5th|6th|7th|8th|9th|10th|last|final"
 )
 _IDX_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten"
-_LIST_NOUN = (
-    r"ones?|options?|courses?|choices?|items?|results?|suggestions?|recommendations?|"
-    r"programmes?|programs?|links?|microcredentials?|picks?|entries|entry"
-)
-_NOT_INDEX_AFTER = re.compile(
-    r"^\s*(?:-|\s)?\s*(?:hours?|hrs?|h\b|mins?|minutes?|weeks?|wks?|months?|years?|yrs?|days?|"
-    r"evenings?|nights?|courses|options|credits?|points|%|percent|k\b|grand|quid|pounds?|"
-    r"dollars?|euros?|£|\$|€|am\b|pm\b|o'?clock|people|kids|children|things|times|of\b|"
-    r"\.\d|:\d|,\d|/)"
-)
-_LIST_VERB = (
-    r"tell\s+me\s+(?:a\s+bit\s+|a\s+little\s+|some\s+)?(?:more\s+)?about|more\s+(?:info(?:rmation)?\s+|"
-    r"details?\s+)?(?:on|about|for)|details?\s+(?:on|of|for|about)|info(?:rmation)?\s+(?:on|about|for)|"
-    r"what\s+about|how\s+about|go\s+(?:for|with)|i'?ll\s+(?:take|have|do)|i'?d\s+like|i\s+like|"
-    r"pick|choose|select|book|enrol(?:l)?\s+(?:me\s+)?(?:on|in|onto)|sign\s+(?:me\s+)?up\s+(?:for|to)|"
-    r"explain|describe|show\s+me|open|expand(?:\s+on)?|interested\s+in|prefer|link\s+(?:for|to)|"
-    r"more\s+on|cost\s+of|price\s+of|is|was|what\s+is|what'?s|and"
-)
-
-
 _IDX_TOKEN = r"(?:\d{1,2}|" + _IDX_WORD + r"|" + _ORD + r")"
-_IDX_LIST_RE = re.compile(
-    r"(?<![\w])(?P<verb>compare|comparing|comparison\s+(?:of|between)|difference\s+between|"
-    r"differences\s+between|between|vs|versus|contrast)\s+"
-    r"(?P<items>(?:the\s+)?(?:(?:number|no\.?|#|option|course|choice)s?\s*#?\s*)?"
-    + _IDX_TOKEN
-    + r"(?:\s+(?:one|option|course))?"
-    r"(?:\s*(?:,|and|&|with|to|vs\.?|versus|or|\+)\s*(?:the\s+)?(?:(?:number|no\.?|#|option|"
-    r"course|choice)\s*#?\s*)?" + _IDX_TOKEN + r"(?:\s+(?:one|option|course)s?)?)+)(?![\w])"
-)
 _IDX_ITEM_RE = re.compile(r"(?<![\w#])#?(?P<t>" + _IDX_TOKEN + r")(?![\w])")
 _IDX_MARKED_RE = re.compile(
     r"(?<![\w])(?:numbers?|no\.|nos\.|nr\.?|num|options?|choices?|items?|results?|"
     r"suggestions?|recommendations?|courses?)\s*#?\s*(?P<n>\d{1,2}|" + _IDX_WORD + r")(?![\w])"
     r"|#\s?(?P<h>\d{1,2})(?![\w])"
-)
-_IDX_ORD_NOUN_RE = re.compile(
-    r"(?<![\w])(?P<pre>the|that|this|your|ur)?\s*(?P<o>"
-    + _ORD
-    + r")\s+(?:"
-    + _LIST_NOUN
-    + r")(?![\w])"
-)
-_IDX_THE_ORD_RE = re.compile(
-    r"(?<![\w])the\s+(?P<o>" + _ORD + r")(?=\s*(?:[.!?,;)]|$|and\b|or\b|vs\b|versus\b|with\b|"
-    r"please\b|pls\b|plz\b|then\b|too\b|instead\b|sounds?\b|looks?\b|seems?\b|is\b|was\b|"
-    r"please|thanks|thank|one\b|option\b|course\b|in\s+the\s+list|on\s+the\s+list|"
-    r"you\s+(?:mentioned|listed|suggested|showed|gave)|listed|mentioned))"
-)
-_IDX_VERB_NUM_RE = re.compile(
-    r"(?<![\w])(?:" + _LIST_VERB + r")\s+(?:the\s+)?(?:number\s+|no\.?\s*|#\s?|option\s+)?"
-    r"(?P<n>\d{1,2}|" + _IDX_WORD + r")(?![\w])"
 )
 _WHOLE_INDEX_RE = re.compile(
     r"^\s*(?:(?:the\s+)?(?P<o>" + _ORD + r")(?:\s+(?:one|option|course))?|"
@@ -88,6 +45,61 @@ _IDX_CONTINUE_RE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns built on ``data/vocab/nlu/course_index.yml``."""
+
+    compare: re.Pattern[str]  # "compare 1 and 3": the positions are group "items"
+    ordinal_noun: re.Pattern[str]  # "the second one"
+    the_ordinal: re.Pattern[str]  # "the second, please"
+    verb_number: re.Pattern[str]  # "tell me about 2"
+    verb_before: re.Pattern[str]  # a list verb right before a point
+    not_index_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load(
+        "course_index",
+        "list_nouns",
+        "list_verbs",
+        "compare_words",
+        "after_the_ordinal",
+        "not_index_after",
+    )
+    verbs = data.pattern("list_verbs")
+    return _Patterns(
+        compare=re.compile(
+            r"(?<![\w])(?P<verb>" + data.pattern("compare_words") + r")\s+"
+            r"(?P<items>(?:the\s+)?(?:(?:number|no\.?|#|option|course|choice)s?\s*#?\s*)?"
+            + _IDX_TOKEN
+            + r"(?:\s+(?:one|option|course))?"
+            r"(?:\s*(?:,|and|&|with|to|vs\.?|versus|or|\+)\s*(?:the\s+)?(?:(?:number|no\.?|#|option|"
+            r"course|choice)\s*#?\s*)?" + _IDX_TOKEN + r"(?:\s+(?:one|option|course)s?)?)+)(?![\w])"
+        ),
+        ordinal_noun=re.compile(
+            r"(?<![\w])(?P<pre>the|that|this|your|ur)?\s*(?P<o>"
+            + _ORD
+            + r")\s+(?:"
+            + data.pattern("list_nouns")
+            + r")(?![\w])"
+        ),
+        the_ordinal=re.compile(
+            r"(?<![\w])the\s+(?P<o>"
+            + _ORD
+            + r")(?=\s*(?:"
+            + data.pattern("after_the_ordinal")
+            + r"))"
+        ),
+        verb_number=re.compile(
+            r"(?<![\w])(?:" + verbs + r")\s+(?:the\s+)?(?:number\s+|no\.?\s*|#\s?|option\s+)?"
+            r"(?P<n>\d{1,2}|" + _IDX_WORD + r")(?![\w])"
+        ),
+        verb_before=re.compile(r"\b(?:" + verbs + r")\s*$"),
+        not_index_after=data.regex("not_index_after", r"^\s*(?:-|\s)?\s*"),
+    )
+
+
 def _index_value(tok: str) -> int | None:
     t = tok.strip().lstrip("#")
     if t.isdigit():
@@ -103,6 +115,7 @@ def _index_value(tok: str) -> int | None:
 
 
 def extract_course_index(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     found: list[tuple[int, int, int, float]] = []  # start, end, value, conf
 
@@ -111,7 +124,7 @@ def extract_course_index(ctx: ScanContext) -> list[Extracted]:
             return
         if any(s < end and start < e for s, e, _, _ in found):
             return
-        if _NOT_INDEX_AFTER.match(scan[end : end + 12]):
+        if rx.not_index_after.match(scan[end : end + 12]):
             return
         found.append((start, end, value, conf))
 
@@ -129,7 +142,7 @@ def extract_course_index(ctx: ScanContext) -> list[Extracted]:
         count = _index_value(m.group("n")) or 0
         for value in range(1, count + 1):
             found.append((m.start() + value - 1, m.start() + value, value, 0.9))
-    for m in _IDX_LIST_RE.finditer(scan):
+    for m in rx.compare.finditer(scan):
         items = m.group("items")
         base = m.start("items")
         for it in _IDX_ITEM_RE.finditer(items):
@@ -148,7 +161,7 @@ def extract_course_index(ctx: ScanContext) -> list[Extracted]:
         if re.search(r"\b(?:level|my|a|level\s+\w+)\s*$", before) and not m.group("h"):
             continue
         add(start, m.end(), _index_value(tok), 0.9)
-    for m in _IDX_ORD_NOUN_RE.finditer(scan):
+    for m in rx.ordinal_noun.finditer(scan):
         before = scan[max(0, m.start() - 12) : m.start()]
         if re.search(r"\b(?:my|his|her|their|our|a|an|its)\s*$", before) and not m.group("pre"):
             continue
@@ -171,14 +184,14 @@ def extract_course_index(ctx: ScanContext) -> list[Extracted]:
                 )
             )
             and not m.group("pre")
-            and not re.search(r"\b(?:" + _LIST_VERB + r")\s*$", before)
+            and not rx.verb_before.search(before)
         ):
             continue
         start = m.start("pre") if m.group("pre") else m.start("o")
         add(start, m.end(), _index_value(m.group("o")), 0.88)
-    for m in _IDX_THE_ORD_RE.finditer(scan):
+    for m in rx.the_ordinal.finditer(scan):
         add(m.start(), m.end("o"), _index_value(m.group("o")), 0.85)
-    for m in _IDX_VERB_NUM_RE.finditer(scan):
+    for m in rx.verb_number.finditer(scan):
         tok = m.group("n")
         if tok == "one" and not re.match(r"^\s*(?:[.!?,;]|$|and\b|or\b)", scan[m.end() :]):
             continue  # "what about one that is cheaper"
