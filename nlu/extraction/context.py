@@ -9,7 +9,10 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from nlu import vocab
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc
@@ -41,11 +44,13 @@ def word_rx(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])")
 
 
-# Negation just before a phrase ("I'm not a beginner", "not online"): level and delivery.
-NEGATION_BEFORE = re.compile(
-    r"\b(?:not|no|never|n't|dont|don't|isn't|aren't|without|nothing|hardly|rather\s+than|"
-    r"instead\s+of|no\s+longer|not\s+really|not\s+a|not\s+an|too)\s*(?:\w+\s*){0,2}$"
-)
+@lru_cache(maxsize=1)
+def negation_before() -> re.Pattern[str]:
+    """Negation just before a phrase ("I'm not a beginner", "not online"): level and
+    delivery (``data/vocab/nlu/negation.yml``)."""
+    data = vocab.load("negation", "before")
+    return data.regex("before", r"\b", r"\s*(?:\w+\s*){0,2}$")
+
 
 _BOUNDARY_CLAUSE_RE = re.compile(
     r"[!?;\n()\[\]{}|]|\.(?!\d)|,(?!\d{3})|\s[-–—]\s|"

@@ -11,10 +11,10 @@ import re
 
 from nlu import vocab
 from nlu.extraction.context import (
-    NEGATION_BEFORE,
     Extracted,
     ScanContext,
     make_extracted,
+    negation_before,
     word_rx,
 )
 
@@ -61,9 +61,9 @@ def extract_delivery(ctx: ScanContext) -> list[Extracted]:
                     r"\b(?:work|working|works|job)\s*(?:\w+\s+)?$", left
                 ):
                     continue
-                if NEGATION_BEFORE.search(left[-20:]):
+                if negation_before().search(left[-20:]):
                     continue
-            elif not phrase.startswith("not") and NEGATION_BEFORE.search(left[-20:]):
+            elif not phrase.startswith("not") and negation_before().search(left[-20:]):
                 continue
             cands.append((start, end, value, weight))
     if not cands:

@@ -7,51 +7,68 @@ want; "I already know the basics" and "not a beginner" are not introductory.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import (
-    NEGATION_BEFORE,
     Extracted,
     ScanContext,
     make_extracted,
+    negation_before,
     word_rx,
 )
 
-_LEVEL_RES = [(word_rx("|".join(p)), lvl, w) for p, lvl, w in vocab.LEVEL_PATTERNS]
-_QUAL_AFTER = re.compile(r"^\s*(?:" + vocab.QUALIFICATION_NOUNS + r"|qualified|trained)\b")
-_QUAL_BEFORE = re.compile(r"\b(?:" + vocab.QUALIFICATION_NOUNS + r")\s*(?:at\s+)?$")
-_HAVE_CUE = re.compile(
-    r"\b(?:have|has|had|got|hold|holding|did|done|completed|complete|finished|passed|achieved|"
-    r"gained|earned|already|own|i'?ve|ive|with\s+(?:a|an|my)|my|studied|graduated|qualified|"
-    r"currently\s+(?:doing|studying|on)|am\s+doing|i'?m\s+doing|obtained|awarded|hold)\b"
-)
-_WANT_CUE = re.compile(
-    r"\b(?:want|wants|wanting|wanna|looking|look\s+for|need|needs|after|interested|like|prefer|"
-    r"something|course|courses|study|studying|do\s+an?|take|find|recommend|suggest|show|"
-    r"aiming|aim|next|progress|move\s+(?:up\s+)?to|step\s+up\s+to|go\s+(?:up\s+)?to|ready\s+for|"
-    r"at)\b"
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The level's word lists (``data/vocab/nlu/levels.yml``), compiled where they stand."""
+
+    rules: tuple[tuple[re.Pattern[str], str, float], ...]  # (pattern, level, weight)
+    qualification_after: re.Pattern[str]
+    qualification_before: re.Pattern[str]
+    have: re.Pattern[str]
+    want: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load("levels", "rules", "qualifications", "have_cues", "want_cues")
+    qualifications = data.pattern("qualifications")
+    return _Patterns(
+        rules=tuple(
+            (word_rx(pattern), level, weight)
+            for pattern, level, weight in data.weighted("rules", "level")
+        ),
+        qualification_after=re.compile(r"^\s*(?:" + qualifications + r"|qualified|trained)\b"),
+        qualification_before=re.compile(r"\b(?:" + qualifications + r")\s*(?:at\s+)?$"),
+        have=data.regex("have_cues", r"\b", r"\b"),
+        want=data.regex("want_cues", r"\b", r"\b"),
+    )
 
 
 def extract_level(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     cands: list[tuple[float, int, int, str]] = []
-    for rx, level, weight in _LEVEL_RES:
-        for m in rx.finditer(scan):
+    for pattern, level, weight in rx.rules:
+        for m in pattern.finditer(scan):
             start, end = m.start(), m.end()
             left = ctx.left(start, 50)
             right = scan[end : end + 30]
             phrase = m.group(0)
-            if NEGATION_BEFORE.search(left[-25:]) and not phrase.startswith(
+            if negation_before().search(left[-25:]) and not phrase.startswith(
                 ("no ", "zero", "little", "limited", "never", "not")
             ):
                 continue  # "I'm not a beginner"
             is_level_n = phrase.startswith("level")
             is_held = False
             if is_level_n or re.search(r"degree|bachelor|grad|masters?|msc|mba|phd", phrase):
-                qual_near = bool(_QUAL_AFTER.match(right) or _QUAL_BEFORE.search(left))
-                have = _HAVE_CUE.search(left)
-                want = _WANT_CUE.search(left)
+                qual_near = bool(
+                    rx.qualification_after.match(right) or rx.qualification_before.search(left)
+                )
+                have = rx.have.search(left)
+                want = rx.want.search(left)
                 if (have and (not want or want.start() < have.start())) or (qual_near and not want):
                     is_held = True
                 if re.match(r"^\s*(?:degree|qualification|diploma)", right) and have:
