@@ -2347,34 +2347,6 @@ GOAL_PATTERNS: tuple[tuple[tuple[str, ...], str, float], ...] = (
 )
 
 # --------------------------------------------------------------------------------------
-# Credit
-# --------------------------------------------------------------------------------------
-
-CREDIT_PATTERNS: tuple[str, ...] = (
-    r"(?:academic|university|uni|cats|ects|college|degree)\s+credits?",
-    r"credit[\s-]?bearing|with\s+credits?|for\s+credits?|earn(?:s|ing)?\s+(?:me\s+)?credits?",
-    r"cats\s+points|ects(?:\s+points)?",
-    r"credits?(?!\s+(?:cards?|scores?|checks?|rating|union|history|limit|agreement|roll))",
-    r"count(?:s|ing)?\s+towards?\s+(?:an?\s+|my\s+|the\s+)?(?:\w+\s+)?(?:degree|masters?|master's|qualification|diploma|award|msc|bsc|mba)",
-    r"stack(?:s|able|ing)?\s+(?:up\s+)?(?:towards?|into)\s+(?:an?\s+|my\s+)?(?:\w+\s+)?(?:degree|masters?|qualification|award)",
-)
-
-# Negated wording meaning "credit is not needed". Applied around a credit mention.
-CREDIT_NEGATION_BEFORE: str = (
-    r"(?:don'?t|do\s+not|dont|doesn'?t|does\s+not|didn'?t|no\s+need\s+(?:for|of)|not|never|"
-    r"without|no|nor|isn'?t|aren'?t|won'?t|wouldn'?t|needn'?t|not\s+bothered\s+(?:about|with)|"
-    r"not\s+fussed\s+(?:about|with)|not\s+interested\s+in|don'?t\s+care\s+(?:about|for)|"
-    r"unnecessary|non)"
-)
-CREDIT_NEGATION_AFTER: str = (
-    r"(?:(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+(?:really\s+)?matter|"
-    r"(?:are|is)?\s*(?:not|n'?t)\s+(?:really\s+)?(?:needed|required|necessary|important|"
-    r"essential|a\s+priority|an\s+issue|a\s+must|bothered|fussed)|unnecessary|irrelevant|"
-    r"optional|(?:aren'?t|isn'?t)\s+(?:really\s+)?(?:needed|important|necessary|required|"
-    r"essential)|no\s+use\s+to\s+me|not\s+for\s+me|aren'?t\s+for\s+me)"
-)
-
-# --------------------------------------------------------------------------------------
 # Delivery: (regex alternatives, value, weight)
 # --------------------------------------------------------------------------------------
 

@@ -8,29 +8,47 @@ credit, a credit card, phone credit) are not about courses.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 
-_CREDIT_RES = [word_rx(p) for p in vocab.CREDIT_PATTERNS]
-_CREDIT_NEG_BEFORE = re.compile(r"\b" + vocab.CREDIT_NEGATION_BEFORE + r"\b(?:[\w'\s-]{0,30})$")
-_CREDIT_NEG_AFTER = re.compile(
-    r"^[\s,]*(?:(?:are|is|would\s+be|will\s+be)\s+)?" + vocab.CREDIT_NEGATION_AFTER
-)
-_CREDIT_EXCLUDE = re.compile(
-    r"(?:universal|tax|phone|store|top[\s-]?up|in|on|film|movie|end|"
-    r"course\s+fee|student\s+loan|pension|bank)\s*$"
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The credit's word lists (``data/vocab/nlu/credit.yml``), compiled where they stand."""
+
+    mentions: tuple[re.Pattern[str], ...]
+    negation_before: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    not_course_credit_before: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load(
+        "credit", "mentions", "negation_before", "negation_after", "not_course_credit_before"
+    )
+    return _Patterns(
+        mentions=tuple(word_rx(group) for group in data.pattern_groups("mentions")),
+        negation_before=data.regex("negation_before", r"\b", r"\b(?:[\w'\s-]{0,30})$"),
+        negation_after=data.regex(
+            "negation_after", r"^[\s,]*(?:(?:are|is|would\s+be|will\s+be)\s+)?"
+        ),
+        not_course_credit_before=data.regex("not_course_credit_before", "", r"\s*$"),
+    )
 
 
 def extract_credit(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     best: tuple[int, int, bool, float] | None = None
-    for rx in _CREDIT_RES:
-        for m in rx.finditer(scan):
+    for mention in rx.mentions:
+        for m in mention.finditer(scan):
             start, end = m.start(), m.end()
             before_raw = scan[max(0, start - 20) : start]
-            if m.group(0).startswith("credit") and _CREDIT_EXCLUDE.search(before_raw):
+            if m.group(0).startswith("credit") and rx.not_course_credit_before.search(before_raw):
                 continue
             if re.match(r"^\s*(?:to\b|where|card|score)", scan[end : end + 12]):
                 continue
@@ -39,7 +57,7 @@ def extract_credit(ctx: ScanContext) -> list[Extracted]:
                 value = False
             else:
                 right = ctx.right(end, 45, "sentence")
-                value = not (_CREDIT_NEG_BEFORE.search(left) or _CREDIT_NEG_AFTER.match(right))
+                value = not (rx.negation_before.search(left) or rx.negation_after.match(right))
             conf = 0.9 if m.group(0) not in ("credit", "credits") else 0.8
             if best is None or (end - start) > (best[1] - best[0]):
                 best = (start, end, value, conf)
