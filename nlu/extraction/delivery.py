@@ -8,6 +8,8 @@ person, either is fine").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import (
@@ -18,33 +20,49 @@ from nlu.extraction.context import (
     word_rx,
 )
 
-_DELIVERY_RES = [(word_rx("|".join(p)), v, w) for p, v, w in vocab.DELIVERY_PATTERNS]
-_ONLINE_NOT_AFTER = re.compile(r"^\s*(?:" + vocab.ONLINE_NOT_DELIVERY_AFTER + r")\b")
-_ONLINE_NOT_BEFORE = re.compile(
-    r"\b(?:" + vocab.ONLINE_NOT_DELIVERY_BEFORE + r")\s+(?:it\s+|"
-    r"them\s+|you\s+|this\s+|stuff\s+|things\s+)?$"
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The delivery's word lists (``data/vocab/nlu/delivery.yml``), compiled where they stand."""
+
+    rules: tuple[tuple[re.Pattern[str], str, float], ...]  # (pattern, delivery, weight)
+    online_not_after: re.Pattern[str]
+    online_not_before: re.Pattern[str]
+    either_is_fine: re.Pattern[str]
 
 
-_INDIFFERENT_RE = re.compile(
-    r"\b(?:online|blended|in[\s-]person|face[\s-]to[\s-]face|classroom|on\s+campus)\s+or\s+"
-    r"(?:not|in[\s-]person|blended|face[\s-]to[\s-]face|offline|on\s+campus|classroom|online|"
-    r"whatever)\b|\b(?:either|whichever|any)\s+(?:is|are|would\s+be|way)\b|\bboth\s+(?:fine|ok|"
-    r"okay|good)\b|\b(?:doesn'?t|does\s+not|don'?t)\s+(?:really\s+)?(?:matter|mind|care)\b"
-)
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load(
+        "delivery", "rules", "online_not_after", "online_not_before", "either_is_fine"
+    )
+    return _Patterns(
+        rules=tuple(
+            (word_rx(pattern), value, weight)
+            for pattern, value, weight in data.weighted("rules", "delivery")
+        ),
+        online_not_after=data.regex("online_not_after", r"^\s*", r"\b"),
+        online_not_before=data.regex(
+            "online_not_before",
+            r"\b",
+            r"\s+(?:it\s+|them\s+|you\s+|this\s+|stuff\s+|things\s+)?$",
+        ),
+        either_is_fine=re.compile(data.pattern("either_is_fine")),
+    )
 
 
 def extract_delivery(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     cands: list[tuple[int, int, str, float]] = []
-    for rx, value, weight in _DELIVERY_RES:
-        for m in rx.finditer(scan):
+    for pattern, value, weight in rx.rules:
+        for m in pattern.finditer(scan):
             start, end = m.start(), m.end()
             if any(s < end and start < e for s, e, _, _ in cands):
                 continue
             phrase = m.group(0)
             left = ctx.left(start, 40)
-            if _INDIFFERENT_RE.search(
+            if rx.either_is_fine.search(
                 ctx.left(start, 60, "sentence")
                 + " "
                 + phrase
@@ -53,9 +71,9 @@ def extract_delivery(ctx: ScanContext) -> list[Extracted]:
             ):
                 continue  # "online or in person, either is fine"
             if value == "online":
-                if _ONLINE_NOT_AFTER.match(scan[end : end + 25]):
+                if rx.online_not_after.match(scan[end : end + 25]):
                     continue
-                if _ONLINE_NOT_BEFORE.search(scan[max(0, start - 25) : start]):
+                if rx.online_not_before.search(scan[max(0, start - 25) : start]):
                     continue
                 if phrase.startswith("remote") and re.search(
                     r"\b(?:work|working|works|job)\s*(?:\w+\s+)?$", left
