@@ -8,19 +8,47 @@ names a level ("Masters level"); "move into <subject>" needs a subject after it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 
-_GOAL_RES = [(word_rx("|".join(p)), g, w) for p, g, w in vocab.GOAL_PATTERNS]
-_GOAL_NEG = re.compile(
-    r"\b(?:not|no|never|n't|dont|don't|without|rather\s+than|instead\s+of|isn't|not\s+really)"
-    r"\s*(?:\w+\s*){0,2}$"
-)
-_POSSESSION_FOR_STUDY = re.compile(
-    r"\b(?:have|has|had|got|hold|did|done|completed|finished|graduated|already|earned|i'?ve|"
-    r"ive|with)\b[\w\s']{0,20}$"
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The goal's word lists (``data/vocab/nlu/goals.yml``), compiled where they stand."""
+
+    rules: tuple[tuple[re.Pattern[str], str, float], ...]  # (pattern, goal, weight)
+    negation_before: re.Pattern[str]
+    holds_before: re.Pattern[str]
+    wanted_anyway_before: re.Pattern[str]
+    qualification_words: re.Pattern[str]
+    not_a_field_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load(
+        "goals",
+        "rules",
+        "negation_before",
+        "holds_before",
+        "wanted_anyway_before",
+        "qualification_words",
+        "not_a_field_after",
+    )
+    return _Patterns(
+        rules=tuple(
+            (word_rx(pattern), goal, weight)
+            for pattern, goal, weight in data.weighted("rules", "goal")
+        ),
+        negation_before=data.regex("negation_before", r"\b", r"\s*(?:\w+\s*){0,2}$"),
+        holds_before=data.regex("holds_before", r"\b", r"\b[\w\s']{0,20}$"),
+        wanted_anyway_before=data.regex("wanted_anyway_before", r"\b", r"\b"),
+        qualification_words=re.compile(data.pattern("qualification_words")),
+        not_a_field_after=data.regex("not_a_field_after", r"^\s*", r"\b"),
+    )
 
 
 # "masters level", "degree-level": the qualification word describes a level.
@@ -28,28 +56,23 @@ _LEVEL_WORD_AFTER = re.compile(r"^[\s-]*(?:level|standard)\b")
 
 
 def extract_goal(ctx: ScanContext) -> list[Extracted]:
+    rx = _patterns()
     scan = ctx.scan
     cands: list[tuple[float, int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for rx, goal, weight in _GOAL_RES:
-        for m in rx.finditer(scan):
+    for pattern, goal, weight in rx.rules:
+        for m in pattern.finditer(scan):
             start, end = m.start(), m.end()
             if any(s <= start and end <= e for s, e in taken):
                 continue
             left = ctx.left(start, 40)
-            if _GOAL_NEG.search(left[-25:]):
+            if rx.negation_before.search(left[-25:]):
                 continue
             if (
                 goal == "further_study"
-                and _POSSESSION_FOR_STUDY.search(left)
-                and not re.search(
-                    r"\b(?:want|need|like|towards?|another|second|new|do|"
-                    r"get|study|start|apply|go)\b",
-                    left,
-                )
-                and re.search(
-                    r"degree|master|msc|mba|phd|qualification|diploma|postgrad", m.group(0)
-                )
+                and rx.holds_before.search(left)
+                and not rx.wanted_anyway_before.search(left)
+                and rx.qualification_words.search(m.group(0))
             ):
                 continue  # "I have a masters in engineering": held, not wanted
             if goal == "further_study" and _LEVEL_WORD_AFTER.match(scan[end : end + 12]):
@@ -58,15 +81,7 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
                 # "move into <subject>": needs a following word that is not a pronoun
                 nxt = scan[end : end + 15]
                 pronoun_it = re.match(r"^\s*it\b", nxt) and "IT" not in ctx.raw[end : end + 5]
-                if (
-                    pronoun_it
-                    or re.match(
-                        r"^\s*(?:this|that|them|the\s+habit|a\s+routine|bed|"
-                        r"my\s+studies)\b",
-                        nxt,
-                    )
-                    or not nxt.strip()
-                ):
+                if pronoun_it or rx.not_a_field_after.match(nxt) or not nxt.strip():
                     continue
             cands.append((weight, start, end, goal))
             taken.append((start, end))
