@@ -7,9 +7,11 @@
 How it works
 ------------
 The extractor is rule based: regular expressions find candidate mentions (amounts of
-money, quantities of hours and weeks, list references, phrases from :mod:`nlu.vocab`), and
-the words around each candidate decide whether it is really about the learner's study
-plans. "I earn 28k", "I work 37.5 hours a week", "20 years in retail", "I'm 45" or a
+money, quantities of hours and weeks, list references, phrases), and the words around each
+candidate decide whether it is really about the learner's study plans. The word lists are
+data, one file per slot or theme under ``data/vocab/nlu/`` (read on first use through
+:mod:`nlu.vocab`); the code keeps how amounts, lengths and positions are written and where
+each list must stand. "I earn 28k", "I work 37.5 hours a week", "20 years in retail", "I'm 45" or a
 held "Level 3 NVQ" are recognised and dropped.
 
 When a spaCy ``Doc`` of the same text is given (Rasa's ``SpacyNLP`` puts one on every

@@ -12,10 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
-from nlu.extraction.subject_index import TOKEN_RE, fuzzy_correct, norm_token, subject_index
+from nlu.extraction.subject_index import (
+    TOKEN_RE,
+    fuzzy_correct,
+    norm_token,
+    subject_index,
+    subject_words,
+)
 from nlu.negation import negated
 
 
@@ -29,24 +36,54 @@ class _SubjMention:
     fuzzy: bool
 
 
-_TARGET_RX = re.compile(r"(?<![\w])(?:" + "|".join(vocab.TARGET_MARKERS) + r")(?![\w])")
-_TARGET_WEAK_RX = re.compile(r"(?<![\w])(?:" + "|".join(vocab.TARGET_MARKERS_WEAK) + r")(?![\w])")
-_SOURCE_RX = re.compile(r"(?<![\w])(?:" + "|".join(vocab.SOURCE_MARKERS) + r")(?![\w])")
-_NON_SUBJECT_RX = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(re.escape(p) for p in sorted(vocab.NON_SUBJECT_PHRASES, key=len, reverse=True))
-    + r")(?![\w])"
-)
-_BOSS_AFTER = re.compile(
-    r"^\s*(?:wants?|asked|said|says|suggested|thinks|told|recommended|will|is|has|needs|"
-    r"expects|reckons)\b"
-)
+@dataclass(frozen=True)
+class _Patterns:
+    """The words around a subject (``data/vocab/nlu/subject_context.yml``), compiled."""
+
+    target: re.Pattern[str]
+    weak_target: re.Pattern[str]
+    source: re.Pattern[str]
+    not_subjects: re.Pattern[str]
+    not_subject_when: dict[str, tuple[str | None, str | None]]  # phrase -> (before, after)
+    it_followers: frozenset[str]
+    boss_nouns: frozenset[str]
+    boss_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = vocab.load(
+        "subject_context",
+        "target_markers",
+        "weak_target_markers",
+        "source_markers",
+        "not_subjects",
+        "not_subject_when",
+        "it_followers",
+        "boss_nouns",
+        "boss_after",
+    )
+    longest_first = sorted(data.texts("not_subjects"), key=len, reverse=True)
+    return _Patterns(
+        target=data.regex("target_markers", r"(?<![\w])", r"(?![\w])"),
+        weak_target=data.regex("weak_target_markers", r"(?<![\w])", r"(?![\w])"),
+        source=data.regex("source_markers", r"(?<![\w])", r"(?![\w])"),
+        not_subjects=re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?![\w])"
+        ),
+        not_subject_when=data.around("not_subject_when"),
+        it_followers=frozenset(data.texts("it_followers")),
+        boss_nouns=frozenset(data.texts("boss_nouns")),
+        boss_after=data.regex("boss_after", r"^\s*", r"\b"),
+    )
 
 
 def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     idx = subject_index()
+    words = subject_words()
+    rx = _patterns()
     scan = ctx.scan
-    masked = _NON_SUBJECT_RX.sub(lambda m: " " * len(m.group(0)), scan)
+    masked = rx.not_subjects.sub(lambda m: " " * len(m.group(0)), scan)
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(masked.replace("-", " "))]
     norm = [norm_token(t) for _, _, t in toks]
     fixed: list[str] = []
@@ -71,7 +108,7 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
                 continue
             subject, phrase = hit
             fz = any(is_fuzzy[i : i + n])
-            if fz and (n == 1 and key[0] not in vocab.FUZZY_SUBJECT_KEYS):
+            if fz and (n == 1 and key[0] not in words.fuzzy_keys):
                 continue
             if fz and n > 1 and all(is_fuzzy[i : i + n]):
                 continue
@@ -80,10 +117,10 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
                 continue
             if not _subject_ok(ctx, phrase, start, end, all_upper, i, toks):
                 continue
-            weight = vocab.SUBJECT_WEAK.get(phrase, 1.0)
+            weight = words.weights.get(phrase, 1.0)
             if fz:
                 weight *= 0.8
-            if _BOSS_AFTER.match(scan[end : end + 15]) and re.search(
+            if rx.boss_after.match(scan[end : end + 15]) and re.search(
                 r"\b(?:my|our|the)\s*$", scan[max(0, start - 6) : start]
             ):
                 i += n
@@ -119,29 +156,6 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     return [make_extracted(ctx, "subject", best.subject, best.start, best.end, max(conf, 0.3))]
 
 
-# phrase -> (words right before it, words right after it) that mean it is not a subject
-_SUBJECT_REJECT: dict[str, tuple[str | None, str | None]] = {
-    "excel": (r"\bto\s*$", r"^\s*(?:at|in)\b"),
-    "teach": (None, r"^\s*(?:me|myself|you|him|her|them|us)\b"),
-    "code": (r"\b(?:post|zip|dress|area|discount|promo|voucher|the)\s*$", r"^\s*(?:for|of)\b"),
-    "care": (
-        r"\b(?:i|we|really|don'?t|dont|do|not|who|you|they|to|take|taking|self|childcare|"
-        r"child|little|less|much)\s*$",
-        None,
-    ),
-    "caring": (r"\b(?:i|we|really|am|i'?m|im|been|and|for)\s*$", r"^\s*(?:for|responsibilit)"),
-    "school": (r"^(?![\s\S]*\b(?:work|working|job|in|at)\s+(?:a\s+)?$)", None),
-    "data": (None, r"^\s*(?:entry|plan|allowance|roaming)\b"),
-    "drama": (r"\b(?:no|any|the|much)\s*$", None),
-    "hr": (r"\d\s*$", None),
-    "brand": (None, r"^\s*new\b"),
-    "lean": (None, r"^\s*(?:on|towards|against|back|in)\b"),
-    "art": (r"\b(?:state\s+of\s+the|the)\s*$", r"^\s*of\b"),
-    "writing": (r"\b(?:in)\s*$", r"^\s*(?:to|this|back)\b"),
-}
-_BOSS_NOUNS = frozenset({"manager", "leader", "supervisor", "executive"})
-
-
 def _subject_ok(
     ctx: ScanContext,
     phrase: str,
@@ -157,11 +171,13 @@ def _subject_ok(
     after = scan[end : end + 20]
     if phrase == "it":
         return _it_means_it(ctx, start, end, all_upper, i, toks)
-    if phrase in vocab.SUBJECT_CASED_ONLY and phrase not in vocab.SUBJECT_CASE_FREE_ACRONYMS:
+    words = subject_words()
+    if phrase in words.cased_only and phrase not in words.case_free:
         raw_span = ctx.raw[start:end]
         if raw_span.upper() != raw_span or (all_upper and len(ctx.raw) > 12):
             return False
-    reject = _SUBJECT_REJECT.get(phrase)
+    rx = _patterns()
+    reject = rx.not_subject_when.get(phrase)
     if reject is not None:
         rx_before, rx_after = reject
         if rx_before and re.search(rx_before, before[-12:]):
@@ -174,7 +190,7 @@ def _subject_ok(
         and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before)
     ):
         return False
-    if phrase in _BOSS_NOUNS and re.search(r"\b(?:my|our|the|a|your)\s*$", before):
+    if phrase in rx.boss_nouns and re.search(r"\b(?:my|our|the|a|your)\s*$", before):
         # "my manager wants me to..." is a person, "become a better manager" a subject
         return bool(
             re.search(
@@ -198,7 +214,7 @@ def _it_means_it(
     if ctx.raw[start:end] == "IT" and not all_upper:
         return True
     nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-    if nxt in vocab.IT_FOLLOWERS:
+    if nxt in _patterns().it_followers:
         return True
     before = ctx.scan[max(0, start - 60) : start]
     at_end = re.match(r"^\s*(?:[.!?,]|$)", ctx.scan[end : end + 3]) is not None
@@ -217,9 +233,10 @@ def _subject_role(ctx: ScanContext, start: int) -> str:
     left = ctx.left(start, 70, "sentence")
     clause_left = ctx.left(start, 70, "clause")
     offset = len(left) - len(clause_left)
-    best_t = max((m.end() for m in _TARGET_RX.finditer(left)), default=-1)
-    best_w = max((m.end() for m in _TARGET_WEAK_RX.finditer(left)), default=-1)
-    best_s = max((m.end() + offset for m in _SOURCE_RX.finditer(clause_left)), default=-1)
+    rx = _patterns()
+    best_t = max((m.end() for m in rx.target.finditer(left)), default=-1)
+    best_w = max((m.end() for m in rx.weak_target.finditer(left)), default=-1)
+    best_s = max((m.end() + offset for m in rx.source.finditer(clause_left)), default=-1)
     nearest = max(best_t, best_w, best_s)
     if nearest < 0:
         return "neutral"

@@ -4,7 +4,7 @@ words up in it.
 Message and phrases go through the same light normalisation (:func:`norm_token`: US to UK
 spelling, plural ``s`` stripped, hyphens split), so "Cyber-Security" finds "cyber security".
 A token that is no vocabulary word may be a typo of one (:func:`fuzzy_correct`), only for
-the long, distinctive keys in ``FUZZY_SUBJECT_KEYS``.
+the long, distinctive ``fuzzy_keys`` of ``data/vocab/nlu/subjects.yml``.
 """
 
 from __future__ import annotations
@@ -26,40 +26,56 @@ class SubjectIndex:
     fuzzy: dict[str, frozenset[str]]  # first letter -> candidate vocab tokens
 
 
-_SPELLING = {
-    "counseling": "counselling",
-    "counselor": "counsellor",
-    "counselors": "counsellor",
-    "modeling": "modelling",
-    "behavior": "behaviour",
-    "behavioral": "behavioural",
-    "center": "centre",
-    "theater": "theatre",
-    "program": "programme",
-    "programs": "programme",
-    "labor": "labour",
-    "defense": "defence",
-    "analyze": "analyse",
-    "catalog": "catalogue",
-    "enroll": "enrol",
-    "esthetics": "aesthetics",
-    "pediatric": "paediatric",
-    "traveling": "travelling",
-    "organization": "organisation",
-    "optimization": "optimisation",
-    "visualization": "visualisation",
-    "decarbonization": "decarbonisation",
-    "math": "maths",
-    "archeology": "archaeology",
-    "esthetic": "aesthetic",
-}
+@dataclass(frozen=True)
+class SubjectWords:
+    """The subject phrases and their spelling rules (``data/vocab/nlu/subjects.yml``)."""
+
+    phrases: dict[str, str]  # phrase -> subject id, in the order written
+    weights: dict[str, float]  # generic phrases -> weight (default 1.0)
+    cased_only: frozenset[str]  # acronyms matched only in capitals ("IT")...
+    case_free: frozenset[str]  # ... except these
+    spelling: dict[str, str]  # US -> UK
+    fuzzy_keys: frozenset[str]  # words a typo may be corrected to
+    fuzzy_stopwords: frozenset[str]  # words never corrected
+
+
+@lru_cache(maxsize=1)
+def subject_words() -> SubjectWords:
+    data = vocab.load(
+        "subjects",
+        "phrases",
+        "weights",
+        "cased_only",
+        "case_free",
+        "spelling",
+        "fuzzy_keys",
+        "fuzzy_stopwords",
+    )
+    phrases: dict[str, str] = {}
+    for subject, listed in data.grouped_texts("phrases").items():
+        for phrase in listed:
+            if phrase in phrases:
+                raise vocab.VocabError(
+                    f"{data.path}: phrases[{subject}] lists {phrase!r}, "
+                    f"already a phrase of {phrases[phrase]}"
+                )
+            phrases[phrase] = subject
+    return SubjectWords(
+        phrases=phrases,
+        weights=data.numbers("weights"),
+        cased_only=frozenset(data.texts("cased_only")),
+        case_free=frozenset(data.texts("case_free")),
+        spelling=data.names("spelling"),
+        fuzzy_keys=frozenset(data.texts("fuzzy_keys")),
+        fuzzy_stopwords=frozenset(data.texts("fuzzy_stopwords")),
+    )
 
 
 def norm_token(tok: str) -> str:
     t = tok.strip("'").lower()
     if t.endswith("'s"):
         t = t[:-2]
-    t = _SPELLING.get(t, t)
+    t = subject_words().spelling.get(t, t)
     for us, uk in (
         ("ization", "isation"),
         ("izing", "ising"),
@@ -85,15 +101,16 @@ def _phrase_tokens(phrase: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def subject_index() -> SubjectIndex:
+    words = subject_words()
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
-    for phrase, subject in vocab.SUBJECT_SYNONYMS.items():
+    for phrase, subject in words.phrases.items():
         key = _phrase_tokens(phrase)
         if key:
             phrases.setdefault(key, (subject, phrase))
     token_set = frozenset(t for k in phrases for t in k)
     fuzzy: dict[str, set[str]] = {}
     for t in token_set:
-        if t in vocab.FUZZY_SUBJECT_KEYS or norm_token(t) in vocab.FUZZY_SUBJECT_KEYS:
+        if t in words.fuzzy_keys or norm_token(t) in words.fuzzy_keys:
             fuzzy.setdefault(t[0], set()).add(t)
     return SubjectIndex(
         phrases=phrases,
@@ -128,7 +145,8 @@ def _damerau(a: str, b: str, limit: int) -> int:
 def fuzzy_correct(tok: str) -> str | None:
     """A vocabulary token ``tok`` is probably a typo of, or ``None``."""
     idx = subject_index()
-    if len(tok) < 5 or tok in idx.token_set or tok in vocab.FUZZY_STOPWORDS or not tok.isalpha():
+    stopwords = subject_words().fuzzy_stopwords
+    if len(tok) < 5 or tok in idx.token_set or tok in stopwords or not tok.isalpha():
         return None
     best: tuple[int, str] | None = None
     for cand in idx.fuzzy.get(tok[0], ()):
