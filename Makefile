@@ -117,7 +117,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 personas: setup ## Hold 24 persona conversations through the REST channel; transcripts in test-artifacts/personas/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
 
-SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4
+SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
+	retrieval_fresh5
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@for set in $(SEARCH_SETS); do \

@@ -7,7 +7,8 @@ thresholds are regression gates a little under what was measured (retrieval.yml:
 third batch, written after the first session-5 changes: 0.523 / 0.672 / 0.824, 17 silent;
 the fourth, written after the context ranking: 0.589 / 0.683 / 0.824, 12 silent; the fifth,
 written after the whole-request search and never tuned on: 0.556 / 0.683 / 0.969, 25
-silent). ``make eval-search`` prints the numbers and writes the transcripts.
+silent; the sixth, written in session 6 to confirm changes: 0.533 / 0.644 / 0.900, 22 silent).
+``make eval-search`` prints the numbers and writes the transcripts.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ GATES = {
     "retrieval_fresh2.yml": (0.48, 0.62, 0.76, 22),
     "retrieval_fresh3.yml": (0.54, 0.63, 0.76, 17),
     "retrieval_fresh4.yml": (0.52, 0.63, 0.90, 32),
+    "retrieval_fresh5.yml": (0.49, 0.60, 0.83, 29),
 }
 
 
