@@ -13,7 +13,8 @@ NODE_STAMP  := node_modules/.installed
 TRAINING_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
 # The evaluators (nlu/evaluate*.py) are not part of the model: changing them retrains nothing.
 TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(wildcard data/goals/*.yml) \
-	$(filter-out nlu/evaluate%.py,$(wildcard nlu/*.py)) $(wildcard nlu/extraction/*.py)
+	$(filter-out nlu/evaluate%.py,$(wildcard nlu/*.py)) $(wildcard nlu/extraction/*.py) \
+	$(wildcard data/vocab/nlu/*.yml) data/profile.yml
 
 export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1

@@ -23,6 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
+from actions.profile_values import GOALS
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
 from actions.store.search import closest_subjects, subject_ids, subject_label
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 FORM_NAME = "learner_profile_form"
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
-GOALS = ("upskill", "career_change", "explore", "further_study")
 #: The goal slot's value when the learner leaves it open (a neutral ranking).
 NO_GOAL = "any"
 #: The exploration answers' value when the learner skips them.

@@ -24,13 +24,13 @@ import math
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from actions.answers import said
-from actions.store.models import SUBJECTS as CATALOGUE_SUBJECTS
+from actions.profile_values import GOALS, LEVELS, SUBJECTS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -63,10 +63,8 @@ SLOTS: tuple[str, ...] = (
     "course_index",
 )
 NUMERIC_SLOTS = frozenset({"budget", "hours_per_week", "max_weeks"})
-GOALS = frozenset({"upskill", "career_change", "explore", "further_study"})
-LEVELS = frozenset({"introductory", "undergraduate", "postgraduate"})
-SUBJECTS = frozenset(CATALOGUE_SUBJECTS)
-CATEGORICAL_VALUES: dict[str, frozenset[str]] = {
+# The values a categorical slot may take (data/profile.yml, read on first use).
+CATEGORICAL_VALUES: dict[str, Collection[str]] = {
     "goal": GOALS,
     "level": LEVELS,
     "subject": SUBJECTS,

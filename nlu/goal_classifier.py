@@ -45,11 +45,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from actions.answers import ANSWER_ROLE
+from actions.profile_values import GOALS
 
 logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
-GOALS = ("career_change", "upskill", "explore", "further_study")
 NO_GOAL = "none"
 _MODEL_FILE = "goal_classifier.joblib"
 
@@ -67,7 +67,9 @@ def load_examples(path: Path) -> tuple[list[str], list[str]]:
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"{path}: example {n} has no text")
         if goal not in (*GOALS, NO_GOAL):
-            raise ValueError(f"{path}: example {n} has goal {goal!r}, not one of {GOALS}/none")
+            raise ValueError(
+                f"{path}: example {n} has goal {goal!r}, not one of {', '.join(GOALS)} or none"
+            )
         texts.append(text)
         labels.append(str(goal))
     if len(set(labels)) < 2:

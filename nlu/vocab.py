@@ -17,6 +17,7 @@ error naming the file and the entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -94,9 +95,11 @@ class VocabFile:
                 raise VocabError(f"{self._where(key, word)} = {value!r} is not text (quote it)")
         return table
 
-    def weighted(self, key: str, value_key: str) -> tuple[tuple[str, str, float], ...]:
+    def weighted(
+        self, key: str, value_key: str, allowed: Collection[str]
+    ) -> tuple[tuple[str, str, float], ...]:
         """Rules ``{<value_key>: value, weight: w, patterns: [...]}`` as ``(alternation,
-        value, weight)``, in the order written."""
+        value, weight)``, in the order written; every value must be one of ``allowed``."""
         rules = self.entry(key)
         if not isinstance(rules, list) or not rules:
             raise VocabError(f"{self._where(key)} must be a non-empty list of rules")
@@ -106,8 +109,8 @@ class VocabFile:
             if not isinstance(rule, dict) or set(rule) != {value_key, "weight", "patterns"}:
                 raise VocabError(f"{where} must have exactly {value_key}, weight and patterns")
             value, weight = rule[value_key], rule["weight"]
-            if not isinstance(value, str):
-                raise VocabError(f"{where}: {value_key} {value!r} is not text")
+            if not isinstance(value, str) or value not in allowed:
+                raise VocabError(f"{where}: {value_key} {value!r} is not one of {sorted(allowed)}")
             if isinstance(weight, bool) or not isinstance(weight, (int, float)):
                 raise VocabError(f"{where}: weight {weight!r} is not a number")
             if not 0 < weight <= 1:
@@ -115,9 +118,12 @@ class VocabFile:
             out.append((_pattern(rule["patterns"], f"{where}.patterns"), value, float(weight)))
         return tuple(out)
 
-    def grouped_texts(self, key: str) -> dict[str, tuple[str, ...]]:
-        """The table under ``key``: text -> a list of texts."""
+    def grouped_texts(self, key: str, allowed: Collection[str]) -> dict[str, tuple[str, ...]]:
+        """The table under ``key``: one of ``allowed`` -> a list of texts."""
         table = self._table(key)
+        unknown = sorted(set(table) - set(allowed))
+        if unknown:
+            raise VocabError(f"{self._where(key)} has unknown names {unknown}")
         return {name: _texts(items, self._where(key, name)) for name, items in table.items()}
 
     def around(self, key: str) -> dict[str, tuple[str | None, str | None]]:

@@ -12,6 +12,7 @@ and one ranking score per learner goal (``rank_*``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import (
@@ -30,33 +31,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeMeta, registry, relationship
 
+from actions import profile_values
+
 # -- vocabulary (data/catalogue/README.md) --------------------------------------
 
-#: The 22 subject ids of the catalogue, with the label shown to learners.
-SUBJECTS: dict[str, str] = {
-    "arts-humanities": "Arts and humanities",
-    "business-management": "Business and management",
-    "computing-it": "Computing and IT",
-    "cybersecurity": "Cybersecurity",
-    "data-science-ai": "Data science and AI",
-    "design": "Design",
-    "engineering": "Engineering",
-    "environment-sustainability": "Environment and sustainability",
-    "finance-accounting": "Finance and accounting",
-    "health-social-care": "Health and social care",
-    "languages": "Languages",
-    "law": "Law",
-    "leadership": "Leadership",
-    "marketing": "Marketing",
-    "photography-media": "Photography and media",
-    "politics-society": "Politics and society",
-    "project-management": "Project management",
-    "psychology-mental-health": "Psychology and mental health",
-    "science": "Science",
-    "study-skills": "Study skills",
-    "supply-chain": "Supply chain",
-    "teaching-education": "Teaching and education",
-}
+#: The 22 subject ids of the catalogue, with the label shown to learners (data/profile.yml).
+SUBJECTS: Mapping[str, str] = profile_values.SUBJECTS
 CREDENTIAL_TYPES: tuple[str, ...] = (
     "microcredential",
     "micromasters",
@@ -68,7 +48,8 @@ CREDENTIAL_TYPES: tuple[str, ...] = (
     "short-course",
     "experttrack",
 )
-LEVELS: tuple[str, ...] = ("introductory", "undergraduate", "postgraduate")
+#: Study levels, lowest first (data/profile.yml).
+LEVELS: Sequence[str] = profile_values.LEVELS
 PRICE_MODELS: tuple[str, ...] = (
     "one-off",
     "subscription-monthly",
@@ -78,7 +59,8 @@ PRICE_MODELS: tuple[str, ...] = (
 )
 CURRENCIES: tuple[str, ...] = ("EUR", "GBP", "USD")
 CREDIT_SCHEMES: tuple[str, ...] = ("CATS", "SCQF", "ECTS")
-DELIVERIES: tuple[str, ...] = ("online", "blended")
+#: How a course is taught (data/profile.yml).
+DELIVERIES: Sequence[str] = profile_values.DELIVERIES
 #: Credentials that lead to academic credit by definition, even without a stated number.
 CREDIT_CREDENTIALS: frozenset[str] = frozenset(
     {"micromasters", "microbachelors", "postgraduate-module", "credit-bearing-course"}

@@ -74,7 +74,7 @@ def parse_rules(data: Any, source: str = "rules") -> list[Rule]:
         unknown = set(item) - {"subject", "patterns", "why"}
         if unknown:
             raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
-        if subject not in SUBJECTS:
+        if not isinstance(subject, str) or subject not in SUBJECTS:
             raise RuleError(f"{where}: unknown subject id {subject!r}")
         if not isinstance(why, str) or not why.strip():
             raise RuleError(f"{where}: 'why' must be a non-empty string")

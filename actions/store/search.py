@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from actions.profile_values import GOALS
 from actions.store import fulltext
 from actions.store.db import StoreError
 from actions.store.links import course_link
@@ -61,7 +62,6 @@ from actions.store.topic_match import (
 )
 from actions.store.topics import Group, mentioned, mentions
 
-GOALS: tuple[str, ...] = ("upskill", "career_change", "explore", "further_study")
 SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
 MAX_LIMIT = 50
 #: Without a subject, only this many courses (highest rank_best) are ranked.
@@ -82,7 +82,6 @@ RELAX_ORDER: tuple[str, ...] = (
     "hours_per_week",
     "budget",
 )
-_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
 _CAREER_CREDENTIALS = frozenset(
     {"professional-certificate", "experttrack", "microcredential", "nanodegree"}
 )
@@ -448,13 +447,13 @@ def _wishes(profile: LearnerProfile) -> list[_Wish]:
         weeks = float(profile.max_weeks)
         wishes.append(_limit_wish("max_weeks", Course.duration_weeks, weeks, max(weeks, 1.0)))
     if profile.level is not None:
-        wanted = _LEVEL_RANK[profile.level]
+        wanted = LEVELS.index(profile.level)
 
         def distance() -> Any:
             return case(
                 *(
                     (Course.level == lvl, literal(abs(rank - wanted) * 0.5))
-                    for lvl, rank in _LEVEL_RANK.items()
+                    for rank, lvl in enumerate(LEVELS)
                 ),
                 else_=literal(UNKNOWN_PENALTY),
             )

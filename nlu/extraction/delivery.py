@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.profile_values import DELIVERIES
 from nlu import vocab
 from nlu.extraction.context import (
     Extracted,
@@ -39,7 +40,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         rules=tuple(
             (word_rx(pattern), value, weight)
-            for pattern, value, weight in data.weighted("rules", "delivery")
+            for pattern, value, weight in data.weighted("rules", "delivery", DELIVERIES)
         ),
         online_not_after=data.regex("online_not_after", r"^\s*", r"\b"),
         online_not_before=data.regex(

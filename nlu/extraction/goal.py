@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.profile_values import GOALS
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 
@@ -41,7 +42,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         rules=tuple(
             (word_rx(pattern), goal, weight)
-            for pattern, goal, weight in data.weighted("rules", "goal")
+            for pattern, goal, weight in data.weighted("rules", "goal", GOALS)
         ),
         negation_before=data.regex("negation_before", r"\b", r"\s*(?:\w+\s*){0,2}$"),
         holds_before=data.regex("holds_before", r"\b", r"\b[\w\s']{0,20}$"),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.profile_values import LEVELS
 from nlu import vocab
 from nlu.extraction.context import (
     Extracted,
@@ -38,7 +39,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         rules=tuple(
             (word_rx(pattern), level, weight)
-            for pattern, level, weight in data.weighted("rules", "level")
+            for pattern, level, weight in data.weighted("rules", "level", LEVELS)
         ),
         qualification_after=re.compile(r"^\s*(?:" + qualifications + r"|qualified|trained)\b"),
         qualification_before=re.compile(r"\b(?:" + qualifications + r")\s*(?:at\s+)?$"),

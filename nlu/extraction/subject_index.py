@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.profile_values import SUBJECTS
 from nlu import vocab
 
 TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#']*(?:\.[a-z0-9]+)*|\.net|c\+\+|c#|[a-z]\.[a-z]\b")
@@ -52,7 +53,7 @@ def subject_words() -> SubjectWords:
         "fuzzy_stopwords",
     )
     phrases: dict[str, str] = {}
-    for subject, listed in data.grouped_texts("phrases").items():
+    for subject, listed in data.grouped_texts("phrases", SUBJECTS).items():
         for phrase in listed:
             if phrase in phrases:
                 raise vocab.VocabError(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from actions.profile_values import SUBJECTS
 from nlu import vocab
 from nlu.vocab import VocabError, read
 
@@ -55,4 +56,16 @@ def test_unknown_and_missing_keys_are_named(tmp_path: Path) -> None:
 def test_a_weighted_rule_needs_its_value_weight_and_patterns(tmp_path: Path) -> None:
     path = _file(tmp_path, "rules:\n  - goal: explore\n    weight: 1.5\n    patterns: [curious]\n")
     with pytest.raises(VocabError, match=r"sample\.yml: rules\[0\]: weight 1\.5 is not in"):
-        read(path, "rules").weighted("rules", "goal")
+        read(path, "rules").weighted("rules", "goal", {"explore"})
+
+
+def test_a_rule_value_must_be_a_known_one(tmp_path: Path) -> None:
+    path = _file(tmp_path, "rules:\n  - goal: exlpore\n    weight: 0.5\n    patterns: [curious]\n")
+    with pytest.raises(VocabError, match=r"sample\.yml: rules\[0\]: goal 'exlpore' is not one of"):
+        read(path, "rules").weighted("rules", "goal", {"explore", "upskill"})
+
+
+def test_subject_phrases_are_listed_under_known_subject_ids(tmp_path: Path) -> None:
+    path = _file(tmp_path, "phrases:\n  marketing: [seo]\n  cooking: [baking]\n")
+    with pytest.raises(VocabError, match=r"sample\.yml: phrases has unknown names \['cooking'\]"):
+        read(path, "phrases").grouped_texts("phrases", SUBJECTS)
