@@ -48,6 +48,8 @@ class TopicCues:
     boundaries: frozenset[str]
     joiners: frozenset[str]
     stopwords: frozenset[str]
+    not_topics: frozenset[str]
+    bare_max_words: int
 
 
 @lru_cache(maxsize=2)
@@ -67,6 +69,8 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         boundaries=frozenset(word_list(raw, "boundaries", path)),
         joiners=frozenset(word_list(raw, "joiners", path)),
         stopwords=topic_vocabulary().stopwords,
+        not_topics=frozenset(word_list(raw, "not_topics", path)),
+        bare_max_words=int(raw.get("bare_max_words") or 0),
     )
 
 
@@ -231,7 +235,7 @@ def find_topic(
         ]
         if inside and len(inside) <= MAX_TOPIC_WORDS and not any(blocked[k] for k in inside):
             found.append((_QUOTED, inside[0], inside[-1] + 1))
-    if bare:
+    if bare and len(toks) <= cues.bare_max_words:
         # A request that starts with its topic: "kubernetes", "python for data analysis,
         # about 5 hours a week", "3D printing / additive manufacturing for our firm".
         # Not "I'm a teacher and ..." or "money is tight so ...": the topic must start the
@@ -257,6 +261,8 @@ def find_topic(
         if trimmed is None:
             continue
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
+        if trimmed[1] - trimmed[0] == 1 and a.norm in cues.not_topics:
+            continue  # "Good day", "on weekends"
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
         candidates.append(Topic(text[a.start : b.end], a.start, b.end))

@@ -135,7 +135,7 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     if not mentions:
         return []
     for mt in mentions:
-        mt.role = "negated" if negated(ctx.raw, mt.start) else _subject_role(ctx, mt.start)
+        mt.role = "negated" if negated(ctx.raw, mt.start) else subject_role(ctx, mt.start)
     targets = [mt for mt in mentions if mt.role == "target"]
     neutral = [mt for mt in mentions if mt.role in ("neutral", "weak")]
     sources = [mt for mt in mentions if mt.role == "source"]
@@ -223,7 +223,7 @@ def _it_means_it(
     return from_into or (career_in and at_end)
 
 
-def _subject_role(ctx: ScanContext, start: int) -> str:
+def subject_role(ctx: ScanContext, start: int) -> str:
     """Is the subject at ``start`` the field wanted (target) or the job had (source)?
 
     The nearest marker before the mention decides: target markers ("into", "become",

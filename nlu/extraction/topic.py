@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nlu.extraction.context import Extracted, ScanContext
+from nlu.extraction.subject import subject_role
 from nlu.topic import find_topic
 
 MAX_TOPIC_CHARS = 80
@@ -15,7 +16,9 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
     """The learner's own words for what the course should be about (:mod:`nlu.topic`).
 
     Without a cue, the subject's words stand for the topic ("nursing"), so a new subject
-    always replaces an earlier, finer topic.
+    always replaces an earlier, finer topic; not words about the learner's present ("I am
+    a nurse ... I look for a formation about caring for dying patients"): those leave the
+    search to rank the subject's courses by the whole request.
     """
     # A goal phrase is not a topic ("Change career" is not a course on "Change").
     claimed = [(e.start, e.end) for e in found if e.entity != "subject"]
@@ -24,7 +27,7 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
         return [Extracted("topic", value, topic.start, topic.end, topic.text, 0.9)]
     for item in found:
-        if item.entity == "subject":
+        if item.entity == "subject" and subject_role(ctx, item.start) != "source":
             value = " ".join(item.text.split())[:MAX_TOPIC_CHARS]
             return [Extracted("topic", value, item.start, item.end, item.text, 0.8)]
     return []
