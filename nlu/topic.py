@@ -143,7 +143,10 @@ def _span_before(
     while (
         noun > 0
         and not blocked[noun - 1]
-        and _is_stop(toks[noun - 1], cues)
+        and toks[noun - 1].norm in cues.stopwords
+        # "in my class" is where, not what: a boundary or a joiner ends the walk back.
+        and toks[noun - 1].norm not in cues.boundaries
+        and toks[noun - 1].norm not in cues.joiners
         and not _breaks(text, toks[noun - 1], toks[noun])
     ):
         noun -= 1

@@ -107,6 +107,8 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         unit = m.group("unit")
         if unit == "h" and not n_txt[0].isdigit():
             continue
+        if not n_txt[0].isdigit() and ctx.raw[m.start("unit") : m.end("unit")] == "HR":
+            continue  # "an HR manager": human resources, not an hour
         if has_digits_issue(n_txt):
             continue
         value = _hours_number(n_txt)
@@ -176,6 +178,13 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         weekly, conf = _to_weekly(hours, period, freq, scan)
         if weekly is not None and period and _DAY_NAME_RE.fullmatch(period):
             weekly *= _named_days(right, per_pos)
+        elif weekly is not None and period == "session" and freq is None:
+            # "3 hours each, Monday and Tuesday": each of the days named after it.
+            listed = _DAY_LIST_RE.search(right)
+            if listed and re.fullmatch(
+                r"[\s,:]*(?:each|per\s+day)?[\s,:]*", right[: listed.start()]
+            ):
+                weekly *= max(1, len({d[:3] for d in _DAY_NAME_RE.findall(listed.group(0))}))
         if weekly is None:
             ctx.claimed.append((start, end))
             continue

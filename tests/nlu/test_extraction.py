@@ -330,6 +330,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("2 hours in the evening, 4 days", {"hours_per_week": 8}),
     ("30 mins before work, 5 mornings a week", {"hours_per_week": 2.5}),
     ("I do 10 hour shifts", {"hours_per_week": N}),
+    ("2 hours each, Tuesday and Thursday", {"hours_per_week": 4}),
+    ("I'm an HR officer and want to move into counselling", {"hours_per_week": N}),
     # Money slang with a limit but no article; not "a ton of" anything.
     ("fiver max", {"budget": 5}),
     ("nothing over a pony", {"budget": 25}),

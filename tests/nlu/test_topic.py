@@ -84,3 +84,24 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
     )
     topic = find_topic(text)
     assert topic is not None and topic.text.startswith("inclusive practice")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Times and greetings are never a topic on their own.
+        ("Good day. Any course?", None),
+        # A long message that opens with a phrase and no cue is a story.
+        (
+            "A few children in my class have had a hard year at home and it shows, and I am "
+            "looking at what I could do better for them this term",
+            None,
+        ),
+        # Everyday cues.
+        ("I look for a formation about wound care for my ward", "wound care"),
+        ("I need to get up to speed on SQL reporting", "SQL reporting"),
+    ],
+)
+def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
+    found = find_topic(text, bare=True)
+    assert (found.text if found else None) == topic
