@@ -10,7 +10,7 @@ INSTALLED   := $(VENV)/.installed
 MODEL_STAMP := models/.trained
 DB_STAMP    := var/.catalogue-imported
 NODE_STAMP  := node_modules/.installed
-TRAINING_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
+TRAINING_DATA := $(shell find data/nlu data/rules -name '*.yml' 2>/dev/null)
 # The evaluators (nlu/evaluate*.py) are not part of the model: changing them retrains nothing.
 TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(wildcard data/goals/*.yml) \
 	$(filter-out nlu/evaluate%.py,$(wildcard nlu/*.py)) $(wildcard nlu/extraction/*.py) \
@@ -61,7 +61,7 @@ db: $(DB_STAMP) ## Build (or update) the course store from data/catalogue/course
 
 $(MODEL_STAMP): $(TRAINING_INPUTS) $(INSTALLED)
 	@echo "==> Training the assistant (training data, domain or config changed; ~2 minutes)"
-	@$(RASA) train --data data/nlu data/rules data/stories --domain domain.yml --config config.yml \
+	@$(RASA) train --data data/nlu data/rules --domain domain.yml --config config.yml \
 		--out models --fixed-model-name course-advisor
 	@touch $@
 
@@ -85,7 +85,7 @@ telegram: $(INSTALLED) ## Telegram bridge only (needs TELEGRAM_BOT_TOKEN and a r
 	@scripts/with-defaults.sh sh -c '.venv/bin/python -m bot.telegram --rasa-url "http://$${RASA_INTERFACE}:$${RASA_PORT}"'
 
 validate: $(INSTALLED) ## Check the training data and domain (rasa data validate)
-	@$(RASA) data validate --data data/nlu data/rules data/stories --domain domain.yml \
+	@$(RASA) data validate --data data/nlu data/rules --domain domain.yml \
 		--config config.yml
 
 lint: $(INSTALLED) ## ruff and mypy on our code

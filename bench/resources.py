@@ -111,7 +111,7 @@ def tree_memory(pid: int, proc: Path = PROC) -> Memory | None:
 
 # --------------------------------------------------------------------------- training
 
-TRAINING_DATA: tuple[str, ...] = ("data/nlu", "data/rules", "data/stories")
+TRAINING_DATA: tuple[str, ...] = ("data/nlu", "data/rules")
 
 
 @dataclass(frozen=True)

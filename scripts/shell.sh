@@ -37,7 +37,7 @@ if [[ "$mode" == "interactive" ]]; then
     # Rasa 3.6's interactive server always listens on 0.0.0.0 (no option): use it on a
     # machine whose firewall keeps port 5005 private.
     .venv/bin/rasa interactive --endpoints endpoints.yml --model models/course-advisor.tar.gz \
-        --data data/nlu data/rules data/stories --skip-visualization
+        --data data/nlu data/rules --skip-visualization
 else
     # What `rasa shell` runs, with our terminal channel (bot/shell_channel.py): a course
     # list is printed once, as text, not again as a raw "Custom json:" dump. Without

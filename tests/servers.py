@@ -139,7 +139,6 @@ def model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--data",
             "data/nlu",
             "data/rules",
-            "data/stories",
             "--out",
             str(out),
             "--fixed-model-name",
