@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.profile_values import WISH_SLOTS
 
 #: Role of an entity kept only in case the message answers a question about it.
 ANSWER_ROLE = "if_answer"
@@ -26,17 +27,6 @@ QUESTIONS_PATH = VOCAB_DIR / "questions.yml"
 #: Least confidence of a value said in so many words ("change career": 0.95); below it the
 #: value is inferred ("must carry academic credit" suggests further study; a learned guess).
 SAID_OUTRIGHT = 0.8
-#: Wishes an answer may carry, whatever question it answers.
-WISH_SLOTS = (
-    "goal",
-    "subject",
-    "budget",
-    "hours_per_week",
-    "max_weeks",
-    "level",
-    "credit_bearing",
-    "delivery",
-)
 #: The slots whose values answer each of the form's questions.
 ANSWERED_BY: Mapping[str, frozenset[str]] = {
     "goal": frozenset({"goal"}),

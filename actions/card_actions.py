@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
 
 #: Marks a ``course_index`` value that is a list fingerprint, not a position.
 LIST_MARK = "#"
@@ -81,3 +83,15 @@ def which_one_buttons(ids: Sequence[str], intent: str) -> list[dict[str, str]]:
         {"title": f"Course {i}", "payload": position_payload(intent, i, ids)}
         for i in range(1, len(ids) + 1)
     ]
+
+
+def beyond_the_list(
+    dispatcher: CollectingDispatcher, ids: Sequence[str], intent: str, question: str
+) -> list[dict[str, Any]]:
+    """ "The second one" when the last list had one course: say so and ask which, don't guess."""
+    dispatcher.utter_message(
+        text=f"The last list had only {len(ids)} {'course' if len(ids) == 1 else 'courses'}. "
+        + question,
+        buttons=which_one_buttons(ids, intent),
+    )
+    return [SlotSet("course_index", None)]

@@ -9,7 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.card_actions import EARLIER_LIST, from_earlier_list, which_one_buttons
+from actions.card_actions import (
+    EARLIER_LIST,
+    beyond_the_list,
+    from_earlier_list,
+    which_one_buttons,
+)
 from actions.common import (
     COMPARE_TABLE,
     CourseAdvisorAction,
@@ -89,13 +94,7 @@ class ActionCourseDetails(CourseAdvisorAction):
         asked = indices_from_tracker(tracker)
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
-            # "the second one" when the last list had one course: say so, don't guess.
-            dispatcher.utter_message(
-                text=f"The last list had only {len(ids)} "
-                f"{'course' if len(ids) == 1 else 'courses'}. Which one do you mean?",
-                buttons=which_one_buttons(ids, "course_details"),
-            )
-            return [SlotSet("course_index", None)]
+            return beyond_the_list(dispatcher, ids, "course_details", "Which one do you mean?")
         if not chosen and LIST_REFINEMENTS & set(requested_refinements(tracker)):
             # "is there anything free?" read as a question about a course: refine the list.
             return await refine(dispatcher, tracker)

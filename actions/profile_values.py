@@ -21,6 +21,18 @@ import yaml
 from actions.phrases import load_yaml
 
 PROFILE_PATH = Path(__file__).resolve().parents[1] / "data" / "profile.yml"
+#: The slots (domain.yml) that hold the learner's wishes about the courses, in the order the
+#: form and the evaluation list them. The NLU emits an entity of the same name for each.
+WISH_SLOTS: tuple[str, ...] = (
+    "goal",
+    "subject",
+    "budget",
+    "hours_per_week",
+    "max_weeks",
+    "level",
+    "credit_bearing",
+    "delivery",
+)
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 

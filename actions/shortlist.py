@@ -9,7 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.card_actions import EARLIER_LIST, from_earlier_list, which_one_buttons
+from actions.card_actions import (
+    EARLIER_LIST,
+    beyond_the_list,
+    from_earlier_list,
+    which_one_buttons,
+)
 from actions.common import (
     CourseAdvisorAction,
     client_renders_cards,
@@ -46,13 +51,7 @@ class ActionSaveShortlist(CourseAdvisorAction):
         asked = indices_from_tracker(tracker)
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
-            # "save the second one" when the last list had one course: say so, don't guess.
-            dispatcher.utter_message(
-                text=f"The last list had only {len(ids)} "
-                f"{'course' if len(ids) == 1 else 'courses'}. Which one shall I save?",
-                buttons=which_one_buttons(ids, "save_shortlist"),
-            )
-            return [SlotSet("course_index", None)]
+            return beyond_the_list(dispatcher, ids, "save_shortlist", "Which one shall I save?")
         chosen = chosen or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from actions.answers import said
-from actions.profile_values import GOALS, LEVELS, SUBJECTS
+from actions.profile_values import GOALS, LEVELS, SUBJECTS, WISH_SLOTS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / "tests" / "nlu" / "heldout.yml"
@@ -52,16 +52,8 @@ def domain_intents(path: Path = DOMAIN) -> tuple[str, ...]:
 
 
 INTENTS: tuple[str, ...] = domain_intents()
-SLOTS: tuple[str, ...] = (
-    "goal",
-    "subject",
-    "budget",
-    "hours_per_week",
-    "max_weeks",
-    "level",
-    "credit_bearing",
-    "course_index",
-)
+#: The slots scored: the wishes the sets label (delivery is not), then list positions.
+SLOTS: tuple[str, ...] = (*(s for s in WISH_SLOTS if s != "delivery"), "course_index")
 NUMERIC_SLOTS = frozenset({"budget", "hours_per_week", "max_weeks"})
 # The values a categorical slot may take (data/profile.yml, read on first use).
 CATEGORICAL_VALUES: dict[str, Collection[str]] = {

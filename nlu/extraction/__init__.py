@@ -56,6 +56,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from actions.profile_values import WISH_SLOTS
 from nlu.extraction.budget import extract_budget
 from nlu.extraction.context import MAX_SCAN_CHARS, Extracted, Value, build_context
 from nlu.extraction.course_index import extract_course_index
@@ -74,19 +75,9 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 logger = logging.getLogger(__name__)
 
-ENTITY_NAMES: tuple[str, ...] = (
-    "goal",
-    "subject",
-    "budget",
-    "hours_per_week",
-    "max_weeks",
-    "level",
-    "credit_bearing",
-    "course_index",
-    "delivery",
-    "topic",
-    "refinement",
-)
+#: Every entity the rules emit: the wishes (one per wish slot), list positions, the topic
+#: and list refinements ("cheaper").
+ENTITY_NAMES: tuple[str, ...] = (*WISH_SLOTS, "course_index", "topic", "refinement")
 
 
 def _run(fn: Callable[[], list[Extracted]], name: str) -> list[Extracted]:
