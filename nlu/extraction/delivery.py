@@ -35,12 +35,12 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = vocab.load(
-        "delivery", "rules", "online_not_after", "online_not_before", "either_is_fine"
+        "delivery", "weighted_phrases", "online_not_after", "online_not_before", "either_is_fine"
     )
     return _Patterns(
         rules=tuple(
             (word_rx(pattern), value, weight)
-            for pattern, value, weight in data.weighted("rules", "delivery", DELIVERIES)
+            for pattern, value, weight in data.weighted("weighted_phrases", "delivery", DELIVERIES)
         ),
         online_not_after=data.regex("online_not_after", r"^\s*", r"\b"),
         online_not_before=data.regex(

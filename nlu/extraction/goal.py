@@ -32,7 +32,7 @@ class _Patterns:
 def _patterns() -> _Patterns:
     data = vocab.load(
         "goals",
-        "rules",
+        "weighted_phrases",
         "negation_before",
         "holds_before",
         "wanted_anyway_before",
@@ -42,7 +42,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         rules=tuple(
             (word_rx(pattern), goal, weight)
-            for pattern, goal, weight in data.weighted("rules", "goal", GOALS)
+            for pattern, goal, weight in data.weighted("weighted_phrases", "goal", GOALS)
         ),
         negation_before=data.regex("negation_before", r"\b", r"\s*(?:\w+\s*){0,2}$"),
         holds_before=data.regex("holds_before", r"\b", r"\b[\w\s']{0,20}$"),

@@ -34,12 +34,12 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    data = vocab.load("levels", "rules", "qualifications", "have_cues", "want_cues")
+    data = vocab.load("levels", "weighted_phrases", "qualifications", "have_cues", "want_cues")
     qualifications = data.pattern("qualifications")
     return _Patterns(
         rules=tuple(
             (word_rx(pattern), level, weight)
-            for pattern, level, weight in data.weighted("rules", "level", LEVELS)
+            for pattern, level, weight in data.weighted("weighted_phrases", "level", LEVELS)
         ),
         qualification_after=re.compile(r"^\s*(?:" + qualifications + r"|qualified|trained)\b"),
         qualification_before=re.compile(r"\b(?:" + qualifications + r")\s*(?:at\s+)?$"),

@@ -90,3 +90,20 @@ def test_training_commands() -> None:
     assert nlu[nlu.index("--nlu") + 1] == "data/nlu"
     with pytest.raises(ValueError):
         training_command("core", out)
+
+
+def test_no_other_data_file_looks_like_training_data() -> None:
+    """`rasa train` and `rasa data validate` read all of data/ by default: a vocabulary with a
+    top-level ``rules:`` or ``nlu:`` key would be read as dialogue rules or NLU examples."""
+    import yaml
+
+    rasa_keys = {"nlu", "rules", "stories", "responses", "intents"}
+    trained = {ROOT / path for path in TRAINING_DATA}
+    clashing = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "data").rglob("*.yml"))
+        if not any(folder in path.parents for folder in trained)
+        and isinstance(raw := yaml.safe_load(path.read_text(encoding="utf-8")), dict)
+        and rasa_keys & set(raw)
+    ]
+    assert not clashing, f"data files Rasa would read as training data: {clashing}"
