@@ -247,6 +247,7 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
                 and not (pre or post)
                 and not strong_cue
                 and not re.search(r"\b(?:have|got|saved|spare|around|about|up\s+to|max)\b", left)
+                and not rx.limit_before.search(left)  # "under 2k"
             ):
                 continue  # "28k" on its own is more often a salary
         elif strong_cue:

@@ -334,6 +334,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I'm an HR officer and want to move into counselling", {"hours_per_week": N}),
     # Money slang with a limit but no article; not "a ton of" anything.
     ("fiver max", {"budget": 5}),
+    ("under 3k ideally", {"budget": 3000}),
+    ("my salary is under 25k so cheap please", {"budget": N}),
     ("nothing over a pony", {"budget": 25}),
     ("there's a ton of stuff I want to learn", {"budget": N}),
     # A length with a limit before it stays a wish when a new clause follows.
