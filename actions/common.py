@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from actions.card_actions import card_actions
 from actions.course_wording import credential_label, level_label, month_year
+from actions.profile_values import WISH_SLOTS
 from actions.request_context import learner_context
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.search import (
@@ -42,17 +43,7 @@ STORE_DOWN_MESSAGE = (
     "Nothing you told me is lost: please try again in a minute."
 )
 #: The learner's wishes, as slots (shown to advisers; cleared by "start again").
-PROFILE_SLOTS = (
-    "goal",
-    "subject",
-    "topic",
-    "budget",
-    "hours_per_week",
-    "max_weeks",
-    "level",
-    "credit_bearing",
-    "delivery",
-)
+PROFILE_SLOTS = (*WISH_SLOTS[:2], "topic", *WISH_SLOTS[2:])
 GOAL_LABELS = {
     "upskill": "upskilling in your job",
     "career_change": "changing career",
