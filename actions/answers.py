@@ -13,7 +13,7 @@ question (data/vocab/questions.yml) is answered as one instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,9 +31,7 @@ SAID_OUTRIGHT = 0.8
 ANSWERED_BY: Mapping[str, frozenset[str]] = {
     "goal": frozenset({"goal"}),
     "subject": frozenset({"subject"}),
-    "refinements_done": frozenset(
-        {"budget", "hours_per_week", "max_weeks", "level", "credit_bearing", "delivery"}
-    ),
+    "refinements_done": frozenset(WISH_SLOTS) - {"goal", "subject"},
 }
 
 
@@ -71,23 +69,27 @@ def answer_values(
     wanted = ANSWERED_BY.get(requested or "")
     if not wanted or asks_a_question(text):
         return {}
-    kept = {
+    kept = kept_values(entities, WISH_SLOTS)
+    return kept if wanted & set(kept) else {}
+
+
+def kept_values(entities: Iterable[Mapping[str, Any]], slots: Collection[str]) -> dict[str, Any]:
+    """The values of ``slots`` the message kept aside (role :data:`ANSWER_ROLE`); a later
+    value of a slot wins."""
+    return {
         str(e.get("entity")): e.get("value")
         for e in entities
-        if e.get("role") == ANSWER_ROLE
-        and e.get("entity") in WISH_SLOTS
-        and e.get("value") is not None
+        if e.get("role") == ANSWER_ROLE and e.get("entity") in slots and e.get("value") is not None
     }
-    return kept if wanted & set(kept) else {}
 
 
 __all__ = [
     "ANSWERED_BY",
     "ANSWER_ROLE",
     "SAID_OUTRIGHT",
-    "WISH_SLOTS",
     "answer_values",
     "asks_a_question",
     "inferred_only",
+    "kept_values",
     "said",
 ]

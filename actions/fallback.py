@@ -16,7 +16,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import ANSWER_ROLE, said
+from actions.answers import kept_values, said
 from actions.common import CourseAdvisorAction
 from actions.profile_form import FORM_NAME, searchable_topic
 from actions.recommend import send_recommendations
@@ -104,13 +104,7 @@ def _kept_wishes(tracker: Tracker) -> dict[str, Any]:
     a list is shown and no form is waiting for an answer."""
     if tracker.active_loop.get("name") or not tracker.get_slot("last_results"):
         return {}
-    return {
-        str(entity["entity"]): entity.get("value")
-        for entity in tracker.latest_message.get("entities") or []
-        if entity.get("role") == ANSWER_ROLE
-        and entity.get("entity") in WISH_ENTITIES
-        and entity.get("value") is not None
-    }
+    return kept_values(tracker.latest_message.get("entities") or [], WISH_ENTITIES)
 
 
 #: An unsure message is taken as a start only when it is little more than what it names.

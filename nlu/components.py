@@ -46,7 +46,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.answers import ANSWER_ROLE, WISH_SLOTS
+from actions.answers import ANSWER_ROLE
+from actions.profile_values import WISH_SLOTS
 from nlu.extraction import ENTITY_NAMES, Extracted, extract
 
 logger = logging.getLogger(__name__)
@@ -106,10 +107,9 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             # out-of-scope message that names something to learn is searched. Which intents
             # set the topic slot is the domain's choice (domain.yml, slot mappings).
             "topic_everywhere": True,
-            # Wishes (actions.answers.WISH_SLOTS) an intent does not carry are kept with this
-            # role rather than dropped:
-            # no slot mapping reads them, but the profile form takes them when the message
-            # answers the question it asked ("two grand tops" read as show_shortlist).
+            # Wishes (WISH_SLOTS) an intent does not carry are kept with this role rather than
+            # dropped: no slot mapping reads them, but the profile form takes them when the
+            # message answers the question it asked ("two grand tops" read as show_shortlist).
             # None drops them.
             "answer_role": ANSWER_ROLE,
         }

@@ -184,7 +184,7 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             if listed and re.fullmatch(
                 r"[\s,:]*(?:each|per\s+day)?[\s,:]*", right[: listed.start()]
             ):
-                weekly *= max(1, len({d[:3] for d in _DAY_NAME_RE.findall(listed.group(0))}))
+                weekly *= max(1, len(_days_named(listed.group(0))))
         if weekly is None:
             ctx.claimed.append((start, end))
             continue
@@ -223,8 +223,8 @@ def _day_kind(tail: str) -> str:
         return "weekday"
     if re.search(r"week\s*ends?", tail):
         return "weekend"
-    days = _DAY_NAME_RE.findall(tail)
-    return "day:" + "+".join(sorted({d[:3] for d in days})) if days else "other"
+    days = _days_named(tail)
+    return "day:" + "+".join(sorted(days)) if days else "other"
 
 
 def _split_over_days(
@@ -274,7 +274,12 @@ def _named_days(right: str, period_end: int) -> int:
     days = _DAY_LIST_RE.search(right, start)
     if days is None:
         return 1
-    return max(1, len({d[:3] for d in _DAY_NAME_RE.findall(days.group(0))}))
+    return max(1, len(_days_named(days.group(0))))
+
+
+def _days_named(text: str) -> set[str]:
+    """The days of the week ``text`` names, by their first three letters ("Mon", "mondays")."""
+    return {day[:3] for day in _DAY_NAME_RE.findall(text)}
 
 
 def _to_weekly(
