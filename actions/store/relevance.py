@@ -32,7 +32,9 @@ WEAK_MATCH = 0.5
 #: Most courses the context ranks (the top of the list is what it is for; a bound keeps the
 #: ranking statement small).
 CONTEXT_MATCHES = 50
-#: Most of the request's ideas searched at once (the first ones said; bounds the query).
+#: Most of the request's ideas searched at once (the topic's, then the rarest in the
+#: catalogue: in a long story the words that say what it is about come anywhere; bounds
+#: the query).
 MAX_REQUEST_GROUPS = 20
 #: The topic phrase agrees with the request when one of its courses is among this many
 #: best matches of the whole request.
@@ -93,13 +95,18 @@ def request_groups(session: Session, topic: TopicMatch | None, context: str | No
     noise = topic_vocabulary().request_noise
     # Numbers and words about the wishes ("budget £300", "a week") say nothing of the subject.
     said = [g for g in said if not all(p.isdigit() or p in noise for p in g)]
-    groups = list(dict.fromkeys(searched + said))[:MAX_REQUEST_GROUPS]
-    if session.get_bind().dialect.name == "postgresql":
+    groups = list(dict.fromkeys(searched + said))
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if not postgres and len(groups) <= MAX_REQUEST_GROUPS:
+        return groups
+    others = [g for g in groups if g not in searched]
+    counts = dict(zip(others, _group_counts(session, others), strict=True))
+    if postgres:
         common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))
-        others = [g for g in groups if g not in searched]
-        counts = dict(zip(others, _group_counts(session, others), strict=True))
-        groups = [g for g in groups if g in searched or 0 < counts[g] <= common]
-    return groups
+        others = [g for g in others if counts[g] <= common]
+    found = sorted((g for g in others if counts[g]), key=lambda g: counts[g])
+    rarest = set(found[: max(0, MAX_REQUEST_GROUPS - len(searched))])
+    return [g for g in groups if g in searched or g in rarest]
 
 
 def request_relevance(

@@ -631,7 +631,8 @@ def recommend(
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         tiers = [(Course.id.in_(ids), rank) for rank, ids in enumerate(near_tiers) if ids]
         order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
-    if rel is not None:  # the title itself is about the topic
+    if rel is not None and not by_request:  # the title itself is about the topic
+        # (going by the request, a title with any one of its many words says little)
         title_ids = rel.title_ids | (near.title_ids if near else frozenset())
         order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
     if loose:
@@ -652,8 +653,11 @@ def recommend(
         order.append(case(context.scores, value=Course.id, else_=0.0))
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
-    order += _order_keys(profile, sort)
     scores = {**(near.scores if near else {}), **(rel.scores if rel else {})}
+    if scores and by_request:
+        # Any of many words said: how well a course matches them comes before the goal.
+        order.append(case(scores, value=Course.id, else_=0.0))
+    order += _order_keys(profile, sort)
     if scores:
         order.append(case(scores, value=Course.id, else_=0.0))
     order.append(Course.id)

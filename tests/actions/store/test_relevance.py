@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
-from actions.store.relevance import context_relevance, request_groups
+from actions.store.relevance import MAX_REQUEST_GROUPS, context_relevance, request_groups
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import match_topic, word_counts
 
@@ -101,3 +101,32 @@ def test_words_about_the_wishes_are_not_the_request(session: Session) -> None:
     words = {p for g in groups for p in g}
     assert {"wine", "tasting"} <= words
     assert not words & {"change", "budget", "300", "hours", "week", "4"}
+
+
+def test_a_long_story_keeps_its_rarest_words_wherever_they_come(session: Session) -> None:
+    # More ideas than are searched at once; what it is about comes at the very end.
+    story = (
+        "Hello, I am fifty two, I moved here from another country many years ago with my "
+        "family and worked in shops, offices, restaurants, hotels, kitchens, a bakery, a "
+        "garage, a laundry and a warehouse, drove taxis and buses, painted fences, fixed "
+        "bicycles, sold insurance and newspapers, cleaned schools and "
+        "hospitals, and now my children are grown and I finally have some free time in the "
+        "evenings for myself so I would like to learn about antimicrobial resistance"
+    )
+    groups = request_groups(session, None, story)
+    words = {p for g in groups for p in g}
+    assert len(groups) <= MAX_REQUEST_GROUPS
+    assert "antimicrobial" in words
+    shown = recommend(session, LearnerProfile(topic="qxzjvw", context=story)).courses
+    assert any("antimicrobial" in _text(c.title, c.description) for c in shown)
+
+
+def test_going_by_the_request_ranks_by_how_well_courses_match_before_the_goal(
+    session: Session,
+) -> None:
+    context = "qxzjvw please; our city has bad air pollution from construction dust"
+    plain = recommend(session, LearnerProfile(topic="qxzjvw", context=context))
+    for goal in ("upskill", "career_change", "explore", "further_study"):
+        result = recommend(session, LearnerProfile(topic="qxzjvw", context=context, goal=goal))
+        assert result.by_request
+        assert result.courses[0].id == plain.courses[0].id  # the goal only breaks ties
