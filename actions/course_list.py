@@ -32,6 +32,7 @@ from actions.common import (
 )
 from actions.comparison import compare_payload, compare_text, table_text
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
+from actions.named_topic import nothing_to_act_on
 from actions.references import referenced_ids
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
@@ -87,8 +88,7 @@ class ActionCourseDetails(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         ids = list(tracker.get_slot("last_results") or [])
         if not ids:
-            dispatcher.utter_message(text=NO_LIST)
-            return []
+            return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
         if from_earlier_list(tracker, ids):
             return earlier_list(dispatcher, ids, "course_details")
         asked = indices_from_tracker(tracker)
@@ -123,10 +123,10 @@ class ActionCompareCourses(CourseAdvisorAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         ids = list(tracker.get_slot("last_results") or [])
+        if not ids:
+            return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
         if len(ids) < 2:
-            dispatcher.utter_message(
-                text=NO_LIST if not ids else "There's only one course to look at."
-            )
+            dispatcher.utter_message(text="There's only one course to look at.")
             return []
         if from_earlier_list(tracker, ids):
             return earlier_list(dispatcher, ids, "compare_courses")

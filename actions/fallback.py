@@ -18,8 +18,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import kept_values, said
 from actions.common import CourseAdvisorAction
+from actions.named_topic import named_topic, search_named_topic
 from actions.profile_form import FORM_NAME, searchable_topic
-from actions.recommend import send_recommendations
 from actions.refine import refine_or_search
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
@@ -128,15 +128,6 @@ def _starts_a_search(tracker: Tracker) -> bool:
     return False
 
 
-def named_topic(tracker: Tracker) -> str | None:
-    """A searchable topic the latest message names, if any."""
-    for entity in said(tracker.latest_message.get("entities") or []):
-        value = entity.get("value")
-        if entity.get("entity") == "topic" and searchable_topic(value):
-            return str(value)
-    return None
-
-
 class ActionOutOfScope(CourseAdvisorAction):
     """Out of scope, unless the message names something to learn: then search it."""
 
@@ -146,11 +137,8 @@ class ActionOutOfScope(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        topic = named_topic(tracker)
-        if topic is None:
+        found = await search_named_topic(dispatcher, tracker)
+        if found is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
-        searching = tracker.copy()
-        searching.slots["topic"] = topic
-        events = await send_recommendations(dispatcher, searching)
-        return [SlotSet("topic", topic), *events]
+        return found

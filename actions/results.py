@@ -25,6 +25,7 @@ from actions.common import (
 )
 from actions.course_list import NO_LIST
 from actions.knowledge import microcredentials
+from actions.named_topic import nothing_to_act_on
 from actions.references import chosen_positions, referenced_ids
 from actions.store.search import Recommendation
 
@@ -54,8 +55,7 @@ class ActionWhyRecommended(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         ids, courses = _last(tracker)
         if not courses:
-            dispatcher.utter_message(text=NO_LIST)
-            return []
+            return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
         text = tracker.latest_message.get("text") or ""
         wanted = chosen_positions(tracker, ids) or referenced_ids(text, courses)
         shown = [c for c in courses if c.id in wanted] if wanted else courses
@@ -84,8 +84,7 @@ class ActionWhichToPick(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         ids, courses = _last(tracker)
         if not courses:
-            dispatcher.utter_message(text=NO_LIST)
-            return []
+            return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
         best = _pick(courses)
         position = ids.index(best.id) + 1
         goal = GOAL_LABELS.get(str(tracker.get_slot("goal")))

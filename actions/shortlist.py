@@ -26,6 +26,7 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
+from actions.named_topic import nothing_to_act_on
 from actions.store.learners import get_shortlist, save_shortlist
 
 
@@ -38,11 +39,12 @@ class ActionSaveShortlist(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         ids = list(tracker.get_slot("last_results") or [])
         if not ids:
-            dispatcher.utter_message(
-                text="There's nothing to save yet. Let's find some courses first: what would you "
-                "like to learn?"
+            return await nothing_to_act_on(
+                dispatcher,
+                tracker,
+                "There's nothing to save yet. Let's find some courses first: what would you "
+                "like to learn?",
             )
-            return []
         if from_earlier_list(tracker, ids):
             dispatcher.utter_message(
                 text=EARLIER_LIST, buttons=which_one_buttons(ids, "save_shortlist")
@@ -76,10 +78,11 @@ class ActionShowShortlist(CourseAdvisorAction):
             saved_ids = [course.id for course in get_shortlist(session, tracker.sender_id)]
             courses = explain_courses(session, saved_ids, profile_from_tracker(tracker))
         if not courses:
-            dispatcher.utter_message(
-                text='Your shortlist is empty. When I show you courses, say "save it" to keep them.'
+            return await nothing_to_act_on(
+                dispatcher,
+                tracker,
+                'Your shortlist is empty. When I show you courses, say "save it" to keep them.',
             )
-            return []
         lines = [f"Your shortlist ({len(courses)}):"]
         if not client_renders_cards(tracker):
             lines += [""] + [course_line(i, c) for i, c in enumerate(courses, start=1)]

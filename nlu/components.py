@@ -50,6 +50,11 @@ from actions.answers import ANSWER_ROLE
 from actions.profile_values import WISH_SLOTS
 from nlu.extraction import ENTITY_NAMES, Extracted, extract
 
+#: What an intent that does not carry it keeps aside with the answer role: the wishes, and
+#: the topic ("Short course on research ethics?" read as a question about the last list:
+#: with no list shown, the action searches it instead).
+KEPT_ASIDE = frozenset({*WISH_SLOTS, "topic"})
+
 logger = logging.getLogger(__name__)
 
 
@@ -107,10 +112,11 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             # out-of-scope message that names something to learn is searched. Which intents
             # set the topic slot is the domain's choice (domain.yml, slot mappings).
             "topic_everywhere": True,
-            # Wishes (WISH_SLOTS) an intent does not carry are kept with this role rather than
-            # dropped: no slot mapping reads them, but the profile form takes them when the
-            # message answers the question it asked ("two grand tops" read as show_shortlist).
-            # None drops them.
+            # Wishes (WISH_SLOTS) and a topic an intent does not carry are kept with this role
+            # rather than dropped: no slot mapping reads them, but the profile form takes the
+            # wishes when the message answers the question it asked ("two grand tops" read as
+            # show_shortlist), and an action with no list to act on searches the topic
+            # (actions.named_topic). None drops them.
             "answer_role": ANSWER_ROLE,
         }
 
@@ -170,7 +176,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         for item in items:
             if allowed is None or item.entity in allowed:
                 entities.append(self._to_rasa(item))
-            elif role and item.entity in WISH_SLOTS:
+            elif role and item.entity in KEPT_ASIDE:
                 entities.append(self._to_rasa(item, str(role)))
         return entities
 

@@ -232,6 +232,8 @@ def test_entities_are_gated_by_intent(
         ("show_shortlist", "two grand tops", {"budget": 2000}),
         ("ask_credit", "how many credits do I need for a masters?", {"credit_bearing": True}),
         ("compare_courses", "Level 5 or 6 is fine", {"level": "undergraduate"}),
+        # A topic too, for an action with no list to act on ("remote teamwork course?").
+        ("save_shortlist", "a course on beekeeping", {"topic": "beekeeping"}),
         # Positions and the intent's own wishes are never kept aside.
         ("compare_courses", "compare 1 and 3", {}),
         ("find_course", "courses under £100", {}),

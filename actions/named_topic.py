@@ -1,0 +1,61 @@
+"""A topic named in a message whose intent is about something else.
+
+"Short course on research ethics?" read as a question about the last list, "remote
+teamwork course?" as "save them", "how to build iPhone apps" as out of scope: when the
+assistant has nothing that intent could act on (no list shown, an empty shortlist, a
+question outside its scope) and the message names something to learn, it searches that
+instead of replying that there is nothing to show. The NLU keeps such a topic aside with
+the answer role (see :mod:`actions.answers`), so no slot is set by it otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import said
+from actions.profile_form import searchable_topic
+from actions.recommend import send_recommendations
+
+
+def named_topic(tracker: Tracker, *, kept: bool = False) -> str | None:
+    """A searchable topic the latest message names, if any (with ``kept``, also one the
+    NLU kept aside because the intent does not carry it)."""
+    entities = tracker.latest_message.get("entities") or []
+    for entity in entities if kept else said(entities):
+        value = entity.get("value")
+        if entity.get("entity") == "topic" and searchable_topic(value):
+            return str(value)
+    return None
+
+
+async def search_named_topic(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, kept: bool = False
+) -> list[dict[str, Any]] | None:
+    """Courses on the topic the latest message names (see :func:`named_topic`), or
+    ``None`` when it names none."""
+    topic = named_topic(tracker, kept=kept)
+    if topic is None:
+        return None
+    searching = tracker.copy()
+    searching.slots["topic"] = topic
+    events = await send_recommendations(dispatcher, searching)
+    return [SlotSet("topic", topic), *events]
+
+
+async def nothing_to_act_on(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: str
+) -> list[dict[str, Any]]:
+    """``reply`` ("I haven't shown you any courses yet"), unless the message names a
+    topic: then the courses on it."""
+    found = await search_named_topic(dispatcher, tracker, kept=True)
+    if found is not None:
+        return found
+    dispatcher.utter_message(text=reply)
+    return []
+
+
+__all__ = ["named_topic", "nothing_to_act_on", "search_named_topic"]
