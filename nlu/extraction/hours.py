@@ -28,6 +28,11 @@ _HOURS_RE = re.compile(
 )
 # "an hour or two"
 _HOURS_OR_RE = re.compile(r"\ban?\s+hour\s+or\s+(?P<n>two|three|so|2|3)\b")
+# "loads of hours, like 20 a week": an amount without its unit, the hours named just before.
+_UNIT_SAID_BEFORE_RE = re.compile(
+    r"\bhours?\b[^.?!\d£$€]{0,25}?\b(?P<n>" + NUM + r")\s+(?=(?:a|per|each|every)\s+"
+    r"(?:week|wk|day|night|evening)s?\b)"
+)
 
 _DAY_NAME = (
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
@@ -141,6 +146,11 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         matches = [x for x in matches if not (x[0] < m.end() and m.start() < x[1])]
         matches.append((m.start(), m.end(), hi, "hour"))
 
+    if not matches:
+        for m in _UNIT_SAID_BEFORE_RE.finditer(scan):
+            value = _hours_number(m.group("n"))
+            if value is not None and not ctx.is_claimed(m.start("n"), m.end("n")):
+                matches.append((m.start("n"), m.end("n"), value, "hour"))
     freq = _frequency(scan)
     for start, end, hours, _unit in matches:
         right = scan[end : end + 45]

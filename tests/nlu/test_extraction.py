@@ -342,6 +342,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("no more than 5 weeks, I'm busy after that", {"max_weeks": 5}),
     ("I was ill for 6 weeks, I'm better now", {"max_weeks": N}),
     ("2 hrs every other day", {"hours_per_week": 7}),
+    # The hours named just before an amount without its unit; a card says it is money.
+    ("I can do loads of hours, like 20 a week", {"hours_per_week": 20}),
+    ("I work long hours, 5 days a week", {"hours_per_week": N}),
+    ("I can use her credit card but not more than 300", {"budget": 300}),
+    ("not more than 300 people in my team", {"budget": N}),
     (
         "I run a small cafe and want to get better at marketing",
         {"goal": "upskill", "subject": "marketing"},
