@@ -61,8 +61,11 @@ class Conversation:
         return sum(1 for turn in self.turns if NOT_UNDERSTOOD.search(turn.text()))
 
     def repeated_questions(self) -> int:
-        """Turns where the assistant's last question is the same as in both turns before."""
-        asked = [turn.text().strip().splitlines()[-1:] for turn in self.turns]
+        """Turns where the assistant's last question is the same as in both turns before (a
+        course list is no question, though its last line offers "why this one?")."""
+        asked = [
+            [] if turn.courses() else turn.text().strip().splitlines()[-1:] for turn in self.turns
+        ]
         return sum(
             1
             for i in range(2, len(asked))
