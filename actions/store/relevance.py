@@ -17,6 +17,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 from actions.store import fulltext
 from actions.store.models import Course
 from actions.store.topic_match import TopicMatch, word_counts
-from actions.store.topics import Group, topic_groups, topic_vocabulary
+from actions.store.topics import Group, topic_groups, topic_vocabulary, words
 
 #: A course scoring under this share of the best course's relevance mentions the topic
 #: rather than being about it: it comes after the clearly relevant ones.
@@ -36,6 +37,8 @@ CONTEXT_MATCHES = 50
 #: catalogue: in a long story the words that say what it is about come anywhere; bounds
 #: the query).
 MAX_REQUEST_GROUPS = 20
+#: Most pairs of neighbouring words searched as phrases besides the request's single words.
+MAX_REQUEST_PAIRS = 10
 #: The topic phrase agrees with the request when one of its courses is among this many
 #: best matches of the whole request.
 AGREEMENT = 10
@@ -98,7 +101,7 @@ def request_groups(session: Session, topic: TopicMatch | None, context: str | No
     groups = list(dict.fromkeys(searched + said))
     postgres = session.get_bind().dialect.name == "postgresql"
     if not postgres and len(groups) <= MAX_REQUEST_GROUPS:
-        return groups
+        return groups + _neighbouring_pairs(context, groups)
     others = [g for g in groups if g not in searched]
     counts = dict(zip(others, _group_counts(session, others), strict=True))
     if postgres:
@@ -106,7 +109,19 @@ def request_groups(session: Session, topic: TopicMatch | None, context: str | No
         others = [g for g in others if counts[g] <= common]
     found = sorted((g for g in others if counts[g]), key=lambda g: counts[g])
     rarest = set(found[: max(0, MAX_REQUEST_GROUPS - len(searched))])
-    return [g for g in groups if g in searched or g in rarest]
+    kept = [g for g in groups if g in searched or g in rarest]
+    return kept + _neighbouring_pairs(context, kept)
+
+
+def _neighbouring_pairs(context: str | None, groups: Sequence[Group]) -> list[Group]:
+    """Two searched words said side by side, as a phrase ("social care", "water security"):
+    a title with the pair ranks above one with the two words apart or only one of them."""
+    if not context:
+        return []
+    single = {g[0] for g in groups if len(g) == 1 and " " not in g[0]}
+    said = words(context[:MAX_CONTEXT_CHARS])
+    pairs = [(f"{a} {b}",) for a, b in pairwise(said) if a in single and b in single]
+    return list(dict.fromkeys(pairs))[:MAX_REQUEST_PAIRS]
 
 
 def request_relevance(
