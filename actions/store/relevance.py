@@ -120,7 +120,7 @@ def _neighbouring_pairs(context: str | None, groups: Sequence[Group]) -> list[Gr
         return []
     single = {g[0] for g in groups if len(g) == 1 and " " not in g[0]}
     said = words(context[:MAX_CONTEXT_CHARS])
-    pairs = [(f"{a} {b}",) for a, b in pairwise(said) if a in single and b in single]
+    pairs: list[Group] = [(f"{a} {b}",) for a, b in pairwise(said) if a in single and b in single]
     return list(dict.fromkeys(pairs))[:MAX_REQUEST_PAIRS]
 
 
