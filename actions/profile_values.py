@@ -1,10 +1,11 @@
 """The values of the learner profile's wishes, defined once in ``data/profile.yml``: the goals,
 the catalogue's subjects (id -> label), the levels and the deliveries.
 
-The NLU, the profile form and the course store all read them from here. The file is read on
-first use (cached): the module-level names are read-only views that read it the first time
-they are looked into, so importing this module (or :mod:`actions.store.models`) reads
-nothing. No SQLAlchemy here, so the NLU can import it.
+The NLU, the profile form and the course store all read them from here; the subjects' one-word
+names in the learner's words come from the NLU's subject phrases (:func:`subject_words`). The
+files are read on first use (cached): the module-level names are read-only views that read
+it the first time they are looked into, so importing this module (or
+:mod:`actions.store.models`) reads nothing. No SQLAlchemy here, so the NLU can import it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import yaml
 from actions.phrases import load_yaml
 
 PROFILE_PATH = Path(__file__).resolve().parents[1] / "data" / "profile.yml"
+#: The subjects in the learner's words (subject id -> phrases); the NLU reads the same file.
+SUBJECT_PHRASES_PATH = PROFILE_PATH.parent / "vocab" / "nlu" / "subjects.yml"
 #: The slots (domain.yml) that hold the learner's wishes about the courses, in the order the
 #: form and the evaluation list them. The NLU emits an entity of the same name for each.
 WISH_SLOTS: tuple[str, ...] = (
@@ -67,6 +70,30 @@ def profile_values(path: Path = PROFILE_PATH) -> ProfileValues:
         levels=_ids(raw["levels"], f"{path}: levels"),
         deliveries=_ids(raw["deliveries"], f"{path}: deliveries"),
     )
+
+
+@lru_cache(maxsize=2)
+def subject_words(path: Path = SUBJECT_PHRASES_PATH) -> dict[str, str]:
+    """The one-word phrases of the subjects in the learner's words ("nursing" ->
+    health-social-care), lower case; errors name the file and the entry."""
+    try:
+        raw = load_yaml(path)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot be read: {exc}") from exc
+    phrases = raw.get("phrases")
+    if not isinstance(phrases, dict):
+        raise ValueError(f"{path}: phrases must be a mapping of subject id -> phrases")
+    known = profile_values().subjects
+    words: dict[str, str] = {}
+    for sid, listed in phrases.items():
+        if sid not in known:
+            raise ValueError(f"{path}: phrases[{sid!r}] is not a subject of {PROFILE_PATH}")
+        if not isinstance(listed, list):
+            raise ValueError(f"{path}: phrases[{sid}] must be a list")
+        for phrase in listed:
+            if isinstance(phrase, str) and phrase.strip() and " " not in phrase.strip():
+                words.setdefault(phrase.strip().lower(), sid)
+    return words
 
 
 def _ids(items: Any, where: str) -> tuple[str, ...]:
@@ -149,4 +176,5 @@ __all__ = [
     "SUBJECTS",
     "ProfileValues",
     "profile_values",
+    "subject_words",
 ]

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 
-from actions.profile_values import GOALS
+from actions.profile_values import GOALS, subject_words
 from actions.store import fulltext
 from actions.store.db import StoreError
 from actions.store.links import course_link
@@ -116,69 +116,12 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t != "and"]
 
 
-#: Everyday words for subjects, so "nursing" or "python" still finds a subject.
-SUBJECT_KEYWORDS: dict[str, str] = {
-    "ai": "data-science-ai",
-    "analytics": "data-science-ai",
-    "machine": "data-science-ai",
-    "statistics": "data-science-ai",
-    "programming": "computing-it",
-    "coding": "computing-it",
-    "software": "computing-it",
-    "python": "computing-it",
-    "web": "computing-it",
-    "cloud": "computing-it",
-    "hacking": "cybersecurity",
-    "security": "cybersecurity",
-    "nursing": "health-social-care",
-    "nurse": "health-social-care",
-    "medicine": "health-social-care",
-    "healthcare": "health-social-care",
-    "care": "health-social-care",
-    "counselling": "psychology-mental-health",
-    "wellbeing": "psychology-mental-health",
-    "teacher": "teaching-education",
-    "education": "teaching-education",
-    "accounting": "finance-accounting",
-    "accountancy": "finance-accounting",
-    "economics": "finance-accounting",
-    "management": "business-management",
-    "entrepreneurship": "business-management",
-    "climate": "environment-sustainability",
-    "sustainable": "environment-sustainability",
-    "agriculture": "environment-sustainability",
-    "logistics": "supply-chain",
-    "procurement": "supply-chain",
-    "legal": "law",
-    "history": "arts-humanities",
-    "philosophy": "arts-humanities",
-    "literature": "arts-humanities",
-    "music": "arts-humanities",
-    "english": "languages",
-    "spanish": "languages",
-    "french": "languages",
-    "film": "photography-media",
-    "journalism": "photography-media",
-    "maths": "science",
-    "mathematics": "science",
-    "physics": "science",
-    "chemistry": "science",
-    "biology": "science",
-    "ux": "design",
-    "fashion": "design",
-    "agile": "project-management",
-    "scrum": "project-management",
-    "sociology": "politics-society",
-    "leader": "leadership",
-    "writing": "study-skills",
-}
-
-
 def closest_subjects(text: str, n: int = 3) -> list[str]:
     """Subject ids that look most like ``text`` (ids, labels, everyday words), best first.
 
     For "did you mean" buttons: an exact id or label wins; then subjects named by
-    a word of ``text`` (or a word prefix, a known everyday word, a near spelling);
+    a word of ``text`` (or a word prefix, an everyday one-word name of the subject from
+    ``data/vocab/nlu/subjects.yml``, a near spelling);
     then ``difflib`` close matches of the whole text.
     """
     query = text.strip().lower()
@@ -191,13 +134,14 @@ def closest_subjects(text: str, n: int = 3) -> list[str]:
     if query in by_name:
         return [by_name[query]]
     words = [w for w in _tokens(query) if len(w) >= 2]
+    everyday = subject_words()
     scores: dict[str, float] = {}
     for sid, label in SUBJECTS.items():
         names = set(_tokens(sid)) | set(_tokens(label))
         for w in words:
             if w in names:
                 score = 3.0
-            elif SUBJECT_KEYWORDS.get(w) == sid:
+            elif everyday.get(w, everyday.get(w.removesuffix("s"))) == sid:
                 score = 2.5
             elif len(w) >= 3 and any(name.startswith(w) for name in names):
                 score = 2.0

@@ -79,3 +79,26 @@ def test_a_broken_profile_file_is_named_with_its_entry(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=message):
         profile_values.profile_values(path)
+
+
+def test_the_subjects_everyday_names_are_the_nlus_subject_phrases() -> None:
+    words = profile_values.subject_words()
+    assert words["nursing"] == "health-social-care" and words["python"] == "computing-it"
+    # One definition: "writing" is the NLU's arts-humanities, not a second list's study skills.
+    assert words["writing"] == "arts-humanities"
+    assert set(words.values()) <= set(SUBJECTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("phrases: [a]\n", r"subjects\.yml: phrases must be a mapping"),
+        ("phrases: {astrology: [stars]}\n", r"phrases\['astrology'\] is not a subject"),
+        ("phrases: {law: legal}\n", r"phrases\[law\] must be a list"),
+    ],
+)
+def test_a_broken_subject_phrases_file_is_named(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "subjects.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        profile_values.subject_words(path)

@@ -7,6 +7,7 @@ import re
 import pytest
 from sqlalchemy.orm import Session
 
+from actions.profile_values import subject_words
 from actions.store.models import SUBJECTS
 from actions.store.search import (
     LearnerProfile,
@@ -245,6 +246,15 @@ def test_list_subjects_counts_match_the_readme(session: Session) -> None:
 def test_closest_subjects(text: str, first: str) -> None:
     found = closest_subjects(text)
     assert found[0] == first and len(found) <= 3
+
+
+def test_every_everyday_subject_word_finds_its_subject_first() -> None:
+    words = {w: sid for w, sid in subject_words().items() if w.isalpha()}
+    assert len(words) > 300
+    wrong = {
+        w: closest_subjects(w)[:1] for w, sid in words.items() if closest_subjects(w)[:1] != [sid]
+    }
+    assert not wrong
 
 
 def test_closest_subjects_can_find_nothing() -> None:
