@@ -7,12 +7,10 @@ import re
 import pytest
 from sqlalchemy.orm import Session
 
-from actions.profile_values import subject_words
 from actions.store.models import SUBJECTS
 from actions.store.search import (
     LearnerProfile,
     ProfileError,
-    closest_subjects,
     get_course,
     get_courses,
     list_subjects,
@@ -226,39 +224,6 @@ def test_list_subjects_counts_match_the_readme(session: Session) -> None:
         assert f"| {sid} | {n} |" in README
         assert label == SUBJECTS[sid]
     assert ("data-science-ai", "Data science and AI", 89) in subjects
-
-
-@pytest.mark.parametrize(
-    ("text", "first"),
-    [
-        ("data-science-ai", "data-science-ai"),
-        ("Data science and AI", "data-science-ai"),
-        ("data", "data-science-ai"),
-        ("AI", "data-science-ai"),
-        ("cyber", "cybersecurity"),
-        ("nursing", "health-social-care"),
-        ("helth", "health-social-care"),
-        ("leadrship", "leadership"),
-        ("python coding", "computing-it"),
-        ("photo", "photography-media"),
-    ],
-)
-def test_closest_subjects(text: str, first: str) -> None:
-    found = closest_subjects(text)
-    assert found[0] == first and len(found) <= 3
-
-
-def test_every_everyday_subject_word_finds_its_subject_first() -> None:
-    words = {w: sid for w, sid in subject_words().items() if w.isalpha()}
-    assert len(words) > 300
-    wrong = {
-        w: closest_subjects(w)[:1] for w, sid in words.items() if closest_subjects(w)[:1] != [sid]
-    }
-    assert not wrong
-
-
-def test_closest_subjects_can_find_nothing() -> None:
-    assert closest_subjects("xyz") == [] and closest_subjects("") == []
 
 
 def test_get_course_and_get_courses(session: Session) -> None:
