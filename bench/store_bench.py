@@ -35,8 +35,9 @@ from typing import Any
 import sqlalchemy
 from sqlalchemy.orm import Session
 
+from actions.store.catalogue_check import COLUMNS
 from actions.store.db import dispose_engines, get_engine
-from actions.store.importer import COLUMNS, DEFAULT_CATALOGUE, import_catalogue
+from actions.store.importer import DEFAULT_CATALOGUE, import_catalogue
 from actions.store.models import DELIVERIES, LEVELS
 from actions.store.search import GOALS, LearnerProfile, recommend, subject_ids
 from actions.store.topics import topic_vocabulary, words

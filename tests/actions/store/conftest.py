@@ -27,8 +27,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from actions.store.catalogue_check import COLUMNS
 from actions.store.db import dispose_engines, get_engine
-from actions.store.importer import COLUMNS, import_catalogue
+from actions.store.importer import import_catalogue
 
 ROOT = Path(__file__).resolve().parents[3]
 REAL_CATALOGUE = ROOT / "data" / "catalogue" / "courses.csv"
