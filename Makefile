@@ -20,7 +20,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup install node-deps db train run shell interactive scale-out telegram test quick lint validate nlu-eval eval-search personas bench purge clean
+.PHONY: help setup install node-deps db train run shell interactive scale-out telegram test quick lint validate nlu-eval nlu-spread eval-search personas bench purge clean
 
 help: ## Show this help
 	@echo "Course Advisor: a conversational guide to microcredentials."
@@ -114,6 +114,10 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
 		results/nlu-independent-intents.json results/nlu-independent-openings.json \
 		results/nlu-context.json results/nlu-context-fresh.json
+
+nlu-spread: setup ## Train the NLU 3 times (other seeds) and print each training's intent scores, mean and range (~20 minutes)
+	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \
+		$(INDEPENDENT)/intents_fresh.yml tests/nlu/heldout.yml --json results/nlu-spread.json
 
 personas: setup ## Hold 24 persona conversations through the REST channel; transcripts in test-artifacts/personas/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
