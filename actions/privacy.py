@@ -28,6 +28,7 @@ SEARCH_SLOTS = (
     "shown_ids",
     "asked",
     "exploring",
+    "by_request",
     "explore_background",
     "explore_enjoy",
 )

@@ -23,9 +23,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
+from actions.common import store_session
 from actions.profile_values import GOALS
+from actions.request_context import learner_context
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
+from actions.store.relevance import names_something
 from actions.store.search import closest_subjects, subject_ids, subject_label
 from actions.store.topics import topic_groups
 from actions.vague import is_vague
@@ -40,7 +43,7 @@ NO_GOAL = "any"
 SKIPPED = "skipped"
 EXPLORE_SLOTS = ("explore_background", "explore_enjoy")
 #: Slots that are not asked for but decide which questions the form asks.
-STEERING_SLOTS = ("exploring", "topic")
+STEERING_SLOTS = ("exploring", "topic", "by_request")
 # Intents that answer the "anything else?" question (anything else is an interruption).
 ANSWERS_TO_REFINEMENTS = {
     "skip",
@@ -157,6 +160,20 @@ def _gives_up(tracker: Tracker, slot: str) -> bool:
     return intent in SKIPS or vague or times_asked(tracker, slot) >= MAX_ASKS
 
 
+def _request_names_something(tracker: Tracker) -> bool:
+    """Whether the learner's request names something specific a course is about
+    (:func:`actions.store.relevance.names_something`); ``False`` when the store fails."""
+    request = learner_context(tracker)
+    if not request:
+        return False
+    try:
+        with store_session() as session:
+            return names_something(session, request)
+    except StoreError:
+        logger.warning("Could not read the request's words: the store failed", exc_info=True)
+        return False
+
+
 class ValidateLearnerProfileForm(FormValidationAction):
     """Validates ``learner_profile_form`` (the name binds it to the form)."""
 
@@ -177,6 +194,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return [slot for slot in usual if slot == "goal"] + list(EXPLORE_SLOTS)
         if searchable_topic(tracker.get_slot("topic")):
             return [slot for slot in usual if slot not in ("goal", "subject")]
+        if tracker.get_slot("by_request") and not tracker.get_slot("subject"):
+            return [slot for slot in usual if slot != "subject"]
         return usual
 
     async def get_validation_events(
@@ -259,7 +278,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
     async def extract_subject(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A skipped or vague subject question starts the exploration questions."""
+        """A skipped or vague subject question starts the exploration questions, unless the
+        learner's request named something specific: then the search goes by its words."""
         if tracker.get_slot("requested_slot") != "subject" or _entity(tracker, "subject"):
             return {}
         answered = _answer(tracker)
@@ -272,6 +292,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
             and not _states_a_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")
         ):
+            if _request_names_something(tracker):
+                # "github always confuses me ..." then no subject: search its words.
+                return {"subject": None, "exploring": False, "by_request": True}
             return {"subject": None, "exploring": True}
         return {}
 

@@ -64,9 +64,19 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
     topic = result.topic
     relaxed = "; ".join(result.relaxed) if result.relaxed else "some of your wishes"
     n = len(result.courses)
+    if topic is None and result.by_request:
+        # No topic or subject: the words of the request alone found these.
+        also = "" if result.exact else f" To find these I also relaxed: {relaxed}."
+        return (
+            "Going by the words of your request, these look closest (I say what each "
+            f"matches; tell me a subject to narrow it down):{also}"
+        )
     if topic is None or topic.status == BROAD:
         what = f"{subject} courses" if subject else "courses"
         if result.exact:
+            if n == 1:
+                one = f"{subject} course" if subject else "course"
+                return intro or f"Here is 1 {one} that fits what you told me:"
             return intro or f"Here are {n} {what} that fit what you told me:"
         return (
             f"Nothing in the catalogue meets every wish, so here are the nearest {what}. "

@@ -6,6 +6,8 @@
 - :func:`context_relevance`: the rest of the learner's request ("I'm a nurse on an
   oncology ward ... caring for dying patients"), ranked by the database's engine, so that a
   wrong or missing topic phrase is not the only thing the ranking has to go on;
+- :func:`names_something`: whether the request names something specific enough to be
+  searched by its words alone, with no topic or subject;
 - :func:`request_relevance` and :func:`topic_disagrees`: the whole request as one query;
   when the courses on the topic phrase are nowhere near the top of it, the phrase was
   probably read from the wrong part of the message ("shift supervisor" in a message about
@@ -39,6 +41,9 @@ CONTEXT_MATCHES = 50
 MAX_REQUEST_GROUPS = 20
 #: Most pairs of neighbouring words searched as phrases besides the request's single words.
 MAX_REQUEST_PAIRS = 10
+#: A word at or above this on wordfreq's Zipf scale is everyday English ("know" 6.1, "idea"
+#: 5.4, "retail" 4.6); below it, it names something ("tourism" 4.3, "github" 3.2, "HSK" 1.8).
+EVERYDAY_ZIPF = 4.5
 #: The topic phrase agrees with the request when one of its courses is among this many
 #: best matches of the whole request.
 AGREEMENT = 10
@@ -90,6 +95,13 @@ def context_relevance(
 
 
 def request_groups(session: Session, topic: TopicMatch | None, context: str | None) -> list[Group]:
+    """The ideas of the whole request (:func:`request_ideas`), then the pairs of them said
+    side by side, as phrases."""
+    ideas = request_ideas(session, topic, context)
+    return ideas + _neighbouring_pairs(context, ideas)
+
+
+def request_ideas(session: Session, topic: TopicMatch | None, context: str | None) -> list[Group]:
     """The ideas of the whole request: the topic's, then every other one said, less numbers
     and words about the wishes (``request_noise`` in the topic vocabulary). On PostgreSQL,
     whose ts_rank_cd has no rarity weighting, common words are left out too."""
@@ -101,7 +113,7 @@ def request_groups(session: Session, topic: TopicMatch | None, context: str | No
     groups = list(dict.fromkeys(searched + said))
     postgres = session.get_bind().dialect.name == "postgresql"
     if not postgres and len(groups) <= MAX_REQUEST_GROUPS:
-        return groups + _neighbouring_pairs(context, groups)
+        return groups
     others = [g for g in groups if g not in searched]
     counts = dict(zip(others, _group_counts(session, others), strict=True))
     if postgres:
@@ -109,8 +121,25 @@ def request_groups(session: Session, topic: TopicMatch | None, context: str | No
         others = [g for g in others if counts[g] <= common]
     found = sorted((g for g in others if counts[g]), key=lambda g: counts[g])
     rarest = set(found[: max(0, MAX_REQUEST_GROUPS - len(searched))])
-    kept = [g for g in groups if g in searched or g in rarest]
-    return kept + _neighbouring_pairs(context, kept)
+    return [g for g in groups if g in searched or g in rarest]
+
+
+def names_something(session: Session, context: str | None) -> bool:
+    """Whether the learner's words name something specific that a course is about: an idea
+    of the request rarer than everyday English (below EVERYDAY_ZIPF on wordfreq's scale)
+    that the catalogue has. Such a request can be searched by its words alone ("github
+    always confuses me: branch, merge, pull request"); "no idea", "I want a better job" or
+    "front of house for 9 years, done with it" cannot (their words are everyday ones)."""
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    specific = [
+        idea
+        for idea in request_ideas(session, None, context)
+        if min(zipf_frequency(phrase, "en") for phrase in idea) < EVERYDAY_ZIPF
+    ]
+    return bool(specific) and bool(
+        fulltext.relevance(session, specific, limit=1, any_group=True).ids
+    )
 
 
 def _neighbouring_pairs(context: str | None, groups: Sequence[Group]) -> list[Group]:

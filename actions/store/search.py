@@ -82,13 +82,16 @@ def recommend(
     needed = offset + limit
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
+    # Neither topic nor subject (the learner skipped the subject question after a request
+    # naming something specific, see relevance.names_something): the request's own words.
+    words_only = topic is None and profile.subject is None and bool(profile.context)
     request = (
         request_relevance(session, topic, profile.context)
-        if topic is not None and topic.status != BROAD
+        if (topic is not None and topic.status != BROAD) or words_only
         else None
     )
     by_request = request is not None and (
-        (topic is not None and topic.status in (PARTIAL, NONE)) or topic_disagrees(rel, request)
+        topic is None or topic.status in (PARTIAL, NONE) or topic_disagrees(rel, request)
     )
     if by_request:
         # The topic phrase is missing from the catalogue, covered only in part, or nowhere

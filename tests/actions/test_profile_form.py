@@ -315,3 +315,45 @@ async def test_a_goal_only_implied_by_another_answer_keeps_the_one_said(
     )
     slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
     assert slots.get("goal", "further_study") == ("upskill" if kept else "further_study")
+
+
+def _request(text: str) -> dict[str, Any]:
+    parse = {"intent": {"name": "find_course", "confidence": 0.95}, "entities": []}
+    return {"event": "user", "text": text, "parse_data": parse}
+
+
+@pytest.mark.parametrize(
+    ("request_text", "by_request"),
+    [
+        ("github always confuse me. branch, merge, pull request... I need learn properly", True),
+        ("HSK 1~2 preparation course is exist?", True),
+        ("I want to get a better job, no idea what though", False),
+        ("Front of house for 9 years. Done with it. What could I retrain as?", False),
+    ],
+)
+async def test_a_skipped_subject_after_a_specific_request_searches_its_words(
+    store, dispatcher, domain, request_text: str, by_request: bool
+) -> None:
+    skip = {"event": "user", "text": "/skip", "parse_data": {"intent": {"name": "skip"}}}
+    tracker = make_tracker(
+        "/skip",
+        intent="skip",
+        slots={"requested_slot": "subject"},
+        events=[_request(request_text), skip],
+    )
+    result = await ValidateLearnerProfileForm().extract_subject(dispatcher, tracker, domain)
+    if by_request:
+        assert result == {"subject": None, "exploring": False, "by_request": True}
+    else:
+        assert result == {"subject": None, "exploring": True}
+
+
+async def test_searching_the_requests_words_needs_no_subject(dispatcher, domain) -> None:
+    form = ValidateLearnerProfileForm()
+    slots = list(domain["forms"]["learner_profile_form"]["required_slots"])
+    asked = await form.required_slots(
+        slots, dispatcher, make_tracker(slots={"by_request": True}), domain
+    )
+    assert "subject" not in asked and "goal" in asked
+    named = make_tracker(slots={"by_request": True, "subject": "languages"})
+    assert "subject" in await form.required_slots(slots, dispatcher, named, domain)

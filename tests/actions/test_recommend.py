@@ -63,3 +63,13 @@ def test_a_list_going_by_the_whole_request_does_not_claim_the_topic() -> None:
     )
     result.topic.status = "none"  # type: ignore[union-attr]
     assert "none is about wine tasting" in _header(result, LearnerProfile(), None)
+
+
+def test_a_list_found_by_the_requests_words_alone_says_so() -> None:
+    courses = [make_recommendation(id="c1")]
+    result = SearchResult(courses, [], [], True, 1, 1, topic=None, by_request=True)
+    text = _header(result, LearnerProfile(), None)
+    assert text.startswith("Going by the words of your request")
+    assert "tell me a subject" in text
+    plain = SearchResult(courses, [], [], True, 1, 1, topic=None)
+    assert _header(plain, LearnerProfile(), None) == "Here is 1 course that fits what you told me:"

@@ -5,7 +5,12 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
-from actions.store.relevance import MAX_REQUEST_GROUPS, context_relevance, request_groups
+from actions.store.relevance import (
+    MAX_REQUEST_GROUPS,
+    context_relevance,
+    names_something,
+    request_groups,
+)
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import match_topic, word_counts
 
@@ -138,3 +143,21 @@ def test_words_said_side_by_side_are_also_searched_as_a_phrase(session: Session)
     assert ("urban forensic",) in groups and ("forensic gardening",) in groups
     assert ("gardening want",) not in groups  # "and" between them
     assert ("risk assessment",) in groups or ("assessment",) not in groups
+
+
+def test_a_request_names_something_when_a_rare_word_of_it_is_in_the_catalogue(
+    session: Session,
+) -> None:
+    assert names_something(session, "github always confuses me: branch, merge, pull request")
+    assert names_something(session, "HSK 1~2 preparation course is exist?")
+    for vague in ("no idea", "I want a better job", "I don't know what I want to do next"):
+        assert not names_something(session, vague)
+    assert not names_something(session, "qxzjvw zzyzx")  # rare, but no course has them
+    assert not names_something(session, None)
+
+
+def test_with_neither_topic_nor_subject_the_requests_words_are_searched(session: Session) -> None:
+    result = recommend(session, LearnerProfile(context="github always confuses me, merge etc"))
+    assert result.by_request and result.courses
+    assert "github" in _text(result.courses[0].title, result.courses[0].description)
+    assert recommend(session, LearnerProfile()).by_request is False
