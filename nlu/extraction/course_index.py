@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
-from nlu.extraction.numbers import number_words
+from nlu.extraction.numbers import number_words, words_to_number
 
 _ORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|"
@@ -105,13 +105,11 @@ def _index_value(tok: str) -> int | None:
     if t.isdigit():
         v = int(t)
         return v if 1 <= v <= 20 else None
-    numbers = number_words()
-    if t in numbers.ordinals:
-        return numbers.ordinals[t]
-    if t in numbers.words:
-        v = numbers.words[t]
-        return v if 1 <= v <= 20 else None
-    return None
+    ordinals = number_words().ordinals
+    if t in ordinals:
+        return ordinals[t]
+    word = words_to_number(t) if t.isalpha() else None
+    return int(word) if word is not None and word.is_integer() and 1 <= word <= 20 else None
 
 
 def extract_course_index(ctx: ScanContext) -> list[Extracted]:

@@ -1,12 +1,35 @@
 """Numbers as learners write them: digits ("1,200", "2.5", "3½"), words ("twenty five",
 "a hundred and fifty"), "half" and vague quantities ("a couple of", "a few"). The regex
-pieces here are reused by the budget, hours and weeks rules."""
+pieces here find numbers in a message and are reused by the budget, hours and weeks rules;
+:func:`num_value` reads the span they found.
+
+Number words are read by text2num (Allo-Media; MIT; a Rust core with no Python
+dependencies; pinned in pyproject.toml): ``text2num(span, "en")`` parses a whole span or
+raises ``ValueError``, which fits a span already cut out by the regexes. It takes "and"
+("two thousand and five") and "fourty", but not the article of "a hundred": a leading
+"a"/"an" is read as "one". It refuses malformed spans ("five hundred zero", "twenty five
+hundred thousand") that the hand-written parser it replaced added up word by word. Fractions
+("one and a half", "3½") and vague amounts stay here (the amounts in
+``data/vocab/nlu/numbers.yml``). Others looked at (with ``pip install --dry-run``; all three
+leave every pin of requirements.lock as it is):
+
+- number-parser 0.3.2 (last release 2023): ``parse_number`` gives ``None`` for "a hundred
+  and fifty" and for "fourty".
+- numerizer 0.2.4: returns text, not numbers ("three quarters" -> "3/4", "a couple of" ->
+  "1 couple of", "twenty five hundred" -> "20 500"), and imports spaCy, so TensorFlow, at
+  import (about 4 s).
+- word2number 1.1: unmaintained since 2017.
+
+None of them reads "three quarters" as 0.75, and no regex here finds it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from text_to_num import text2num
 
 from nlu import vocab
 
@@ -33,9 +56,9 @@ NUMBER_START = r"(?<![\w£$€.,])"  # left boundary for a number
 
 @dataclass(frozen=True)
 class NumberWords:
-    """The number words of ``data/vocab/nlu/numbers.yml``."""
+    """The amounts and positions of ``data/vocab/nlu/numbers.yml`` (number words themselves
+    are text2num's)."""
 
-    words: dict[str, int]  # "twenty" -> 20
     scales: dict[str, int]  # "k" -> 1000
     vague: dict[str, float]  # "a couple of" -> 2
     ordinals: dict[str, int]  # "second" -> 2, "last" -> -1
@@ -43,9 +66,8 @@ class NumberWords:
 
 @lru_cache(maxsize=1)
 def number_words() -> NumberWords:
-    data = vocab.load("numbers", "words", "scales", "vague", "ordinals")
+    data = vocab.load("numbers", "scales", "vague", "ordinals")
     return NumberWords(
-        words=data.integers("words"),
         scales=data.integers("scales"),
         vague=data.numbers("vague"),
         ordinals=data.integers("ordinals"),
@@ -78,34 +100,22 @@ def num_value(s: str | None) -> float | None:
         return 1.0 + half
     if s in ("half", "half a", "half an"):
         return 0.5
-    value = _words_to_number(s)
+    value = words_to_number(s)
     return None if value is None else value + half
 
 
-def _words_to_number(s: str) -> float | None:
+def words_to_number(s: str) -> float | None:
+    """The value of number words ("twenty-five", "a hundred and fifty"), by text2num;
+    ``None`` when they are not one well-formed number."""
     words = [w for w in re.split(r"[\s-]+", s) if w]
     if not words:
         return None
-    total = 0
-    current = 0
-    seen = False
-    values = number_words().words
-    for i, w in enumerate(words):
-        if w in values:
-            current += values[w]
-            seen = True
-        elif w == "hundred":
-            current = (current or 1) * 100
-            seen = True
-        elif w == "thousand":
-            total += (current or 1) * 1000
-            current = 0
-            seen = True
-        elif w == "and" or (w == "a" and i == 0):
-            continue
-        else:
-            return None
-    return float(total + current) if seen else None
+    if words[0] in ("a", "an") and len(words) > 1:
+        words[0] = "one"  # "a hundred": text2num wants a number before "hundred"
+    try:
+        return float(text2num(" ".join(words), "en"))
+    except ValueError:
+        return None
 
 
 def clean_number(x: float) -> int | float:

@@ -10,8 +10,11 @@ the long, distinctive ``fuzzy_keys`` of ``data/vocab/nlu/subjects.yml``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rapidfuzz.distance import OSA, Indel
 
 from actions.profile_values import SUBJECTS
 from nlu import vocab
@@ -24,7 +27,9 @@ class SubjectIndex:
     phrases: dict[tuple[str, ...], tuple[str, str]]  # norm tokens -> (subject, phrase)
     max_len: int
     token_set: frozenset[str]
-    fuzzy: dict[str, frozenset[str]]  # first letter -> candidate vocab tokens
+    # first letter -> the vocabulary tokens a typo may be corrected to, the preferred first
+    # (used by more subject phrases, then alphabetical): see fuzzy_correct
+    fuzzy: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -108,64 +113,65 @@ def subject_index() -> SubjectIndex:
         key = _phrase_tokens(phrase)
         if key:
             phrases.setdefault(key, (subject, phrase))
-    token_set = frozenset(t for k in phrases for t in k)
-    fuzzy: dict[str, set[str]] = {}
-    for t in token_set:
+    uses = Counter(t for k in phrases for t in set(k))
+    fuzzy: dict[str, list[str]] = {}
+    for t in sorted(uses, key=lambda t: (-uses[t], t)):
         if t in words.fuzzy_keys or norm_token(t) in words.fuzzy_keys:
-            fuzzy.setdefault(t[0], set()).add(t)
+            fuzzy.setdefault(t[0], []).append(t)
     return SubjectIndex(
         phrases=phrases,
         max_len=max(len(k) for k in phrases),
-        token_set=token_set,
-        fuzzy={k: frozenset(v) for k, v in fuzzy.items()},
+        token_set=frozenset(uses),
+        fuzzy={k: tuple(v) for k, v in fuzzy.items()},
     )
 
 
-def _damerau(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance, stopping early above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        row_min = cur[0]
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-            row_min = min(row_min, cur[j])
-        if row_min > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[len(b)]
+def _one_swap(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped ("pyhton")."""
+    if len(a) != len(b):
+        return False
+    diffs = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diffs) != 2 or diffs[1] != diffs[0] + 1:
+        return False
+    i = diffs[0]
+    return a[i] == b[i + 1] and a[i + 1] == b[i]
+
+
+def _edits(tok: str, cand: str) -> int | None:
+    """The edits from ``tok`` to the vocabulary token ``cand`` if few enough to call it a
+    typo, else ``None``. Short words (up to 6 letters) allow only a swap of two
+    neighbouring letters; longer ones one edit, from 12 letters two. An edit is a letter
+    added, dropped, changed, or two neighbours swapped, each once (rapidfuzz's optimal
+    string alignment distance; ``score_cutoff`` stops it early above the limit)."""
+    if abs(len(cand) - len(tok)) > 1 or len(cand) < 5:
+        return None
+    if len(cand) <= 6:
+        return 1 if _one_swap(tok, cand) else None
+    limit = 2 if len(cand) >= 12 else 1
+    edits = OSA.distance(tok, cand, score_cutoff=limit)
+    return edits if edits <= limit else None
 
 
 @lru_cache(maxsize=4096)
 def fuzzy_correct(tok: str) -> str | None:
-    """A vocabulary token ``tok`` is probably a typo of, or ``None``."""
+    """A vocabulary token ``tok`` is probably a typo of, or ``None``.
+
+    The candidates are the ``fuzzy_keys`` tokens with ``tok``'s first letter that are within
+    :func:`_edits` of it. The closest wins (fewest edits). Of equally close ones, the one
+    reached with fewer letters added or dropped when a change counts as two (rapidfuzz's
+    Indel distance: "analysi" is "analysis" short of a letter, not "analyst" with one
+    changed), then the token more subject phrases use, then the first alphabetically. So
+    the answer never depends on set order or the hash seed."""
     idx = subject_index()
     stopwords = subject_words().fuzzy_stopwords
     if len(tok) < 5 or tok in idx.token_set or tok in stopwords or not tok.isalpha():
         return None
-    best: tuple[int, str] | None = None
-    for cand in idx.fuzzy.get(tok[0], ()):
-        if abs(len(cand) - len(tok)) > 1 or len(cand) < 5:
+    best: tuple[tuple[int, int], str] | None = None
+    for cand in idx.fuzzy.get(tok[0], ()):  # most used first: a later tie never wins
+        edits = _edits(tok, cand)
+        if edits is None:
             continue
-        if len(cand) <= 6:
-            # short words: only a swap of two neighbouring letters ("pyhton")
-            if len(cand) != len(tok) or sorted(cand) != sorted(tok):
-                continue
-            diffs = [i for i in range(len(tok)) if tok[i] != cand[i]]
-            if not (len(diffs) == 2 and diffs[1] == diffs[0] + 1):
-                continue
-            d = 1
-        else:
-            limit = 2 if len(cand) >= 12 else 1
-            d = _damerau(tok, cand, limit)
-            if d > limit:
-                continue
-        if best is None or d < best[0]:
-            best = (d, cand)
+        key = (edits, Indel.distance(tok, cand))
+        if best is None or key < best[0]:
+            best = (key, cand)
     return best[1] if best else None
