@@ -138,7 +138,10 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         if m.group("lo") and m.group("lo").strip() not in ("a", "an"):
             lo_val = _hours_number(m.group("lo"))
             connector = scan[m.end("lo") : m.start("n")]
-            if lo_val is not None and ("and" not in connector or m.group("between")):
+            compound = _hyphenated(m.group("lo"), connector, n_txt)
+            if compound is not None:
+                value, start = compound, m.start("lo")  # "twenty-five": one number, no range
+            elif lo_val is not None and ("and" not in connector or m.group("between")):
                 start = m.start("between") if m.group("between") else m.start("lo")
         matches.append((start, m.end(), value, unit))
     for m in _HOURS_OR_RE.finditer(scan):
@@ -225,6 +228,17 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
 _MONEY_BEFORE_RE = re.compile(
     r"(?:[£$€]\s?[\d.,]+\s*k?|[\d.,]+\s*(?:k|p|pounds?|quid|dollars?|euros?|bucks))\s*$"
 )
+
+
+def _hyphenated(lo: str, connector: str, n_txt: str) -> float | None:
+    """The number a tens word and a units word joined by a hyphen make ("twenty-five" ->
+    25), which the range pattern would otherwise read as "twenty to five"."""
+    if connector != "-" or not lo.isalpha() or not n_txt.isalpha():
+        return None
+    tens, units = num_value(lo), num_value(n_txt)
+    if tens is None or units is None or tens % 10 or not 20 <= tens <= 90 or not 1 <= units <= 9:
+        return None
+    return tens + units
 
 
 def _day_kind(tail: str) -> str:

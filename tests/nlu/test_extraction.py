@@ -344,6 +344,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("2 hrs every other day", {"hours_per_week": 7}),
     # The hours named just before an amount without its unit; a card says it is money.
     ("I can do loads of hours, like 20 a week", {"hours_per_week": 20}),
+    ("twenty-five hours a week", {"hours_per_week": 25}),
+    ("two-three hours a week", {"hours_per_week": 3}),
     ("I work long hours, 5 days a week", {"hours_per_week": N}),
     ("I can use her credit card but not more than 300", {"budget": 300}),
     ("not more than 300 people in my team", {"budget": N}),
