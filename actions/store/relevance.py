@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from actions.store import fulltext
 from actions.store.models import Course
-from actions.store.topic_match import TopicMatch, word_counts
+from actions.store.topic_match import TopicMatch, spelling_fix, word_counts
 from actions.store.topics import Group, topic_groups, topic_vocabulary, words
 
 #: A course scoring under this share of the best course's relevance mentions the topic
@@ -106,11 +106,7 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     and words about the wishes (``request_noise`` in the topic vocabulary). On PostgreSQL,
     whose ts_rank_cd has no rarity weighting, common words are left out too."""
     searched = list(topic.searched) if topic is not None else []
-    said = topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if context else []
-    noise = topic_vocabulary().request_noise
-    # Numbers and words about the wishes ("budget £300", "a week") say nothing of the subject.
-    said = [g for g in said if not all(p.isdigit() or p in noise for p in g)]
-    groups = list(dict.fromkeys(searched + said))
+    groups = list(dict.fromkeys(searched + _said_ideas(context)))
     postgres = session.get_bind().dialect.name == "postgresql"
     if not postgres and len(groups) <= MAX_REQUEST_GROUPS:
         return groups
@@ -124,22 +120,39 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     return [g for g in groups if g in searched or g in rarest]
 
 
-def names_something(session: Session, context: str | None) -> bool:
-    """Whether the learner's words name something specific that a course is about: an idea
-    of the request rarer than everyday English (below EVERYDAY_ZIPF on wordfreq's scale)
-    that the catalogue has. Such a request can be searched by its words alone ("github
-    always confuses me: branch, merge, pull request"); "no idea", "I want a better job" or
-    "front of house for 9 years, done with it" cannot (their words are everyday ones)."""
+def _said_ideas(context: str | None) -> list[Group]:
+    """Every idea of the learner's words, less numbers and words about the wishes
+    ("budget £300", "a week" say nothing of the subject)."""
+    said = topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if context else []
+    noise = topic_vocabulary().request_noise
+    return [g for g in said if not all(p.isdigit() or p in noise for p in g)]
+
+
+def specific_ideas(session: Session, context: str | None) -> list[Group]:
+    """The ideas of the request that name something specific a course is about: rarer than
+    everyday English (below EVERYDAY_ZIPF on wordfreq's scale) and in the catalogue, a
+    misspelt one as the word it probably is ("autisim" -> autism)."""
     from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
 
-    specific = [
+    ideas = [
         idea
-        for idea in request_ideas(session, None, context)
+        for idea in dict.fromkeys(_said_ideas(context))
         if min(zipf_frequency(phrase, "en") for phrase in idea) < EVERYDAY_ZIPF
-    ]
-    return bool(specific) and bool(
-        fulltext.relevance(session, specific, limit=1, any_group=True).ids
-    )
+    ][:MAX_REQUEST_GROUPS]
+    found: list[Group] = []
+    for idea, count in zip(ideas, _group_counts(session, ideas), strict=True):
+        fixed = idea if count else spelling_fix(session, idea)
+        if fixed is not None:
+            found.append(fixed)
+    return list(dict.fromkeys(found))
+
+
+def names_something(session: Session, context: str | None) -> bool:
+    """Whether the learner's words name something specific that a course is about
+    (:func:`specific_ideas`). Such a request can be searched by those words alone ("github
+    always confuses me: branch, merge, pull request"); "no idea", "I want a better job" or
+    "front of house for 9 years, done with it" cannot (their words are everyday ones)."""
+    return bool(specific_ideas(session, context))
 
 
 def _neighbouring_pairs(context: str | None, groups: Sequence[Group]) -> list[Group]:

@@ -43,6 +43,7 @@ from actions.store.relevance import (
     related_courses,
     request_groups,
     request_relevance,
+    specific_ideas,
     topic_disagrees,
     weak_matches,
 )
@@ -85,11 +86,16 @@ def recommend(
     # Neither topic nor subject (the learner skipped the subject question after a request
     # naming something specific, see relevance.names_something): the request's own words.
     words_only = topic is None and profile.subject is None and bool(profile.context)
-    request = (
-        request_relevance(session, topic, profile.context)
-        if (topic is not None and topic.status != BROAD) or words_only
-        else None
-    )
+    specific = specific_ideas(session, profile.context) if words_only else []
+    if specific:  # its specific words alone: "github", not "always" or "confuse"
+        by_words = fulltext.relevance(session, specific, any_group=True)
+        request = by_words if by_words.ids else None
+    else:
+        request = (
+            request_relevance(session, topic, profile.context)
+            if topic is not None and topic.status != BROAD
+            else None
+        )
     by_request = request is not None and (
         topic is None or topic.status in (PARTIAL, NONE) or topic_disagrees(rel, request)
     )
@@ -210,7 +216,7 @@ def recommend(
         total_candidates = exact_count
 
     related = frozenset(near.ids if near else ())
-    said = request_groups(session, topic, profile.context) if by_request else None
+    said = (specific or request_groups(session, topic, profile.context)) if by_request else None
     recommendations = [
         describe(course, profile, topic, related=course.id in related, request=said)
         for course in courses

@@ -163,6 +163,13 @@ def _misspelt_stopword(group: Group, count: Callable[[Sequence[Group]], int]) ->
     return near is not None and count([group]) < COMMON_WORD
 
 
+def spelling_fix(session: Session, group: Group) -> Group | None:
+    """The indexed word a one-word group is probably a misspelling of, as a group to search
+    ("autisim" -> the stem of "autism"), or ``None``."""
+    stem = _spelling(session, group)
+    return None if stem is None else (stem + fulltext.PREFIX,)
+
+
 def _spelling(session: Session, group: Group) -> str | None:
     """The indexed stem a one-word group is probably a misspelling of, or ``None``."""
     if len(group) != 1 or " " in group[0] or len(group[0]) < MIN_CORRECTABLE:
@@ -255,5 +262,6 @@ __all__ = [
     "TopicMatch",
     "loose_spelling_matches",
     "match_topic",
+    "spelling_fix",
     "word_counts",
 ]

@@ -10,6 +10,7 @@ from actions.store.relevance import (
     context_relevance,
     names_something,
     request_groups,
+    specific_ideas,
 )
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import match_topic, word_counts
@@ -161,3 +162,19 @@ def test_with_neither_topic_nor_subject_the_requests_words_are_searched(session:
     assert result.by_request and result.courses
     assert "github" in _text(result.courses[0].title, result.courses[0].description)
     assert recommend(session, LearnerProfile()).by_request is False
+
+
+def test_a_misspelt_specific_word_counts_as_the_word_it_probably_is(session: Session) -> None:
+    ideas = specific_ideas(session, "my son was just diagnosed with autisim, any courses?")
+    assert any(p.startswith("autis") for idea in ideas for p in idea)
+    shown = recommend(session, LearnerProfile(context="just diagnosed with autisim")).courses
+    assert any("autism" in _text(c.title, c.description) for c in shown)
+
+
+def test_searching_by_the_words_alone_uses_only_the_specific_ones(session: Session) -> None:
+    context = "I always get confused, I want to learn regenerative farming on my land"
+    ideas = {p for idea in specific_ideas(session, context) for p in idea}
+    assert "regenerative" in ideas and not ideas & {"always", "confused", "learn", "land"}
+    # bm25 puts the rarest word first; PostgreSQL's ts_rank_cd weighs no rarity.
+    shown = recommend(session, LearnerProfile(context=context)).courses
+    assert any("regenerative" in _text(c.title, c.description) for c in shown)
