@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import PROFILE_SLOTS, CourseAdvisorAction, store_session
+from actions.named_topic import search_named_topic
 from actions.store.advisers import REFERENCE_KEY, new_reference
 from actions.store.learners import create_handoff, get_shortlist, open_handoff
 
@@ -64,4 +65,5 @@ class ActionRequestHandoff(CourseAdvisorAction):
             "They'll see what you've told me and your shortlist, so you won't need to repeat "
             "yourself, and they'll reply here. Meanwhile you can keep exploring courses with me."
         )
-        return []
+        # "I'd like to talk to someone about nursing courses": the courses on it meanwhile.
+        return await search_named_topic(dispatcher, tracker, kept=True) or []

@@ -115,3 +115,23 @@ async def test_forget_me_deletes_only_this_learner(store, domain) -> None:
     await ActionShowShortlist().run(frank, make_tracker(sender_id="frank"), domain)
     assert "empty" in texts(erin)
     assert course_lists(frank)
+
+
+async def test_a_handoff_naming_a_topic_also_shows_courses_on_it(store, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "I'd like to talk to a person about dementia care courses",
+        intent="human_handoff",
+        sender_id="hal",
+    )
+    tracker.latest_message["entities"] = [{"entity": "topic", "value": "dementia care"}]
+    events = await ActionRequestHandoff().run(dispatcher, tracker, domain)
+    assert "I've asked a careers adviser" in texts(dispatcher)
+    [shown] = course_lists(dispatcher)
+    assert any("dementia" in c["title"].lower() for c in shown["courses"])
+    assert slot_events(events)["topic"] == "dementia care"
+    plain = CollectingDispatcher()
+    await ActionRequestHandoff().run(
+        plain, make_tracker("talk to a person", intent="human_handoff", sender_id="ida"), domain
+    )
+    assert not course_lists(plain)
