@@ -126,7 +126,7 @@ personas: setup ## Hold 24 persona conversations through the REST channel; trans
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
-	retrieval_fresh5
+	retrieval_fresh5 retrieval_fresh6
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@for set in $(SEARCH_SETS); do \

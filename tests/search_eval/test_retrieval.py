@@ -24,13 +24,15 @@ from tests.servers import ROOT, Chat, Server
 pytestmark = pytest.mark.slow
 
 GATES = {
-    # set: (min precision@3, min hit@1, min honest-miss rate, max silent off-topic)
-    "retrieval.yml": (0.71, 0.84, 0.85, 8),
-    "retrieval_fresh.yml": (0.66, 0.79, 0.83, 12),
-    "retrieval_fresh2.yml": (0.48, 0.62, 0.76, 22),
-    "retrieval_fresh3.yml": (0.54, 0.63, 0.76, 17),
-    "retrieval_fresh4.yml": (0.52, 0.63, 0.90, 32),
-    "retrieval_fresh5.yml": (0.49, 0.60, 0.83, 29),
+    # set: (min precision@3, min hit@1, min honest-miss rate, max silent off-topic); measured
+    # in session 7 (README): a few points under, as trainings differ a little.
+    "retrieval.yml": (0.73, 0.86, 0.85, 9),
+    "retrieval_fresh.yml": (0.70, 0.84, 0.83, 12),
+    "retrieval_fresh2.yml": (0.51, 0.66, 0.74, 20),
+    "retrieval_fresh3.yml": (0.64, 0.76, 0.74, 12),
+    "retrieval_fresh4.yml": (0.58, 0.75, 0.90, 30),
+    "retrieval_fresh5.yml": (0.57, 0.70, 0.83, 24),
+    "retrieval_fresh6.yml": (0.38, 0.50, 0.78, 66),
 }
 
 
