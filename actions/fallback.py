@@ -59,8 +59,9 @@ class ActionAskRephrase(CourseAdvisorAction):
             searching.slots.update(kept)
             events = await refine_or_search(dispatcher, searching)
             return [SlotSet(name, value) for name, value in kept.items()] + events
-        if _starts_a_search(tracker):
-            # "kubernetes" or "upskill" on its own: the profile form takes it from here.
+        if _starts_a_search(tracker) or _likely_request(tracker):
+            # "kubernetes" or "upskill" on its own, or a longer message whose likeliest
+            # intent asks for courses and names what: the profile form takes it from here.
             return [FollowupAction(FORM_NAME)]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
@@ -126,6 +127,30 @@ def _starts_a_search(tracker: Tracker) -> bool:
         if text and span >= MOSTLY_NAMED * len(text.rstrip("?!. ")):
             return True
     return False
+
+
+#: Intents that ask for courses or say what the learner is after.
+REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
+
+
+def _likely_request(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running) is likeliest a request for courses and
+    names what about (a subject or a searchable topic): "I need to get better with
+    spreadsheets for work, my manager keeps asking me for reports"."""
+    if tracker.active_loop.get("name"):
+        return False
+    ranking = [
+        item.get("name")
+        for item in tracker.latest_message.get("intent_ranking") or []
+        if item.get("name") != "nlu_fallback"
+    ]
+    if not ranking or ranking[0] not in REQUEST_INTENTS:
+        return False
+    return any(
+        entity.get("entity") == "subject"
+        or (entity.get("entity") == "topic" and searchable_topic(entity.get("value")))
+        for entity in said(tracker.latest_message.get("entities") or [])
+    )
 
 
 class ActionOutOfScope(CourseAdvisorAction):

@@ -119,3 +119,23 @@ async def test_wishes_an_unsure_intent_kept_aside_search_again(store, domain) ->
     [payload] = course_lists(dispatcher)
     assert all((c["cost_gbp"] or 0) <= 300 for c in payload["courses"])
     assert "not sure I understood" not in dispatcher.messages[0].get("text", "")
+
+
+async def test_a_longer_unsure_request_naming_its_subject_starts_the_form(store, domain) -> None:
+    text = "I need to get better with spreadsheets for work, my manager keeps asking for reports"
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "find_course", "confidence": 0.29},
+        {"name": "ask_job_value", "confidence": 0.18},
+    ]
+    topic = [{"entity": "topic", "value": "spreadsheets", "start": 29, "end": 41}]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="nlu_fallback", intent_ranking=ranking, entities=topic)
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    # Likeliest something else, or naming nothing: the suggestions, as before.
+    for ranked, named in ((list(reversed(ranking)), topic), (ranking, [])):
+        asked = CollectingDispatcher()
+        other = make_tracker(text, intent="nlu_fallback", intent_ranking=ranked, entities=named)
+        await ActionAskRephrase().run(asked, other, domain)
+        assert "not sure I understood" in asked.messages[0]["text"]
