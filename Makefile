@@ -122,8 +122,10 @@ nlu-spread: setup ## Train the NLU 3 times (other seeds) and print each training
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \
 		$(INDEPENDENT)/intents_fresh.yml tests/nlu/heldout.yml --json results/nlu-spread.json
 
-personas: setup ## Hold 24 persona conversations through the REST channel; transcripts in test-artifacts/personas/
+personas: setup ## Hold 24 + 20 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
+	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
+		--personas tests/personas/personas_fresh.yml --out test-artifacts/personas-fresh
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6
