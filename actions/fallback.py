@@ -129,8 +129,9 @@ def _starts_a_search(tracker: Tracker) -> bool:
     return False
 
 
-#: Intents that ask for courses or say what the learner is after.
-REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
+#: Intents that ask for courses or say what the learner is after (outside the form, a wish
+#: given as information, "into sustainability, budget £2000", is one too).
+REQUEST_INTENTS = frozenset({"find_course", "state_goal", "inform"})
 
 
 def _likely_request(tracker: Tracker) -> bool:

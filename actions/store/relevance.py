@@ -84,7 +84,8 @@ def context_relevance(
     other than the topic (:func:`request_groups`; any of them: the engine weighs how many
     and how rare); ``None`` without words to rank by."""
     searched = list(topic.searched) if topic is not None else []
-    rare = [g for g in request_groups(session, topic, context) if g not in searched]
+    others = [g for g in request_ideas(session, topic, context) if g not in searched]
+    rare = others + _neighbouring_pairs(context, others)
     if not rare:
         return None
     # The other words alone: the candidates already match the topic, and PostgreSQL's
@@ -171,10 +172,11 @@ def request_relevance(
 ) -> fulltext.Relevance | None:
     """The courses best matching the whole request (any of its ideas, ranked by the
     engine), or ``None`` when it says nothing beyond the topic phrase."""
-    groups = request_groups(session, topic, context)
+    ideas = request_ideas(session, topic, context)
     searched = list(topic.searched) if topic is not None else []
-    if not [g for g in groups if g not in searched]:
-        return None
+    if not [g for g in ideas if g not in searched]:
+        return None  # (the topic's words side by side are no more than the topic)
+    groups = ideas + _neighbouring_pairs(context, ideas)
     found = fulltext.relevance(session, groups, any_group=True)
     return found if found.ids else None
 

@@ -133,6 +133,20 @@ async def test_a_longer_unsure_request_naming_its_subject_starts_the_form(store,
     tracker = make_tracker(text, intent="nlu_fallback", intent_ranking=ranking, entities=topic)
     events = await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    # A wish given as information, likeliest by a hair: a request too.
+    close = [
+        {"name": "nlu_fallback", "confidence": 0.45},
+        {"name": "inform", "confidence": 0.52},
+        {"name": "state_goal", "confidence": 0.48},
+    ]
+    informed = make_tracker(
+        "I want to change career into sustainability, budget £2000",
+        intent="nlu_fallback",
+        intent_ranking=close,
+        entities=[{"entity": "subject", "value": "environment-sustainability"}],
+    )
+    followed = await ActionAskRephrase().run(CollectingDispatcher(), informed, domain)
+    assert followed == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
     # Likeliest something else, or naming nothing: the suggestions, as before.
     for ranked, named in ((list(reversed(ranking)), topic), (ranking, [])):
         asked = CollectingDispatcher()
