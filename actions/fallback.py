@@ -21,6 +21,7 @@ from actions.common import CourseAdvisorAction
 from actions.named_topic import named_topic, search_named_topic
 from actions.profile_form import FORM_NAME, searchable_topic
 from actions.refine import refine_or_search
+from actions.request_context import REQUEST_INTENTS
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -129,9 +130,9 @@ def _starts_a_search(tracker: Tracker) -> bool:
     return False
 
 
-#: Intents that ask for courses or say what the learner is after (outside the form, a wish
-#: given as information, "into sustainability, budget £2000", is one too).
-REQUEST_INTENTS = frozenset({"find_course", "state_goal", "inform"})
+#: Intents that ask for courses or say what the learner is after; outside the form, a wish
+#: given as information ("into sustainability, budget £2000") is one too.
+LIKELY_REQUESTS = REQUEST_INTENTS | {"inform"}
 
 
 def _likely_request(tracker: Tracker) -> bool:
@@ -145,13 +146,10 @@ def _likely_request(tracker: Tracker) -> bool:
         for item in tracker.latest_message.get("intent_ranking") or []
         if item.get("name") != "nlu_fallback"
     ]
-    if not ranking or ranking[0] not in REQUEST_INTENTS:
+    if not ranking or ranking[0] not in LIKELY_REQUESTS:
         return False
-    return any(
-        entity.get("entity") == "subject"
-        or (entity.get("entity") == "topic" and searchable_topic(entity.get("value")))
-        for entity in said(tracker.latest_message.get("entities") or [])
-    )
+    entities = said(tracker.latest_message.get("entities") or [])
+    return named_topic(tracker) is not None or any(e.get("entity") == "subject" for e in entities)
 
 
 class ActionOutOfScope(CourseAdvisorAction):
