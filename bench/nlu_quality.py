@@ -147,20 +147,18 @@ def train_default(folder: Path, timeout_s: float = 3600, run: int = 0) -> tuple[
 
 
 def our_config_with_seed(seed: int, config: Path = ROOT / "config.yml") -> str:
-    """Our ``config.yml`` with DIET's ``random_seed`` set to ``seed``."""
+    """Our ``config.yml`` with ``random_seed: seed`` on every component that takes one
+    (unchanged when none does: the shipped pipeline is deterministic)."""
     import yaml
 
+    from nlu.spread import seeded_config
+
     data = yaml.safe_load(config.read_text(encoding="utf-8"))
-    diet = [c for c in data.get("pipeline") or [] if c.get("name") == "DIETClassifier"]
-    if not diet:
-        raise ValueError(f"{config} has no DIETClassifier to seed")
-    for component in diet:
-        component["random_seed"] = seed
-    return str(yaml.safe_dump(data, sort_keys=False))
+    return str(yaml.safe_dump(seeded_config(data, seed), sort_keys=False))
 
 
 def train_ours(folder: Path, seed: int, timeout_s: float = 3600) -> tuple[Path, float]:
-    """Train our NLU pipeline with DIET seeded by ``seed``; the model and the seconds."""
+    """Train our NLU pipeline seeded by ``seed``; the model and the seconds."""
     return train_nlu(folder, f"ours-nlu-seed{seed}", our_config_with_seed(seed), timeout_s)
 
 

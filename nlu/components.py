@@ -104,7 +104,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             ],
             # Below this intent confidence (the FallbackClassifier's threshold) the intent
             # is a guess: entities are not gated by it and a bare topic is accepted.
-            "unsure_below": 0.45,
+            "unsure_below": 0.3,
             # Intents whose short messages may name a topic with no cue ("kubernetes").
             "bare_topic_intents": ["find_course", "inform", "state_goal"],
             # The topic is read from every message except list references (cue-based only,

@@ -278,7 +278,7 @@ def test_an_unsure_intent_gates_nothing_and_accepts_a_bare_topic(
 ) -> None:
     [sure, unsure] = _messages(spacy_nlp, "kubernetes", "kubernetes")
     sure.set(INTENT, {"name": "show_shortlist", "confidence": 0.9})
-    unsure.set(INTENT, {"name": "show_shortlist", "confidence": 0.3})
+    unsure.set(INTENT, {"name": "show_shortlist", "confidence": 0.2})
     _extractor().process([sure, unsure])
     assert "topic" not in _by_type(sure)
     assert _by_type(unsure).get("topic") == "kubernetes"

@@ -52,7 +52,9 @@ def test_independent_evaluation_texts_are_not_in_the_training_data() -> None:
     for name, key in (
         ("intents.yml", "examples"),
         ("intents_fresh.yml", "examples"),
+        ("intents_fresh2.yml", "examples"),
         ("openings.yml", "examples"),
+        ("openings_fresh.yml", "examples"),
         ("answers.yml", "answers"),
         ("answers_fresh.yml", "answers"),
     ):

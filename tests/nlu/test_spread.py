@@ -8,18 +8,24 @@ import yaml
 from nlu.spread import CONFIG, NUMBERS, seeded_config, spread, summary
 
 
-def test_every_seeded_component_of_the_shipped_config_gets_the_seed() -> None:
-    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+def test_every_seeded_component_gets_the_seed() -> None:
+    config = {
+        "pipeline": [
+            {"name": "WhitespaceTokenizer"},
+            {"name": "DIETClassifier", "epochs": 5, "random_seed": 42},
+            {"name": "ResponseSelector", "random_seed": 1},
+        ]
+    }
     seeded = seeded_config(config, 7)
     seeds = [c["random_seed"] for c in seeded["pipeline"] if "random_seed" in c]
-    assert seeds and set(seeds) == {7}
+    assert seeds == [7, 7]
     assert [c["name"] for c in seeded["pipeline"]] == [c["name"] for c in config["pipeline"]]
-    assert config["pipeline"] != seeded["pipeline"]  # the original is left alone
+    assert config["pipeline"][1]["random_seed"] == 42  # the original is left alone
 
 
-def test_a_config_without_seeds_is_refused() -> None:
-    with pytest.raises(ValueError, match="random_seed"):
-        seeded_config({"pipeline": [{"name": "WhitespaceTokenizer"}]}, 1)
+def test_a_config_without_seeds_is_trained_as_it_is() -> None:
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    assert seeded_config(config, 7) == config
 
 
 def test_spread_gives_mean_and_range_per_set_and_number() -> None:
