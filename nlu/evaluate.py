@@ -626,6 +626,11 @@ def predict_with_rasa(model_path: Path, texts: Sequence[str]) -> list[Prediction
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     logging.getLogger("rasa").setLevel(logging.WARNING)
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    # Rasa's structured debug lines carry each message's text: an evaluation set must not be
+    # printed where a developer reads the numbers.
+    configure_structlog(logging.WARNING)
 
     agent = Agent.load(str(model_path))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -513,16 +514,22 @@ def test_predict_with_rasa_loads_once_and_parses_every_text(monkeypatch, tmp_pat
                 "entities": [ent("budget", "400", start=6)],
             }
 
+    levels = []
     fake_agent_module = types.ModuleType("rasa.core.agent")
     fake_agent_module.Agent = FakeAgent
-    for name in ("rasa", "rasa.core"):
+    fake_log_module = types.ModuleType("rasa.utils.log_utils")
+    fake_log_module.configure_structlog = levels.append
+    for name in ("rasa", "rasa.core", "rasa.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "rasa.core.agent", fake_agent_module)
+    monkeypatch.setitem(sys.modules, "rasa.utils.log_utils", fake_log_module)
 
     model = tmp_path / "model.tar.gz"
     predictions = predict_with_rasa(model, ["under £400", "£400 max"])
     assert calls == {"load": [str(model)], "parse": ["under £400", "£400 max"]}
     assert predictions == [Prediction("inform", {"budget": 400.0}, 0.5)] * 2
+    # Rasa's debug lines, which carry the texts, are silenced.
+    assert levels == [logging.WARNING]
 
 
 def _perfect_predictor(model_path, texts):
