@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rasa.engine.graph import ExecutionContext
@@ -40,16 +41,23 @@ def _context() -> ExecutionContext:
     return ExecutionContext(graph_schema=None, model_id="test")  # type: ignore[arg-type]
 
 
+def _component(folder: Path, load: bool = False, **config: Any) -> IntentClassifier:
+    """A new component storing into ``folder`` (or, with ``load``, the one stored there)."""
+    make = IntentClassifier.load if load else IntentClassifier.create
+    component = make(
+        {**IntentClassifier.get_default_config(), **config},
+        LocalModelStorage(folder),
+        Resource("intent_classifier"),
+        _context(),
+    )
+    assert isinstance(component, IntentClassifier)
+    return component
+
+
 @pytest.fixture
 def trained(tmp_path: Path) -> IntentClassifier:
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("intent_classifier")
-    config = IntentClassifier.get_default_config()
-    component = IntentClassifier.create(config, storage, resource, _context())
-    component.train(_training_data())
-    loaded = IntentClassifier.load(config, storage, resource, _context())
-    assert isinstance(loaded, IntentClassifier)
-    return loaded
+    _component(tmp_path).train(_training_data())
+    return _component(tmp_path, load=True)
 
 
 def test_the_stored_model_reads_intents(trained: IntentClassifier) -> None:
@@ -70,10 +78,7 @@ def test_the_ranking_lists_every_intent_likeliest_first(trained: IntentClassifie
 
 
 def test_the_ranking_is_cut_to_its_length(tmp_path: Path) -> None:
-    config = {**IntentClassifier.get_default_config(), "ranking_length": 2}
-    component = IntentClassifier.create(
-        config, LocalModelStorage(tmp_path), Resource("r"), _context()
-    )
+    component = _component(tmp_path, ranking_length=2)
     component.train(_training_data())
     (message,) = component.process([Message(data={"text": "hello"})])
     assert len(message.get("intent_ranking")) == 2
@@ -84,12 +89,7 @@ def test_trainings_are_identical(tmp_path: Path) -> None:
     found = []
     for run in ("a", "b"):
         (tmp_path / run).mkdir()
-        component = IntentClassifier.create(
-            IntentClassifier.get_default_config(),
-            LocalModelStorage(tmp_path / run),
-            Resource("r"),
-            _context(),
-        )
+        component = _component(tmp_path / run)
         component.train(_training_data())
         found.append(component.ranking("any course about python for my job?"))
     assert found[0] == found[1]
@@ -107,23 +107,12 @@ def test_a_message_without_text_is_left_alone(trained: IntentClassifier) -> None
 
 
 def test_an_untrained_model_adds_nothing(tmp_path: Path) -> None:
-    loaded = IntentClassifier.load(
-        IntentClassifier.get_default_config(),
-        LocalModelStorage(tmp_path),
-        Resource("x"),
-        _context(),
-    )
-    (message,) = loaded.process([Message(data={"text": "hello"})])
+    (message,) = _component(tmp_path, load=True).process([Message(data={"text": "hello"})])
     assert message.get("intent") is None
 
 
 def test_training_needs_two_intents(tmp_path: Path) -> None:
-    component = IntentClassifier.create(
-        IntentClassifier.get_default_config(),
-        LocalModelStorage(tmp_path),
-        Resource("r"),
-        _context(),
-    )
+    component = _component(tmp_path)
     one = TrainingData(training_examples=[Message(data={"text": "hi", "intent": "greet"})])
     with pytest.raises(ValueError, match="two intents"):
         component.train(one)
