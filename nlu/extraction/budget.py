@@ -334,7 +334,7 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     for pattern in rx.free:
         for fm in pattern.finditer(scan):
             fs, fe = fm.start(), fm.end()
-            if _is_free_time(scan, fs, fe):
+            if _is_free_time(scan, fs, fe) or _is_compound(scan, fs, fe):
                 continue
             cands.append((0.0, fs, fe, 0.85))
     if not cands:
@@ -342,6 +342,12 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     best = max(cands, key=lambda c: (c[0], c[3]))
     value = clean_number(best[0])
     return [make_extracted(ctx, "budget", value, best[1], best[2], best[3])]
+
+
+def _is_compound(scan: str, start: int, end: int) -> bool:
+    """True for "free" ending a compound ("gluten-free baking", "a stress-free course")."""
+    free_at = start + scan[start:end].rfind("free")
+    return free_at > 0 and scan[free_at - 1] == "-"
 
 
 def _is_free_time(scan: str, start: int, end: int) -> bool:
