@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA, Indel
+
 from actions.profile_values import GOALS
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
@@ -26,6 +28,7 @@ class _Patterns:
     wanted_anyway_before: re.Pattern[str]
     qualification_words: re.Pattern[str]
     not_a_field_after: re.Pattern[str]
+    typo_targets: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +41,7 @@ def _patterns() -> _Patterns:
         "wanted_anyway_before",
         "qualification_words",
         "not_a_field_after",
+        "typo_targets",
     )
     return _Patterns(
         rules=tuple(
@@ -49,6 +53,7 @@ def _patterns() -> _Patterns:
         wanted_anyway_before=data.regex("wanted_anyway_before", r"\b", r"\b"),
         qualification_words=re.compile(data.pattern("qualification_words")),
         not_a_field_after=data.regex("not_a_field_after", r"^\s*", r"\b"),
+        typo_targets=data.texts("typo_targets"),
     )
 
 
@@ -56,9 +61,53 @@ def _patterns() -> _Patterns:
 _LEVEL_WORD_AFTER = re.compile(r"^[\s-]*(?:level|standard)\b")
 
 
+#: A word this common in English (wordfreq's Zipf scale) is no typo ("chance", "charge").
+ENGLISH_ZIPF = 2.5
+_WORD = re.compile(r"[a-z]{5,}")
+
+
+def _typo_of(word: str) -> str | None:
+    """The goal word ``word`` is probably a mistyping of, or ``None``."""
+    targets = _patterns().typo_targets
+    if word in targets:
+        return None
+    close = [t for t in targets if t[0] == word[0] and OSA.distance(word, t, score_cutoff=1) <= 1]
+    if not close:
+        return None
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
+        return None
+    return min(close, key=lambda t: (Indel.distance(word, t), t))
+
+
+def _corrected(scan: str) -> tuple[str, list[int]]:
+    """``scan`` with mistyped goal words corrected (:func:`_typo_of`), and for each of its
+    characters (plus the end) the position in ``scan`` it stands for."""
+    parts: list[str] = []
+    where: list[int] = []
+    done = 0
+    for m in _WORD.finditer(scan):
+        fixed = _typo_of(m.group(0))
+        if fixed is None:
+            continue
+        parts.append(scan[done : m.start()])
+        where.extend(range(done, m.start()))
+        parts.append(fixed)
+        # the word's last letter stands for the typed word's last, so spans cover all of it
+        last = len(fixed) - 1
+        where.extend(
+            m.end() - 1 if i == last else min(m.start() + i, m.end() - 1) for i in range(len(fixed))
+        )
+        done = m.end()
+    parts.append(scan[done:])
+    where.extend(range(done, len(scan) + 1))
+    return "".join(parts), where
+
+
 def extract_goal(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
-    scan = ctx.scan
+    scan, where = _corrected(ctx.scan)
     cands: list[tuple[float, int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for pattern, goal, weight in rx.rules:
@@ -66,7 +115,7 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
             start, end = m.start(), m.end()
             if any(s <= start and end <= e for s, e in taken):
                 continue
-            left = ctx.left(start, 40)
+            left = ctx.left(where[start], 40)
             if rx.negation_before.search(left[-25:]):
                 continue
             if (
@@ -81,7 +130,10 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
             if goal == "career_change" and weight <= 0.8 and m.group(0).endswith(("to", "into")):
                 # "move into <subject>": needs a following word that is not a pronoun
                 nxt = scan[end : end + 15]
-                pronoun_it = re.match(r"^\s*it\b", nxt) and "IT" not in ctx.raw[end : end + 5]
+                raw_end = where[end - 1] + 1
+                pronoun_it = (
+                    re.match(r"^\s*it\b", nxt) and "IT" not in ctx.raw[raw_end : raw_end + 5]
+                )
                 if pronoun_it or rx.not_a_field_after.match(nxt) or not nxt.strip():
                     continue
             cands.append((weight, start, end, goal))
@@ -89,4 +141,5 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
     if not cands:
         return []
     best = max(cands, key=lambda c: (c[0], -c[1]))
-    return [make_extracted(ctx, "goal", best[3], best[1], best[2], best[0])]
+    start, end = where[best[1]], where[best[2] - 1] + 1
+    return [make_extracted(ctx, "goal", best[3], start, end, best[0])]

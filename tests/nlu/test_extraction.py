@@ -189,6 +189,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I want to learn online marketing", {"delivery": N, "subject": "marketing"}),
     # ---------------------------------------------------------------- goal
     ("I want to switch careers", {"goal": "career_change"}),
+    # mistyped goal words
+    ("carreer change pls", {"goal": "career_change"}),
+    ("i wnat to chnage my carrer", {"goal": "career_change"}),
+    ("upskil", {"goal": "upskill"}),
+    ("thinkin of retrainin as an electrician", {"goal": "career_change"}),
+    # ... but an English word near one is not a typo
+    ("there's a chance my role will charge more", {"goal": N}),
     ("Masters level, credit-bearing", {"goal": N, "level": "postgraduate"}),  # a level, no goal
     ("I want to do a masters", {"goal": "further_study"}),
     ("I want to move into IT", {"goal": "career_change", "subject": "computing-it"}),
