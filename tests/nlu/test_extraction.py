@@ -189,6 +189,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I want to learn online marketing", {"delivery": N, "subject": "marketing"}),
     # ---------------------------------------------------------------- goal
     ("I want to switch careers", {"goal": "career_change"}),
+    # a refresher says what to learn, not why (no goal)
+    ("a refresher on pivot tables, under 2 weeks", {"goal": N}),
+    ("I'd like to brush up my Italian", {"goal": N}),
     # mistyped goal words
     ("carreer change pls", {"goal": "career_change"}),
     ("i wnat to chnage my carrer", {"goal": "career_change"}),
