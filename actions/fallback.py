@@ -16,10 +16,11 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import kept_values, said
+from actions.answers import SAID_OUTRIGHT, asks_a_question, kept_values, said
 from actions.common import CourseAdvisorAction
 from actions.named_topic import named_topic, search_named_topic
 from actions.profile_form import FORM_NAME, searchable_topic
+from actions.profile_values import WISH_SLOTS
 from actions.refine import refine_or_search
 from actions.request_context import REQUEST_INTENTS
 
@@ -166,3 +167,36 @@ class ActionOutOfScope(CourseAdvisorAction):
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
         return found
+
+
+class ActionFormOutOfScope(CourseAdvisorAction):
+    """Out of scope while the form waits for an answer, unless the message states a wish
+    outright in words the intent classifier did not take as one ("upskill for my biz" read
+    as out of scope at the refinements question): then the wish is taken and the form goes
+    on, instead of "I can only help with choosing courses"."""
+
+    def name(self) -> str:
+        return "action_form_out_of_scope"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        wishes = _stated_wishes(tracker)
+        if not wishes:
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        dispatcher.utter_message(response="utter_noted")
+        return [SlotSet(name, value) for name, value in wishes.items()]
+
+
+def _stated_wishes(tracker: Tracker) -> dict[str, Any]:
+    """Wishes the message states outright (confidence SAID_OUTRIGHT or more) that its
+    intent kept aside; none when the message asks something."""
+    if asks_a_question(tracker.latest_message.get("text") or ""):
+        return {}
+    entities = [
+        e
+        for e in tracker.latest_message.get("entities") or []
+        if float(e.get("confidence") or 0.0) >= SAID_OUTRIGHT
+    ]
+    return kept_values(entities, WISH_SLOTS)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ANSWER_ROLE
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase, ActionFormOutOfScope, ActionOutOfScope
 from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 
@@ -153,3 +153,37 @@ async def test_a_longer_unsure_request_naming_its_subject_starts_the_form(store,
         other = make_tracker(text, intent="nlu_fallback", intent_ranking=ranked, entities=named)
         await ActionAskRephrase().run(asked, other, domain)
         assert "not sure I understood" in asked.messages[0]["text"]
+
+
+def _kept(entity: str, value, confidence: float) -> dict:
+    return {"entity": entity, "value": value, "role": ANSWER_ROLE, "confidence": confidence}
+
+
+async def test_in_the_form_a_wish_said_outright_is_taken_not_refused(dispatcher, domain) -> None:
+    """ "upskill for my biz" read as out of scope at the refinements question."""
+    tracker = make_tracker(
+        "upskill for my biz",
+        intent="out_of_scope",
+        active_loop="learner_profile_form",
+        entities=[_kept("goal", "upskill", 0.95), _kept("budget", 50, 0.9)],
+    )
+    events = await ActionFormOutOfScope().run(dispatcher, tracker, domain)
+    assert slot_events(events) == {"goal": "upskill", "budget": 50}
+    assert dispatcher.messages[0]["response"] == "utter_noted"
+
+
+async def test_in_the_form_a_guessed_wish_or_a_question_is_still_out_of_scope(
+    dispatcher, domain
+) -> None:
+    for text, entities in (
+        ("my boss is a nightmare", [_kept("goal", "upskill", 0.5)]),  # the learned guess
+        ("can you upskill my dog?", [_kept("goal", "upskill", 0.95)]),  # a question
+        ("what's the weather?", []),
+    ):
+        dispatcher.messages.clear()
+        tracker = make_tracker(
+            text, intent="out_of_scope", active_loop="learner_profile_form", entities=entities
+        )
+        events = await ActionFormOutOfScope().run(dispatcher, tracker, domain)
+        assert events == []
+        assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
