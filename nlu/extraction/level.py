@@ -62,7 +62,7 @@ def extract_level(ctx: ScanContext) -> list[Extracted]:
                 ("no ", "zero", "little", "limited", "never", "not")
             ):
                 continue  # "I'm not a beginner"
-            is_level_n = phrase.startswith("level")
+            is_level_n = phrase.startswith(("level", "scqf"))
             is_held = False
             if is_level_n or re.search(r"degree|bachelor|grad|masters?|msc|mba|phd", phrase):
                 qual_near = bool(

@@ -201,6 +201,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("there's a chance my role will charge more", {"goal": N}),
     ("Masters level, credit-bearing", {"goal": N, "level": "postgraduate"}),  # a level, no goal
     ("I want to do a masters", {"goal": "further_study"}),
+    # SCQF levels: 7-10 undergraduate, 11-12 postgraduate, up to 6 introductory
+    ("SCQF level 7 please", {"level": "undergraduate"}),
+    ("something at SCQF 11", {"level": "postgraduate"}),
+    ("Credit-bearing. SCQF 9. Eight weeks max.", {"level": "undergraduate", "max_weeks": 8}),
+    ("scqf 10 with credit", {"level": "undergraduate"}),
+    ("SCQF level 5 to start", {"level": "introductory"}),
     ("I want to move into IT", {"goal": "career_change", "subject": "computing-it"}),
     ("I'm looking for a new career", {"goal": "career_change"}),
     ("I want to retrain", {"goal": "career_change"}),
