@@ -79,12 +79,17 @@ def context_relevance(
     topic: TopicMatch | None,
     context: str | None,
     among: Sequence[str] | None = None,
+    *,
+    ideas: Sequence[Group] | None = None,
 ) -> fulltext.Relevance | None:
     """Courses (``among`` these, when given) ranked by the words of the learner's request
     other than the topic (:func:`request_groups`; any of them: the engine weighs how many
-    and how rare); ``None`` without words to rank by."""
+    and how rare); ``None`` without words to rank by. ``ideas``: the request's
+    :func:`request_ideas`, when the caller has them already."""
     searched = list(topic.searched) if topic is not None else []
-    others = [g for g in request_ideas(session, topic, context) if g not in searched]
+    if ideas is None:
+        ideas = request_ideas(session, topic, context)
+    others = [g for g in ideas if g not in searched]
     rare = others + _neighbouring_pairs(context, others)
     if not rare:
         return None
@@ -95,11 +100,18 @@ def context_relevance(
     return fulltext.relevance(session, rare, limit=CONTEXT_MATCHES, any_group=True)
 
 
-def request_groups(session: Session, topic: TopicMatch | None, context: str | None) -> list[Group]:
-    """The ideas of the whole request (:func:`request_ideas`), then the pairs of them said
-    side by side, as phrases."""
-    ideas = request_ideas(session, topic, context)
-    return ideas + _neighbouring_pairs(context, ideas)
+def request_groups(
+    session: Session,
+    topic: TopicMatch | None,
+    context: str | None,
+    *,
+    ideas: Sequence[Group] | None = None,
+) -> list[Group]:
+    """The ideas of the whole request (:func:`request_ideas`, or ``ideas`` when the caller
+    has them already), then the pairs of them said side by side, as phrases."""
+    if ideas is None:
+        ideas = request_ideas(session, topic, context)
+    return [*ideas, *_neighbouring_pairs(context, ideas)]
 
 
 def request_ideas(session: Session, topic: TopicMatch | None, context: str | None) -> list[Group]:
@@ -168,15 +180,21 @@ def _neighbouring_pairs(context: str | None, groups: Sequence[Group]) -> list[Gr
 
 
 def request_relevance(
-    session: Session, topic: TopicMatch | None, context: str | None
+    session: Session,
+    topic: TopicMatch | None,
+    context: str | None,
+    *,
+    ideas: Sequence[Group] | None = None,
 ) -> fulltext.Relevance | None:
     """The courses best matching the whole request (any of its ideas, ranked by the
-    engine), or ``None`` when it says nothing beyond the topic phrase."""
-    ideas = request_ideas(session, topic, context)
+    engine), or ``None`` when it says nothing beyond the topic phrase. ``ideas``: the
+    request's :func:`request_ideas`, when the caller has them already."""
+    if ideas is None:
+        ideas = request_ideas(session, topic, context)
     searched = list(topic.searched) if topic is not None else []
     if not [g for g in ideas if g not in searched]:
         return None  # (the topic's words side by side are no more than the topic)
-    groups = ideas + _neighbouring_pairs(context, ideas)
+    groups = request_groups(session, topic, context, ideas=ideas)
     found = fulltext.relevance(session, groups, any_group=True)
     return found if found.ids else None
 

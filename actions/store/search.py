@@ -42,6 +42,7 @@ from actions.store.relevance import (
     context_relevance,
     related_courses,
     request_groups,
+    request_ideas,
     request_relevance,
     specific_ideas,
     topic_disagrees,
@@ -87,12 +88,15 @@ def recommend(
     # naming something specific, see relevance.names_something): the request's own words.
     words_only = topic is None and profile.subject is None and bool(profile.context)
     specific = specific_ideas(session, profile.context) if words_only else []
+    # The request's ideas, worked out once for the three uses below (each may count words
+    # in the catalogue).
+    ideas = request_ideas(session, topic, profile.context)
     if specific:  # its specific words alone: "github", not "always" or "confuse"
         by_words = fulltext.relevance(session, specific, any_group=True)
         request = by_words if by_words.ids else None
     else:
         request = (
-            request_relevance(session, topic, profile.context)
+            request_relevance(session, topic, profile.context, ideas=ideas)
             if topic is not None and topic.status != BROAD
             else None
         )
@@ -107,7 +111,11 @@ def recommend(
         (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
     )
     found = rel.ids + (near.ids if near else []) if rel is not None else None
-    context = None if by_request else context_relevance(session, topic, profile.context, found)
+    context = (
+        None
+        if by_request
+        else context_relevance(session, topic, profile.context, found, ideas=ideas)
+    )
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
@@ -216,7 +224,11 @@ def recommend(
         total_candidates = exact_count
 
     related = frozenset(near.ids if near else ())
-    said = (specific or request_groups(session, topic, profile.context)) if by_request else None
+    said = (
+        (specific or request_groups(session, topic, profile.context, ideas=ideas))
+        if by_request
+        else None
+    )
     recommendations = [
         describe(course, profile, topic, related=course.id in related, request=said)
         for course in courses

@@ -66,6 +66,7 @@ ENGLISH_ZIPF = 2.5
 _WORD = re.compile(r"[a-z]{5,}")
 
 
+@lru_cache(maxsize=4096)
 def _typo_of(word: str) -> str | None:
     """The goal word ``word`` is probably a mistyping of, or ``None``."""
     targets = _patterns().typo_targets
