@@ -28,6 +28,8 @@ OPENING = "I want to change career into cyber security, budget £500"
 READY = "Course Advisor is running."
 START_TIMEOUT_S = 300
 SUPERVISORCTL = str(Path(sys.executable).with_name("supervisorctl"))
+#: supervisorctl's exit status for a program that is not running.
+NOT_RUNNING = 7
 
 
 @dataclass
@@ -40,16 +42,20 @@ class RunStack:
     widget_url: str
 
     def pid(self, program: str) -> int:
-        """The pid of one of supervisord's programs, from supervisorctl."""
-        out = subprocess.run(
+        """The pid of one of supervisord's programs, from supervisorctl; 0 while it is not
+        running (between a crash and its restart supervisorctl says 0 and exits with 7,
+        NOT_RUNNING)."""
+        done = subprocess.run(
             [SUPERVISORCTL, "-c", "scripts/supervisord.conf", "pid", program],
             cwd=ROOT,
             env=self.env,
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout.strip()
-        return int(out)
+            check=False,
+        )
+        if done.returncode not in (0, NOT_RUNNING):
+            raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout)
+        return int(done.stdout.strip() or 0)
 
     def interrupt(self) -> int:
         """Ctrl-C: SIGINT to the whole process group, as a terminal does; the exit status."""
