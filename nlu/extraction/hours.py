@@ -15,6 +15,14 @@ from functools import lru_cache
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
+from nlu.extraction.schedule import (
+    days_near,
+    split_over_days,
+    summary_amount,
+    times_after,
+    total_after,
+    unitless_amounts,
+)
 
 _HOUR_UNIT = r"(?:hours?|hrs?|hr|h(?=\b|/)|minutes?|mins?|min)"
 _HOURS_RE = re.compile(
@@ -28,6 +36,11 @@ _HOURS_RE = re.compile(
 )
 # "an hour or two"
 _HOURS_OR_RE = re.compile(r"\ban?\s+hour\s+or\s+(?P<n>two|three|so|2|3)\b")
+# "hour a day max": an hour without its article, a rate after it.
+_BARE_HOUR_RE = re.compile(
+    r"(?<![\w-])hour(?=\s+(?:a|per|each|every)\s+(?:day|night|evening|weekday|week)\b)"
+)
+_ARTICLE_BEFORE_RE = re.compile(r"(?:\b(?:an?|one|half\s+an?|the|per|\d+)|\d)\s*$")
 # "loads of hours, like 20 a week": an amount without its unit, the hours named just before.
 _UNIT_SAID_BEFORE_RE = re.compile(
     r"\bhours?\b[^.?!\d£$€]{0,25}?\b(?P<n>" + NUM + r")\s+(?=(?:a|per|each|every)\s+"
@@ -66,7 +79,29 @@ _OCCASIONS = (
 _FREQ_RE = re.compile(
     r"(?:(?P<n>" + NUM + r"|" + VAGUE + r")\s+" + _OCCASIONS + r"\s*"
     r"(?:a|per|each|every|in\s+a|/|of\s+the)\s*week\b|(?P<once>once|twice)\s+(?:a|per|each|every)"
-    r"\s+week\b)"
+    r"\s+week\b"
+    # "evenings, 3 a week": the occasions said just before the count
+    r"|\b(?:evenings|nights|mornings|afternoons|days|sessions)\s*,?\s*(?P<n3>" + NUM + r")\s+"
+    r"(?:a|per|each|every)\s+week\b)"
+)
+# A rate that makes an amount a day's or a session's: the days said near it count.
+_PER_DAY_PERIODS = frozenset(
+    {
+        "day",
+        "days",
+        "night",
+        "nights",
+        "evening",
+        "evenings",
+        "morning",
+        "mornings",
+        "afternoon",
+        "lunchtime",
+        "daily",
+        "nightly",
+        "session",
+        "sitting",
+    }
 )
 # How often an amount of time recurs, said after it: "30 min x 5 days", "2 hours in the
 # morning, 3 days".
@@ -149,12 +184,21 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         matches = [x for x in matches if not (x[0] < m.end() and m.start() < x[1])]
         matches.append((m.start(), m.end(), hi, "hour"))
 
+    for m in _BARE_HOUR_RE.finditer(scan):
+        if not _ARTICLE_BEFORE_RE.search(scan[max(0, m.start() - 12) : m.start()]) and not any(
+            x[0] <= m.start() < x[1] for x in matches
+        ):
+            matches.append((m.start(), m.end(), 1.0, "hour"))
+    matches += _amounts_without_unit(ctx, matches)
     if not matches:
         for m in _UNIT_SAID_BEFORE_RE.finditer(scan):
             value = _hours_number(m.group("n"))
             if value is not None and not ctx.is_claimed(m.start("n"), m.end("n")):
                 matches.append((m.start("n"), m.end("n"), value, "hour"))
     freq = _frequency(scan)
+    summary = summary_amount(scan)  # "... so 5 a week": the learner's own sum wins
+    if summary is not None and ctx.is_claimed(summary[0], summary[1]):
+        summary = None
     for start, end, hours, _unit in matches:
         right = scan[end : end + 45]
         period, per_pos = _period_after(right)
@@ -165,6 +209,15 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             left_periods = list(_PERIOD_LEFT_RE.finditer(left_sentence))
             if left_periods:
                 period = left_periods[-1].group("p") or left_periods[-1].group("p2")
+        if (
+            total_after(right)
+            and not rx.total.search(left_sentence)
+            and (days_near(scan, start, end) or _WEEKLY_SAID_RE.search(left_sentence))
+        ):
+            # "weekends only, about 5 hours in total": the week's total, not a course's
+            cands.append((hours, start, end, 0.95))
+            ctx.claimed.append((start, end))
+            continue
         neg_right = rx.not_study_after.match(right)
         if neg_right and not re.match(r"^\s*(?:a|per|each|every)\s", right):
             # "12 hour shifts", "8 hour day", "a 10 hour course"
@@ -189,7 +242,18 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             ctx.claimed.append((start, end))
             continue
         weekly, conf = _to_weekly(hours, period, freq, scan)
-        if weekly is not None and period and _DAY_NAME_RE.fullmatch(period):
+        recurs = times_after(right)
+        days = days_near(scan, start, end) if period in _PER_DAY_PERIODS else None
+        if recurs is not None:
+            weekly, conf = hours * recurs, 0.9  # "45 minutes four times a week"
+        elif (
+            days is not None
+            and (freq is None or period != "session")
+            and weekly != hours * len(days)
+        ):
+            # "Monday to Thursday, an hour each", "weekends, 3 hours a day"
+            weekly, conf = hours * len(days), 0.9
+        elif weekly is not None and period and _DAY_NAME_RE.fullmatch(period):
             weekly *= _named_days(right, per_pos)
         elif weekly is not None and period == "session" and freq is None:
             # "3 hours each, Monday and Tuesday": each of the days named after it.
@@ -214,7 +278,9 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         ctx.claimed.append((start, span_end))
     if not cands:
         return []
-    split = _split_over_days(cands, scan)
+    if summary is not None:
+        return [make_extracted(ctx, "hours_per_week", clean_number(summary[2]), *summary[:2], 0.95)]
+    split = split_over_days(cands, scan)
     if split is not None:
         return [
             make_extracted(
@@ -223,6 +289,26 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         ]
     best = max(cands, key=lambda c: (c[3] >= 0.8, c[1]))  # explicit rate first, then last said
     return [make_extracted(ctx, "hours_per_week", clean_number(best[0]), best[1], best[2], best[3])]
+
+
+_WEEKLY_SAID_RE = re.compile(r"\b(?:(?:a|per|each|every|in\s+a)\s+week|weekly|week\s*ends?)\b")
+
+
+def _amounts_without_unit(
+    ctx: ScanContext, matches: list[tuple[int, int, float, str]]
+) -> list[tuple[int, int, float, str]]:
+    """Amounts said next to a day without their unit ("3 hours Sat and 3 Sun", "three on
+    Saturday and two on Sunday"): kept beside an amount with its unit, after a study cue,
+    or when two or more are said."""
+    found = [
+        (start, end, value, "hour")
+        for start, end, value in unitless_amounts(ctx.scan)
+        if not ctx.is_claimed(start, end) and not any(s < end and start < e for s, e, *_ in matches)
+    ]
+    if not found:
+        return []
+    cue = _patterns().study.search(ctx.left(found[0][0], 60, "sentence"))
+    return found if matches or cue or len(found) > 1 else []
 
 
 _MONEY_BEFORE_RE = re.compile(
@@ -239,30 +325,6 @@ def _hyphenated(lo: str, connector: str, n_txt: str) -> float | None:
     if tens is None or units is None or tens % 10 or not 20 <= tens <= 90 or not 1 <= units <= 9:
         return None
     return tens + units
-
-
-def _day_kind(tail: str) -> str:
-    """Which days an amount of time is for, from the words just before its end."""
-    if re.search(r"week\s*days?|weeknights?|working\s+days?|mon(?:day)?\s*(?:-|to)\s*fri", tail):
-        return "weekday"
-    if re.search(r"week\s*ends?", tail):
-        return "weekend"
-    days = _days_named(tail)
-    return "day:" + "+".join(sorted(days)) if days else "other"
-
-
-def _split_over_days(
-    cands: list[tuple[float, int, int, float]], scan: str
-) -> tuple[float, int, int, float] | None:
-    """Amounts for different days add up: "1 hour on weekdays and 3 hours at weekends" ->
-    5 + 3 = 8 hours a week; "3 hours saturday, 2 hours sunday" -> 5."""
-    if len(cands) < 2:
-        return None
-    kinds = [_day_kind(scan[max(0, end - 25) : end]) for _, _, end, _ in cands]
-    if "other" in kinds or len(set(kinds)) != len(kinds):
-        return None
-    total = sum(c[0] for c in cands)
-    return total, min(c[1] for c in cands), max(c[2] for c in cands), 0.85
 
 
 def _hours_number(n_txt: str) -> float | None:
@@ -288,7 +350,7 @@ def _frequency(scan: str) -> float | None:
         return num_value(occurrences.group("n")) if occurrences else None
     if m.group("once"):
         return 1.0 if m.group("once") == "once" else 2.0
-    return num_value(m.group("n"))
+    return num_value(m.group("n") or m.group("n3"))
 
 
 def _named_days(right: str, period_end: int) -> int:
