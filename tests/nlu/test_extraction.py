@@ -66,6 +66,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I have 2 kids", {"budget": N, "course_index": N}),
     ("I left the army in 2019", {"budget": N, "max_weeks": N, "goal": "career_change"}),
     ("call me on 07700 900123", {"budget": N, "hours_per_week": N, "course_index": N}),
+    ("no daft money, am on 24 grand wi two weans", {"budget": N}),  # a salary
+    ("my husband's on 30k", {"budget": N}),
     ("I have evenings free", {"budget": N}),
     ("I'm free on Tuesdays and Thursdays", {"budget": N}),
     ("in my free time", {"budget": N}),
