@@ -226,6 +226,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         kept = self._keep_a_goal_said_before(tracker)
         if kept is not None:
             events.append(SlotSet("goal", kept))
+        kept_topic = self._keep_a_topic_said_before(tracker)
+        if kept_topic is not None:
+            events.append(SlotSet("topic", kept_topic))
         subject = tracker.get_slot("subject")
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "subject":
@@ -245,6 +248,20 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return None
         before = _value_before_message(tracker, "goal")
         return before if before not in (None, tracker.get_slot("goal")) else None
+
+    @staticmethod
+    def _keep_a_topic_said_before(tracker: Tracker) -> str | None:
+        """The topic asked for earlier ("excel pivot tables"), when a later message only
+        names a subject in passing ("upskilling for my job. office admin"): the job told
+        about is not a new topic. An answer to the subject question still replaces it."""
+        if tracker.get_slot("requested_slot") == "subject" or not _just_said(tracker):
+            return None
+        if not inferred_only(tracker.latest_message.get("entities") or [], "topic"):
+            return None
+        before = _value_before_message(tracker, "topic")
+        if not searchable_topic(before) or before == tracker.get_slot("topic"):
+            return None
+        return str(before)
 
     @staticmethod
     def _plan_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from actions.answers import SAID_OUTRIGHT
 from nlu.extraction.context import Extracted, ScanContext
 from nlu.extraction.subject import subject_role
 from nlu.topic import find_topic
 
 MAX_TOPIC_CHARS = 80
 """Longest topic value (a topic is a few words)."""
+UNMARKED = 0.7
+"""Confidence of a topic that is only a subject's words with no marker (below SAID_OUTRIGHT)."""
 
 
 def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> list[Extracted]:
     """The learner's own words for what the course should be about (:mod:`nlu.topic`).
 
     Without a cue, the subject's words stand for the topic ("nursing"), so a new subject
-    always replaces an earlier, finer topic; not words about the learner's present ("I am
+    wanted replaces an earlier, finer topic; not words about the learner's present ("I am
     a nurse ... I look for a formation about caring for dying patients"): those leave the
     search to rank the subject's courses by the whole request.
     """
@@ -27,7 +30,12 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
         return [Extracted("topic", value, topic.start, topic.end, topic.text, 0.9)]
     for item in found:
-        if item.entity == "subject" and subject_role(ctx, item.start) != "source":
+        role = subject_role(ctx, item.start) if item.entity == "subject" else "source"
+        if role != "source":
             value = " ".join(item.text.split())[:MAX_TOPIC_CHARS]
-            return [Extracted("topic", value, item.start, item.end, item.text, 0.8)]
+            # Said with no word marking it as wanted ("upskilling for my job. office admin"),
+            # the subject's words are only an inferred topic: they do not replace one the
+            # learner asked for before (actions.profile_form).
+            sure = SAID_OUTRIGHT if role != "neutral" else UNMARKED
+            return [Extracted("topic", value, item.start, item.end, item.text, sure)]
     return []

@@ -317,6 +317,30 @@ async def test_a_goal_only_implied_by_another_answer_keeps_the_one_said(
     assert slots.get("goal", "further_study") == ("upskill" if kept else "further_study")
 
 
+@pytest.mark.parametrize(
+    ("confidence", "requested", "kept"),
+    [(0.7, "refinements_done", True), (0.8, "refinements_done", False), (0.7, "subject", False)],
+)
+async def test_a_subject_named_in_passing_keeps_the_topic_asked_for(
+    dispatcher, domain, confidence: float, requested: str, kept: bool
+) -> None:
+    """ "excel pivot tables", then "upskilling for my job. office admin": the job is no new
+    topic. A subject marked as wanted ("I want to get into marketing", 0.8) or the answer to
+    the subject question does replace it."""
+    text = "upskilling for my job. office admin"
+    topic = {"entity": "topic", "value": "office admin", "confidence": confidence}
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": [topic]}
+    slots = {"topic": "office admin", "goal": "upskill", "requested_slot": requested}
+    events = [
+        {"event": "slot", "name": "topic", "value": "excel pivot tables"},
+        {"event": "user", "text": text, "parse_data": latest},
+        {"event": "slot", "name": "topic", "value": "office admin"},
+    ]
+    tracker = make_tracker(text, slots=slots, entities=[topic], events=events)
+    found = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert found.get("topic", "office admin") == ("excel pivot tables" if kept else "office admin")
+
+
 def _request(text: str) -> dict[str, Any]:
     parse = {"intent": {"name": "find_course", "confidence": 0.95}, "entities": []}
     return {"event": "user", "text": text, "parse_data": parse}
