@@ -33,10 +33,14 @@ from actions.common import (
 from actions.comparison import compare_payload, compare_text, table_text
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.named_topic import nothing_to_act_on
-from actions.references import referenced_ids
+from actions.references import referenced_ids, unmatched_name
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
 
+NOT_IN_LIST = (
+    'None of the courses I showed is the "{name}" one. Tap the one you mean, or say '
+    '"courses on {name}" and I\'ll search for it.'
+)
 NO_LIST = (
     "I haven't shown you any courses yet. Tell me what you'd like to learn and I'll find some."
 )
@@ -106,9 +110,18 @@ class ActionCourseDetails(CourseAdvisorAction):
                 buttons=which_one_buttons(ids, "course_details"),
             )
             return [SlotSet("course_index", None)]
-        chosen = chosen or ids[:1]
         with store_session() as session:
-            courses = explain_courses(session, chosen, profile_from_tracker(tracker))
+            courses = explain_courses(session, chosen or ids, profile_from_tracker(tracker))
+        text = tracker.latest_message.get("text") or ""
+        missing = None if chosen or text.startswith("/") else unmatched_name(text, courses)
+        if missing is not None:
+            # "the pivot one" when the list has none: say so, never show another course as it.
+            dispatcher.utter_message(
+                text=NOT_IN_LIST.format(name=missing),
+                buttons=which_one_buttons(ids, "course_details"),
+            )
+            return [SlotSet("course_index", None)]
+        courses = courses[:1] if not chosen else courses
         for course in courses:
             payload = course_list_payload([course], [], in_list=ids, skip_actions=("details",))
             dispatcher.utter_message(text=_details(course), json_message=payload)

@@ -76,6 +76,16 @@ _COMMON = frozenset(
         "intro",
         "skills",
         "learning",
+        "other",
+        "same",
+        "next",
+        "previous",
+        "best",
+        "top",
+        "right",
+        "good",
+        "better",
+        "only",
     ]
 )
 # Superlatives over the list: (words, key, pick the smallest?)
@@ -117,6 +127,29 @@ def _by_words(text: str, courses: Sequence[Recommendation]) -> list[str]:
         if said & words:
             hits.append(course.id)
     return hits if len(hits) < len(courses) else []
+
+
+# "the pivot one", "the Glasgow course": a course named by a word of its own.
+_NAMED_ONE = re.compile(
+    r"\bthe\s+((?:[a-z0-9+#][\w+#'-]*\s+){0,2}?[a-z0-9+#][\w+#'-]*)\s+(?:one|course)\b"
+)
+
+
+def unmatched_name(text: str, courses: Sequence[Recommendation]) -> str | None:
+    """The words of a course named as "the X one" when no course of ``courses`` has them
+    ("the pivot one" after a list without it), else ``None``."""
+    for match in _NAMED_ONE.finditer(text.lower()):
+        words = [w for w in _WORD.findall(match.group(1)) if w not in _COMMON and len(w) > 1]
+        if (
+            words
+            and not _by_words(" ".join(words), courses)
+            and not any(
+                set(words) & set(_WORD.findall(f"{c.title} {c.provider or ''}".lower()))
+                for c in courses
+            )
+        ):
+            return " ".join(words)
+    return None
 
 
 def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:

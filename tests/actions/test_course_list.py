@@ -46,6 +46,20 @@ async def test_details_without_a_position_asks_which(store, dispatcher, domain) 
     assert dispatcher.messages[0]["buttons"]
 
 
+async def test_details_of_a_course_the_list_lacks_say_so(store, dispatcher, domain) -> None:
+    """One course shown; "the pivot one" is not it: no details of another course as if."""
+    slots, courses = await _shown(domain)
+    tracker = make_tracker(
+        "ok the pivot one. how long",
+        intent="course_details",
+        slots={**slots, "last_results": slots["last_results"][:1]},
+    )
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert 'None of the courses I showed is the "pivot" one' in said
+    assert courses[0]["title"] not in said
+
+
 async def test_details_with_no_list_says_so(store, dispatcher, domain) -> None:
     await ActionCourseDetails().run(
         dispatcher, make_tracker("the second one", intent="course_details"), domain

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.references import referenced_ids
+from actions.references import referenced_ids, unmatched_name
 from actions.store.search import Recommendation
 from tests.actions.conftest import make_recommendation
 
@@ -44,3 +44,19 @@ COURSES = [
 )
 def test_courses_named_by_quality_or_name(text, expected) -> None:
     assert referenced_ids(text, COURSES) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok the pivot one. how long", "pivot"),
+        ("is the Glasgow course online?", "glasgow"),
+        ("what about the cyber one", None),
+        ("the OU one", None),
+        ("the other one", None),
+        ("tell me about the first one", None),
+        ("how long is it", None),
+    ],
+)
+def test_a_name_no_course_of_the_list_has(text, expected) -> None:
+    assert unmatched_name(text, COURSES) == expected
