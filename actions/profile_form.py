@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
+from actions.answers import ANSWERED_BY, SAID_OUTRIGHT, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session
 from actions.profile_values import GOALS
@@ -122,6 +122,13 @@ def _just_said(tracker: Tracker) -> bool:
     return False
 
 
+def _goal_only_guessed(tracker: Tracker) -> bool:
+    """Whether every goal the latest message carries, kept aside or not, is below
+    :data:`SAID_OUTRIGHT` (a learned guess or an inference, not the goal said)."""
+    goals = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "goal"]
+    return bool(goals) and all(float(e.get("confidence") or 0.0) < SAID_OUTRIGHT for e in goals)
+
+
 def _value_before_message(tracker: Tracker, slot: str) -> Any:
     """The value ``slot`` had before the latest message (the newest earlier ``slot`` event)."""
     seen_user = False
@@ -218,9 +225,13 @@ class ValidateLearnerProfileForm(FormValidationAction):
             if name in changed and name not in returned:
                 events.append(SlotSet(name, tracker.get_slot(name)))
         asked_for = ANSWERED_BY.get(tracker.get_slot("requested_slot") or "", frozenset())
+        guessed = _goal_only_guessed(tracker)
         for name, value in _answer(tracker).items():
             # The answer's other wishes ("two grand, and with credit"); a wish said before
-            # is changed only by an answer to the question about it.
+            # is changed only by an answer to the question about it, and a goal only guessed
+            # from an answer to another question is no goal ("No need credits").
+            if name == "goal" and name not in asked_for and guessed:
+                continue
             if name not in returned and (name in asked_for or tracker.get_slot(name) is None):
                 events.append(SlotSet(name, value))
         kept = self._keep_a_goal_said_before(tracker)
@@ -283,7 +294,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if tracker.get_slot("goal") or _entity(tracker, "goal"):
             return {}
         answered = _answer(tracker)
-        if "goal" in answered:
+        asked = tracker.get_slot("requested_slot") == "goal"
+        if "goal" in answered and (asked or not _goal_only_guessed(tracker)):
             return {"goal": answered["goal"]}
         if not _gives_up(tracker, "goal"):
             return {}

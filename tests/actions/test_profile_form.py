@@ -341,6 +341,26 @@ async def test_a_subject_named_in_passing_keeps_the_topic_asked_for(
     assert found.get("topic", "office admin") == ("excel pivot tables" if kept else "office admin")
 
 
+@pytest.mark.parametrize(("confidence", "taken"), [(0.4, False), (0.95, True)])
+async def test_a_goal_guessed_from_another_answer_is_no_goal(
+    dispatcher, domain, confidence: float, taken: bool
+) -> None:
+    """ "No need credits" answers the refinements question; a goal the learned reading
+    guesses from it is not set. A goal said outright with it is."""
+    goal = {"entity": "goal", "value": "further_study", "confidence": confidence}
+    goal["role"] = ANSWER_ROLE
+    credit = {"entity": "credit_bearing", "value": False, "confidence": 0.8, "role": ANSWER_ROLE}
+    tracker = make_tracker(
+        "No need credits",
+        intent="deny",
+        slots={"subject": "marketing", "requested_slot": "refinements_done"},
+        entities=[goal, credit],
+    )
+    slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert slots["credit_bearing"] is False
+    assert ("goal" in slots) == taken
+
+
 def _request(text: str) -> dict[str, Any]:
     parse = {"intent": {"name": "find_course", "confidence": 0.95}, "entities": []}
     return {"event": "user", "text": text, "parse_data": parse}

@@ -209,6 +209,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I want to switch careers", {"goal": "career_change"}),
     # a refresher says what to learn, not why (no goal)
     ("a refresher on pivot tables, under 2 weeks", {"goal": N}),
+    ("it must carry academic credit", {"goal": N, "credit_bearing": True}),
+    ("to do my current job better, I've just moved into a new office role", {"goal": "upskill"}),
+    ("i just started a new job and want to pass my probation", {"goal": "upskill"}),
+    ("band 5 nurse, I want to get to band 6", {"goal": "upskill"}),
     ("I'd like to brush up my Italian", {"goal": N}),
     # mistyped goal words
     ("carreer change pls", {"goal": "career_change"}),
