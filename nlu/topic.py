@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz.distance import OSA
 
 from actions.store.topics import topic_vocabulary, word_list
 from nlu.negation import negated
@@ -39,11 +40,17 @@ _AFTER_NOUN = 2  # "python course"
 _QUOTED = 3  # 'digital transformation' in quotes
 _BARE = 0.5  # a request that starts with its topic: only when no cue names one
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "cheers"})
+#: Shortest typed word read as a mistyped cue ("understnad", "intrested"); shorter ones
+#: ("lerning", "cources") are as often part of the topic or next to a verb read as one.
+MIN_TYPO_WORD = 8
+#: Words this common in English are words, not typos (wordfreq's Zipf scale).
+ENGLISH_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
 class TopicCues:
     before: tuple[tuple[tuple[str, ...], int], ...]  # (cue words, strength), longest first
+    cue_words: frozenset[str]  # the cues' long words, which a typo may stand for
     after: frozenset[str]
     boundaries: frozenset[str]
     joiners: frozenset[str]
@@ -65,6 +72,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
     before = sorted(cues.items(), key=lambda item: (-len(item[0]), item[0]))
     return TopicCues(
         before=tuple(before),
+        cue_words=frozenset(w for cue in cues for w in cue if len(w) >= MIN_TYPO_WORD - 1),
         after=frozenset(word_list(raw, "after", path)),
         boundaries=frozenset(word_list(raw, "boundaries", path)),
         joiners=frozenset(word_list(raw, "joiners", path)),
@@ -93,8 +101,26 @@ def _tokens(text: str) -> list[_Token]:
     for m in _TOKEN.finditer(text):
         word = m.group(0).rstrip("'’")
         norm = re.sub(r"['’]s$", "", word.lower()).replace("'", "").replace("’", "")
-        out.append(_Token(norm, m.start(), m.start() + len(word)))
+        out.append(_Token(_cue_typo(norm) or norm, m.start(), m.start() + len(word)))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _cue_typo(word: str) -> str | None:
+    """The cue word ``word`` is probably a mistyping of ("understnad" -> "understand"):
+    one letter changed, added, dropped or two swapped, the same first letter, and not an
+    English word itself (rapidfuzz's optimal string alignment; wordfreq)."""
+    cue_words = topic_cues().cue_words
+    if len(word) < MIN_TYPO_WORD or word in cue_words or not word.isalpha():
+        return None
+    close = [w for w in cue_words if w[0] == word[0] and OSA.distance(word, w, score_cutoff=1) <= 1]
+    if not close:
+        return None
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
+        return None
+    return min(close)
 
 
 def _breaks(text: str, a: _Token, b: _Token) -> bool:

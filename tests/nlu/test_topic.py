@@ -17,6 +17,10 @@ def topic_of(text: str, bare: bool = True) -> str | None:
     ("text", "topic"),
     [
         ("any courses on Excel pivot tables?", "Excel pivot tables"),
+        # a mistyped cue word is still a cue
+        ("i want to understnad the dementia better and how to cope", "dementia"),
+        ("im intrested in photography", "photography"),
+        ("machine lerning course", "machine lerning"),  # a short typo is no cue
         ("i need a course about kubernetes specifically", "kubernetes"),
         ("Is there a Java programming course? I did some C years ago", "Java programming"),
         ("I'm a teacher and want to move into UX design", "UX design"),
