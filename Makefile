@@ -111,17 +111,21 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--json results/nlu-independent-openings.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh2.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh2.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \
 		--errors 20 --json results/nlu-context-fresh.json
+	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh2.yml \
+		--errors 20 --json results/nlu-context-fresh2.json
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
 		results/nlu-independent-intents.json results/nlu-independent-intents-fresh.json \
 		results/nlu-independent-intents-fresh2.json results/nlu-independent-openings.json \
-		results/nlu-independent-openings-fresh.json results/nlu-context.json \
-		results/nlu-context-fresh.json
+		results/nlu-independent-openings-fresh.json results/nlu-independent-openings-fresh2.json \
+		results/nlu-context.json results/nlu-context-fresh.json results/nlu-context-fresh2.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \
@@ -156,7 +160,7 @@ test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, se
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data tests/nlu/heldout.yml \
 		--min-intent-f1 0.95 --min-slot-match 0.93 --json results/nlu-heldout.json
 	@echo "==> NLU on the independent sets: loose regression gates a little under the measured"
-	@echo "    0.940 / 0.922, 0.948 / 0.931 and 0.951 / 0.916 (intents), 0.612 and 0.637 (openings'"
+	@echo "    0.940 / 0.922, 0.948 / 0.931 and 0.951 / 0.918 (intents), 0.612, 0.637 and 0.725 (openings'"
 	@echo "    slots) and the answers in context"
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data $(INDEPENDENT)/intents.yml \
 		--min-intent-f1 0.92 --min-slot-match 0.90 --errors 0 \
@@ -171,10 +175,14 @@ test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, se
 		--min-slot-match 0.58 --errors 0 --json results/nlu-independent-openings.json
 	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data $(INDEPENDENT)/openings_fresh.yml \
 		--min-slot-match 0.60 --errors 0 --json results/nlu-independent-openings-fresh.json
+	@$(PY) -m nlu.evaluate --model models/course-advisor.tar.gz --data $(INDEPENDENT)/openings_fresh2.yml \
+		--min-slot-match 0.69 --errors 0 --json results/nlu-independent-openings-fresh2.json
 	@$(PY) -m nlu.evaluate_context --model models/course-advisor.tar.gz --min-read 0.87 \
 		--errors 0 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model models/course-advisor.tar.gz --min-read 0.77 \
 		--data $(INDEPENDENT)/answers_fresh.yml --errors 0 --json results/nlu-context-fresh.json
+	@$(PY) -m nlu.evaluate_context --model models/course-advisor.tar.gz --min-read 0.82 \
+		--data $(INDEPENDENT)/answers_fresh2.yml --errors 0 --json results/nlu-context-fresh2.json
 
 bench: setup ## Benchmarks side by side with a plain Rasa assistant (~20 min; BENCH_ARGS=--quick: minutes)
 	@$(PY) -m bench.run_all --json bench/results/latest.json $(BENCH_ARGS)

@@ -55,8 +55,10 @@ def test_independent_evaluation_texts_are_not_in_the_training_data() -> None:
         ("intents_fresh2.yml", "examples"),
         ("openings.yml", "examples"),
         ("openings_fresh.yml", "examples"),
+        ("openings_fresh2.yml", "examples"),
         ("answers.yml", "answers"),
         ("answers_fresh.yml", "answers"),
+        ("answers_fresh2.yml", "answers"),
     ):
         texts += [item["text"] for item in yaml.safe_load((folder / name).read_text())[key]]
     assert len(texts) >= 2000
