@@ -20,10 +20,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz.distance import OSA
 
 from actions.store.topics import topic_vocabulary, word_list
 from nlu.negation import negated
+from nlu.typos import typo_of
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues.yml"
 #: Longest topic, in words.
@@ -43,8 +43,6 @@ _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "cheers
 #: Shortest typed word read as a mistyped cue ("understnad", "intrested"); shorter ones
 #: ("lerning", "cources") are as often part of the topic or next to a verb read as one.
 MIN_TYPO_WORD = 8
-#: Words this common in English are words, not typos (wordfreq's Zipf scale).
-ENGLISH_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
@@ -107,20 +105,11 @@ def _tokens(text: str) -> list[_Token]:
 
 @lru_cache(maxsize=4096)
 def _cue_typo(word: str) -> str | None:
-    """The cue word ``word`` is probably a mistyping of ("understnad" -> "understand"):
-    one letter changed, added, dropped or two swapped, the same first letter, and not an
-    English word itself (rapidfuzz's optimal string alignment; wordfreq)."""
-    cue_words = topic_cues().cue_words
-    if len(word) < MIN_TYPO_WORD or word in cue_words or not word.isalpha():
+    """The cue word ``word`` is probably a mistyping of ("understnad" -> "understand";
+    :mod:`nlu.typos`), for typed words of :data:`MIN_TYPO_WORD` letters or more."""
+    if len(word) < MIN_TYPO_WORD or not word.isalpha():
         return None
-    close = [w for w in cue_words if w[0] == word[0] and OSA.distance(word, w, score_cutoff=1) <= 1]
-    if not close:
-        return None
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
-        return None
-    return min(close)
+    return typo_of(word, topic_cues().cue_words)
 
 
 def _breaks(text: str, a: _Token, b: _Token) -> bool:

@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, Indel
-
 from actions.profile_values import GOALS
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
+from nlu.typos import typo_of
 
 
 @dataclass(frozen=True)
@@ -61,25 +60,13 @@ def _patterns() -> _Patterns:
 _LEVEL_WORD_AFTER = re.compile(r"^[\s-]*(?:level|standard)\b")
 
 
-#: A word this common in English (wordfreq's Zipf scale) is no typo ("chance", "charge").
-ENGLISH_ZIPF = 2.5
 _WORD = re.compile(r"[a-z]{5,}")
 
 
 @lru_cache(maxsize=4096)
 def _typo_of(word: str) -> str | None:
-    """The goal word ``word`` is probably a mistyping of, or ``None``."""
-    targets = _patterns().typo_targets
-    if word in targets:
-        return None
-    close = [t for t in targets if t[0] == word[0] and OSA.distance(word, t, score_cutoff=1) <= 1]
-    if not close:
-        return None
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    if zipf_frequency(word, "en") >= ENGLISH_ZIPF:
-        return None
-    return min(close, key=lambda t: (Indel.distance(word, t), t))
+    """The goal word ``word`` is probably a mistyping of, or ``None`` (:mod:`nlu.typos`)."""
+    return typo_of(word, _patterns().typo_targets)
 
 
 def _corrected(scan: str) -> tuple[str, list[int]]:
