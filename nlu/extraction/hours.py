@@ -203,8 +203,14 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         right = scan[end : end + 45]
         period, per_pos = _period_after(right)
         left_sentence = ctx.left(start, 60, "sentence")
+        day_first = _DAY_FIRST_RE.search(scan, max(0, start - 14), start)
+        if day_first and right.lstrip().startswith(","):
+            # "mondays 1 hour, wednesdays 1 hour": each day is said before its amount
+            period, per_pos = day_first.group(1), 0
         if period is None and rx.per_session_after.match(right):
             period = "session"
+        if period is None and freq and _FOR_BEFORE_RE.search(scan, max(0, start - 20), start):
+            period = "session"  # "3 nights a week for an hour"
         if period is None:
             left_periods = list(_PERIOD_LEFT_RE.finditer(left_sentence))
             if left_periods:
@@ -254,7 +260,17 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             # "Monday to Thursday, an hour each", "weekends, 3 hours a day"
             weekly, conf = hours * len(days), 0.9
         elif weekly is not None and period and _DAY_NAME_RE.fullmatch(period):
-            weekly *= _named_days(right, per_pos)
+            near = days_near(scan, start, end)
+            # "2 hrs on tues and thurs": every day of the list the period's day is in
+            weekly *= len(near) if near and period[:3] in near else _named_days(right, per_pos)
+        elif (
+            weekly is not None
+            and period == "session"
+            and freq is None
+            and (occasions := _OCCASIONS_BEFORE_RE.search(left_sentence))
+        ):
+            # "two evenings, 90 minutes each"
+            weekly *= num_value(occasions.group("n")) or 1.0
         elif weekly is not None and period == "session" and freq is None:
             # "3 hours each, Monday and Tuesday": each of the days named after it.
             listed = _DAY_LIST_RE.search(right)
@@ -291,6 +307,11 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
     return [make_extracted(ctx, "hours_per_week", clean_number(best[0]), best[1], best[2], best[3])]
 
 
+_DAY_FIRST_RE = re.compile(r"\b(" + _DAY_NAME + r")\s*:?\s*$")
+_FOR_BEFORE_RE = re.compile(r"\b(?:a|per|each|every)\s+week\s+for\s*$")
+_OCCASIONS_BEFORE_RE = re.compile(
+    r"\b(?P<n>" + NUM + r")\s+(?:evenings|nights|mornings|afternoons|days|sessions|times)\b"
+)
 _WEEKLY_SAID_RE = re.compile(r"\b(?:(?:a|per|each|every|in\s+a)\s+week|weekly|week\s*ends?)\b")
 
 

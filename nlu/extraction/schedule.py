@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"[!?;\n]|\.(?!\d)(?=\s|$)")
 @dataclass(frozen=True)
 class _Patterns:
     days: re.Pattern[str]  # one day expression: a range, a list of days or a group
+    day_range: re.Pattern[str]  # "Monday to Thursday", "mon-wed"
     except_days: re.Pattern[str]  # "except Sunday", "apart from weekends"
     except_before: re.Pattern[str]  # the "except" before a day expression
     times_after: re.Pattern[str]  # "four times a week" right after an amount
@@ -54,10 +55,11 @@ def _patterns() -> _Patterns:
             raise VocabError(f"schedule.yml: day_groups.{name} must list days among {WEEK}")
         groups[str(name)] = tuple(days)
     group = "|".join(f"(?:{g})" for g in sorted(groups, key=len, reverse=True))
-    day_list = rf"{_DAY}(?:\s*(?:,|&|\+|/|and|or)\s*{_DAY})*"
+    day_list = rf"{_DAY}(?:\s*(?:,|&|\+|/|and|or)?\s*{_DAY})*"
     one = rf"(?:{_DAY}\s*(?:{ranges})\s*{_DAY}|{day_list}|{group})"
     return _Patterns(
         days=re.compile(rf"(?<![\w])(?:{one})(?![\w])"),
+        day_range=re.compile(rf"^{_DAY}\s*(?:{ranges})\s*{_DAY}$"),
         except_days=re.compile(rf"\s*,?\s*(?:{data.pattern('except_words')})\s+(?:on\s+)?({one})"),
         except_before=re.compile(rf"(?:{data.pattern('except_words')})\s+(?:on\s+)?$"),
         times_after=re.compile(
@@ -83,7 +85,7 @@ def _expression_days(text: str) -> set[str]:
         if re.fullmatch(pattern, text):
             return set(days)
     named = [d[:3] for d in re.findall(_DAY, text)]
-    if len(named) == 2 and not re.search(r",|&|\+|/|\band\b|\bor\b", text):
+    if len(named) == 2 and rx.day_range.match(text):
         a, b = WEEK.index(named[0]), WEEK.index(named[1])
         if a <= b:
             return set(WEEK[a : b + 1])

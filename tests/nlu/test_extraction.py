@@ -120,6 +120,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("an hour most weeknights after the kids are down, so 4 a week", {"hours_per_week": 4}),
     ("I can do 9 till 3 on weekdays so say 20 hours a week", {"hours_per_week": 20}),
     ("the course takes 12 hours in total", {"hours_per_week": N}),
+    ("two evenings, 90 minutes each", {"hours_per_week": 3}),
+    ("3 nights a week for an hour", {"hours_per_week": 3}),
+    ("I can do 2 hrs on tues and thurs", {"hours_per_week": 4}),
+    ("I could manage about an hour a night during the week", {"hours_per_week": 5}),
+    ("mondays 1 hour, wednesdays 1 hour, fridays 2 hours", {"hours_per_week": 4}),
+    ("maybe an hour mon wed fri", {"hours_per_week": 3}),
+    ("can't sit still for 5 minutes, I pick him up 4 days a week", {"hours_per_week": N}),
     # not study hours
     ("I work 37.5 hours a week", {"hours_per_week": N}),
     ("I do 12 hour shifts", {"hours_per_week": N}),
