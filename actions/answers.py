@@ -51,10 +51,13 @@ def said(entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [e for e in entities if e.get("role") != ANSWER_ROLE]
 
 
-def inferred_only(entities: Iterable[Mapping[str, Any]], slot: str) -> bool:
+def inferred_only(
+    entities: Iterable[Mapping[str, Any]], slot: str, *, kept_aside: bool = False
+) -> bool:
     """Whether the message gives ``slot`` only by inference (every such entity is below
-    :data:`SAID_OUTRIGHT`); False when it does not give it at all."""
-    found = [e for e in said(entities) if e.get("entity") == slot]
+    :data:`SAID_OUTRIGHT`); False when it does not give it at all. ``kept_aside``: count
+    the entities kept only in case the message is an answer too."""
+    found = [e for e in (entities if kept_aside else said(entities)) if e.get("entity") == slot]
     return bool(found) and all(float(e.get("confidence") or 0.0) < SAID_OUTRIGHT for e in found)
 
 

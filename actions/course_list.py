@@ -121,7 +121,6 @@ class ActionCourseDetails(CourseAdvisorAction):
                 buttons=which_one_buttons(ids, "course_details"),
             )
             return [SlotSet("course_index", None)]
-        courses = courses[:1] if not chosen else courses
         for course in courses:
             payload = course_list_payload([course], [], in_list=ids, skip_actions=("details",))
             dispatcher.utter_message(text=_details(course), json_message=payload)

@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import ANSWERED_BY, SAID_OUTRIGHT, answer_values, inferred_only, said
+from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session
 from actions.profile_values import GOALS
@@ -123,10 +123,10 @@ def _just_said(tracker: Tracker) -> bool:
 
 
 def _goal_only_guessed(tracker: Tracker) -> bool:
-    """Whether every goal the latest message carries, kept aside or not, is below
-    :data:`SAID_OUTRIGHT` (a learned guess or an inference, not the goal said)."""
-    goals = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "goal"]
-    return bool(goals) and all(float(e.get("confidence") or 0.0) < SAID_OUTRIGHT for e in goals)
+    """Whether every goal the latest message carries, kept aside or not, is a learned guess
+    or an inference, not the goal said."""
+    entities = tracker.latest_message.get("entities") or []
+    return inferred_only(entities, "goal", kept_aside=True)
 
 
 def _value_before_message(tracker: Tracker, slot: str) -> Any:

@@ -119,14 +119,17 @@ def _by_words(text: str, courses: Sequence[Recommendation]) -> list[str]:
     said = {w for w in _WORD.findall(text) if w not in _COMMON and len(w) > 1}
     if not said:
         return []
-    hits = []
-    for course in courses:
-        provider = course.provider or ""
-        words = set(_WORD.findall(f"{course.title} {provider} {course.platform or ''}".lower()))
-        words.add(_initials(provider))
-        if said & words:
-            hits.append(course.id)
+    hits = [course.id for course in courses if said & _course_words(course)]
     return hits if len(hits) < len(courses) else []
+
+
+def _course_words(course: Recommendation) -> set[str]:
+    """The words a learner may name a course by: its title's, provider's and platform's,
+    and the provider's initials ("OU")."""
+    provider = course.provider or ""
+    words = set(_WORD.findall(f"{course.title} {provider} {course.platform or ''}".lower()))
+    words.add(_initials(provider))
+    return words
 
 
 # "the pivot one", "the Glasgow course": a course named by a word of its own.
@@ -139,16 +142,9 @@ def unmatched_name(text: str, courses: Sequence[Recommendation]) -> str | None:
     """The words of a course named as "the X one" when no course of ``courses`` has them
     ("the pivot one" after a list without it), else ``None``."""
     for match in _NAMED_ONE.finditer(text.lower()):
-        words = [w for w in _WORD.findall(match.group(1)) if w not in _COMMON and len(w) > 1]
-        if (
-            words
-            and not _by_words(" ".join(words), courses)
-            and not any(
-                set(words) & set(_WORD.findall(f"{c.title} {c.provider or ''}".lower()))
-                for c in courses
-            )
-        ):
-            return " ".join(words)
+        words = {w for w in _WORD.findall(match.group(1)) if w not in _COMMON and len(w) > 1}
+        if words and not any(words & _course_words(c) for c in courses):
+            return " ".join(w for w in _WORD.findall(match.group(1)) if w in words)
     return None
 
 

@@ -16,6 +16,7 @@ from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
 from nlu.extraction.schedule import (
+    DAY_NAME,
     days_near,
     split_over_days,
     summary_amount,
@@ -47,9 +48,7 @@ _UNIT_SAID_BEFORE_RE = re.compile(
     r"(?:week|wk|day|night|evening)s?\b)"
 )
 
-_DAY_NAME = (
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-)
+_DAY_NAME = DAY_NAME
 _PERIOD_RE = re.compile(
     r"^\s*(?:,\s*)?(?:of\s+study\s+|of\s+studying\s+|of\s+learning\s+|of\s+my\s+time\s+|"
     r"to\s+study\s+|studying\s+|to\s+spare\s+|spare\s+|free\s+)?"

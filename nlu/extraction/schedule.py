@@ -20,10 +20,12 @@ from nlu.extraction.numbers import NUM, num_value
 from nlu.vocab import VocabError
 
 WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DAY = (
+#: A day of the week as learners write it ("Monday", "tues", "Sat"); hours.py uses it too.
+DAY_NAME = (
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|weds|thu|thur|thurs|"
     r"fri|sat|sun)"
 )
+_DAY = DAY_NAME
 #: Largest amount said without its unit that is read as hours ("two on Sunday").
 MAX_UNITLESS = 12
 _CLOCK_BEFORE = re.compile(r"(?:\b(?:till|til|until|to|from|at|past|by)|[-–:])\s*$")
@@ -200,6 +202,7 @@ def split_over_days(
 
 
 __all__ = [
+    "DAY_NAME",
     "days_near",
     "split_over_days",
     "summary_amount",
