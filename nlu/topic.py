@@ -54,6 +54,10 @@ class TopicCues:
     joiners: frozenset[str]
     stopwords: frozenset[str]
     not_topics: frozenset[str]
+    present_verbs: frozenset[str]
+    doers: frozenset[str]
+    possessives: frozenset[str]
+    audiences: frozenset[str]
     bare_max_words: int
 
 
@@ -76,6 +80,10 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         joiners=frozenset(word_list(raw, "joiners", path)),
         stopwords=topic_vocabulary().stopwords,
         not_topics=frozenset(word_list(raw, "not_topics", path)),
+        present_verbs=frozenset(word_list(raw, "present_verbs", path)),
+        doers=frozenset(word_list(raw, "doers", path)),
+        possessives=frozenset(word_list(raw, "possessives", path)),
+        audiences=frozenset(word_list(raw, "audiences", path)),
         bare_max_words=int(raw.get("bare_max_words") or 0),
     )
 
@@ -182,6 +190,8 @@ def _span_before(
         if _is_stop(prev, cues):
             break
         i -= 1
+    if i > 0 and toks[i - 1].norm in cues.possessives:
+        return None  # "my junior infants class": the learner's own class, not a course
     return (i, noun) if i < noun else None
 
 
@@ -207,6 +217,29 @@ def _about_the_present(lowered: str, start: int) -> bool:
     left = lowered[max(0, start - 30) : start]
     clause = _BREAK.split(left)[-1]
     return not _WISH_LEFT.search(clause)
+
+
+def _doing_now(toks: Sequence[_Token], i: int, cue: tuple[str, ...], cues: TopicCues) -> bool:
+    """Whether the cue at token ``i`` is a verb saying what the learner does now ("I
+    teach geography", "we are studying nursing"), not what they want to learn."""
+    return (
+        len(cue) == 1 and cue[0] in cues.present_verbs and i > 0 and toks[i - 1].norm in cues.doers
+    )
+
+
+def _past_audience(
+    toks: Sequence[_Token], span: tuple[int, int], cues: TopicCues
+) -> tuple[int, int] | None:
+    """The words after a "for" cue without those saying who the course is for: "courses
+    for managers on budgeting" -> "budgeting"; "a course for teachers on that" -> none."""
+    i, j = span
+    while i < j and (toks[i].norm in cues.audiences or toks[i].norm in cues.stopwords):
+        i += 1
+    if i == span[0]:
+        return span
+    while i < j and toks[i].norm in cues.joiners:
+        i += 1
+    return (i, j) if i < j else None
 
 
 def find_topic(
@@ -239,7 +272,11 @@ def find_topic(
         present = " ".join(cue) in _SOURCE_CUES and _about_the_present(lowered, toks[i].start)
         if not present:
             span = _span_after(text, toks, end, blocked, cues)
+            if span is not None and cue[-1] == "for":
+                span = _past_audience(toks, span, cues)
             if span is not None:
+                if _doing_now(toks, i, cue, cues):
+                    strength = STRENGTHS["weak"]  # "I teach geography": what they do now
                 found.append((strength, *span))
         i = end
     for k, tok in enumerate(toks):

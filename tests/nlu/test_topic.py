@@ -104,6 +104,20 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         # Everyday cues.
         ("I look for a formation about wound care for my ward", "wound care"),
         ("I need to get up to speed on SQL reporting", "SQL reporting"),
+        # What the learner does now gives way to what they want.
+        (
+            "I teach Spanish and I want to get better at teaching kids with dyslexia",
+            "teaching kids with dyslexia",
+        ),
+        ("I am studying law but would like courses on negotiation", "negotiation"),
+        # ... and is still the topic when nothing else is named.
+        ("I teach Spanish, any ideas?", "Spanish"),
+        # The learner's own class is no course.
+        ("I have a boy in my junior infants class who is autistic", None),
+        # Who a course is for is not what it is about.
+        ("is there a course for teachers on that?", None),
+        ("any courses for managers on budgeting", "budgeting"),
+        ("a course for nurses in wound care", "wound care"),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
