@@ -140,7 +140,7 @@ personas: setup ## Hold 24 + 20 + 20 persona conversations through the REST chan
 		--personas tests/personas/personas_fresh2.yml --out test-artifacts/personas-fresh2
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
-	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7
+	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@for set in $(SEARCH_SETS); do \

@@ -39,6 +39,12 @@ SUGGESTIONS = {
     "ask_capabilities": "What can you do?",
 }
 MAX_SUGGESTIONS = 3
+#: Intents that close a conversation, and their replies: when the two likeliest intents of
+#: an unsure message are both of these ("Ok thanks, that is all for now": goodbye 0.45,
+#: thank 0.43), either reply fits, so the likelier is given instead of suggestions.
+CLOSING_REPLIES = {"goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
+#: How much of the probability the two closing intents must hold together.
+CLOSING_SHARE = 0.6
 
 
 class ActionAskRephrase(CourseAdvisorAction):
@@ -65,6 +71,10 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "kubernetes" or "upskill" on its own, or a longer message whose likeliest
             # intent asks for courses and names what: the profile form takes it from here.
             return [FollowupAction(FORM_NAME)]
+        closing = _closing_reply(tracker)
+        if closing is not None:
+            dispatcher.utter_message(response=closing)
+            return []
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -84,6 +94,23 @@ class ActionAskRephrase(CourseAdvisorAction):
             buttons=buttons[:MAX_SUGGESTIONS],
         )
         return []
+
+
+def _closing_reply(tracker: Tracker) -> str | None:
+    """The reply to an unsure message whose two likeliest intents both close the
+    conversation (no form waiting for an answer), else ``None``."""
+    if tracker.active_loop.get("name"):
+        return None
+    ranking = [
+        item
+        for item in tracker.latest_message.get("intent_ranking") or []
+        if item.get("name") != "nlu_fallback"
+    ][:2]
+    if len(ranking) < 2 or not all(item.get("name") in CLOSING_REPLIES for item in ranking):
+        return None
+    if sum(float(item.get("confidence") or 0.0) for item in ranking) < CLOSING_SHARE:
+        return None
+    return CLOSING_REPLIES[str(ranking[0]["name"])]
 
 
 #: Entities that state a wish about the courses (not a question or a position).

@@ -187,3 +187,45 @@ async def test_in_the_form_a_guessed_wish_or_a_question_is_still_out_of_scope(
         events = await ActionFormOutOfScope().run(dispatcher, tracker, domain)
         assert events == []
         assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
+async def test_an_unsure_goodbye_or_thanks_gets_the_likelier_reply(store, domain) -> None:
+    """ "Ok thanks, that is all for now": goodbye and thank too close to choose, and either
+    reply fits; anything else next to them still gets the suggestions."""
+    closing = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "goodbye", "confidence": 0.45},
+        {"name": "thank", "confidence": 0.43},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "Ok thanks, that is all for now", intent="nlu_fallback", intent_ranking=closing
+    )
+    assert await ActionAskRephrase().run(dispatcher, tracker, domain) == []
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_goodbye"]
+    thanks_first = [closing[0], {**closing[2], "confidence": 0.5}, closing[1]]
+    thanked = CollectingDispatcher()
+    await ActionAskRephrase().run(
+        thanked, make_tracker("ta, bye", intent="nlu_fallback", intent_ranking=thanks_first), domain
+    )
+    assert [m.get("response") for m in thanked.messages] == ["utter_you_are_welcome"]
+    for ranked in (
+        [closing[0], closing[1], {"name": "deny", "confidence": 0.43}],  # not both closing
+        [closing[0], {**closing[1], "confidence": 0.3}, {**closing[2], "confidence": 0.2}],
+    ):
+        asked = CollectingDispatcher()
+        other = make_tracker("hmm ok", intent="nlu_fallback", intent_ranking=ranked)
+        await ActionAskRephrase().run(asked, other, domain)
+        assert "not sure I understood" in asked.messages[0]["text"]
+    in_form = CollectingDispatcher()
+    await ActionAskRephrase().run(
+        in_form,
+        make_tracker(
+            "Ok thanks, that is all for now",
+            intent="nlu_fallback",
+            intent_ranking=closing,
+            active_loop="learner_profile_form",
+        ),
+        domain,
+    )
+    assert "not sure I understood" in in_form.messages[0]["text"]

@@ -35,6 +35,8 @@ GATES = {
     "retrieval_fresh6.yml": (0.38, 0.50, 0.78, 66),
     # session 8's blind batch, measured 0.503 / 0.633 / 0.900 / 25 on first run
     "retrieval_fresh7.yml": (0.46, 0.58, 0.83, 32),
+    # session 10's blind batch (176 + 40), measured 0.500 / 0.608 / 0.850 / 48 on first run
+    "retrieval_fresh8.yml": (0.46, 0.56, 0.78, 58),
 }
 
 
