@@ -27,6 +27,10 @@ QUESTIONS_PATH = VOCAB_DIR / "questions.yml"
 #: Least confidence of a value said in so many words ("change career": 0.95); below it the
 #: value is inferred ("must carry academic credit" suggests further study; a learned guess).
 SAID_OUTRIGHT = 0.8
+#: Confidence of a topic named with a word asking for it ("courses on Excel", "learn
+#: Python"); a topic read at less is a subject's words said in passing ("my centre manager
+#: reckons ..."), which the search takes as one idea of the whole request.
+NAMED_TOPIC = 0.9
 #: The slots whose values answer each of the form's questions.
 ANSWERED_BY: Mapping[str, frozenset[str]] = {
     "goal": frozenset({"goal"}),

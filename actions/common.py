@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from actions.answers import NAMED_TOPIC
 from actions.card_actions import card_actions
 from actions.course_wording import credential_label, level_label, month_year
 from actions.profile_values import WISH_SLOTS
@@ -125,7 +126,30 @@ def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
         credit_wanted=credit if isinstance(credit, bool) else None,
         delivery=tracker.get_slot("delivery"),
         context=learner_context(tracker),
+        topic_inferred=topic_inferred(tracker, topic),
     )
+
+
+def topic_inferred(tracker: Tracker, topic: Any) -> bool:
+    """Whether the learner's latest message giving ``topic`` only said it in passing: the
+    topic entity's confidence is under :data:`~actions.answers.NAMED_TOPIC` (a subject's
+    words with no word asking for them). A topic from a button, a typed answer or a cue
+    counts as named."""
+    if not isinstance(topic, str) or not topic.strip():
+        return False
+    for event in reversed(tracker.events):
+        if event.get("event") in ("restart", "session_started"):
+            return False
+        if event.get("event") != "user":
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        found = [e for e in entities if e.get("entity") == "topic" and e.get("value") == topic]
+        if found:
+            confidences = [e.get("confidence") for e in found]
+            if any(c is None for c in confidences):
+                return False
+            return max(float(c) for c in confidences) < NAMED_TOPIC
+    return False
 
 
 def _fmt_number(value: float | None) -> str:

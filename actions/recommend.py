@@ -71,7 +71,7 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
             "Going by the words of your request, these look closest (I say what each "
             f"matches; tell me a subject to narrow it down):{also}"
         )
-    if topic is None or topic.status == BROAD:
+    if topic is None or (topic.status == BROAD and not result.by_request):
         what = f"{subject} courses" if subject else "courses"
         if result.exact:
             if n == 1:

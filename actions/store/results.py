@@ -29,6 +29,10 @@ class LearnerProfile:
     # The learner's own words around the request ("I'm a nurse on an oncology ward ...
     # caring for dying patients"): they rank the courses when the topic alone does not.
     context: str | None = None
+    # The topic was only inferred from words the learner said in passing (a subject's words
+    # with no word asking for them: "my centre manager reckons ..."): the whole request
+    # ranks the courses, the topic phrase is one of its ideas.
+    topic_inferred: bool = False
 
 
 @dataclass

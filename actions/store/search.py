@@ -90,18 +90,23 @@ def recommend(
     specific = specific_ideas(session, profile.context) if words_only else []
     # The request's ideas, worked out once for the three uses below (each may count words
     # in the catalogue).
-    ideas = request_ideas(session, topic, profile.context)
+    # A topic said only in passing is one idea of the request like any other (on PostgreSQL,
+    # a common word is then left out: ts_rank_cd does not weigh rarity).
+    ideas = request_ideas(session, None if profile.topic_inferred else topic, profile.context)
     if specific:  # its specific words alone: "github", not "always" or "confuse"
         by_words = fulltext.relevance(session, specific, any_group=True)
         request = by_words if by_words.ids else None
     else:
         request = (
             request_relevance(session, topic, profile.context, ideas=ideas)
-            if topic is not None and topic.status != BROAD
+            if topic is not None and (topic.status != BROAD or profile.topic_inferred)
             else None
         )
     by_request = request is not None and (
-        topic is None or topic.status in (PARTIAL, NONE) or topic_disagrees(rel, request)
+        topic is None
+        or topic.status in (PARTIAL, NONE)
+        or profile.topic_inferred
+        or topic_disagrees(rel, request)
     )
     if by_request:
         # The topic phrase is missing from the catalogue, covered only in part, or nowhere

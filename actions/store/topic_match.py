@@ -42,6 +42,11 @@ MIN_CORRECTABLE = 4
 MIN_STOPWORD_TYPO = 6
 #: Courses a word must be in to count as a real word even when it is near a stop word.
 COMMON_WORD = 3
+#: A word at or above this on wordfreq's Zipf scale is a real English word, never read as a
+#: misspelling of another ("arabic" 4.0 is not "arable", "japanese" 4.8 not "japan",
+#: "autocad" 2.6 not "automation"); typos sit below it ("buisness" 2.4, "excell" 2.0,
+#: "kubernetis" 0).
+REAL_WORD_ZIPF = 2.5
 
 FULL = "full"  # courses match the whole topic
 PARTIAL = "partial"  # only some of the topic's ideas are covered
@@ -175,7 +180,7 @@ def _spelling(session: Session, group: Group) -> str | None:
     if len(group) != 1 or " " in group[0] or len(group[0]) < MIN_CORRECTABLE:
         return None
     word = group[0]
-    if not word.isalpha():
+    if not word.isalpha() or _real_word(word):
         return None
     stem = fulltext.stem(session, word)
     counts = {t: n for t, n in _vocabulary(session) if t[:1] == word[:1] and t.isalpha()}
@@ -193,6 +198,13 @@ def _spelling(session: Session, group: Group) -> str | None:
     fewest = min(edits for edits, _ in accepted)
     # Among equally close words, the one more courses use is the likelier meaning.
     return max((t for e, t in accepted if e == fewest), key=lambda t: (counts[t], t))
+
+
+def _real_word(word: str) -> bool:
+    """Whether ``word`` is common enough in English to be meant as written."""
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    return zipf_frequency(word, "en") >= REAL_WORD_ZIPF
 
 
 def _closeness(typed: tuple[str, str], term: str, **_: object) -> float:

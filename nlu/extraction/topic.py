@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from actions.answers import SAID_OUTRIGHT
+from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT
 from nlu.extraction.context import Extracted, ScanContext
 from nlu.extraction.subject import subject_role
 from nlu.topic import find_topic
@@ -28,7 +28,7 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
     topic = find_topic(ctx.raw, claimed, bare=bare)
     if topic is not None:
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
-        return [Extracted("topic", value, topic.start, topic.end, topic.text, 0.9)]
+        return [Extracted("topic", value, topic.start, topic.end, topic.text, NAMED_TOPIC)]
     for item in found:
         role = subject_role(ctx, item.start) if item.entity == "subject" else "source"
         if role != "source":

@@ -61,6 +61,15 @@ def test_misspelled_topic_word_is_read_as_the_nearest_indexed_word(session: Sess
     assert "Kubernetes" in _titles(session, topic="kubernetis")[0]
 
 
+@pytest.mark.parametrize("topic", ["Arabic", "Japanese", "AutoCAD"])
+def test_a_real_word_the_catalogue_lacks_is_not_read_as_a_misspelling(
+    session: Session, topic: str
+) -> None:
+    """ "Arabic" is not "arable", "Japanese" not "Japan": the learner hears there is none."""
+    match = match_topic(session, topic)
+    assert match.status == NONE and not match.corrected
+
+
 def test_the_subject_reranks_but_does_not_filter(session: Session) -> None:
     anywhere = recommend(session, LearnerProfile(topic="python"), limit=50).courses
     assert len({c.subject for c in anywhere}) >= 2  # python courses sit in several subjects
@@ -225,3 +234,20 @@ def test_courses_that_only_mention_the_topic_come_after_those_about_it(
 ) -> None:
     titles = _titles(session, topic="exel", goal="upskill", subject="business-management")
     assert all("excel" in t.lower().split() for t in titles), titles
+
+
+def test_a_topic_said_only_in_passing_ranks_by_the_whole_request(session: Session) -> None:
+    """ "my manager at the nursery says ...": "manager" is a subject's words said in passing
+    (the NLU reads it below NAMED_TOPIC); the whole request ranks the courses."""
+    context = (
+        "my manager at the nursery says I should learn how toddlers learn to talk and read: "
+        "phonics, early literacy"
+    )
+    wishes = {"topic": "manager", "subject": "business-management", "context": context}
+    named = recommend(session, LearnerProfile(**wishes))  # type: ignore[arg-type]
+    assert not named.by_request and "Manage" in named.courses[0].title
+    inferred = recommend(session, LearnerProfile(**wishes, topic_inferred=True))  # type: ignore[arg-type]
+    assert inferred.by_request and "Manage" not in inferred.courses[0].title
+    # (SQLite's bm25 puts it first; PostgreSQL's ts_rank_cd, which does not weigh how rare
+    # a word is, among the first three.)
+    assert any("Phonics" in course.title for course in inferred.courses)

@@ -1,0 +1,51 @@
+"""The learner's profile as the store reads it from the conversation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions.common import profile_from_tracker, topic_inferred
+from tests.actions.conftest import make_tracker
+
+
+def _user(text: str, *entities: dict[str, Any]) -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"entities": list(entities)}}
+
+
+def _topic(value: str, confidence: float | None) -> dict[str, Any]:
+    found: dict[str, Any] = {"entity": "topic", "value": value}
+    if confidence is not None:
+        found["confidence"] = confidence
+    return found
+
+
+def test_a_topic_said_in_passing_is_inferred_and_a_named_one_is_not() -> None:
+    passing = make_tracker(
+        "my manager says",
+        slots={"topic": "manager"},
+        events=[_user("my manager says", _topic("manager", 0.7))],
+    )
+    assert topic_inferred(passing, "manager")
+    assert profile_from_tracker(passing).topic_inferred
+    for confidence in (0.9, None):  # a cue, or a button payload without a confidence
+        named = make_tracker(
+            "courses on Excel",
+            slots={"topic": "Excel"},
+            events=[_user("courses on Excel", _topic("Excel", confidence))],
+        )
+        assert not topic_inferred(named, "Excel")
+
+
+def test_the_message_that_gave_the_topic_decides_not_a_later_one() -> None:
+    events = [
+        _user("courses on Excel pivot tables", _topic("Excel pivot tables", 0.9)),
+        {"event": "bot", "text": "What is your goal?"},
+        _user("for my job in office admin", _topic("office admin", 0.7)),
+    ]
+    tracker = make_tracker("for my job", slots={"topic": "Excel pivot tables"}, events=events)
+    assert not topic_inferred(tracker, "Excel pivot tables")
+    assert topic_inferred(tracker, "office admin")
+    # A topic from before a restart, or no topic at all, is not inferred.
+    restarted = [*events[:1], {"event": "restart"}, _user("hi")]
+    assert not topic_inferred(make_tracker("hi", events=restarted), "Excel pivot tables")
+    assert not topic_inferred(make_tracker("hi"), None)
