@@ -33,6 +33,7 @@ from actions.common import (
 from actions.comparison import compare_payload, compare_text, table_text
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.named_topic import nothing_to_act_on
+from actions.price_question import answer_price_question
 from actions.references import referenced_ids, unmatched_name
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
@@ -95,6 +96,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
         if from_earlier_list(tracker, ids):
             return earlier_list(dispatcher, ids, "course_details")
+        if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
+            return []
         asked = indices_from_tracker(tracker)
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:

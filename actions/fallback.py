@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import SAID_OUTRIGHT, asks_a_question, kept_values, said
 from actions.common import CourseAdvisorAction
 from actions.named_topic import named_topic, search_named_topic
+from actions.price_question import answer_price_question
 from actions.profile_form import FORM_NAME, searchable_topic
 from actions.profile_values import WISH_SLOTS
 from actions.refine import refine_or_search
@@ -54,6 +55,8 @@ class ActionAskRephrase(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if answer_price_question(dispatcher, tracker):  # "how much is that in dollars"
+            return []
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
             # wishes (domain mappings), so search again instead of asking to rephrase.
@@ -189,6 +192,8 @@ class ActionOutOfScope(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if answer_price_question(dispatcher, tracker):  # prices in another currency: in scope
+            return []
         found = await search_named_topic(dispatcher, tracker)
         if found is None:
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -92,6 +92,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
                 "show_shortlist",
                 "start_again",
                 "ask_job_value",
+                "ask_price_currency",
             ],
             # Intents that point at the last list: only course positions are taken from them;
             # `course_index` is taken from no other intent.

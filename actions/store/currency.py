@@ -27,3 +27,13 @@ def to_gbp(amount: float | None, currency: str | None) -> float | None:
     if rate is None:
         return None
     return round(amount * rate, 2)
+
+
+def convert(amount: float | None, currency: str | None, target: str) -> float | None:
+    """``amount`` in ``currency`` as ``target`` at the same fixed rates, or ``None`` when
+    either currency (or the amount) is unknown."""
+    in_gbp = to_gbp(amount, currency)
+    rate = GBP_PER_UNIT.get(target.strip().upper())
+    if in_gbp is None or rate is None:
+        return None
+    return round(in_gbp / rate, 2)

@@ -70,3 +70,12 @@ def test_converted_rules_name_the_fixed_rate() -> None:
 )
 def test_months_needed(weeks: float | None, months: int | None) -> None:
     assert months_needed(weeks) == months
+
+
+def test_converting_between_currencies_uses_the_fixed_rates() -> None:
+    from actions.store.currency import GBP_PER_UNIT, convert
+
+    assert convert(100, "GBP", "GBP") == 100
+    assert convert(100, "EUR", "USD") == round(100 * GBP_PER_UNIT["EUR"] / GBP_PER_UNIT["USD"], 2)
+    assert convert(100, "INR", "USD") is None and convert(100, "EUR", "INR") is None
+    assert convert(None, "EUR", "USD") is None
