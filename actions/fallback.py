@@ -162,8 +162,9 @@ def _starts_a_search(tracker: Tracker) -> bool:
 
 
 #: Intents that ask for courses or say what the learner is after; outside the form, a wish
-#: given as information ("into sustainability, budget £2000") is one too.
-LIKELY_REQUESTS = REQUEST_INTENTS | {"inform"}
+#: given as information ("into sustainability, budget £2000") is one too, and so is a change
+#: to the list that names what instead ("what about the farming ones?").
+LIKELY_REQUESTS = REQUEST_INTENTS | {"inform", "refine_search"}
 
 
 def _likely_request(tracker: Tracker) -> bool:

@@ -229,3 +229,21 @@ async def test_an_unsure_goodbye_or_thanks_gets_the_likelier_reply(store, domain
         domain,
     )
     assert "not sure I understood" in in_form.messages[0]["text"]
+
+
+async def test_an_unsure_change_to_the_list_naming_a_topic_searches_it(store, domain) -> None:
+    """ "What about the farming ones, would any of them cover pollinators?" after a list."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "refine_search", "confidence": 0.23},
+        {"name": "course_details", "confidence": 0.19},
+    ]
+    tracker = make_tracker(
+        "What about the farming ones, would any of them cover pollinators?",
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": ["x"]},
+        entities=[{"entity": "topic", "value": "farming", "start": 15, "end": 22}],
+    )
+    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
