@@ -132,12 +132,14 @@ nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a see
 		$(INDEPENDENT)/intents_fresh.yml $(INDEPENDENT)/intents_fresh2.yml tests/nlu/heldout.yml \
 		--json results/nlu-spread.json
 
-personas: setup ## Hold 24 + 20 + 20 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
+personas: setup ## Hold 24 + 20 + 20 + 20 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
 		--personas tests/personas/personas_fresh.yml --out test-artifacts/personas-fresh
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
 		--personas tests/personas/personas_fresh2.yml --out test-artifacts/personas-fresh2
+	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
+		--personas tests/personas/personas_fresh3.yml --out test-artifacts/personas-fresh3
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8

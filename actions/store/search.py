@@ -89,16 +89,18 @@ def recommend(
     words_only = topic is None and profile.subject is None and bool(profile.context)
     specific = specific_ideas(session, profile.context) if words_only else []
     # The request's ideas, worked out once for the three uses below (each may count words
-    # in the catalogue).
-    # A topic said only in passing is one idea of the request like any other (on PostgreSQL,
-    # a common word is then left out: ts_rank_cd does not weigh rarity).
-    ideas = request_ideas(session, None if profile.topic_inferred else topic, profile.context)
+    # in the catalogue). A topic said only in passing is among them even when it came from
+    # an earlier message than the request's words.
+    request_words = profile.context
+    if profile.topic_inferred and profile.topic:
+        request_words = f"{profile.topic}. {request_words or ''}"
+    ideas = request_ideas(session, topic, request_words)
     if specific:  # its specific words alone: "github", not "always" or "confuse"
         by_words = fulltext.relevance(session, specific, any_group=True)
         request = by_words if by_words.ids else None
     else:
         request = (
-            request_relevance(session, topic, profile.context, ideas=ideas)
+            request_relevance(session, topic, request_words, ideas=ideas)
             if topic is not None and (topic.status != BROAD or profile.topic_inferred)
             else None
         )
@@ -230,7 +232,7 @@ def recommend(
 
     related = frozenset(near.ids if near else ())
     said = (
-        (specific or request_groups(session, topic, profile.context, ideas=ideas))
+        (specific or request_groups(session, topic, request_words, ideas=ideas))
         if by_request
         else None
     )

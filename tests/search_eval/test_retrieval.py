@@ -25,18 +25,18 @@ pytestmark = pytest.mark.slow
 
 GATES = {
     # set: (min precision@3, min hit@1, min honest-miss rate, max silent off-topic); measured
-    # in session 7 (README): a few points under, as trainings differ a little.
-    "retrieval.yml": (0.73, 0.86, 0.85, 9),
-    "retrieval_fresh.yml": (0.70, 0.84, 0.83, 12),
-    "retrieval_fresh2.yml": (0.51, 0.66, 0.74, 20),
-    "retrieval_fresh3.yml": (0.64, 0.76, 0.74, 12),
-    "retrieval_fresh4.yml": (0.58, 0.75, 0.90, 30),
-    "retrieval_fresh5.yml": (0.57, 0.70, 0.83, 24),
-    "retrieval_fresh6.yml": (0.38, 0.50, 0.78, 66),
-    # session 8's blind batch, measured 0.503 / 0.633 / 0.900 / 25 on first run
-    "retrieval_fresh7.yml": (0.46, 0.58, 0.83, 32),
-    # session 10's blind batch (176 + 40), measured 0.500 / 0.608 / 0.850 / 48 on first run
-    "retrieval_fresh8.yml": (0.46, 0.56, 0.78, 58),
+    # in session 10 (README): a few points under, as trainings differ a little.
+    "retrieval.yml": (0.74, 0.88, 0.93, 8),
+    "retrieval_fresh.yml": (0.72, 0.86, 0.89, 10),
+    "retrieval_fresh2.yml": (0.58, 0.73, 0.79, 18),
+    "retrieval_fresh3.yml": (0.65, 0.76, 0.82, 12),
+    "retrieval_fresh4.yml": (0.59, 0.77, 0.96, 25),
+    "retrieval_fresh5.yml": (0.58, 0.70, 0.93, 24),
+    "retrieval_fresh6.yml": (0.43, 0.56, 0.85, 50),
+    "retrieval_fresh7.yml": (0.46, 0.59, 0.93, 31),
+    # session 10's blind batch (176 + 40): 0.500 / 0.608 / 0.850 / 48 on first run, 0.534 /
+    # 0.665 / 0.900 / 37 after the session's changes
+    "retrieval_fresh8.yml": (0.50, 0.63, 0.86, 42),
 }
 
 
