@@ -58,6 +58,7 @@ class TopicCues:
     doers: frozenset[str]
     possessives: frozenset[str]
     audiences: frozenset[str]
+    compounds: frozenset[tuple[str, str]]
     bare_max_words: int
 
 
@@ -84,6 +85,11 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         doers=frozenset(word_list(raw, "doers", path)),
         possessives=frozenset(word_list(raw, "possessives", path)),
         audiences=frozenset(word_list(raw, "audiences", path)),
+        compounds=frozenset(
+            (words[-2], words[-1])
+            for words in (phrase.split() for phrase in word_list(raw, "compounds", path))
+            if len(words) >= 2
+        ),
         bare_max_words=int(raw.get("bare_max_words") or 0),
     )
 
@@ -167,6 +173,7 @@ def _span_before(
         noun > 0
         and not blocked[noun - 1]
         and toks[noun - 1].norm in cues.stopwords
+        and not _compound_at(toks, noun - 1, cues)
         # "in my class" is where, not what: a boundary or a joiner ends the walk back.
         and toks[noun - 1].norm not in cues.boundaries
         and toks[noun - 1].norm not in cues.joiners
@@ -187,7 +194,7 @@ def _span_before(
             ):
                 i -= 2
                 continue
-        if _is_stop(prev, cues):
+        if _is_stop(prev, cues) and not _compound_at(toks, i - 1, cues):
             break
         i -= 1
     if i > 0 and toks[i - 1].norm in cues.possessives:
@@ -195,15 +202,24 @@ def _span_before(
     return (i, noun) if i < noun else None
 
 
+def _compound_at(toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+    """Whether token ``k`` ends a compound with the token before it ("machine learning")."""
+    return k > 0 and (toks[k - 1].norm, toks[k].norm) in cues.compounds
+
+
 def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int, int] | None:
     while i < j and (toks[i].norm in cues.stopwords or toks[i].norm in cues.joiners):
         i += 1
     while j > i and (toks[j - 1].norm in cues.stopwords or toks[j - 1].norm in cues.joiners):
+        if j - 1 > i and _compound_at(toks, j - 1, cues):
+            break  # "machine learning": the stop word is part of the topic
         j -= 1
     return (i, j) if j > i else None
 
 
 def _cue_at(toks: Sequence[_Token], i: int, cues: TopicCues) -> tuple[tuple[str, ...], int] | None:
+    if _compound_at(toks, i, cues):
+        return None  # "machine learning side": "learning" ends a compound, it asks for nothing
     for cue, strength in cues.before:
         n = len(cue)
         if tuple(t.norm for t in toks[i : i + n]) == cue:

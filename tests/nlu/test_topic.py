@@ -118,6 +118,10 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("is there a course for teachers on that?", None),
         ("any courses for managers on budgeting", "budgeting"),
         ("a course for nurses in wound care", "wound care"),
+        # A compound whose last word is otherwise a stop word or a cue stays whole.
+        ("I want to learn machine learning", "machine learning"),
+        ("any deep learning courses for image recognition", "deep learning"),
+        ("I want to shift to machine learning side, testing has no growth", None),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
