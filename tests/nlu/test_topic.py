@@ -122,6 +122,8 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I want to learn machine learning", "machine learning"),
         ("any deep learning courses for image recognition", "deep learning"),
         ("I want to shift to machine learning side, testing has no growth", None),
+        # "get" before a course noun is the asking, not the topic.
+        ("una get course wey go teach pattern cutting?", "pattern cutting"),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
