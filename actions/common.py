@@ -114,6 +114,7 @@ def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
     credit = tracker.get_slot("credit_bearing")
     topic = tracker.get_slot("topic")
     goal = tracker.get_slot("goal")
+    inferred, said_in = _topic_source(tracker, topic)
     return LearnerProfile(
         subject=tracker.get_slot("subject"),
         topic=topic if isinstance(topic, str) and topic.strip() else None,
@@ -125,8 +126,10 @@ def profile_from_tracker(tracker: Tracker) -> LearnerProfile:
         level=tracker.get_slot("level"),
         credit_wanted=credit if isinstance(credit, bool) else None,
         delivery=tracker.get_slot("delivery"),
-        context=learner_context(tracker),
-        topic_inferred=topic_inferred(tracker, topic),
+        # A topic only inferred from a message is searched with that message's words (a
+        # later answer such as "total maybe 100 dollars ... I use Excel a bit" is no request).
+        context=(said_in if inferred and said_in else learner_context(tracker)),
+        topic_inferred=inferred,
     )
 
 
@@ -135,21 +138,28 @@ def topic_inferred(tracker: Tracker, topic: Any) -> bool:
     topic entity's confidence is under :data:`~actions.answers.NAMED_TOPIC` (a subject's
     words with no word asking for them). A topic from a button, a typed answer or a cue
     counts as named."""
+    return _topic_source(tracker, topic)[0]
+
+
+def _topic_source(tracker: Tracker, topic: Any) -> tuple[bool, str | None]:
+    """Whether ``topic`` was only inferred (see :func:`topic_inferred`), and the text of
+    the latest message that gave it."""
     if not isinstance(topic, str) or not topic.strip():
-        return False
+        return False, None
     for event in reversed(tracker.events):
         if event.get("event") in ("restart", "session_started"):
-            return False
+            return False, None
         if event.get("event") != "user":
             continue
         entities = (event.get("parse_data") or {}).get("entities") or []
         found = [e for e in entities if e.get("entity") == "topic" and e.get("value") == topic]
         if found:
+            text = event.get("text") if isinstance(event.get("text"), str) else None
             confidences = [e.get("confidence") for e in found]
             if any(c is None for c in confidences):
-                return False
-            return max(float(c) for c in confidences) < NAMED_TOPIC
-    return False
+                return False, text
+            return max(float(c) for c in confidences) < NAMED_TOPIC, text
+    return False, None
 
 
 def _fmt_number(value: float | None) -> str:

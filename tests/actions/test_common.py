@@ -49,3 +49,23 @@ def test_the_message_that_gave_the_topic_decides_not_a_later_one() -> None:
     restarted = [*events[:1], {"event": "restart"}, _user("hi")]
     assert not topic_inferred(make_tracker("hi", events=restarted), "Excel pivot tables")
     assert not topic_inferred(make_tracker("hi"), None)
+
+
+def test_an_inferred_topic_is_searched_with_the_words_of_its_own_message() -> None:
+    """A later answer ("total maybe 100 dollars ... I use Excel a bit") is no request."""
+    first = "My nephew say go do computer helpdesk job, fix laptop, reset password"
+    answer = "budget total maybe 100 dollars, I totally beginner, only use Excel a bit"
+    events = [
+        _user(first, _topic("helpdesk", 0.8)),
+        {"event": "bot", "text": "Anything else that matters?"},
+        {
+            **_user(answer, _topic("Excel", 0.9)),
+            "parse_data": {"intent": {"name": "find_course"}, "entities": [_topic("Excel", 0.9)]},
+        },
+    ]
+    tracker = make_tracker(answer, slots={"topic": "helpdesk"}, events=events)
+    profile = profile_from_tracker(tracker)
+    assert profile.topic_inferred and profile.context == first
+    # A named topic keeps the latest request as its context.
+    named = make_tracker(answer, slots={"topic": "Excel"}, events=events)
+    assert profile_from_tracker(named).context == answer
