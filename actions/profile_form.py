@@ -23,7 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
-from actions.common import store_session
+from actions.common import store_session, topic_inferred
 from actions.profile_values import GOALS
 from actions.request_context import learner_context
 from actions.stacking import plan_reply
@@ -264,7 +264,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def _keep_a_topic_said_before(tracker: Tracker) -> str | None:
         """The topic asked for earlier ("excel pivot tables"), when a later message only
         names a subject in passing ("upskilling for my job. office admin"): the job told
-        about is not a new topic. An answer to the subject question still replaces it."""
+        about is not a new topic. An answer to the subject question still replaces it, and
+        so does any later topic when the earlier one was only inferred too."""
         if tracker.get_slot("requested_slot") == "subject" or not _just_said(tracker):
             return None
         if not inferred_only(tracker.latest_message.get("entities") or [], "topic"):
@@ -272,6 +273,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
         before = _value_before_message(tracker, "topic")
         if not searchable_topic(before) or before == tracker.get_slot("topic"):
             return None
+        if topic_inferred(tracker, before):
+            return None  # only guessed itself ("... kids are in school now"): no better
         return str(before)
 
     @staticmethod

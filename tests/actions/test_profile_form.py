@@ -401,3 +401,27 @@ async def test_searching_the_requests_words_needs_no_subject(dispatcher, domain)
     assert "subject" not in asked and "goal" in asked
     named = make_tracker(slots={"by_request": True, "subject": "languages"})
     assert "subject" in await form.required_slots(slots, dispatcher, named, domain)
+
+
+async def test_a_topic_only_guessed_before_is_not_kept_over_a_new_one(dispatcher, domain) -> None:
+    """ "just exploring, kids are in school now" (school, guessed) and then "not sure...
+    psychology maybe?" (guessed too): the later one is as good, so it stays."""
+    first = "just exploring tbh, kids are in school now"
+    school = {"entity": "topic", "value": "school", "confidence": 0.8}
+    text = "not sure... psychology maybe? or something creative"
+    psychology = {"entity": "topic", "value": "psychology", "confidence": 0.7}
+    latest = {
+        "text": text,
+        "intent": {"name": "inform", "confidence": 0.9},
+        "entities": [psychology],
+    }
+    events = [
+        {"event": "user", "text": first, "parse_data": {"entities": [school]}},
+        {"event": "slot", "name": "topic", "value": "school"},
+        {"event": "user", "text": text, "parse_data": latest},
+        {"event": "slot", "name": "topic", "value": "psychology"},
+    ]
+    slots = {"topic": "psychology", "requested_slot": "refinements_done"}
+    tracker = make_tracker(text, slots=slots, entities=[psychology], events=events)
+    found = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert found.get("topic", "psychology") == "psychology"
