@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from actions.answers import NAMED_TOPIC
 from actions.card_actions import card_actions
-from actions.course_wording import credential_label, level_label, month_year
+from actions.course_wording import credential_label, level_label, money, month_year
 from actions.profile_values import WISH_SLOTS
 from actions.request_context import learner_context
 from actions.store.db import StoreError, dispose_engines, session_scope
@@ -174,8 +174,7 @@ def format_price(course: Recommendation) -> str:
         return "free"
     if course.price is None or not course.currency:
         return "price not published"
-    symbol = {"GBP": "£", "EUR": "€", "USD": "$"}.get(course.currency, course.currency + " ")
-    figure = f"{symbol}{course.price:,.2f}".replace(".00", "")
+    figure = money(course.price, course.currency)
     if course.price_model == "subscription-monthly":
         figure += "/month"
     elif course.price_model == "total-programme":

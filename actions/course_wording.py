@@ -54,6 +54,17 @@ def level_label(level: str | None) -> str:
     return _label("levels", level, "Not stated")
 
 
+#: How the currencies the catalogue's prices come in are written.
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def money(amount: float, currency: str) -> str:
+    """``amount`` with its currency's symbol, to the penny unless whole ("€23.99", "$1,350");
+    a currency without a symbol goes before it by its code."""
+    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    return f"{symbol}{amount:,.2f}".replace(".00", "")
+
+
 def month_year(as_of: Any) -> str | None:
     """A catalogue date as "November 2022" ("2022-11", "2025-01-10", "Sept 2017 refresh"),
     or ``None`` when it holds no month and year ("page undated")."""

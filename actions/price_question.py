@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction, store_session
-from actions.course_wording import month_year
+from actions.course_wording import CURRENCY_SYMBOLS, money, month_year
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.store.currency import RATES_AS_OF, convert
 from actions.store.models import Course
@@ -30,7 +30,6 @@ from actions.store.search import get_courses
 
 QUESTIONS_PATH = VOCAB_DIR / "price_questions.yml"
 FOREIGN_PATH = VOCAB_DIR / "foreign_currencies.yml"
-SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 NAMES = {"GBP": "pounds", "EUR": "euros", "USD": "US dollars"}
 #: Price models whose price is paid each month.
 MONTHLY = "subscription-monthly"
@@ -86,10 +85,6 @@ def asked_currency(text: str, *, asked: bool = False) -> str | None:
     return None
 
 
-def _money(amount: float, code: str) -> str:
-    return f"{SYMBOLS[code]}{amount:,.2f}".replace(".00", "")
-
-
 def price_lines(courses: Sequence[Course], code: str) -> list[str]:
     """One line a course: its published price, then the same in ``code`` (and its total)."""
     lines = []
@@ -100,16 +95,16 @@ def price_lines(courses: Sequence[Course], code: str) -> list[str]:
             lines.append(f"{n}. {title}: free")
             continue
         converted = convert(price, currency, code)
-        if price is None or converted is None or currency not in SYMBOLS:
+        if price is None or converted is None or currency not in CURRENCY_SYMBOLS:
             lines.append(f"{n}. {title}: price not published")
             continue
         each = "/month" if model == MONTHLY else ""
-        line = f"{n}. {title}: {_money(price, currency)}{each}"
+        line = f"{n}. {title}: {money(price, currency)}{each}"
         if currency != code:
-            line += f" is about {_money(converted, code)}{each}"
+            line += f" is about {money(converted, code)}{each}"
         in_total = convert(total, "GBP", code)
         if model == MONTHLY and in_total is not None:
-            line += f", about {_money(round(in_total), code)} in total"
+            line += f", about {money(round(in_total), code)} in total"
         lines.append(line)
     return lines
 
