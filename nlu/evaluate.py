@@ -617,8 +617,12 @@ def resolve_model(path: Path) -> Path:
 Predictor = Callable[[Path, Sequence[str]], list[Prediction]]
 
 
-def predict_with_rasa(model_path: Path, texts: Sequence[str]) -> list[Prediction]:
-    """Load the Rasa model once and parse every text with it."""
+Parser = Callable[[Sequence[str]], list[Prediction]]
+
+
+def rasa_parser(model_path: Path) -> Parser:
+    """Load the Rasa model once; the returned function parses texts with it (several sets
+    can then be scored without loading the model again, see nlu.gates)."""
     import asyncio
     import logging
     import os
@@ -634,10 +638,18 @@ def predict_with_rasa(model_path: Path, texts: Sequence[str]) -> list[Prediction
 
     agent = Agent.load(str(model_path))
 
-    async def parse_all() -> list[dict[str, Any]]:
-        return [await agent.parse_message(text) for text in texts]
+    def parse(texts: Sequence[str]) -> list[Prediction]:
+        async def parse_all() -> list[dict[str, Any]]:
+            return [await agent.parse_message(text) for text in texts]
 
-    return [prediction_from_parse(parsed) for parsed in asyncio.run(parse_all())]
+        return [prediction_from_parse(parsed) for parsed in asyncio.run(parse_all())]
+
+    return parse
+
+
+def predict_with_rasa(model_path: Path, texts: Sequence[str]) -> list[Prediction]:
+    """Load the Rasa model once and parse every text with it."""
+    return rasa_parser(model_path)(texts)
 
 
 # --------------------------------------------------------------------------- the command
@@ -791,43 +803,68 @@ def main(argv: Sequence[str] | None = None, predictor: Predictor | None = None) 
         return 0
 
     try:
-        examples = load_examples(args.data)
+        model_path = resolve_model(args.model)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return run_set(
+        lambda texts: predict(model_path, texts),
+        model_path,
+        args.data,
+        min_intent_f1=args.min_intent_f1,
+        min_slot_match=args.min_slot_match,
+        json_path=args.json,
+        errors=args.errors,
+        config_label=args.config_label,
+    )
+
+
+def run_set(
+    parse: Parser,
+    model_path: Path,
+    data: Path,
+    *,
+    min_intent_f1: float | None = None,
+    min_slot_match: float | None = None,
+    json_path: Path | None = None,
+    errors: int = DEFAULT_ERRORS,
+    config_label: str = "",
+) -> int:
+    """Score one labelled set with ``parse``, print the report (and save it as JSON); the
+    exit code: 0 every minimum met, 1 one missed, 2 the set cannot be read."""
+    try:
+        examples = load_examples(data)
     except (OSError, ValueError) as error:
         print(f"error: cannot read the test set: {error}", file=sys.stderr)
         return 2
     problems = validate_examples(examples)
     if problems:
-        print(f"error: {len(problems)} problem(s) in {args.data}:", file=sys.stderr)
+        print(f"error: {len(problems)} problem(s) in {data}:", file=sys.stderr)
         for problem in problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    try:
-        model_path = resolve_model(args.model)
-    except FileNotFoundError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
 
     started = time.perf_counter()
-    predictions = predict(model_path, [example.text for example in examples])
+    predictions = parse([example.text for example in examples])
     seconds = time.perf_counter() - started
     report = score(examples, predictions)
-    failures = check_minimums(report, args.min_intent_f1, args.min_slot_match)
+    failures = check_minimums(report, min_intent_f1, min_slot_match)
 
     header = ["Course Advisor NLU evaluation"]
-    if args.config_label:
-        header.append(f"  config : {args.config_label}")
+    if config_label:
+        header.append(f"  config : {config_label}")
     header += [
         f"  model  : {model_path}",
-        f"  data   : {args.data} ({len(examples)} examples)",
-        f"  time   : {seconds:.1f} s to load and parse "
+        f"  data   : {data} ({len(examples)} examples)",
+        f"  time   : {seconds:.1f} s to parse "
         f"({1000 * seconds / len(examples):.0f} ms per example)",
         "",
     ]
     print("\n".join(header))
-    print(format_report(report, args.errors))
+    print(format_report(report, errors))
     print()
 
-    minimums = {"min_intent_f1": args.min_intent_f1, "min_slot_match": args.min_slot_match}
+    minimums = {"min_intent_f1": min_intent_f1, "min_slot_match": min_slot_match}
     if failures:
         print("FAILED:")
         for failure in failures:
@@ -835,20 +872,20 @@ def main(argv: Sequence[str] | None = None, predictor: Predictor | None = None) 
     elif any(value is not None for value in minimums.values()):
         print("OK: every minimum is met")
 
-    if args.json:
+    if json_path:
         payload = {
-            "config_label": args.config_label,
+            "config_label": config_label,
             "model": str(model_path),
-            "data": str(args.data),
+            "data": str(data),
             "seconds": seconds,
             **report.to_dict(),
             "minimums": minimums,
             "passed": not failures,
             "failures": failures,
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        print(f"saved {args.json}")
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        print(f"saved {json_path}")
     return 1 if failures else 0
 
 

@@ -26,6 +26,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -239,9 +240,22 @@ def real_stack(model: Path) -> Iterator[tuple[Say, Slots]]:
         yield say, slots_of
 
 
-def evaluate(say: Say, slots_of: Slots, answers: Sequence[Answer]) -> list[Outcome]:
+#: Conversations held at once (each its own sender), so the Rasa and action servers work
+#: side by side; the outcomes keep the set's order.
+AT_ONCE = 4
+
+
+def evaluate(
+    say: Say, slots_of: Slots, answers: Sequence[Answer], at_once: int = AT_ONCE
+) -> list[Outcome]:
     run = uuid.uuid4().hex[:8]
-    return [converse(say, slots_of, a, f"ctx-{run}-{i}") for i, a in enumerate(answers)]
+    with ThreadPoolExecutor(max_workers=max(1, at_once)) as pool:
+        return list(
+            pool.map(
+                lambda numbered: converse(say, slots_of, numbered[1], f"ctx-{run}-{numbered[0]}"),
+                enumerate(answers),
+            )
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -270,32 +284,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.model.is_file():
         print(f"error: no model at {args.model}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
     with real_stack(args.model) as (say, slots_of):
-        outcomes = evaluate(say, slots_of, answers)
+        return run_answers(
+            say,
+            slots_of,
+            answers,
+            model=args.model,
+            data=args.data,
+            min_read=args.min_read,
+            errors=args.errors,
+            json_path=args.json,
+        )
+
+
+def run_answers(
+    say: Say,
+    slots_of: Slots,
+    answers: Sequence[Answer],
+    *,
+    model: Path,
+    data: Path,
+    min_read: float | None = None,
+    errors: int = 40,
+    json_path: Path | None = None,
+) -> int:
+    """Hold a conversation per answer, print the report (and save it as JSON); the exit
+    code: 0 read at least ``min_read``, 1 below it."""
+    started = time.perf_counter()
+    outcomes = evaluate(say, slots_of, answers)
     seconds = time.perf_counter() - started
     rows = summarise(outcomes)
     overall = rows[-1].rate
     print("Course Advisor answers in context (read as the answer to the question asked)")
-    print(f"  model : {args.model}\n  data  : {args.data} ({len(answers)} answers)")
+    print(f"  model : {model}\n  data  : {data} ({len(answers)} answers)")
     print(f"  time  : {seconds:.0f} s\n")
     print(format_summary(rows))
     print(f"\nOverall read as the answer to the question asked: {overall:.3f} (target >= 0.95)\n")
-    print(format_errors(outcomes, args.errors))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
+    print(format_errors(outcomes, errors))
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
-            "model": str(args.model),
-            "data": str(args.data),
+            "model": str(model),
+            "data": str(data),
             "examples": len(outcomes),
             "read_rate": overall,
             "questions": [{**asdict(r), "rate": r.rate} for r in rows],
             "outcomes": [asdict(o) for o in outcomes],
         }
-        args.json.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", "utf-8")
-        print(f"saved {args.json}")
-    if args.min_read is not None and overall < args.min_read:
-        print(f"FAILED: read {overall:.3f} is below --min-read {args.min_read:.3f}")
+        json_path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        print(f"saved {json_path}")
+    if min_read is not None and overall < min_read:
+        print(f"FAILED: read {overall:.3f} is below --min-read {min_read:.3f}")
         return 1
     return 0
 
