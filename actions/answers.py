@@ -27,6 +27,10 @@ QUESTIONS_PATH = VOCAB_DIR / "questions.yml"
 #: Least confidence of a value said in so many words ("change career": 0.95); below it the
 #: value is inferred ("must carry academic credit" suggests further study; a learned guess).
 SAID_OUTRIGHT = 0.8
+#: Extractors whose values are learned guesses ("the brain is so interesting" -> explore):
+#: their confidence is a probability, not how plainly the value was said, so such a value
+#: is never said outright (nlu.goal_classifier.GoalClassifier).
+GUESSING_EXTRACTORS = frozenset({"GoalClassifier"})
 #: Confidence of a topic named with a word asking for it ("courses on Excel", "learn
 #: Python"); a topic read at less is a subject's words said in passing ("my centre manager
 #: reckons ..."), which the search takes as one idea of the whole request.
@@ -55,14 +59,22 @@ def said(entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return [e for e in entities if e.get("role") != ANSWER_ROLE]
 
 
+def said_outright(entity: Mapping[str, Any]) -> bool:
+    """Whether the message states the entity's value in so many words (at least
+    :data:`SAID_OUTRIGHT`, and not a learned guess)."""
+    if entity.get("extractor") in GUESSING_EXTRACTORS:
+        return False
+    return float(entity.get("confidence") or 0.0) >= SAID_OUTRIGHT
+
+
 def inferred_only(
     entities: Iterable[Mapping[str, Any]], slot: str, *, kept_aside: bool = False
 ) -> bool:
-    """Whether the message gives ``slot`` only by inference (every such entity is below
-    :data:`SAID_OUTRIGHT`); False when it does not give it at all. ``kept_aside``: count
+    """Whether the message gives ``slot`` only by inference (no such entity is
+    :func:`said_outright`); False when it does not give it at all. ``kept_aside``: count
     the entities kept only in case the message is an answer too."""
     found = [e for e in (entities if kept_aside else said(entities)) if e.get("entity") == slot]
-    return bool(found) and all(float(e.get("confidence") or 0.0) < SAID_OUTRIGHT for e in found)
+    return bool(found) and not any(said_outright(e) for e in found)
 
 
 def answer_values(
@@ -93,10 +105,12 @@ def kept_values(entities: Iterable[Mapping[str, Any]], slots: Collection[str]) -
 __all__ = [
     "ANSWERED_BY",
     "ANSWER_ROLE",
+    "GUESSING_EXTRACTORS",
     "SAID_OUTRIGHT",
     "answer_values",
     "asks_a_question",
     "inferred_only",
     "kept_values",
     "said",
+    "said_outright",
 ]

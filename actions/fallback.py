@@ -16,7 +16,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import SAID_OUTRIGHT, asks_a_question, kept_values, said
+from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.common import CourseAdvisorAction
 from actions.named_topic import named_topic, search_named_topic
 from actions.price_question import answer_price_question
@@ -223,13 +223,9 @@ class ActionFormOutOfScope(CourseAdvisorAction):
 
 
 def _stated_wishes(tracker: Tracker) -> dict[str, Any]:
-    """Wishes the message states outright (confidence SAID_OUTRIGHT or more) that its
-    intent kept aside; none when the message asks something."""
+    """Wishes the message states outright (:func:`said_outright`) that its intent kept
+    aside; none when the message asks something."""
     if asks_a_question(tracker.latest_message.get("text") or ""):
         return {}
-    entities = [
-        e
-        for e in tracker.latest_message.get("entities") or []
-        if float(e.get("confidence") or 0.0) >= SAID_OUTRIGHT
-    ]
+    entities = [e for e in tracker.latest_message.get("entities") or [] if said_outright(e)]
     return kept_values(entities, WISH_SLOTS)

@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from actions.answers import ANSWER_ROLE, answer_values, asks_a_question, said
+from actions.answers import (
+    ANSWER_ROLE,
+    answer_values,
+    asks_a_question,
+    inferred_only,
+    said,
+    said_outright,
+)
 
 
 def _kept(**values: Any) -> list[dict[str, Any]]:
@@ -54,3 +61,32 @@ def test_values_said_outright_are_not_kept_ones() -> None:
     entities = [outright, *_kept(level="introductory")]
     assert said(entities) == [outright]
     assert answer_values([outright], "under £100", "refinements_done") == {}
+
+
+@pytest.mark.parametrize(
+    ("entity", "outright"),
+    [
+        ({"entity": "goal", "value": "career_change", "confidence": 0.95}, True),
+        ({"entity": "goal", "value": "further_study", "confidence": 0.55}, False),
+        (
+            {
+                "entity": "goal",
+                "value": "explore",
+                "confidence": 0.97,
+                "extractor": "GoalClassifier",
+            },
+            False,
+        ),
+    ],
+)
+def test_a_learned_guess_is_never_said_outright(entity: dict[str, Any], outright: bool) -> None:
+    assert said_outright(entity) is outright
+    assert inferred_only([entity], "goal") is not outright
+    assert inferred_only([entity], "subject") is False  # not given at all
+
+
+def test_the_guessing_extractor_is_the_goal_classifiers_name() -> None:
+    from actions.answers import GUESSING_EXTRACTORS
+    from nlu.goal_classifier import GoalClassifier
+
+    assert GoalClassifier.__name__ in GUESSING_EXTRACTORS

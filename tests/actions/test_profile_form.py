@@ -286,14 +286,28 @@ async def test_a_question_at_the_form_is_answered_as_a_question(dispatcher, doma
     assert [e for e in events if e.get("name") != "requested_slot"] == []
 
 
-@pytest.mark.parametrize(("confidence", "kept"), [(0.55, True), (0.95, False)])
+@pytest.mark.parametrize(
+    ("confidence", "extractor", "kept"),
+    [
+        (0.55, "ProfileEntityExtractor", True),
+        (0.95, "ProfileEntityExtractor", False),
+        # A learned guess is never said outright, however probable ("psychology!! the
+        # brain is so interesting" is no new goal for an upskiller).
+        (0.97, "GoalClassifier", True),
+    ],
+)
 async def test_a_goal_only_implied_by_another_answer_keeps_the_one_said(
-    dispatcher, domain, confidence: float, kept: bool
+    dispatcher, domain, confidence: float, extractor: str, kept: bool
 ) -> None:
     """ "beginner level, must carry academic credit" suggests further study; the learner
     said upskill. "I want to change career now, under £200" does change it."""
     text = "beginner level, and it must carry academic credit"
-    goal = {"entity": "goal", "value": "further_study", "confidence": confidence}
+    goal = {
+        "entity": "goal",
+        "value": "further_study",
+        "confidence": confidence,
+        "extractor": extractor,
+    }
     latest = {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": [goal]}
     events = [
         {"event": "slot", "name": "goal", "value": "upskill"},
