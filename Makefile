@@ -119,13 +119,16 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 20 --json results/nlu-context-fresh.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh2.yml \
 		--errors 20 --json results/nlu-context-fresh2.json
+	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh3.yml \
+		--errors 20 --json results/nlu-context-fresh3.json
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
 		results/nlu-independent-intents.json results/nlu-independent-intents-fresh.json \
 		results/nlu-independent-intents-fresh2.json results/nlu-independent-openings.json \
 		results/nlu-independent-openings-fresh.json results/nlu-independent-openings-fresh2.json \
-		results/nlu-context.json results/nlu-context-fresh.json results/nlu-context-fresh2.json
+		results/nlu-context.json results/nlu-context-fresh.json results/nlu-context-fresh2.json \
+		results/nlu-context-fresh3.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \

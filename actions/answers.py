@@ -35,6 +35,13 @@ GUESSING_EXTRACTORS = frozenset({"GoalClassifier"})
 #: Python"); a topic read at less is a subject's words said in passing ("my centre manager
 #: reckons ..."), which the search takes as one idea of the whole request.
 NAMED_TOPIC = 0.9
+#: Entity key telling how a subject was said (nlu.extraction.subject): as the field WANTED
+#: ("into data science", "I like stars and planets"), IN_PASSING (no word around it says
+#: which: "Journalism is dying") or as the job HELD ("I'm a staff nurse").
+SAID_AS = "said_as"
+WANTED = "wanted"
+IN_PASSING = "passing"
+HELD = "held"
 #: The slots whose values answer each of the form's questions.
 ANSWERED_BY: Mapping[str, frozenset[str]] = {
     "goal": frozenset({"goal"}),
@@ -106,7 +113,11 @@ __all__ = [
     "ANSWERED_BY",
     "ANSWER_ROLE",
     "GUESSING_EXTRACTORS",
+    "HELD",
+    "IN_PASSING",
+    "SAID_AS",
     "SAID_OUTRIGHT",
+    "WANTED",
     "answer_values",
     "asks_a_question",
     "inferred_only",

@@ -24,6 +24,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session, topic_inferred
+from actions.goal_answer import story_slots_to_clear
 from actions.profile_values import GOALS
 from actions.request_context import learner_context
 from actions.stacking import plan_reply
@@ -240,6 +241,11 @@ class ValidateLearnerProfileForm(FormValidationAction):
         kept_topic = self._keep_a_topic_said_before(tracker)
         if kept_topic is not None:
             events.append(SlotSet("topic", kept_topic))
+        if _just_said(tracker):  # "I'm a staff nurse ...": the job told about is no subject
+            before = {name: _value_before_message(tracker, name) for name in ("subject", "topic")}
+            entities = tracker.latest_message.get("entities") or []
+            for name in story_slots_to_clear(entities, tracker.get_slot("requested_slot"), before):
+                events.append(SlotSet(name, None))
         subject = tracker.get_slot("subject")
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "subject":

@@ -46,7 +46,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.answers import ANSWER_ROLE
+from actions.answers import ANSWER_ROLE, SAID_AS
 from actions.profile_values import WISH_SLOTS
 from nlu.extraction import ENTITY_NAMES, Extracted, extract
 
@@ -229,4 +229,6 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         }
         if role:
             entity[ENTITY_ATTRIBUTE_ROLE] = role
+        if item.said_as:
+            entity[SAID_AS] = item.said_as
         return entity

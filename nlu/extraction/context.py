@@ -37,6 +37,9 @@ class Extracted:
     end: int
     text: str
     confidence: float
+    #: How the value was said, where the extractor tells (subject: wanted, passing, held;
+    #: see actions.answers.SAID_AS).
+    said_as: str | None = None
 
 
 def word_rx(pattern: str) -> re.Pattern[str]:
@@ -151,7 +154,13 @@ def _doc_entities(doc: Doc | None, raw: str) -> list[tuple[int, int, str]]:
 
 
 def make_extracted(
-    ctx: ScanContext, entity: str, value: Value, start: int, end: int, conf: float
+    ctx: ScanContext,
+    entity: str,
+    value: Value,
+    start: int,
+    end: int,
+    conf: float,
+    said_as: str | None = None,
 ) -> Extracted:
     """An :class:`Extracted` for ``raw[start:end]``, the span trimmed of spaces and punctuation."""
     start = max(0, min(start, len(ctx.raw)))
@@ -161,4 +170,4 @@ def make_extracted(
         end -= 1
     while start < end and ctx.raw[start] in " ,;:-":
         start += 1
-    return Extracted(entity, value, start, end, ctx.raw[start:end], round(float(conf), 3))
+    return Extracted(entity, value, start, end, ctx.raw[start:end], round(float(conf), 3), said_as)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.answers import HELD, IN_PASSING, WANTED
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.subject_index import (
@@ -24,6 +25,9 @@ from nlu.extraction.subject_index import (
     subject_words,
 )
 from nlu.negation import negated
+
+#: How a subject was said, by the role of its mention (the ``said_as`` of its entity).
+SAID_AS_BY_ROLE = {"target": WANTED, "weak": WANTED, "neutral": IN_PASSING, "source": HELD}
 
 
 @dataclass
@@ -153,7 +157,10 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     conf = round(0.9 * best.weight if not best.fuzzy else 0.75 * best.weight, 3)
     if best.role == "target":
         conf = min(0.99, conf + 0.05)
-    return [make_extracted(ctx, "subject", best.subject, best.start, best.end, max(conf, 0.3))]
+    said_as = SAID_AS_BY_ROLE[best.role]
+    return [
+        make_extracted(ctx, "subject", best.subject, best.start, best.end, max(conf, 0.3), said_as)
+    ]
 
 
 def _subject_ok(

@@ -14,6 +14,7 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import SAID_AS
 from actions.store.db import dispose_engines
 from actions.store.search import Recommendation
 from nlu.extraction import extract
@@ -67,7 +68,14 @@ def dispatcher() -> CollectingDispatcher:
 def extracted(text: str) -> list[dict[str, Any]]:
     """The entities nlu.extraction finds in ``text``, as Rasa would put them on a message."""
     return [
-        {"entity": e.entity, "value": e.value, "start": e.start, "end": e.end}
+        {
+            "entity": e.entity,
+            "value": e.value,
+            "start": e.start,
+            "end": e.end,
+            "confidence": e.confidence,
+            **({SAID_AS: e.said_as} if e.said_as else {}),
+        }
         for e in extract(text)
     ]
 

@@ -6,7 +6,7 @@ import pytest
 
 from actions.answers import ANSWER_ROLE
 from actions.profile_form import ValidateLearnerProfileForm
-from tests.actions.conftest import make_tracker
+from tests.actions.conftest import extracted, make_tracker
 
 
 @pytest.mark.parametrize(
@@ -439,3 +439,37 @@ async def test_a_topic_only_guessed_before_is_not_kept_over_a_new_one(dispatcher
     tracker = make_tracker(text, slots=slots, entities=[psychology], events=events)
     found = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
     assert found.get("topic", "psychology") == "psychology"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # Leaving teaching: neither the subject nor the topic is teaching.
+        ("6 years teaching year 4 and I'm burnt out, I want to do something different", None),
+        ("I am a staff nurse, band 5, and I want to get to band 6", None),
+        ("career change into data science", "data-science-ai"),
+    ],
+)
+async def test_the_job_told_about_in_a_goal_answer_is_no_subject(
+    dispatcher, domain, text: str, subject: str | None
+) -> None:
+    entities = extracted(text)
+    told = {e["entity"]: e["value"] for e in entities}
+    latest = {"text": text, "intent": {"name": "state_goal", "confidence": 0.9}}
+    latest["entities"] = entities
+    events = [
+        {"event": "user", "text": text, "parse_data": latest},
+        *({"event": "slot", "name": k, "value": v} for k, v in told.items()),
+    ]
+    tracker = make_tracker(
+        text,
+        intent="state_goal",
+        slots={**told, "requested_slot": "goal"},
+        entities=entities,
+        events=events,
+    )
+    slots = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert slots.get("subject", told.get("subject")) == subject
+    if subject is None:
+        assert slots.get("topic", told.get("topic")) is None
+    assert slots.get("goal", told["goal"]) == told["goal"]
