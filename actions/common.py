@@ -27,6 +27,7 @@ from actions.course_wording import credential_label, level_label, money, month_y
 from actions.profile_values import WISH_SLOTS
 from actions.request_context import learner_context
 from actions.store.db import StoreError, dispose_engines, session_scope
+from actions.store.models import Course
 from actions.store.search import (
     LearnerProfile,
     ProfileError,
@@ -190,7 +191,7 @@ def format_price(course: Recommendation) -> str:
     return figure
 
 
-def format_credits(course: Recommendation) -> str:
+def format_credits(course: Recommendation | Course) -> str:
     if course.credits is None:
         return "no stated credit"
     scheme = f" {course.credit_scheme}" if course.credit_scheme else ""

@@ -33,6 +33,7 @@ from actions.common import (
 from actions.comparison import compare_payload, compare_text, table_text
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.named_topic import nothing_to_act_on
+from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import referenced_ids, unmatched_name
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
@@ -99,6 +100,8 @@ class ActionCourseDetails(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
             return []
         asked = indices_from_tracker(tracker)
+        if not asked and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
+            return []
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
             return beyond_the_list(dispatcher, ids, "course_details", "Which one do you mean?")

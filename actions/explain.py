@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import CourseAdvisorAction, store_session
 from actions.knowledge import credit, microcredentials, questions
 from actions.knowledge.awards import detect_nation
+from actions.outcome_question import answer_outcome_question
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.stacking import plan_reply
@@ -140,6 +141,8 @@ class ActionExplainMicrocredentials(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if answer_outcome_question(dispatcher, tracker):  # "will these get me a certificate?"
+            return []
         text = tracker.latest_message.get("text") or ""
         dispatcher.utter_message(text=microcredentials.answer(microcredentials.detect_topic(text)))
         return []

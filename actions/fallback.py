@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.common import CourseAdvisorAction
 from actions.named_topic import named_topic, search_named_topic
+from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import FORM_NAME, searchable_topic
 from actions.profile_values import WISH_SLOTS
@@ -56,6 +57,8 @@ class ActionAskRephrase(CourseAdvisorAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if answer_price_question(dispatcher, tracker):  # "how much is that in dollars"
+            return []
+        if answer_outcome_question(dispatcher, tracker):  # "do these give a certificate"
             return []
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
@@ -194,6 +197,8 @@ class ActionOutOfScope(CourseAdvisorAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if answer_price_question(dispatcher, tracker):  # prices in another currency: in scope
+            return []
+        if answer_outcome_question(dispatcher, tracker):  # "is it a license to teach?"
             return []
         found = await search_named_topic(dispatcher, tracker)
         if found is None:

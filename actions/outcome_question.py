@@ -1,0 +1,102 @@
+"""What finishing the courses shown gives: "do these give a certificate I can show at the
+cooperative", "Can I teach to other people after I finish that one? Like it is a license?".
+
+Each course of the last list is said with what the catalogue records about its outcome (its
+kind of credential, CPD accreditation, academic credit); what a provider hands out on
+finishing is theirs to set, so the reply says that, and a question about a licence is told
+that the catalogue lists none of them as one. The question's words are data:
+``data/vocab/outcome_questions.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import format_credits, store_session
+from actions.course_wording import credential_label
+from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.store.models import Course
+from actions.store.search import get_courses
+
+QUESTIONS_PATH = VOCAB_DIR / "outcome_questions.yml"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    gives: re.Pattern[str]
+    opens: re.Pattern[str]
+    about_the_list: re.Pattern[str]
+    licence: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def _patterns(path: Path = QUESTIONS_PATH) -> _Patterns:
+    raw = load_yaml(path)
+    return _Patterns(
+        gives=re.compile(alternation(phrases(raw, "gives", path))),
+        opens=re.compile(r"^\W*(?:" + alternation(phrases(raw, "opens", path)) + ")"),
+        about_the_list=re.compile(alternation(phrases(raw, "about_the_list", path))),
+        licence=re.compile(alternation(phrases(raw, "licence", path))),
+    )
+
+
+@dataclass(frozen=True)
+class OutcomeQuestion:
+    licence: bool  # it asks whether a course makes them allowed to do a job
+
+
+def asked_outcome(text: str) -> OutcomeQuestion | None:
+    """The question, when ``text`` asks what finishing the courses shown gives; else ``None``.
+
+    It must ask (open like a question or end with "?"), name something a course may give
+    (a certificate, a licence, accreditation) and point at the courses shown.
+    """
+    lowered = text.lower().replace("’", "'").strip()
+    found = _patterns()
+    asks = lowered.endswith("?") or found.opens.search(lowered) is not None
+    if not asks or found.about_the_list.search(lowered) is None:
+        return None
+    if found.gives.search(lowered) is None:
+        return None
+    return OutcomeQuestion(licence=found.licence.search(lowered) is not None)
+
+
+def outcome_lines(courses: Sequence[Course]) -> list[str]:
+    """One line a course: what the catalogue records it gives."""
+    lines = []
+    for n, course in enumerate(courses, start=1):
+        facts = [credential_label(course.credential_type)]
+        if course.cpd_accredited:
+            facts.append("CPD-accredited")
+        facts.append(format_credits(course))
+        lines.append(f"{n}. {course.title}: {', '.join(facts)}")
+    return lines
+
+
+def answer_outcome_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer the latest message if it asks what finishing the courses shown gives; whether
+    it did (``False`` also when no list was shown: the caller answers as it would)."""
+    question = asked_outcome(tracker.latest_message.get("text") or "")
+    ids = list(tracker.get_slot("last_results") or [])
+    if question is None or not ids:
+        return False
+    with store_session() as session:
+        courses = get_courses(session, ids)
+    if not courses:
+        return False
+    dispatcher.utter_message(
+        response="utter_what_finishing_gives", lines="\n".join(outcome_lines(courses))
+    )
+    if question.licence:
+        dispatcher.utter_message(response="utter_no_licence_listed")
+    return True
+
+
+__all__ = ["OutcomeQuestion", "answer_outcome_question", "asked_outcome", "outcome_lines"]

@@ -1,0 +1,93 @@
+"""What finishing the courses shown gives: "do these give a certificate I can show at the
+cooperative", "Can I teach to other people after I finish that one? Like it is a license?"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.course_list import ActionCourseDetails
+from actions.explain import ActionExplainMicrocredentials
+from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.outcome_question import OutcomeQuestion, asked_outcome
+from tests.actions.conftest import make_tracker
+
+SHORT_COURSE = "fl-mindfulness-for-wellbeing-and-peak-performance-monash-university"
+CPD = "fl-animal-feed-production-feed-safety-eit-food"
+WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS credits
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("do these give a certificate I can show at the cooperative", OutcomeQuestion(False)),
+        ("will I get a cert for the cooking one", OutcomeQuestion(False)),
+        ("Is this course a CPD certificate?", OutcomeQuestion(False)),
+        (
+            "Can I teach to other people after I finish that one? Like it is a license?",
+            OutcomeQuestion(True),
+        ),
+        # Not about the courses shown, or not a question, or nothing a course gives.
+        ("do i get a certificate at the end", None),
+        ("I want a certificate in project management", None),
+        ("certificate courses in data please", None),
+        ("are there any certificate courses in project management?", None),
+        ("Do you need a licence to be a plumber", None),
+        ("how much is that in dollars", None),
+    ],
+)
+def test_what_a_message_asks_finishing_gives(text: str, question: OutcomeQuestion | None) -> None:
+    assert asked_outcome(text) == question
+
+
+def _replies(dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    return dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [
+        (ActionAskRephrase, "nlu_fallback"),
+        (ActionOutOfScope, "out_of_scope"),
+        (ActionCourseDetails, "course_details"),
+        (ActionExplainMicrocredentials, "ask_microcredentials"),
+    ],
+)
+async def test_each_course_shown_is_said_with_what_the_catalogue_records(
+    store, domain, action, intent
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "do these give a certificate I can show at the cooperative or to the county",
+        intent=intent,
+        slots={"last_results": [SHORT_COURSE, CPD, WITH_CREDIT]},
+    )
+    await action().run(dispatcher, tracker, domain)
+    [reply] = _replies(dispatcher)
+    assert reply["response"] == "utter_what_finishing_gives"
+    short, cpd, credit = reply["lines"].split("\n")
+    assert short.startswith("1. ") and short.endswith(": Short course, no stated credit")
+    assert cpd.startswith("2. Animal Feed Production") and "CPD-accredited" in cpd
+    assert credit.startswith("3. AWS") and credit.endswith("10 CATS credits")
+
+
+async def test_a_licence_question_is_told_none_is_listed_as_one(store, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "Can I teach to other people after I finish that one po? Like it is a license?",
+        intent="nlu_fallback",
+        slots={"last_results": [SHORT_COURSE]},
+    )
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    responses = [m["response"] for m in _replies(dispatcher)]
+    assert responses == ["utter_what_finishing_gives", "utter_no_licence_listed"]
+
+
+async def test_without_a_list_the_question_is_answered_as_before(store, domain) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("do these give a certificate?", intent="ask_microcredentials")
+    await ActionExplainMicrocredentials().run(dispatcher, tracker, domain)
+    [reply] = _replies(dispatcher)
+    assert reply.get("response") != "utter_what_finishing_gives" and reply["text"]
