@@ -39,6 +39,9 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         ("I want a career in IT", "IT"),  # too broad to search: the store falls back
         ("pottery / ceramics evening class", "pottery / ceramics"),  # "evening" is the class's
         ("Bonjour, any courses on oncology nursing?", "oncology nursing"),
+        # "bc" (because) ends the topic; "over" for "about", as Dutch and German speakers say
+        ("i want to learn japanese bc anime obvs, is there a course??", "japanese"),
+        ("My soil is heavy clay. Is there something over soil?", "soil"),
     ],
 )
 def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: str) -> None:
@@ -54,6 +57,7 @@ def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: st
         "yes please",
         "how does credit work",
         "I'm a nurse",
+        "something over the summer would be good",
     ],
 )
 def test_no_topic_where_none_is_named(text: str) -> None:
