@@ -136,6 +136,33 @@ def _postgres_tsquery(
     return (" || " if any_group else " && ").join(ands)
 
 
+def _sqlite_rare_first_query(groups: Sequence[Group], common: Sequence[Group], limit: int) -> Any:
+    """:func:`_relevance_query` with ``any_group`` on SQLite, for the courses matching a
+    group not in ``common``: each with its score over every group (bm25 adds up a score a
+    phrase, so "rare AND common" and "rare NOT common" give the whole query's score), without
+    reading the long lists of courses with a common word alone."""
+    rare = fts5_query([g for g in groups if g not in common], any_group=True)
+    usual = fts5_query(common, any_group=True)
+    whole = fts5_query(groups, any_group=True)
+    statement = text(
+        "SELECT courses.id AS course_id, ranked.score AS score, ranked.rowid IN "
+        "(SELECT rowid FROM courses_fts WHERE courses_fts MATCH :title_q) AS title_hit "
+        "FROM (SELECT rowid, score FROM ("
+        f"SELECT rowid, bm25(courses_fts, {_BM25_WEIGHTS}) AS score FROM courses_fts "
+        "WHERE courses_fts MATCH :with_common UNION ALL "
+        f"SELECT rowid, bm25(courses_fts, {_BM25_WEIGHTS}) FROM courses_fts "
+        "WHERE courses_fts MATCH :without_common) ORDER BY score, rowid LIMIT :limit) "
+        "AS ranked JOIN courses ON courses.rowid = ranked.rowid "
+        "ORDER BY ranked.score, courses.id"
+    ).bindparams(
+        with_common=f"({rare}) AND ({usual})",
+        without_common=f"({rare}) NOT ({usual})",
+        title_q=f"({{title}} : ({whole})) AND ({rare})",
+        limit=limit,
+    )
+    return statement.columns(course_id=String, score=Float, title_hit=Boolean)
+
+
 def _relevance_query(
     session: Session,
     groups: Sequence[Group],
@@ -218,6 +245,7 @@ def relevance(
     *,
     any_group: bool = False,
     among: Sequence[str] | None = None,
+    common: Sequence[Group] = (),
 ) -> Relevance:
     """The (at most ``limit``) most relevant courses matching every group (with
     ``any_group``: at least one group, ranked by how well; the engine's bm25 or
@@ -229,15 +257,29 @@ def relevance(
     ``limit`` titles match (a broad topic), those are the list, and the slower ranking of
     every description and keyword match (tens of thousands of rows in a large catalogue)
     is skipped.
+
+    ``common`` (with ``any_group``): groups in so many courses that ranking every course
+    with one of them is most of a search's time in a large catalogue (SQLite). When at
+    least ``limit`` courses match the other groups, those are ranked (by their score over
+    every group) and courses matching common groups alone are left out; otherwise every
+    course is ranked, as without ``common``.
     """
     if among is not None and not among:
         return Relevance(ids=[], scores={}, title_ids=frozenset())
-    rows = (
-        []
-        if any_group or among is not None
-        else session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
+    common = [g for g in common if g in groups]
+    rare_first = (
+        any_group
+        and among is None
+        and bool(common)
+        and len(common) < len(groups)
+        and session.get_bind().dialect.name == "sqlite"
     )
-    if any_group or among is not None or len(rows) < limit:
+    rows: Sequence[Any] = []
+    if rare_first:
+        rows = session.execute(_sqlite_rare_first_query(groups, common, limit)).all()
+    elif not any_group and among is None:
+        rows = session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
+    if len(rows) < limit or (any_group and not rare_first) or among is not None:
         rows = session.execute(
             _relevance_query(session, groups, limit, any_group=any_group, among=among)
         ).all()

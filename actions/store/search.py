@@ -39,6 +39,7 @@ from actions.store.models import Course, Subject
 from actions.store.ranking import rank_scores
 from actions.store.reasons import describe, missed_keys, relaxed_messages
 from actions.store.relevance import (
+    common_groups,
     context_relevance,
     related_courses,
     request_groups,
@@ -96,7 +97,9 @@ def recommend(
         request_words = f"{profile.topic}. {request_words or ''}"
     ideas = request_ideas(session, topic, request_words)
     if specific:  # its specific words alone: "github", not "always" or "confuse"
-        by_words = fulltext.relevance(session, specific, any_group=True)
+        by_words = fulltext.relevance(
+            session, specific, any_group=True, common=common_groups(session, specific)
+        )
         request = by_words if by_words.ids else None
     else:
         request = (

@@ -189,3 +189,26 @@ def test_everyday_words_few_courses_use_are_small_talk_not_the_request(session: 
     assert "korean" in words and "love" not in words
     found = recommend(session, LearnerProfile(topic="korean", context=context, topic_inferred=True))
     assert "korean" in found.courses[0].title.lower()
+
+
+def test_common_words_alone_are_ranked_only_when_too_few_courses_have_a_rarer_one(
+    session: Session,
+) -> None:
+    """A request's common words ("social", "work") are in so many courses of a large
+    catalogue that ranking all of them was most of a search's time. Courses with a rarer
+    word come with their score over every word (the same as the whole query's); courses
+    with common words alone are ranked only when fewer than ``limit`` have a rarer one."""
+    groups = [("dementia",), ("social",), ("work",)]
+    common = [("social",), ("work",)]
+    whole = fulltext.relevance(session, groups, limit=200, any_group=True)
+    few = fulltext.relevance(session, groups, limit=3, any_group=True, common=common)
+    dementia = fulltext.relevance(session, [("dementia",)], limit=200, any_group=True)
+    assert len(dementia.ids) > 3  # enough courses with the rarer word for the limit of 3
+    if session.get_bind().dialect.name == "sqlite":
+        assert few.ids == [c for c in whole.ids if c in dementia.ids][:3]
+        assert all(abs(few.scores[c] - whole.scores[c]) < 1e-9 for c in few.ids)
+    else:  # PostgreSQL's GIN index answers without it: every course is ranked
+        assert few.ids == whole.ids[:3]
+    # Fewer courses with the rarer word than the limit: every course is ranked, as before.
+    many = fulltext.relevance(session, groups, limit=200, any_group=True, common=common)
+    assert many.ids == whole.ids
