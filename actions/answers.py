@@ -55,6 +55,22 @@ def _opener(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
     return re.compile(r"\s*" + alternation(phrases(load_yaml(path), "openers", path)))
 
 
+@lru_cache(maxsize=2)
+def _inner(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
+    return re.compile(alternation(phrases(load_yaml(path), "inner", path)))
+
+
+def asks(text: str) -> bool:
+    """Whether ``text`` asks something: it ends with "?", opens like a question ("do these
+    give a certificate") or asks inside ("also im 17 can i even sign up")."""
+    cleaned = text.strip().lower().replace("’", "'")
+    return (
+        cleaned.endswith("?")
+        or _opener().match(cleaned) is not None
+        or _inner().search(cleaned) is not None
+    )
+
+
 def asks_a_question(text: str) -> bool:
     """Whether ``text`` opens like a question and ends with a question mark."""
     cleaned = text.strip().lower().replace("’", "'")
@@ -119,6 +135,7 @@ __all__ = [
     "SAID_OUTRIGHT",
     "WANTED",
     "answer_values",
+    "asks",
     "asks_a_question",
     "inferred_only",
     "kept_values",

@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.common import CourseAdvisorAction
+from actions.enrol_question import answer_enrol_question
 from actions.named_topic import named_topic, search_named_topic
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
@@ -59,6 +60,8 @@ class ActionAskRephrase(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # "how much is that in dollars"
             return []
         if answer_outcome_question(dispatcher, tracker):  # "do these give a certificate"
+            return []
+        if answer_enrol_question(dispatcher, tracker):  # "can i sign up at 17?"
             return []
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
@@ -199,6 +202,8 @@ class ActionOutOfScope(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # prices in another currency: in scope
             return []
         if answer_outcome_question(dispatcher, tracker):  # "is it a license to teach?"
+            return []
+        if answer_enrol_question(dispatcher, tracker):  # "im 17 can i even sign up"
             return []
         found = await search_named_topic(dispatcher, tracker)
         if found is None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import asks
 from actions.common import format_credits, store_session
 from actions.course_wording import credential_label
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
@@ -31,7 +32,6 @@ QUESTIONS_PATH = VOCAB_DIR / "outcome_questions.yml"
 @dataclass(frozen=True)
 class _Patterns:
     gives: re.Pattern[str]
-    opens: re.Pattern[str]
     about_the_list: re.Pattern[str]
     licence: re.Pattern[str]
 
@@ -41,7 +41,6 @@ def _patterns(path: Path = QUESTIONS_PATH) -> _Patterns:
     raw = load_yaml(path)
     return _Patterns(
         gives=re.compile(alternation(phrases(raw, "gives", path))),
-        opens=re.compile(r"^\W*(?:" + alternation(phrases(raw, "opens", path)) + ")"),
         about_the_list=re.compile(alternation(phrases(raw, "about_the_list", path))),
         licence=re.compile(alternation(phrases(raw, "licence", path))),
     )
@@ -60,8 +59,7 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     """
     lowered = text.lower().replace("’", "'").strip()
     found = _patterns()
-    asks = lowered.endswith("?") or found.opens.search(lowered) is not None
-    if not asks or found.about_the_list.search(lowered) is None:
+    if not asks(text) or found.about_the_list.search(lowered) is None:
         return None
     if found.gives.search(lowered) is None:
         return None

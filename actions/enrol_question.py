@@ -1,0 +1,64 @@
+"""Whether the learner can enrol: "also im 17 can i even sign up or do i need my mom".
+
+The catalogue records no age limits or entry requirements beyond each course's level, so
+the answer says that honestly (never a guess), gives the level of each course shown and
+where to follow it: the provider's page, where enrolment happens and its terms are set.
+The question's words are data: ``data/vocab/enrol_questions.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import asks
+from actions.common import link_line, store_session
+from actions.course_wording import level_label
+from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.store.results import Recommendation
+from actions.store.search import describe, get_courses
+
+QUESTIONS_PATH = VOCAB_DIR / "enrol_questions.yml"
+
+
+@lru_cache(maxsize=2)
+def _enrol(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
+    return re.compile(alternation(phrases(load_yaml(path), "enrol", path)))
+
+
+def asks_about_enrolling(text: str) -> bool:
+    """Whether ``text`` asks whether, or how, the learner can enrol."""
+    lowered = text.lower().replace("’", "'")
+    return asks(text) and _enrol().search(lowered) is not None
+
+
+def enrol_lines(courses: Sequence[Recommendation]) -> list[str]:
+    """One line a course: its level and where to follow it."""
+    return [
+        f"{n}. {course.title} ({level_label(course.level)} level): {link_line(course)}"
+        for n, course in enumerate(courses, start=1)
+    ]
+
+
+def answer_enrol_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer the latest message if it asks whether the learner can enrol; whether it did."""
+    if not asks_about_enrolling(tracker.latest_message.get("text") or ""):
+        return False
+    ids = list(tracker.get_slot("last_results") or [])
+    if not ids:
+        dispatcher.utter_message(response="utter_enrol_needs_a_list")
+        return True
+    with store_session() as session:
+        courses = [describe(course) for course in get_courses(session, ids)]
+    dispatcher.utter_message(
+        response="utter_enrol_with_the_provider", lines="\n".join(enrol_lines(courses))
+    )
+    return True
+
+
+__all__ = ["answer_enrol_question", "asks_about_enrolling", "enrol_lines"]
