@@ -44,12 +44,6 @@ MAX_REQUEST_PAIRS = 10
 #: A word at or above this on wordfreq's Zipf scale is everyday English ("know" 6.1, "idea"
 #: 5.4, "retail" 4.6); below it, it names something ("tourism" 4.3, "github" 3.2, "HSK" 1.8).
 EVERYDAY_ZIPF = 4.5
-#: A word this common in English ("love" 5.8, "small" 5.5; "korean" 4.5, "history" 5.4) ...
-SMALL_TALK_ZIPF = 5.5
-#: ... that is in under this share of the catalogue says nothing about the topic: it is left
-#: out of the request (retrieval sets, offline: P@3 +0.008 and hit@1 +0.009 on average over
-#: the nine, fresh8 -0.002 / 0).
-SMALL_TALK_SHARE = 0.01
 #: The topic phrase agrees with the request when one of its courses is among this many
 #: best matches of the whole request.
 AGREEMENT = 10
@@ -133,8 +127,7 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     and words about the wishes (``request_noise`` in the topic vocabulary). On PostgreSQL,
     whose ts_rank_cd has no rarity weighting, common words are left out too."""
     searched = list(topic.searched) if topic is not None else []
-    said = [g for g in _said_ideas(context) if g not in searched]
-    groups = list(dict.fromkeys(searched + _without_small_talk(session, said)))
+    groups = list(dict.fromkeys(searched + _said_ideas(context)))
     postgres = session.get_bind().dialect.name == "postgresql"
     if not postgres and len(groups) <= MAX_REQUEST_GROUPS:
         return groups
@@ -146,21 +139,6 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     found = sorted((g for g in others if counts[g]), key=lambda g: counts[g])
     rarest = set(found[: max(0, MAX_REQUEST_GROUPS - len(searched))])
     return [g for g in groups if g in searched or g in rarest]
-
-
-def _without_small_talk(session: Session, ideas: Sequence[Group]) -> list[Group]:
-    """``ideas`` less the everyday words few courses use ("i love stray kids so korean is
-    fine": "love"; "a small dairy farm": "small"): at or above SMALL_TALK_ZIPF and in under
-    SMALL_TALK_SHARE of the catalogue, a word is the learner talking, not the topic, and
-    bm25 would rank a title with it ("Fall in Love with Mandarin") first for its rarity."""
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    everyday = [g for g in ideas if all(zipf_frequency(p, "en") >= SMALL_TALK_ZIPF for p in g)]
-    if not everyday:
-        return list(ideas)
-    rare = SMALL_TALK_SHARE * _catalogue_size(session)
-    counts = dict(zip(everyday, _group_counts(session, everyday), strict=True))
-    return [g for g in ideas if g not in counts or counts[g] >= rare]
 
 
 def _said_ideas(context: str | None) -> list[Group]:

@@ -180,17 +180,6 @@ def test_searching_by_the_words_alone_uses_only_the_specific_ones(session: Sessi
     assert any("regenerative" in _text(c.title, c.description) for c in shown)
 
 
-def test_everyday_words_few_courses_use_are_small_talk_not_the_request(session: Session) -> None:
-    """ "i love stray kids so korean is fine too": "love" is everyday English in few courses
-    (a title with it would rank first for its rarity); "korean" is the topic."""
-    topic = match_topic(session, "korean")
-    context = "ok then korean?? i love stray kids so korean it is"
-    words = {p for g in request_groups(session, topic, context) for p in g}
-    assert "korean" in words and "love" not in words
-    found = recommend(session, LearnerProfile(topic="korean", context=context, topic_inferred=True))
-    assert "korean" in found.courses[0].title.lower()
-
-
 def test_common_words_alone_are_ranked_only_when_too_few_courses_have_a_rarer_one(
     session: Session,
 ) -> None:
