@@ -145,7 +145,7 @@ personas: setup ## Hold 24 + 20 + 20 + 20 persona conversations through the REST
 		--personas tests/personas/personas_fresh3.yml --out test-artifacts/personas-fresh3
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
-	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8
+	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@for set in $(SEARCH_SETS); do \

@@ -29,6 +29,10 @@ WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS c
             "Can I teach to other people after I finish that one? Like it is a license?",
             OutcomeQuestion(True),
         ),
+        (
+            "is the hygiene one gonna count as the food safety supervisor cert here in QLD?",
+            OutcomeQuestion(True),
+        ),
         # Not about the courses shown, or not a question, or nothing a course gives.
         ("do i get a certificate at the end", None),
         ("I want a certificate in project management", None),
