@@ -19,10 +19,11 @@ from rasa_sdk.types import DomainDict
 from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.common import CourseAdvisorAction
 from actions.enrol_question import answer_enrol_question
+from actions.form_history import FORM_NAME
 from actions.named_topic import named_topic, search_named_topic
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
-from actions.profile_form import FORM_NAME, searchable_topic
+from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
 from actions.refine import refine_or_search
 from actions.request_context import REQUEST_INTENTS

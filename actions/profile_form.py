@@ -24,7 +24,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session, topic_inferred
-from actions.goal_answer import story_slots_to_clear
+from actions.form_history import just_said, value_before_message
 from actions.profile_values import GOALS
 from actions.request_context import learner_context
 from actions.stacking import plan_reply
@@ -32,11 +32,11 @@ from actions.store.db import StoreError
 from actions.store.relevance import names_something
 from actions.store.search import closest_subjects, subject_ids, subject_label
 from actions.store.topics import topic_groups
+from actions.story import story_events
 from actions.vague import is_vague
 
 logger = logging.getLogger(__name__)
 
-FORM_NAME = "learner_profile_form"
 OPTIONAL_SLOTS = ("budget", "hours_per_week", "max_weeks", "level", "credit_bearing")
 #: The goal slot's value when the learner leaves it open (a neutral ranking).
 NO_GOAL = "any"
@@ -107,22 +107,6 @@ def _states_a_wish(tracker: Tracker) -> bool:
     )
 
 
-#: Actions between a learner's message and the form that do not answer it.
-_TRANSPARENT_ACTIONS = {"action_listen", "action_extract_slots", FORM_NAME}
-
-
-def _just_said(tracker: Tracker) -> bool:
-    """Whether the form runs on a message the learner has just sent (not on the way back
-    after an interruption was answered). Rasa hands the validation action a tracker that
-    ends with the form's own ``ActionExecuted``, so ``latest_action_name`` is the form."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return True
-        if event.get("event") == "action" and event.get("name") not in _TRANSPARENT_ACTIONS:
-            return False
-    return False
-
-
 def _goal_only_guessed(tracker: Tracker) -> bool:
     """Whether every goal the latest message carries, kept aside or not, is a learned guess
     or an inference, not the goal said."""
@@ -130,23 +114,10 @@ def _goal_only_guessed(tracker: Tracker) -> bool:
     return inferred_only(entities, "goal", kept_aside=True)
 
 
-def _value_before_message(tracker: Tracker, slot: str) -> Any:
-    """The value ``slot`` had before the latest message (the newest earlier ``slot`` event)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            seen_user = True
-        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
-            return event.get("value")
-        elif event.get("event") in ("restart", "session_started") and seen_user:
-            return None
-    return None
-
-
 def _answer(tracker: Tracker) -> dict[str, Any]:
     """The wishes the latest message gives as the answer to the question the form asked,
     even where its intent looked like something else (see :mod:`actions.answers`)."""
-    if not _just_said(tracker):
+    if not just_said(tracker):
         return {}
     return answer_values(
         tracker.latest_message.get("entities") or [],
@@ -241,11 +212,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
         kept_topic = self._keep_a_topic_said_before(tracker)
         if kept_topic is not None:
             events.append(SlotSet("topic", kept_topic))
-        if _just_said(tracker):  # "I'm a staff nurse ...": the job told about is no subject
-            before = {name: _value_before_message(tracker, name) for name in ("subject", "topic")}
-            entities = tracker.latest_message.get("entities") or []
-            for name in story_slots_to_clear(entities, tracker.get_slot("requested_slot"), before):
-                events.append(SlotSet(name, None))
+        if just_said(tracker):  # "I'm a staff nurse ...": the job told about is no subject
+            events += story_events(tracker)
         subject = tracker.get_slot("subject")
         for event in events:
             if event.get("event") == "slot" and event.get("name") == "subject":
@@ -259,11 +227,11 @@ class ValidateLearnerProfileForm(FormValidationAction):
         """The goal said earlier, when a message answering another question only implies a
         different one ("SCQF 9 with credit" suggests further study to an upskiller)."""
         requested = tracker.get_slot("requested_slot")
-        if requested in (None, "goal") or not _just_said(tracker):
+        if requested in (None, "goal") or not just_said(tracker):
             return None
         if not inferred_only(tracker.latest_message.get("entities") or [], "goal"):
             return None
-        before = _value_before_message(tracker, "goal")
+        before = value_before_message(tracker, "goal")
         return before if before not in (None, tracker.get_slot("goal")) else None
 
     @staticmethod
@@ -272,11 +240,11 @@ class ValidateLearnerProfileForm(FormValidationAction):
         names a subject in passing ("upskilling for my job. office admin"): the job told
         about is not a new topic. An answer to the subject question still replaces it, and
         so does any later topic when the earlier one was only inferred too."""
-        if tracker.get_slot("requested_slot") == "subject" or not _just_said(tracker):
+        if tracker.get_slot("requested_slot") == "subject" or not just_said(tracker):
             return None
         if not inferred_only(tracker.latest_message.get("entities") or [], "topic"):
             return None
-        before = _value_before_message(tracker, "topic")
+        before = value_before_message(tracker, "topic")
         if not searchable_topic(before) or before == tracker.get_slot("topic"):
             return None
         if topic_inferred(tracker, before):
@@ -287,7 +255,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def _plan_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """ "I'd like to work towards a PG Cert by stacking microcredentials": a stacking
         plan from the catalogue now, while the form goes on to find courses."""
-        if _intent(tracker) not in PLAN_INTENTS or not _just_said(tracker):
+        if _intent(tracker) not in PLAN_INTENTS or not just_said(tracker):
             return
         try:
             plan = plan_reply(tracker, tracker.latest_message.get("text") or "")

@@ -473,3 +473,23 @@ async def test_the_job_told_about_in_a_goal_answer_is_no_subject(
     if subject is None:
         assert slots.get("topic", told.get("topic")) is None
     assert slots.get("goal", told["goal"]) == told["goal"]
+
+
+async def test_a_later_answer_that_tells_the_job_keeps_the_subject(dispatcher, domain) -> None:
+    """ "I am a band 5 nurse earning £28,000 so I can spend maybe £200" answers the budget;
+    nursing is the job held, not a new subject."""
+    text = "I am a band 5 nurse earning £28,000 so I can spend maybe £200"
+    entities = extracted(text)
+    told = {e["entity"]: e["value"] for e in entities}
+    assert told["subject"] == "health-social-care" and told["budget"] == 200
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 0.9}, "entities": entities}
+    events = [
+        {"event": "slot", "name": "subject", "value": "marketing"},
+        {"event": "user", "text": text, "parse_data": latest},
+        *({"event": "slot", "name": k, "value": v} for k, v in told.items()),
+    ]
+    slots = {**told, "goal": "upskill", "requested_slot": "refinements_done"}
+    tracker = make_tracker(text, slots=slots, entities=entities, events=events)
+    found = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
+    assert found["subject"] == "marketing"
+    assert found.get("budget", 200) == 200

@@ -1,4 +1,4 @@
-"""An answer to the goal question: the job told about is no subject (actions.goal_answer)."""
+"""Fields named while telling a story are no wish (actions.story)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from actions.answers import HELD, IN_PASSING, SAID_AS, WANTED
-from actions.goal_answer import story_slots_to_clear
+from actions.story import story_slots_to_clear, subject_to_keep
 
 
 def _goal(value: str) -> dict[str, Any]:
@@ -49,3 +49,35 @@ def test_only_an_answer_to_the_goal_question_and_only_new_values() -> None:
     assert story_slots_to_clear(story, None, {}) == []
     known = {"subject": "teaching-education", "topic": "teaching"}
     assert story_slots_to_clear(story, "goal", known) == []
+
+
+@pytest.mark.parametrize(
+    ("said_as", "kept"),
+    [
+        # "I am a band 5 nurse earning £28,000 so I can spend maybe £200"
+        (HELD, "marketing"),
+        # "intermediate, I know the basics of Figma": in passing, next to the answer
+        (IN_PASSING, "marketing"),
+        # "actually make it data science, under £200": a new subject said as wanted
+        (WANTED, None),
+    ],
+)
+def test_a_later_answer_names_no_new_subject_in_passing(said_as: str, kept: str | None) -> None:
+    entities = [
+        {"entity": "subject", "value": "health-social-care", SAID_AS: said_as},
+        {"entity": "level", "value": "undergraduate"},
+    ]
+    assert subject_to_keep(entities, "refinements_done", "marketing", "health-social-care") == kept
+
+
+def test_a_subject_said_in_passing_on_its_own_is_a_new_wish() -> None:
+    """ "logistics please", "its python i want btw" at the refinements question."""
+    entities = [{"entity": "subject", "value": "supply-chain", SAID_AS: IN_PASSING}]
+    assert subject_to_keep(entities, "refinements_done", "marketing", "supply-chain") is None
+
+
+def test_a_subject_is_kept_only_after_it_was_known_and_at_a_later_question() -> None:
+    entities = [{"entity": "subject", "value": "health-social-care", SAID_AS: HELD}]
+    assert subject_to_keep(entities, "subject", "marketing", "health-social-care") is None
+    assert subject_to_keep(entities, "refinements_done", None, "health-social-care") is None
+    assert subject_to_keep([], "refinements_done", "marketing", "marketing") is None

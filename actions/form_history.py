@@ -1,0 +1,41 @@
+"""What the conversation held before the learner's latest message, as the profile form
+sees it (Rasa hands the form's validation a tracker ending with the form's own action)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+FORM_NAME = "learner_profile_form"
+
+#: Actions between a learner's message and the form that do not answer it.
+_TRANSPARENT_ACTIONS = {"action_listen", "action_extract_slots", FORM_NAME}
+
+
+def just_said(tracker: Tracker) -> bool:
+    """Whether the form runs on a message the learner has just sent (not on the way back
+    after an interruption was answered). Rasa hands the validation action a tracker that
+    ends with the form's own ``ActionExecuted``, so ``latest_action_name`` is the form."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in _TRANSPARENT_ACTIONS:
+            return False
+    return False
+
+
+def value_before_message(tracker: Tracker, slot: str) -> Any:
+    """The value ``slot`` had before the latest message (the newest earlier ``slot`` event)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+        elif event.get("event") in ("restart", "session_started") and seen_user:
+            return None
+    return None
+
+
+__all__ = ["FORM_NAME", "just_said", "value_before_message"]
