@@ -54,7 +54,7 @@ def earlier_list(dispatcher: CollectingDispatcher, ids: list[str], intent: str) 
     return [SlotSet("course_index", None)]
 
 
-def _named(tracker: Tracker, ids: list[str]) -> list[str]:
+def named_courses(tracker: Tracker, ids: list[str]) -> list[str]:
     """Courses of the last list the message names ("the OU one", "the cheaper one"); none
     for a button's payload (``/compare_courses{...}``), which names courses by position."""
     text = tracker.latest_message.get("text") or ""
@@ -109,7 +109,7 @@ class ActionCourseDetails(CourseAdvisorAction):
             # "is there anything free?" read as a question about a course: refine the list.
             return await refine(dispatcher, tracker)
         if not chosen and len(ids) > 1:
-            chosen = _named(tracker, ids)
+            chosen = named_courses(tracker, ids)
         if not chosen and len(ids) > 1:
             dispatcher.utter_message(
                 text="Which course would you like to know more about?",
@@ -150,7 +150,7 @@ class ActionCompareCourses(CourseAdvisorAction):
             return earlier_list(dispatcher, ids, "compare_courses")
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
-            named = [i for i in _named(tracker, ids) if i not in chosen]
+            named = [i for i in named_courses(tracker, ids) if i not in chosen]
             # One course named (a card's "Compare"): it, then the others of the list.
             others = named if len(chosen) + len(named) >= 2 else ids
             chosen += [i for i in others if i not in chosen]

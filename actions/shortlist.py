@@ -26,6 +26,7 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
+from actions.course_list import named_courses
 from actions.named_topic import nothing_to_act_on
 from actions.store.learners import get_shortlist, save_shortlist
 
@@ -54,7 +55,8 @@ class ActionSaveShortlist(CourseAdvisorAction):
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
             return beyond_the_list(dispatcher, ids, "save_shortlist", "Which one shall I save?")
-        chosen = chosen or ids
+        # "save the fun in korea one": the courses named; "save them": the whole list
+        chosen = chosen or named_courses(tracker, ids) or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)
             total = len(get_shortlist(session, tracker.sender_id))

@@ -135,3 +135,24 @@ async def test_a_handoff_naming_a_topic_also_shows_courses_on_it(store, domain) 
         plain, make_tracker("talk to a person", intent="human_handoff", sender_id="ida"), domain
     )
     assert not course_lists(plain)
+
+
+async def test_saving_a_course_named_by_its_words_saves_only_that_one(store, domain) -> None:
+    """ "save the mindfulness one pls" saves that course, not the whole list."""
+    ids = [
+        "fl-mindfulness-for-wellbeing-and-peak-performance-monash-university",
+        "fl-animal-feed-production-feed-safety-eit-food",
+        "futurelearn-aws-solutions-architect-microcredential",
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "save the mindfulness one pls",
+        intent="save_shortlist",
+        slots={"last_results": ids},
+        sender_id="dana",
+    )
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    assert "Saved 1 course" in texts(dispatcher)
+    shown = CollectingDispatcher()
+    await ActionShowShortlist().run(shown, make_tracker(sender_id="dana"), domain)
+    assert [c["id"] for c in course_lists(shown)[0]["courses"]] == ids[:1]
