@@ -60,21 +60,27 @@ def _inner(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
     return re.compile(alternation(phrases(load_yaml(path), "inner", path)))
 
 
+def cleaned(text: str) -> str:
+    """``text`` as the question and answer patterns read it: trimmed, lower case, with a
+    typographic apostrophe as a plain one."""
+    return text.strip().lower().replace("’", "'")
+
+
 def asks(text: str) -> bool:
     """Whether ``text`` asks something: it ends with "?", opens like a question ("do these
     give a certificate") or asks inside ("also im 17 can i even sign up")."""
-    cleaned = text.strip().lower().replace("’", "'")
+    lowered = cleaned(text)
     return (
-        cleaned.endswith("?")
-        or _opener().match(cleaned) is not None
-        or _inner().search(cleaned) is not None
+        lowered.endswith("?")
+        or _opener().match(lowered) is not None
+        or _inner().search(lowered) is not None
     )
 
 
 def asks_a_question(text: str) -> bool:
     """Whether ``text`` opens like a question and ends with a question mark."""
-    cleaned = text.strip().lower().replace("’", "'")
-    return cleaned.endswith("?") and _opener().match(cleaned) is not None
+    lowered = cleaned(text)
+    return lowered.endswith("?") and _opener().match(lowered) is not None
 
 
 def said(entities: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -137,6 +143,7 @@ __all__ = [
     "answer_values",
     "asks",
     "asks_a_question",
+    "cleaned",
     "inferred_only",
     "kept_values",
     "said",

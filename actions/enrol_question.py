@@ -16,7 +16,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import asks
+from actions.answers import asks, cleaned
 from actions.common import link_line, store_session
 from actions.course_wording import level_label
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
@@ -33,8 +33,7 @@ def _enrol(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
 
 def asks_about_enrolling(text: str) -> bool:
     """Whether ``text`` asks whether, or how, the learner can enrol."""
-    lowered = text.lower().replace("’", "'")
-    return asks(text) and _enrol().search(lowered) is not None
+    return asks(text) and _enrol().search(cleaned(text)) is not None
 
 
 def enrol_lines(courses: Sequence[Recommendation]) -> list[str]:

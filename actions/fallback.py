@@ -51,6 +51,17 @@ CLOSING_REPLIES = {"goodbye": "utter_goodbye", "thank": "utter_you_are_welcome"}
 CLOSING_SHARE = 0.6
 
 
+def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer a question about the courses shown that the intent did not catch: their
+    prices in another currency, what finishing them gives, whether the learner can enrol;
+    whether it did."""
+    return (
+        answer_price_question(dispatcher, tracker)
+        or answer_outcome_question(dispatcher, tracker)
+        or answer_enrol_question(dispatcher, tracker)
+    )
+
+
 class ActionAskRephrase(CourseAdvisorAction):
     def name(self) -> str:
         return "action_ask_rephrase"
@@ -58,11 +69,7 @@ class ActionAskRephrase(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if answer_price_question(dispatcher, tracker):  # "how much is that in dollars"
-            return []
-        if answer_outcome_question(dispatcher, tracker):  # "do these give a certificate"
-            return []
-        if answer_enrol_question(dispatcher, tracker):  # "can i sign up at 17?"
+        if answer_in_scope_question(dispatcher, tracker):  # "how much is that in dollars"
             return []
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
@@ -200,11 +207,7 @@ class ActionOutOfScope(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if answer_price_question(dispatcher, tracker):  # prices in another currency: in scope
-            return []
-        if answer_outcome_question(dispatcher, tracker):  # "is it a license to teach?"
-            return []
-        if answer_enrol_question(dispatcher, tracker):  # "im 17 can i even sign up"
+        if answer_in_scope_question(dispatcher, tracker):  # "im 17 can i even sign up"
             return []
         found = await search_named_topic(dispatcher, tracker)
         if found is None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import asks
+from actions.answers import asks, cleaned
 from actions.common import format_credits, store_session
 from actions.course_wording import credential_label
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
@@ -57,7 +57,7 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     It must ask (open like a question or end with "?"), name something a course may give
     (a certificate, a licence, accreditation) and point at the courses shown.
     """
-    lowered = text.lower().replace("’", "'").strip()
+    lowered = cleaned(text)
     found = _patterns()
     if not asks(text) or found.about_the_list.search(lowered) is None:
         return None

@@ -28,13 +28,11 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from actions.answers import HELD, IN_PASSING, SAID_AS, WANTED, inferred_only
+from actions.answers import ANSWERED_BY, HELD, IN_PASSING, SAID_AS, WANTED, inferred_only
 from actions.form_history import value_before_message
 
 #: The questions after which the subject is known.
 LATER_QUESTIONS = frozenset({"refinements_done"})
-#: The wishes that answer the refinements question.
-REFINEMENTS = frozenset({"budget", "hours_per_week", "max_weeks", "level", "credit_bearing"})
 
 
 def story_slots_to_clear(
@@ -69,7 +67,7 @@ def subject_to_keep(
     said_as = {e.get(SAID_AS) for e in found if e.get("entity") == "subject"}
     if not said_as or WANTED in said_as or None in said_as:
         return None
-    answers = any(e.get("entity") in REFINEMENTS for e in found)
+    answers = any(e.get("entity") in ANSWERED_BY[requested] for e in found)
     return before if said_as == {HELD} or answers else None
 
 
