@@ -84,14 +84,14 @@ def context_relevance(
     session: Session,
     topic: TopicMatch | None,
     context: str | None,
-    among: Sequence[str] | None = None,
+    among: Sequence[fulltext.Relevance] | None = None,
     *,
     ideas: Sequence[Group] | None = None,
 ) -> fulltext.Relevance | None:
-    """Courses (``among`` these, when given) ranked by the words of the learner's request
-    other than the topic (:func:`request_groups`; any of them: the engine weighs how many
-    and how rare); ``None`` without words to rank by. ``ideas``: the request's
-    :func:`request_ideas`, when the caller has them already."""
+    """Courses (``among`` the courses of these searches, when given) ranked by the words of
+    the learner's request other than the topic (:func:`request_groups`; any of them: the
+    engine weighs how many and how rare); ``None`` without words to rank by. ``ideas``:
+    the request's :func:`request_ideas`, when the caller has them already."""
     searched = list(topic.searched) if topic is not None else []
     if ideas is None:
         ideas = request_ideas(session, topic, context)
@@ -102,7 +102,13 @@ def context_relevance(
     # The other words alone: the candidates already match the topic, and PostgreSQL's
     # ts_rank_cd (no rarity weighting) would otherwise rank by how often they say it.
     if among is not None:  # the courses already found on the topic: rank them all
-        return fulltext.relevance(session, rare, limit=len(among) or 1, any_group=True, among=among)
+        parts = [fulltext.relevance_within(session, found, rare) for found in among]
+        scores = {cid: score for part in parts for cid, score in part.scores.items()}
+        return fulltext.Relevance(
+            ids=sorted(scores, key=lambda cid: (scores[cid], cid)),
+            scores=scores,
+            title_ids=frozenset().union(*(part.title_ids for part in parts)),
+        )
     return fulltext.relevance(
         session, rare, limit=CONTEXT_MATCHES, any_group=True, common=common_groups(session, rare)
     )
@@ -244,9 +250,10 @@ def related_courses(
     rel: fulltext.Relevance | None,
     needed: int,
     exclude_ids: Iterable[str],
-) -> tuple[fulltext.Relevance | None, list[list[str]]]:
+) -> tuple[fulltext.Relevance | None, list[fulltext.Relevance]]:
     """Courses about part of the topic, best first, when too few are about all of it,
-    and their tiers; ``None`` when enough are (or there is no topic).
+    and their tiers (each scored by its own query); ``None`` when enough are (or there is
+    no topic).
 
     They must be about the topic's first idea, the one that says what it is about
     ("wine tasting": the other courses on wine, not on tasting; "contract law for
@@ -260,15 +267,17 @@ def related_courses(
     anchor = topic.used[0]
     others = tuple(p for group in topic.searched if group != anchor for p in group)
     whole = set(rel.ids)
-    tiers: list[list[str]] = []
+    tiers: list[fulltext.Relevance] = []
     scores: dict[str, float] = {}
     titles: set[str] = set()
     for groups in ([anchor, others], [anchor]) if others else ([anchor],):
         found = fulltext.relevance(session, groups)
-        tiers.append([cid for cid in found.ids if cid not in whole and cid not in scores])
-        scores.update({cid: found.scores[cid] for cid in tiers[-1]})
+        tiers.append(
+            found.part([cid for cid in found.ids if cid not in whole and cid not in scores])
+        )
+        scores.update(tiers[-1].scores)
         titles |= found.title_ids
-    ids = [cid for tier in tiers for cid in tier]
+    ids = [cid for tier in tiers for cid in tier.ids]
     if not ids:
         return None, []
     near = fulltext.Relevance(ids=ids, scores=scores, title_ids=frozenset(titles & set(ids)))

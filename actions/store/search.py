@@ -120,7 +120,7 @@ def recommend(
     near, near_tiers = (
         (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
     )
-    found = rel.ids + (near.ids if near else []) if rel is not None else None
+    found = [rel, *near_tiers] if rel is not None else None
     context = (
         None
         if by_request
@@ -181,7 +181,7 @@ def recommend(
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
     if near is not None:  # the whole topic, then its first idea and another, then the rest
-        tiers = [(Course.id.in_(ids), rank) for rank, ids in enumerate(near_tiers) if ids]
+        tiers = [(Course.id.in_(t.ids), rank) for rank, t in enumerate(near_tiers) if t.ids]
         order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
     if rel is not None and not by_request:  # the title itself is about the topic
         # (going by the request, a title with any one of its many words says little)

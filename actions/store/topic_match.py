@@ -26,7 +26,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from actions.store import fulltext
+from actions.store import fulltext, index_words
 from actions.store.models import Course
 from actions.store.topics import Group, topic_groups, topic_vocabulary
 
@@ -182,7 +182,7 @@ def _spelling(session: Session, group: Group) -> str | None:
     word = group[0]
     if not word.isalpha() or _real_word(word):
         return None
-    stem = fulltext.stem(session, word)
+    stem = index_words.stem(session, word)
     counts = {t: n for t, n in _vocabulary(session) if t[:1] == word[:1] and t.isalpha()}
     found = process.extract(
         (stem, word),
@@ -247,7 +247,7 @@ def _cached_vocabulary(session: Session) -> tuple[tuple[tuple[str, int], ...], d
     with _vocab_lock:
         cached = _vocab_cache.get(key)
     if cached is None or now - cached[0] > VOCABULARY_TTL_S:
-        terms = tuple(fulltext.vocabulary(session))
+        terms = tuple(index_words.vocabulary(session))
         cached = (now, terms, dict(terms))
         with _vocab_lock:
             _vocab_cache[key] = cached
@@ -263,7 +263,7 @@ def word_counts(session: Session, words: Sequence[str]) -> list[int]:
     """How many courses have each word (as the engine stems it), from the cached index
     vocabulary: one stemming call instead of a full-text query a word."""
     counts = _cached_vocabulary(session)[1]
-    return [counts.get(stem, 0) if stem else 0 for stem in fulltext.stems(session, words)]
+    return [counts.get(stem, 0) if stem else 0 for stem in index_words.stems(session, words)]
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.orm import Session
 
 from actions.store import fulltext
@@ -13,7 +14,7 @@ from actions.store.relevance import (
     specific_ideas,
 )
 from actions.store.search import LearnerProfile, recommend
-from actions.store.topic_match import match_topic, word_counts
+from actions.store.topic_match import match_topic
 
 
 def _text(title: str, description: str | None) -> str:
@@ -50,14 +51,6 @@ def test_the_rarest_words_rank(session: Session) -> None:
     assert best in found.scores
     first = recommend(session, LearnerProfile(subject="health-social-care", context=context))
     assert "antimicrobial" in _text(first.courses[0].title, first.courses[0].description)
-
-
-def test_words_are_stemmed_and_counted_as_the_engine_indexes_them(session: Session) -> None:
-    stemmed = fulltext.stems(session, ["running", "Spanish", "courses"])
-    assert len(stemmed) == 3 and stemmed[0] == "run" and stemmed[2] == "cours"
-    spanish, missing = word_counts(session, ["Spanish", "qxzjvqq"])
-    assert spanish >= 3 and missing == 0
-    assert fulltext.stems(session, []) == []
 
 
 def test_relevance_among_given_courses_ranks_only_those(session: Session) -> None:
@@ -201,3 +194,27 @@ def test_common_words_alone_are_ranked_only_when_too_few_courses_have_a_rarer_on
     # Fewer courses with the rarer word than the limit: every course is ranked, as before.
     many = fulltext.relevance(session, groups, limit=200, any_group=True, common=common)
     assert many.ids == whole.ids
+
+
+def test_courses_found_on_a_topic_are_ranked_by_other_words_as_if_searched_alone(
+    session: Session,
+) -> None:
+    # relevance_within matches the topic's own query AND the other words (fast in a large
+    # catalogue) and subtracts the topic's score: the same ranking as searching the other
+    # words among those courses, whether the topic was found in titles only or everywhere.
+    others = [("beginners", "beginner"), ("online",), ("python",), ("data",)]
+    for topic, limit in ((["programming"], 200), (["programming"], 3), (["data"], 200)):
+        base = fulltext.relevance(session, [(t,) for t in topic], limit=limit)
+        assert base.ids and base.query is not None
+        within = fulltext.relevance_within(session, base, others)
+        alone = fulltext.relevance(
+            session, others, limit=len(base.ids), any_group=True, among=base.ids
+        )
+        assert within.ids and set(within.ids) <= set(base.ids)
+        assert within.ids == alone.ids
+        assert within.scores == pytest.approx(alone.scores)
+        assert within.title_ids == alone.title_ids
+    assert (
+        fulltext.relevance_within(session, fulltext.Relevance([], {}, frozenset()), others).ids
+        == []
+    )
