@@ -25,7 +25,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
-from actions.refine import refine_or_search
+from actions.refine import refine, refine_or_search, refines_last_list
 from actions.request_context import REQUEST_INTENTS
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
@@ -209,6 +209,10 @@ class ActionOutOfScope(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         if answer_in_scope_question(dispatcher, tracker):  # "im 17 can i even sign up"
             return []
+        if refines_last_list(tracker) and not tracker.active_loop.get("name"):
+            # "can you show the cheapest and shortest? rent is due and mama needs her meds":
+            # the story around it read as out of scope, but it asks to change the list.
+            return await refine(dispatcher, tracker)
         found = await search_named_topic(dispatcher, tracker)
         if found is None:
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -1,8 +1,15 @@
 """Amounts in a currency the budget cannot be read in ("40,000 INR", "1 lakh rupees", "R500").
 
 Pounds, euros and dollars are converted to GBP by the budget extractor; any other currency
-has no rate here, so its amount is not a budget at all (rather than a wrong one). The
-currency words are data: ``data/vocab/foreign_currencies.yml``.
+has no rate here, so its amount is not a budget at all (rather than a wrong one).
+
+Which words name another currency comes from two places: the world's currencies as the
+Unicode CLDR lists them, through Babel (ISO 4217 codes such as HKD or PKR, English names
+such as "Hong Kong dollars" or "Romanian lei", and symbols such as HK$ or ₹), so that no
+currency is missing because nobody wrote it down; and ``data/vocab/foreign_currencies.yml``
+for how people write them that CLDR does not list ("rs", "lakh", "R500"). A code or a name's
+last word that is also an everyday English word ("ALL", "TOP", "won", "real") is left out
+unless the data file names it.
 """
 
 from __future__ import annotations
@@ -14,13 +21,54 @@ from pathlib import Path
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 
 FOREIGN_PATH = VOCAB_DIR / "foreign_currencies.yml"
+#: The currencies the budget reads (converted to GBP): never "another currency".
+READ_CURRENCIES = frozenset({"GBP", "EUR", "USD"})
+#: Symbols of those and CLDR's sign for "any currency".
+READ_SYMBOLS = frozenset({"$", "£", "€", "US$", "¤"})
+#: A code or word at or above this on wordfreq's Zipf scale is everyday English ("all" 7.2,
+#: "top" 5.7, "won" 5.4): as a currency it would hide real budgets ("£200 all in").
+EVERYDAY_ZIPF = 3.0
+
+
+@lru_cache(maxsize=1)
+def cldr_currency_words() -> tuple[frozenset[str], frozenset[str]]:
+    """``(after, before)``: lower-cased codes, names and names' last words written after an
+    amount, and codes and symbols written before it, for every currency but GBP, EUR and
+    USD (CLDR through Babel)."""
+    from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
+    from wordfreq import zipf_frequency
+
+    def everyday(word: str) -> bool:
+        return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
+
+    after: set[str] = set()
+    before: set[str] = set()
+    for code in sorted(list_currencies() - READ_CURRENCIES):
+        lowered = code.lower()
+        if not everyday(lowered):
+            after.add(lowered)
+            before.add(lowered)
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            if not re.fullmatch(r"[^\W\d_]+(?:[\s'ʻ-][^\W\d_]+)*", name):
+                continue  # "(1861–1992)", "(financial)": historical and special entries
+            if " " in name or not everyday(name):  # not "gold" or "silver" (XAU, XAG)
+                after.add(name)
+            last = name.split()[-1]
+            if not everyday(last):
+                after.add(last)
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol != code and symbol not in READ_SYMBOLS and not symbol.isalpha():
+            before.add(symbol.lower())
+    return frozenset(after), frozenset(before)
 
 
 @lru_cache(maxsize=2)
 def _patterns(path: Path = FOREIGN_PATH) -> tuple[re.Pattern[str], re.Pattern[str]]:
     raw = load_yaml(path)
-    after = re.compile(r"^\s*" + alternation(phrases(raw, "after", path)))
-    symbols = sorted(phrases(raw, "before", path), key=len, reverse=True)
+    cldr_after, cldr_before = cldr_currency_words()
+    after = re.compile(r"^\s*" + alternation([*phrases(raw, "after", path), *cldr_after]))
+    symbols = sorted({*phrases(raw, "before", path), *cldr_before}, key=len, reverse=True)
     before = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in symbols) + r")\s*$")
     return after, before
 
@@ -32,4 +80,4 @@ def in_foreign_currency(before: str, after: str) -> bool:
     return bool(after_pattern.match(after.lower()) or before_pattern.search(before.lower()))
 
 
-__all__ = ["in_foreign_currency"]
+__all__ = ["cldr_currency_words", "in_foreign_currency"]

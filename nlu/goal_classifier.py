@@ -43,6 +43,16 @@ from nlu.text_model import TextModelComponent
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_GOAL = "none"
+FURTHER_STUDY = "further_study"
+
+
+def _credit_refused(entities: list[dict[str, Any]]) -> bool:
+    """Whether the message says academic credit is not wanted (a ``credit_bearing`` of
+    false, as the rules read it)."""
+    return any(
+        e.get(ENTITY_ATTRIBUTE_TYPE) == "credit_bearing" and e.get(ENTITY_ATTRIBUTE_VALUE) is False
+        for e in entities
+    )
 
 
 def load_examples(path: Path) -> tuple[list[str], list[str]]:
@@ -127,6 +137,10 @@ class GoalClassifier(TextModelComponent, EntityExtractorMixin):
             goal, probability = self.predict(text)
             least = min(float(self._config["answer_threshold"]), float(self._config["threshold"]))
             if goal == NO_GOAL or probability < least:
+                continue
+            if goal == FURTHER_STUDY and _credit_refused(entities):
+                # "no uni credits needed, just the skills": the words the model read as
+                # working towards a degree are the ones the learner turned down.
                 continue
             found: dict[str, Any] = {
                 ENTITY_ATTRIBUTE_TYPE: "goal",

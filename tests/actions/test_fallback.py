@@ -4,6 +4,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ANSWER_ROLE
 from actions.fallback import ActionAskRephrase, ActionFormOutOfScope, ActionOutOfScope
+from actions.search_actions import ActionRefineSearch
 from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 
@@ -43,6 +44,29 @@ async def test_out_of_scope_without_a_topic_says_so(dispatcher, domain) -> None:
     )
     assert events == []
     assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
+async def test_out_of_scope_asking_to_change_the_list_changes_it(store, domain) -> None:
+    text = "can you show the cheapest one? rent is due and my mama needs her meds"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "show me courses", intent="find_course", slots={"subject": "marketing", "budget": 500.0}
+    )
+    await ActionRefineSearch().run(dispatcher, tracker, domain)
+    [shown] = course_lists(dispatcher)
+    ids = [c["id"] for c in shown["courses"]]
+    dearest = max(c["cost_gbp"] or 0 for c in shown["courses"])
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text,
+        intent="out_of_scope",
+        slots={"subject": "marketing", "budget": 500.0, "last_results": ids},
+        entities=extracted(text),
+    )
+    await ActionOutOfScope().run(dispatcher, tracker, domain)
+    [cheaper] = course_lists(dispatcher)
+    assert cheaper["courses"] and all((c["cost_gbp"] or 0) < dearest for c in cheaper["courses"])
+    assert "can only help" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
 
 
 async def test_out_of_scope_naming_a_topic_is_searched(store, dispatcher, domain) -> None:

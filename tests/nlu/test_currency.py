@@ -17,6 +17,11 @@ from nlu.extraction import extract
         "budget 200 AUD",
         "about ₹8000 for the course",
         "up to 3000 naira",
+        # Currencies nobody wrote into the data file: CLDR's codes, names and symbols.
+        "Budget HKD 8000.",
+        "no more than 50,000 Kazakhstani tenge",
+        "HK$ 500 max",
+        "ISK 20000 is my limit",
     ],
 )
 def test_an_amount_in_another_currency_is_no_budget(text: str) -> None:
@@ -37,3 +42,13 @@ def test_the_words_around_an_amount_decide() -> None:
     assert in_foreign_currency("rs. ", "")
     assert not in_foreign_currency("for ", " pounds")
     assert not in_foreign_currency("leading ", " people")
+
+
+def test_the_pounds_said_next_to_another_currency_are_the_budget() -> None:
+    text = "My budget is PKR 40,000, which is about £110. So please take £110 as the maximum."
+    assert [e.value for e in extract(text) if e.entity == "budget"] == [110]
+
+
+@pytest.mark.parametrize("text", ["£200 all in", "£50 gold membership", "£80, top whack"])
+def test_everyday_words_that_are_also_currency_codes_leave_a_budget_alone(text: str) -> None:
+    assert [e.entity for e in extract(text)].count("budget") == 1

@@ -102,6 +102,19 @@ def test_a_less_certain_goal_is_kept_for_the_goal_question(trained: GoalClassifi
     assert message.get("entities", []) == []
 
 
+def test_no_further_study_guessed_from_credit_the_learner_turns_down(
+    trained: GoalClassifier,
+) -> None:
+    text = "no uni credits towards a degree for me"
+    assert trained.predict(text)[0] == "further_study"
+    refused = [{"entity": "credit_bearing", "value": False, "start": 3, "end": 14}]
+    (message,) = trained.process([_message(text, entities=refused)])
+    assert _goals(message) == [] and _goals(message, ANSWER_ROLE) == []
+    wanted = [{"entity": "credit_bearing", "value": True, "start": 3, "end": 14}]
+    (message,) = trained.process([_message(text, entities=wanted)])
+    assert _goals(message) == ["further_study"]
+
+
 def test_a_message_that_states_no_goal_gets_none(trained: GoalClassifier) -> None:
     label, _ = trained.predict("anything on python?")
     assert label == "none"
