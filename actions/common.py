@@ -198,6 +198,24 @@ def format_credits(course: Recommendation | Course) -> str:
     return f"{_fmt_number(course.credits)}{scheme} credits"
 
 
+def format_length(course: Recommendation) -> str:
+    """How long the course takes, as the catalogue records it: weeks, hours a week and hours
+    in all (the catalogue's total, else weeks times hours a week, "about")."""
+    parts = [
+        f"{_fmt_number(course.duration_weeks)} weeks"
+        if course.duration_weeks
+        else "length not stated"
+    ]
+    if course.hours_per_week:
+        parts.append(f"about {_fmt_number(course.hours_per_week)} hours a week")
+    total = course.hours_total
+    if not total and course.duration_weeks and course.hours_per_week:
+        total = course.duration_weeks * course.hours_per_week
+    if total:
+        parts.append(f"about {_fmt_number(round(total, 1))} hours in all")
+    return ", ".join(parts)
+
+
 def course_line(position: int, course: Recommendation) -> str:
     """A course as a few lines of plain text (every channel can show it)."""
     provider = course.provider or "provider not stated"

@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.assessment_question import answer_assessment_question
 from actions.card_actions import (
     EARLIER_LIST,
     beyond_the_list,
@@ -23,6 +24,7 @@ from actions.common import (
     course_list_payload,
     explain_courses,
     format_credits,
+    format_length,
     format_price,
     indices_from_tracker,
     link_line,
@@ -72,6 +74,7 @@ def _details(course: Recommendation) -> str:
     lines.append(
         f"Type: {credential_label(course.credential_type)}. Level: {level_label(course.level)}."
     )
+    lines.append(f"Length: {format_length(course)}.")
     lines.append(f"Price: {format_price(course)}.")
     adds_up = how_the_price_adds_up(course)
     if adds_up:
@@ -105,6 +108,8 @@ class ActionCourseDetails(CourseAdvisorAction):
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
             return beyond_the_list(dispatcher, ids, "course_details", "Which one do you mean?")
+        if answer_assessment_question(dispatcher, tracker, chosen or None):  # "any exam ah?"
+            return []
         if not chosen and LIST_REFINEMENTS & set(requested_refinements(tracker)):
             # "is there anything free?" read as a question about a course: refine the list.
             return await refine(dispatcher, tracker)

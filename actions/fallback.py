@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import asks_a_question, kept_values, said, said_outright
+from actions.assessment_question import answer_assessment_question
 from actions.common import CourseAdvisorAction
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
@@ -53,12 +54,13 @@ CLOSING_SHARE = 0.6
 
 def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer a question about the courses shown that the intent did not catch: their
-    prices in another currency, what finishing them gives, whether the learner can enrol;
-    whether it did."""
+    prices in another currency, what finishing them gives, whether the learner can enrol,
+    how they are assessed; whether it did."""
     return (
         answer_price_question(dispatcher, tracker)
         or answer_outcome_question(dispatcher, tracker)
         or answer_enrol_question(dispatcher, tracker)
+        or answer_assessment_question(dispatcher, tracker)
     )
 
 

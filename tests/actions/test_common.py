@@ -69,3 +69,21 @@ def test_an_inferred_topic_is_searched_with_the_words_of_its_own_message() -> No
     # A named topic keeps the latest request as its context.
     named = make_tracker(answer, slots={"topic": "Excel"}, events=events)
     assert profile_from_tracker(named).context == answer
+
+
+def test_the_length_says_weeks_hours_a_week_and_hours_in_all(store) -> None:
+    from dataclasses import replace
+
+    from actions.common import format_length, store_session
+    from actions.store.search import describe, get_course
+
+    with store_session() as session:
+        found = get_course(session, "futurelearn-aws-solutions-architect-microcredential")
+        assert found is not None
+        course = describe(found)
+    six_by_two = replace(course, duration_weeks=6.0, hours_per_week=2.0, hours_total=None)
+    assert format_length(six_by_two) == "6 weeks, about 2 hours a week, about 12 hours in all"
+    stated = replace(six_by_two, hours_total=20.0)  # the catalogue's own total wins
+    assert format_length(stated).endswith("about 20 hours in all")
+    unknown = replace(course, duration_weeks=None, hours_per_week=None, hours_total=None)
+    assert format_length(unknown) == "length not stated"

@@ -26,6 +26,7 @@ async def test_details_of_the_second_course(store, dispatcher, domain) -> None:
     events = await ActionCourseDetails().run(dispatcher, tracker, domain)
     assert courses[1]["title"] in texts(dispatcher)
     assert courses[0]["title"] not in texts(dispatcher)
+    assert "\nLength: " in texts(dispatcher)  # "how many hours in total?" is answered
     assert slot_events(events)["course_index"] is None
 
 
