@@ -34,6 +34,7 @@ from actions.common import (
 )
 from actions.comparison import compare_payload, compare_text, table_text
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
+from actions.length_question import answer_length_question
 from actions.named_topic import nothing_to_act_on
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
@@ -104,6 +105,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             return []
         asked = indices_from_tracker(tracker)
         if not asked and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
+            return []
+        if not asked and answer_length_question(dispatcher, tracker):  # "how long in all?"
             return []
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:

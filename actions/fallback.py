@@ -19,8 +19,10 @@ from rasa_sdk.types import DomainDict
 from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.assessment_question import answer_assessment_question
 from actions.common import CourseAdvisorAction
+from actions.course_list import named_courses
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
+from actions.length_question import answer_length_question
 from actions.named_topic import named_topic, search_named_topic
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
@@ -28,6 +30,7 @@ from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
 from actions.refine import refine, refine_or_search, refines_last_list
 from actions.request_context import REQUEST_INTENTS
+from actions.shortlist import ActionSaveShortlist
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -55,12 +58,13 @@ CLOSING_SHARE = 0.6
 def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer a question about the courses shown that the intent did not catch: their
     prices in another currency, what finishing them gives, whether the learner can enrol,
-    how they are assessed; whether it did."""
+    how they are assessed, how long they take in all; whether it did."""
     return (
         answer_price_question(dispatcher, tracker)
         or answer_outcome_question(dispatcher, tracker)
         or answer_enrol_question(dispatcher, tracker)
         or answer_assessment_question(dispatcher, tracker)
+        or answer_length_question(dispatcher, tracker)
     )
 
 
@@ -86,6 +90,13 @@ class ActionAskRephrase(CourseAdvisorAction):
             searching.slots.update(kept)
             events = await refine_or_search(dispatcher, searching)
             return [SlotSet(name, value) for name, value in kept.items()] + events
+        if _saves_named_courses(tracker):
+            # "Can you save the costing one and the food safety one? And is there an actual
+            # person I could talk to?": save those, and offer the adviser asked about too.
+            events = await ActionSaveShortlist().act(dispatcher, tracker, domain)
+            if "human_handoff" in _likeliest(tracker):
+                dispatcher.utter_message(response="utter_offer_adviser")
+            return events
         if _starts_a_search(tracker) or _likely_request(tracker):
             # "kubernetes" or "upskill" on its own, or a longer message whose likeliest
             # intent asks for courses and names what: the profile form takes it from here.
@@ -130,6 +141,28 @@ def _closing_reply(tracker: Tracker) -> str | None:
     if sum(float(item.get("confidence") or 0.0) for item in ranking) < CLOSING_SHARE:
         return None
     return CLOSING_REPLIES[str(ranking[0]["name"])]
+
+
+#: How many of an unsure message's likeliest intents are looked at for what else it asks.
+LIKELIEST = 3
+
+
+def _likeliest(tracker: Tracker) -> list[str]:
+    """The unsure message's likeliest intents (not the fallback), likeliest first."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    names = [str(item.get("name")) for item in ranking if item.get("name") != "nlu_fallback"]
+    return names[:LIKELIEST]
+
+
+def _saves_named_courses(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running) likeliest asks to save courses of the
+    list shown and names which ("the costing one and the food safety one")."""
+    ids = list(tracker.get_slot("last_results") or [])
+    if tracker.active_loop.get("name") or not ids:
+        return False
+    if "save_shortlist" not in _likeliest(tracker)[:2]:
+        return False
+    return bool(named_courses(tracker, ids))
 
 
 #: Entities that state a wish about the courses (not a question or a position).

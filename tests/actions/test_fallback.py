@@ -271,3 +271,31 @@ async def test_an_unsure_change_to_the_list_naming_a_topic_searches_it(store, do
     )
     events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
     assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+
+
+async def test_an_unsure_save_naming_courses_saves_those_and_offers_the_adviser(
+    store, domain
+) -> None:
+    costing = "fl-how-to-manage-food-costing-in-the-catering-and-res-international-culina"
+    hygiene = "fl-food-safety-and-personal-hygiene-in-a-professional-international-culina"
+    nutrition = "fl-introduction-to-nutrition-and-food-safety-taipei-medical-unive"
+    text = (
+        "Can you save the costing one and the hygiene one? And is there an actual person I "
+        "could talk to about starting a home business"
+    )
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "save_shortlist", "confidence": 0.28},
+        {"name": "human_handoff", "confidence": 0.25},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text,
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": [nutrition, costing, hygiene]},
+        sender_id="saver-by-name",
+    )
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["text"].startswith("Saved 2 courses to your shortlist")
+    assert dispatcher.messages[1]["response"] == "utter_offer_adviser"
