@@ -41,9 +41,11 @@ _UNITS = (
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety"
 _UPTO99 = rf"(?:(?:{_TENS})(?:[\s-]?(?:{_ONES}))?|{_UNITS})"
-_UPTO999 = rf"(?:(?:{_UPTO99}|a)\s+hundred(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
+# A bare "hundred" or "thousand" is one ("Hundred fifty pounds", "hundred quid tops"); not
+# "hundreds of".
+_UPTO999 = rf"(?:(?:(?:{_UPTO99}|a)\s+)?hundred(?!s)(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
 WORDNUM = (
-    rf"(?:(?:{_UPTO999}|a)\s+thousand(?:\s+(?:and\s+)?{_UPTO999})?|{_UPTO999})"
+    rf"(?:(?:(?:{_UPTO999}|a)\s+)?thousand(?!s)(?:\s+(?:and\s+)?{_UPTO999})?|{_UPTO999})"
     r"(?:\s+and\s+a\s+half)?"
 )
 # Digits: "1,200", "2.5", ".5", optionally "and a half" or "½".
@@ -112,6 +114,8 @@ def words_to_number(s: str) -> float | None:
         return None
     if words[0] in ("a", "an") and len(words) > 1:
         words[0] = "one"  # "a hundred": text2num wants a number before "hundred"
+    elif words[0] in ("hundred", "thousand"):
+        words.insert(0, "one")  # "hundred fifty"
     try:
         return float(text2num(" ".join(words), "en"))
     except ValueError:
