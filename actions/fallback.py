@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.assessment_question import answer_assessment_question
 from actions.common import CourseAdvisorAction
+from actions.cost_question import answer_cost_question
 from actions.course_list import named_courses
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
@@ -57,10 +58,12 @@ CLOSING_SHARE = 0.6
 
 def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer a question about the courses shown that the intent did not catch: their
-    prices in another currency, what finishing them gives, whether the learner can enrol,
-    how they are assessed, how long they take in all; whether it did."""
+    prices in another currency or how they are paid, what finishing them gives, whether
+    the learner can enrol, how they are assessed, how long they take in all; whether it
+    did."""
     return (
         answer_price_question(dispatcher, tracker)
+        or answer_cost_question(dispatcher, tracker)
         or answer_outcome_question(dispatcher, tracker)
         or answer_enrol_question(dispatcher, tracker)
         or answer_assessment_question(dispatcher, tracker)

@@ -34,7 +34,7 @@ def _patterns() -> _Patterns:
         mentions=tuple(word_rx(group) for group in data.pattern_groups("mentions")),
         negation_before=data.regex("negation_before", r"\b", r"\b(?:[\w'\s-]{0,30})$"),
         negation_after=data.regex(
-            "negation_after", r"^[\s,]*(?:(?:are|is|would\s+be|will\s+be)\s+)?"
+            "negation_after", r"^[\s,:]*(?:(?:are|is|would\s+be|will\s+be)\s+)?"
         ),
         not_course_credit_before=data.regex("not_course_credit_before", "", r"\s*$"),
     )

@@ -56,3 +56,11 @@ async def test_without_a_list_it_still_says_so_and_offers_courses(store, domain)
     tracker = make_tracker("is 60 too old to start coding?", intent="out_of_scope")
     await ActionOutOfScope().run(dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_enrol_needs_a_list"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [("i am 16, is ok for me to join or need be 18?", True), ("can I join a gym?", False)],
+)
+def test_joining_is_enrolling_when_it_is_about_a_course(text: str, asked: bool) -> None:
+    assert asks_about_enrolling(text) is asked

@@ -57,6 +57,7 @@ def test_independent_evaluation_texts_are_not_in_the_training_data() -> None:
         ("openings_fresh.yml", "examples"),
         ("openings_fresh2.yml", "examples"),
         ("openings_fresh3.yml", "examples"),
+        ("openings_fresh4.yml", "examples"),
         ("answers.yml", "answers"),
         ("answers_fresh.yml", "answers"),
         ("answers_fresh2.yml", "answers"),

@@ -23,6 +23,8 @@ from nlu.extraction.numbers import NUM, NUMBER_START, WORDNUM, num_value, words_
         ("twelve hundred", 1200),
         ("two thousand", 2000),
         ("a thousand", 1000),
+        ("hundred fifty", 150),  # a bare "hundred" is one hundred
+        ("thousand", 1000),
         ("two thousand and five", 2005),
         ("nine hundred and ninety nine thousand nine hundred and ninety nine", 999_999),
         ("zero", 0),
