@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlu import vocab
+from nlu.extraction.clock import clock_spans, sessions_a_week
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
 from nlu.extraction.schedule import (
     DAY_NAME,
     days_near,
+    sentence_bounds,
     split_over_days,
     summary_amount,
     times_after,
@@ -292,6 +294,8 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         cands.append((weekly, start, span_end, conf))
         ctx.claimed.append((start, span_end))
     if not cands:
+        cands = _clock_candidates(ctx)
+    if not cands:
         return []
     if summary is not None:
         return [make_extracted(ctx, "hours_per_week", clean_number(summary[2]), *summary[:2], 0.95)]
@@ -304,6 +308,28 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         ]
     best = max(cands, key=lambda c: (c[3] >= 0.8, c[1]))  # explicit rate first, then last said
     return [make_extracted(ctx, "hours_per_week", clean_number(best[0]), best[1], best[2], best[3])]
+
+
+def _clock_candidates(ctx: ScanContext) -> list[tuple[float, int, int, float]]:
+    """Weekly hours from spans of clock times ("Evenings 6 to 8, Monday to Thursday"): each
+    span's length times the days said with it ("every night": seven, "three days a week":
+    three); a span said with no days is not read (per day or per week is anyone's guess)."""
+    rx = _patterns()
+    found = []
+    for span in clock_spans(ctx.scan):
+        if ctx.is_claimed(span.start, span.end):
+            continue
+        days = days_near(ctx.scan, span.start, span.end)
+        left = ctx.left(span.start, 60)
+        if rx.work.search(left) and not rx.study.search(left):
+            continue  # "I work from 9 to 5"
+        lo, hi = sentence_bounds(ctx.scan, span.start, span.end)
+        count = float(len(days)) if days else sessions_a_week(ctx.scan[lo:hi])
+        if count is None:
+            continue
+        found.append((span.hours * count, span.start, span.end, 0.85))
+        ctx.claimed.append((span.start, span.end))
+    return found
 
 
 _DAY_FIRST_RE = re.compile(r"\b(" + _DAY_NAME + r")\s*:?\s*$")

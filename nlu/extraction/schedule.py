@@ -95,7 +95,7 @@ def _expression_days(text: str) -> set[str]:
     return set(named)
 
 
-def _sentence(scan: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(scan: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence holding ``scan[start:end]``."""
     left = 0
     for m in _SENTENCE_END.finditer(scan, 0, start):
@@ -110,7 +110,7 @@ def days_near(scan: str, start: int, end: int) -> set[str] | None:
     "weekends, 3 hours each day"), less the days an "except" right after it names; ``None``
     when its sentence names no days."""
     rx = _patterns()
-    lo, hi = _sentence(scan, start, end)
+    lo, hi = sentence_bounds(scan, start, end)
     best: tuple[bool, bool, int, re.Match[str]] | None = None
     for m in rx.days.finditer(scan, lo, hi):
         if (m.start() < end and start < m.end()) or rx.except_before.search(scan, lo, m.start()):
