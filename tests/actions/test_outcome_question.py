@@ -33,7 +33,9 @@ WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS c
             "is the hygiene one gonna count as the food safety supervisor cert here in QLD?",
             OutcomeQuestion(True),
         ),
+        ("Is this equivalent to CELTA? Some parents ask me for CELTA.", OutcomeQuestion(True)),
         # Not about the courses shown, or not a question, or nothing a course gives.
+        ("any courses equivalent to a degree?", None),
         ("do i get a certificate at the end", None),
         ("I want a certificate in project management", None),
         ("certificate courses in data please", None),
