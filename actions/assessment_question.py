@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import asks, cleaned
 from actions.common import format_credits, link_line, store_session
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.results import Recommendation
 from actions.store.search import describe, get_courses
 
@@ -31,22 +30,9 @@ QUESTIONS_PATH = VOCAB_DIR / "assessment_questions.yml"
 MAX_QUOTE = 160
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    assessed: re.Pattern[str]
-    request: re.Pattern[str]
-    described: re.Pattern[str]
-
-
 @lru_cache(maxsize=2)
-def _patterns(path: Path = QUESTIONS_PATH) -> _Patterns:
-    raw = load_yaml(path)
-    return _Patterns(
-        **{
-            key: re.compile(alternation(phrases(raw, key, path)), re.IGNORECASE)
-            for key in ("assessed", "request", "described")
-        }
-    )
+def _patterns(path: Path = QUESTIONS_PATH) -> dict[str, re.Pattern[str]]:
+    return phrase_patterns(path, "assessed", "request", "described")
 
 
 def asks_about_assessment(text: str) -> bool:
@@ -56,15 +42,15 @@ def asks_about_assessment(text: str) -> bool:
     found = _patterns()
     return (
         asks(text)
-        and found.assessed.search(lowered) is not None
-        and found.request.search(lowered) is None
+        and found["assessed"].search(lowered) is not None
+        and found["request"].search(lowered) is None
     )
 
 
 def _described(description: str | None) -> str | None:
     """The first sentence of a description that mentions assessment, shortened."""
     for sentence in re.split(r"(?<=[.!?])\s+", description or ""):
-        if _patterns().described.search(sentence):
+        if _patterns()["described"].search(sentence):
             sentence = sentence.strip()
             if len(sentence) > MAX_QUOTE:
                 sentence = sentence[: MAX_QUOTE - 3].rsplit(" ", 1)[0] + "..."

@@ -27,7 +27,7 @@ from actions.common import (
     store_session,
 )
 from actions.course_wording import how_the_price_adds_up
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.references import referenced_ids
 from actions.store.results import Recommendation
 
@@ -39,21 +39,17 @@ _LEADING_POSITION = re.compile(
 
 
 @lru_cache(maxsize=2)
-def _patterns(path: Path = QUESTIONS_PATH) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    raw = load_yaml(path)
-    return (
-        re.compile(alternation(phrases(raw, "cost", path))),
-        re.compile(alternation(phrases(raw, "about_the_list", path))),
-    )
+def _patterns(path: Path = QUESTIONS_PATH) -> dict[str, re.Pattern[str]]:
+    return phrase_patterns(path, "cost", "about_the_list")
 
 
 def asks_about_cost(text: str) -> bool:
     """Whether ``text`` asks what a course costs or how it is paid, pointing at the courses
     shown ("that", "the first one", "2 - ...")."""
     lowered = cleaned(text)
-    cost, about_the_list = _patterns()
-    points = about_the_list.search(lowered) or _LEADING_POSITION.match(lowered)
-    return asks(text) and cost.search(lowered) is not None and points is not None
+    found = _patterns()
+    points = found["about_the_list"].search(lowered) or _LEADING_POSITION.match(lowered)
+    return asks(text) and found["cost"].search(lowered) is not None and points is not None
 
 
 def cost_line(position: int, course: Recommendation) -> str:

@@ -21,7 +21,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import asks, cleaned
 from actions.common import format_length, store_session
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.results import Recommendation
 from actions.store.search import describe, get_courses
 
@@ -31,22 +31,9 @@ NEAR = 0.1
 _NAMED_HOURS = re.compile(r"\b(\d{2,4})[\s-]*(?:hours?|hrs?|h)\b")
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    length: re.Pattern[str]
-    rate: re.Pattern[str]
-    about_the_list: re.Pattern[str]
-
-
 @lru_cache(maxsize=2)
-def _patterns(path: Path = QUESTIONS_PATH) -> _Patterns:
-    raw = load_yaml(path)
-    return _Patterns(
-        **{
-            key: re.compile(alternation(phrases(raw, key, path)))
-            for key in ("length", "rate", "about_the_list")
-        }
-    )
+def _patterns(path: Path = QUESTIONS_PATH) -> dict[str, re.Pattern[str]]:
+    return phrase_patterns(path, "length", "rate", "about_the_list")
 
 
 @dataclass(frozen=True)
@@ -59,12 +46,12 @@ def asked_length(text: str) -> LengthQuestion | None:
     ``None``. A question about weekly time ("anything under 3 hours a week?") is a wish."""
     lowered = cleaned(text)
     found = _patterns()
-    if not asks(text) or found.about_the_list.search(lowered) is None:
+    if not asks(text) or found["about_the_list"].search(lowered) is None:
         return None
-    if found.rate.search(lowered) is not None:
+    if found["rate"].search(lowered) is not None:
         return None
     named = _NAMED_HOURS.search(lowered)
-    if found.length.search(lowered) is None and named is None:
+    if found["length"].search(lowered) is None and named is None:
         return None
     return LengthQuestion(hours=float(named.group(1)) if named else None)
 

@@ -22,28 +22,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import asks, cleaned
 from actions.common import format_credits, store_session
 from actions.course_wording import credential_label
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.models import Course
 from actions.store.search import get_courses
 
 QUESTIONS_PATH = VOCAB_DIR / "outcome_questions.yml"
 
 
-@dataclass(frozen=True)
-class _Patterns:
-    gives: re.Pattern[str]
-    about_the_list: re.Pattern[str]
-    licence: re.Pattern[str]
-
-
 @lru_cache(maxsize=2)
-def _patterns(path: Path = QUESTIONS_PATH) -> _Patterns:
-    raw = load_yaml(path)
-    return _Patterns(
-        gives=re.compile(alternation(phrases(raw, "gives", path))),
-        about_the_list=re.compile(alternation(phrases(raw, "about_the_list", path))),
-        licence=re.compile(alternation(phrases(raw, "licence", path))),
-    )
+def _patterns(path: Path = QUESTIONS_PATH) -> dict[str, re.Pattern[str]]:
+    return phrase_patterns(path, "gives", "about_the_list", "licence")
 
 
 @dataclass(frozen=True)
@@ -59,11 +47,11 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     """
     lowered = cleaned(text)
     found = _patterns()
-    if not asks(text) or found.about_the_list.search(lowered) is None:
+    if not asks(text) or found["about_the_list"].search(lowered) is None:
         return None
-    if found.gives.search(lowered) is None:
+    if found["gives"].search(lowered) is None:
         return None
-    return OutcomeQuestion(licence=found.licence.search(lowered) is not None)
+    return OutcomeQuestion(licence=found["licence"].search(lowered) is not None)
 
 
 def outcome_lines(courses: Sequence[Course]) -> list[str]:

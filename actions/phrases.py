@@ -48,3 +48,10 @@ def alternation(items: Iterable[str]) -> str:
     if not ordered:
         return r"(?!x)x"
     return r"(?<![\w£$€])(?:" + "|".join(_pattern(p) for p in ordered) + r")(?![\w])"
+
+
+def phrase_patterns(path: Path, *keys: str) -> dict[str, re.Pattern[str]]:
+    """Each list ``keys`` of the data file at ``path`` as one compiled whole-word pattern (the
+    question readers' word lists: ``data/vocab/*_questions.yml``)."""
+    raw = load_yaml(path)
+    return {key: re.compile(alternation(phrases(raw, key, path))) for key in keys}
