@@ -22,6 +22,7 @@ from nlu.extraction import extract
         "no more than 50,000 Kazakhstani tenge",
         "HK$ 500 max",
         "ISK 20000 is my limit",
+        "600 bucks aussie, and nothing longer than 3 months",  # Australian dollars
     ],
 )
 def test_an_amount_in_another_currency_is_no_budget(text: str) -> None:
