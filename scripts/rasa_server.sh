@@ -13,6 +13,6 @@ args=(run --enable-api --interface "$RASA_INTERFACE" --port "$RASA_PORT"
       --credentials credentials.yml --endpoints endpoints.yml --model "$RASA_MODEL"
       --cors ${RASA_CORS_ORIGINS})
 if [[ -n "${RASA_TOKEN:-}" ]]; then
-    args+=(--auth-token "$RASA_TOKEN")
+    args+=("--auth-token=$RASA_TOKEN")  # "=": a token may start with "-"
 fi
 exec .venv/bin/rasa "${args[@]}"

@@ -214,7 +214,7 @@ export ACTION_SERVER_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
 # -- Rasa servers ------------------------------------------------------------------------------
 rasa_auth=()
 if [[ -n "${RASA_TOKEN:-}" ]]; then
-    rasa_auth=(--auth-token "$RASA_TOKEN")
+    rasa_auth=("--auth-token=$RASA_TOKEN")  # "=": a token may start with "-"
 elif ! is_local "$RASA_INTERFACE"; then
     fail "Refusing to expose Rasa's HTTP API on ${RASA_INTERFACE} without RASA_TOKEN."
 fi

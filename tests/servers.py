@@ -196,7 +196,9 @@ def start_rasa_server(
         *extra_args,
     ]
     if token:
-        args += ["--auth-token", token]
+        # One argument with "=": a token may start with "-" (token_urlsafe), which argparse
+        # would take for an option ("argument -t/--auth-token: expected one argument").
+        args += [f"--auth-token={token}"]
     process = start_process(
         args,
         log,
