@@ -198,9 +198,18 @@ def format_credits(course: Recommendation | Course) -> str:
     return f"{_fmt_number(course.credits)}{scheme} credits"
 
 
+def hours_in_all(course: Recommendation) -> float | None:
+    """The course's hours in all: the catalogue's total, else weeks times hours a week."""
+    if course.hours_total:
+        return course.hours_total
+    if course.duration_weeks and course.hours_per_week:
+        return course.duration_weeks * course.hours_per_week
+    return None
+
+
 def format_length(course: Recommendation) -> str:
     """How long the course takes, as the catalogue records it: weeks, hours a week and hours
-    in all (the catalogue's total, else weeks times hours a week, "about")."""
+    in all (:func:`hours_in_all`, "about")."""
     parts = [
         f"{_fmt_number(course.duration_weeks)} weeks"
         if course.duration_weeks
@@ -208,9 +217,7 @@ def format_length(course: Recommendation) -> str:
     ]
     if course.hours_per_week:
         parts.append(f"about {_fmt_number(course.hours_per_week)} hours a week")
-    total = course.hours_total
-    if not total and course.duration_weeks and course.hours_per_week:
-        total = course.duration_weeks * course.hours_per_week
+    total = hours_in_all(course)
     if total:
         parts.append(f"about {_fmt_number(round(total, 1))} hours in all")
     return ", ".join(parts)

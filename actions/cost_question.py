@@ -21,14 +21,13 @@ from actions.answers import asks, cleaned
 from actions.common import (
     explain_courses,
     format_price,
-    indices_from_tracker,
     profile_from_tracker,
     resolve_positions,
     store_session,
 )
 from actions.course_wording import how_the_price_adds_up
 from actions.phrases import VOCAB_DIR, phrase_patterns
-from actions.references import referenced_ids
+from actions.references import chosen_positions, referenced_ids
 from actions.store.results import Recommendation
 
 QUESTIONS_PATH = VOCAB_DIR / "cost_questions.yml"
@@ -62,7 +61,7 @@ def cost_line(position: int, course: Recommendation) -> str:
 def _asked_about(tracker: Tracker, courses: list[Recommendation]) -> list[str]:
     """The ids of the courses the message asks about: positions, then title words."""
     ids = [c.id for c in courses]
-    chosen = resolve_positions(indices_from_tracker(tracker), ids)
+    chosen = chosen_positions(tracker, ids)
     text = tracker.latest_message.get("text") or ""
     if not chosen and (leading := _LEADING_POSITION.match(cleaned(text))):
         chosen = resolve_positions([int(leading.group(1))], ids)

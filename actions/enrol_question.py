@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import asks, cleaned
 from actions.common import link_line, store_session
 from actions.course_wording import level_label
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.results import Recommendation
 from actions.store.search import describe, get_courses
 
@@ -28,7 +28,7 @@ QUESTIONS_PATH = VOCAB_DIR / "enrol_questions.yml"
 
 @lru_cache(maxsize=2)
 def _enrol(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
-    return re.compile(alternation(phrases(load_yaml(path), "enrol", path)))
+    return phrase_patterns(path, "enrol")["enrol"]
 
 
 def asks_about_enrolling(text: str) -> bool:

@@ -225,11 +225,7 @@ def _likely_request(tracker: Tracker) -> bool:
     spreadsheets for work, my manager keeps asking me for reports"."""
     if tracker.active_loop.get("name"):
         return False
-    ranking = [
-        item.get("name")
-        for item in tracker.latest_message.get("intent_ranking") or []
-        if item.get("name") != "nlu_fallback"
-    ]
+    ranking = _likeliest(tracker)
     if not ranking or ranking[0] not in LIKELY_REQUESTS:
         return False
     entities = said(tracker.latest_message.get("entities") or [])

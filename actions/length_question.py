@@ -20,7 +20,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import asks, cleaned
-from actions.common import format_length, store_session
+from actions.common import format_length, hours_in_all, store_session
 from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.results import Recommendation
 from actions.store.search import describe, get_courses
@@ -56,20 +56,12 @@ def asked_length(text: str) -> LengthQuestion | None:
     return LengthQuestion(hours=float(named.group(1)) if named else None)
 
 
-def _total(course: Recommendation) -> float | None:
-    if course.hours_total:
-        return course.hours_total
-    if course.duration_weeks and course.hours_per_week:
-        return course.duration_weeks * course.hours_per_week
-    return None
-
-
 def near_hours(courses: Sequence[Recommendation], hours: float) -> list[Recommendation]:
     """The courses whose hours in all come within NEAR of ``hours``."""
     return [
         c
         for c in courses
-        if (total := _total(c)) is not None and abs(total - hours) <= NEAR * hours
+        if (total := hours_in_all(c)) is not None and abs(total - hours) <= NEAR * hours
     ]
 
 
