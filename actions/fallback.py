@@ -219,17 +219,38 @@ def _starts_a_search(tracker: Tracker) -> bool:
 LIKELY_REQUESTS = REQUEST_INTENTS | {"inform", "refine_search"}
 
 
+#: Intents about a course of the list shown: an unsure message likeliest one of these that
+#: points at no course of the list ("What about ecology or biodiversity then?", "what I
+#: really need is the business side") names something new to search instead.
+ABOUT_A_SHOWN_COURSE = frozenset({"course_details", "compare_courses", "which_to_pick"})
+
+
 def _likely_request(tracker: Tracker) -> bool:
     """Whether an unsure message (no form running) is likeliest a request for courses and
     names what about (a subject or a searchable topic): "I need to get better with
-    spreadsheets for work, my manager keeps asking me for reports"."""
+    spreadsheets for work, my manager keeps asking me for reports"; or likeliest a question
+    about a shown course that points at none of them but names a new topic."""
     if tracker.active_loop.get("name"):
         return False
     ranking = _likeliest(tracker)
-    if not ranking or ranking[0] not in LIKELY_REQUESTS:
+    if not ranking:
+        return False
+    if ranking[0] in ABOUT_A_SHOWN_COURSE:
+        if not _points_at_no_shown_course(tracker):
+            return False
+    elif ranking[0] not in LIKELY_REQUESTS:
         return False
     entities = said(tracker.latest_message.get("entities") or [])
     return named_topic(tracker) is not None or any(e.get("entity") == "subject" for e in entities)
+
+
+def _points_at_no_shown_course(tracker: Tracker) -> bool:
+    """Whether the message names no position and no course of the list shown."""
+    entities = tracker.latest_message.get("entities") or []
+    if any(e.get("entity") == "course_index" for e in entities):
+        return False
+    ids = list(tracker.get_slot("last_results") or [])
+    return not (ids and named_courses(tracker, ids))
 
 
 class ActionOutOfScope(CourseAdvisorAction):

@@ -39,6 +39,9 @@ CONTEXT_MATCHES = 50
 #: catalogue: in a long story the words that say what it is about come anywhere; bounds
 #: the query).
 MAX_REQUEST_GROUPS = 20
+#: Most words of one request tried against the index's words for a spelling fix (each is a
+#: fuzzy match over the index's vocabulary).
+MAX_SPELLING_FIXES = 12
 #: Most pairs of neighbouring words searched as phrases besides the request's single words.
 MAX_REQUEST_PAIRS = 10
 #: A word at or above this on wordfreq's Zipf scale is everyday English ("know" 6.1, "idea"
@@ -133,18 +136,22 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     and words about the wishes (``request_noise`` in the topic vocabulary). On PostgreSQL,
     whose ts_rank_cd has no rarity weighting, common words are left out too."""
     searched = list(topic.searched) if topic is not None else []
-    groups = list(dict.fromkeys(searched + _said_ideas(context)))
+    said = _said_ideas(context)
+    spelled = _spelled(session, said)
+    # A misspelt word's fix is kept like the topic's words: the learner named it.
+    kept = searched + [g for g in spelled if g not in said]
+    groups = list(dict.fromkeys(searched + spelled))
     postgres = session.get_bind().dialect.name == "postgresql"
     if not postgres and len(groups) <= MAX_REQUEST_GROUPS:
         return groups
-    others = [g for g in groups if g not in searched]
+    others = [g for g in groups if g not in kept]
     counts = dict(zip(others, _group_counts(session, others), strict=True))
     if postgres:
         common = max(ALWAYS_RARE, int(_catalogue_size(session) * COMMON_SHARE))
         others = [g for g in others if counts[g] <= common]
     found = sorted((g for g in others if counts[g]), key=lambda g: counts[g])
-    rarest = set(found[: max(0, MAX_REQUEST_GROUPS - len(searched))])
-    return [g for g in groups if g in searched or g in rarest]
+    rarest = set(found[: max(0, MAX_REQUEST_GROUPS - len(kept))])
+    return [g for g in groups if g in kept or g in rarest]
 
 
 def _said_ideas(context: str | None) -> list[Group]:
@@ -153,6 +160,23 @@ def _said_ideas(context: str | None) -> list[Group]:
     said = topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if context else []
     noise = topic_vocabulary().request_noise
     return [g for g in said if not all(p.isdigit() or p in noise for p in g)]
+
+
+def _spelled(session: Session, ideas: Sequence[Group]) -> list[Group]:
+    """``ideas`` with a word no course has as the indexed word it probably misspells
+    ("pyton" -> python, "javascrip" -> javascript; :func:`spelling_fix`), at most
+    MAX_SPELLING_FIXES of them; a word with no near indexed word stays (it matches nothing)."""
+    single = [g for g in ideas if len(g) == 1 and " " not in g[0]]
+    counts: dict[Group, int] = dict(zip(single, _group_counts(session, single), strict=True))
+    fixes = 0
+    out: list[Group] = []
+    for idea in ideas:
+        fixed = None
+        if counts.get(idea, 1) == 0 and fixes < MAX_SPELLING_FIXES:
+            fixed = spelling_fix(session, idea)
+            fixes += 1
+        out.append(fixed or idea)
+    return list(dict.fromkeys(out))
 
 
 def specific_ideas(session: Session, context: str | None) -> list[Group]:

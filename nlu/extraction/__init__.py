@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from actions.profile_values import WISH_SLOTS
@@ -62,6 +63,7 @@ from nlu.extraction.context import MAX_SCAN_CHARS, Extracted, Value, build_conte
 from nlu.extraction.course_index import extract_course_index
 from nlu.extraction.credit import extract_credit
 from nlu.extraction.delivery import extract_delivery
+from nlu.extraction.glosses import Glossed, glossed
 from nlu.extraction.goal import extract_goal
 from nlu.extraction.hours import extract_hours
 from nlu.extraction.level import extract_level
@@ -105,6 +107,29 @@ def extract(text: str, doc: Doc | None = None, *, bare_topic: bool = False) -> l
     """
     if not isinstance(text, str) or not text.strip():
         return []
+    gloss = _run_gloss(text)
+    if gloss is not None:
+        # Wishes half said in another language: the rules read the English gloss (without
+        # spaCy's entities, whose offsets are the original's), the values point at the
+        # learner's own words.
+        return [_original(item, gloss, text) for item in _extract(gloss.text, None, bare_topic)]
+    return _extract(text, doc, bare_topic)
+
+
+def _run_gloss(text: str) -> Glossed | None:
+    try:
+        return glossed(text[:MAX_SCAN_CHARS])
+    except Exception:  # a broken gloss list must not lose the English rules
+        logger.warning("glossing failed", exc_info=True)
+        return None
+
+
+def _original(item: Extracted, gloss: Glossed, text: str) -> Extracted:
+    start, end = gloss.span(item.start, item.end)
+    return replace(item, start=start, end=end, text=text[start:end])
+
+
+def _extract(text: str, doc: Doc | None, bare_topic: bool) -> list[Extracted]:
     ctx = build_context(text, doc)
     out: list[Extracted] = []
     out += _run(lambda: extract_budget(ctx), "budget")

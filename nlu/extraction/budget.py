@@ -16,6 +16,7 @@ from actions.store.currency import to_gbp
 from nlu import vocab
 from nlu.currency import in_foreign_currency
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
+from nlu.extraction.corrections import superseded
 from nlu.extraction.numbers import (
     DIGNUM,
     NUMBER_START,
@@ -339,6 +340,7 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             cands.append((0.0, fs, fe, 0.85))
     if not cands:
         return []
+    cands = superseded(ctx, cands)
     best = max(cands, key=lambda c: (c[0], c[3]))
     value = clean_number(best[0])
     return [make_extracted(ctx, "budget", value, best[1], best[2], best[3])]

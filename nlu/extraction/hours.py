@@ -15,6 +15,7 @@ from functools import lru_cache
 from nlu import vocab
 from nlu.extraction.clock import clock_spans, sessions_a_week
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
+from nlu.extraction.corrections import superseded
 from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
 from nlu.extraction.schedule import (
     DAY_NAME,
@@ -295,6 +296,7 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         ctx.claimed.append((start, span_end))
     if not cands:
         cands = _clock_candidates(ctx)
+    cands = superseded(ctx, cands)
     if not cands:
         return []
     if summary is not None:

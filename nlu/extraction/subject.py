@@ -125,7 +125,7 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
             if fz:
                 weight *= 0.8
             if rx.boss_after.match(scan[end : end + 15]) and re.search(
-                r"\b(?:my|our|the)\s*$", scan[max(0, start - 6) : start]
+                r"\b(?:(?:my|our|the)\s*|(?:my|our)\s+[a-z]+\s+)$", scan[max(0, start - 20) : start]
             ):
                 i += n
                 matched = True
@@ -197,7 +197,10 @@ def _subject_ok(
         and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before)
     ):
         return False
-    if phrase in rx.boss_nouns and re.search(r"\b(?:my|our|the|a|your)\s*$", before):
+    # "my manager", "my centre manager reckons": a person (not "a shift supervisor post")
+    if phrase in rx.boss_nouns and re.search(
+        r"\b(?:(?:my|our|the|a|your)\s*|(?:my|our)\s+[a-z]+\s+)$", before
+    ):
         # "my manager wants me to..." is a person, "become a better manager" a subject
         return bool(
             re.search(

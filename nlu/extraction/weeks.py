@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
+from nlu.extraction.corrections import superseded
 from nlu.extraction.numbers import NUM, clean_number, has_digits_issue, num_value
 
 _WEEK_UNIT = r"(?:weeks?|wks?|months?|mths?|mnths?|years?|yrs?|fortnights?)"
@@ -151,5 +152,6 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
         ctx.claimed.append((start, end))
     if not cands:
         return []
+    cands = superseded(ctx, cands)
     best = max(cands, key=lambda c: (c[3] >= 0.8, c[0]))
     return [make_extracted(ctx, "max_weeks", clean_number(best[0]), best[1], best[2], best[3])]

@@ -299,3 +299,37 @@ async def test_an_unsure_save_naming_courses_saves_those_and_offers_the_adviser(
     await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert dispatcher.messages[0]["text"].startswith("Saved 2 courses to your shortlist")
     assert dispatcher.messages[1]["response"] == "utter_offer_adviser"
+
+
+async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_it(
+    store, domain
+) -> None:
+    """ "What about ecology or biodiversity then?" after a list: likeliest a question about
+    a course, but it points at none of the list and names a new topic."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "course_details", "confidence": 0.18},
+        {"name": "compare_courses", "confidence": 0.16},
+    ]
+    topic = [{"entity": "topic", "value": "ecology", "start": 19, "end": 26}]
+    text = "Righto. What about ecology or biodiversity then, the land around the orchard?"
+    tracker = make_tracker(
+        text,
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": ["x"]},
+        entities=topic,
+    )
+    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    # Pointing at a course of the list by position: still the suggestions.
+    pointed = make_tracker(
+        "what about ecology in number 2?",
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": ["x"]},
+        entities=[*topic, {"entity": "course_index", "value": 2, "start": 29, "end": 30}],
+    )
+    dispatcher = CollectingDispatcher()
+    assert await ActionAskRephrase().run(dispatcher, pointed, domain) == []
+    assert "not sure I understood" in dispatcher.messages[0]["text"]

@@ -11,6 +11,7 @@ from actions.store.relevance import (
     context_relevance,
     names_something,
     request_groups,
+    request_ideas,
     specific_ideas,
 )
 from actions.store.search import LearnerProfile, recommend
@@ -218,3 +219,12 @@ def test_courses_found_on_a_topic_are_ranked_by_other_words_as_if_searched_alone
         fulltext.relevance_within(session, fulltext.Relevance([], {}, frozenset()), others).ids
         == []
     )
+
+
+def test_a_misspelt_word_of_the_request_is_searched_as_the_word_it_probably_is(
+    session: Session,
+) -> None:
+    """ "the snake one, pyton": a word no course has, near one that many have."""
+    ideas = request_ideas(session, None, "I want learn programming, the snake one, pyton")
+    assert any(p.startswith("python") for idea in ideas for p in idea)
+    assert not any("pyton" in p for idea in ideas for p in idea)

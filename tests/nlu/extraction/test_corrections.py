@@ -1,0 +1,46 @@
+"""An amount taken back and said again: the later one is meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlu.extraction import as_dict, extract
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Courses under £200... actually no, £150, the wife'll kill me.", {"budget": 150}),
+        ("£300, no wait, make it £450. And 4 hours a week.", {"budget": 450, "hours_per_week": 4}),
+        ("around 4 hours a week, actually make that 6, my rota changes", {"hours_per_week": 6}),
+        ("10 HOURS IN WEEK, EVENINGS. WAIT, SATURDAY ALSO, SO 14.", {"hours_per_week": 14}),
+        (
+            "about 3 hours a week, maybe 4 in the school holidays, so let's say 4?",
+            {"hours_per_week": 4},
+        ),
+        ("I can do 6 weeks max, wait, make it 8", {"max_weeks": 8}),
+    ],
+)
+def test_the_amount_after_a_correction_is_meant(text: str, expected: dict) -> None:
+    found = as_dict(extract(text))
+    assert {key: found.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A number of something else after the cue corrects nothing.
+        ("£300 budget. Actually, I have 2 kids so 5 hours a week", {"budget": 300}),
+        ("5 hours a week, actually I have 3 kids.", {"hours_per_week": 5}),
+        # A bare number belongs to the wish said just before it, not one of another line.
+        (
+            "Budget: about forty quid. Hours: fewer than my editor thinks I have. Call it three.",
+            {"budget": 40},
+        ),
+        # "make it" is no income: "I make £2000 a month" still is.
+        ("I make £2000 a month, can spend £100", {"budget": 100}),
+    ],
+)
+def test_what_is_not_a_correction_changes_nothing(text: str, expected: dict) -> None:
+    found = as_dict(extract(text))
+    assert {key: found.get(key) for key in expected} == expected
