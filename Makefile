@@ -119,6 +119,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 10 --json results/nlu-independent-openings-fresh4.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh5.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh5.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh6.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh6.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \
@@ -129,6 +131,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 20 --json results/nlu-context-fresh3.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh4.yml \
 		--errors 20 --json results/nlu-context-fresh4.json
+	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh5.yml \
+		--errors 20 --json results/nlu-context-fresh5.json
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
@@ -138,7 +142,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		results/nlu-context.json results/nlu-context-fresh.json results/nlu-context-fresh2.json \
 		results/nlu-context-fresh3.json results/nlu-independent-openings-fresh3.json \
 		results/nlu-independent-openings-fresh4.json results/nlu-independent-openings-fresh5.json \
-		results/nlu-context-fresh4.json
+		results/nlu-context-fresh4.json results/nlu-independent-openings-fresh6.json \
+		results/nlu-context-fresh5.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \

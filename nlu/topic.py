@@ -28,7 +28,8 @@ from nlu.typos import typo_of
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues.yml"
 #: Longest topic, in words.
 MAX_TOPIC_WORDS = 6
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#'’]*(?:-[A-Za-z0-9]+)*|[&/]")
+# Letters with accents too ("Débutant", "Māori"): \w less the underscore.
+_TOKEN = re.compile(r"[^\W_][\w+#'’]*(?:-[^\W_]+)*|[&/]")
 # A phrase in quotes (not an apostrophe: "I'm", "don't" have letters on both sides).
 _QUOTE = re.compile(r"(?<![A-Za-z])['‘\"“]([^'’\"”\n]{3,60})['’\"”](?![A-Za-z])")
 _BREAK = re.compile(r"[.,;:!?()\[\]\n]|\s[-–—]+\s|[–—]")
@@ -60,6 +61,7 @@ class TopicCues:
     audiences: frozenset[str]
     compounds: frozenset[tuple[str, str]]
     bare_max_words: int
+    foreign_languages: tuple[str, ...]
 
 
 @lru_cache(maxsize=2)
@@ -91,6 +93,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
             if len(words) >= 2
         ),
         bare_max_words=int(raw.get("bare_max_words") or 0),
+        foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
     )
 
 
@@ -208,13 +211,53 @@ def _compound_at(toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
 
 
 def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int, int] | None:
-    while i < j and (toks[i].norm in cues.stopwords or toks[i].norm in cues.joiners):
+    """Stop words, joiners and words of another language off both ends of a topic."""
+
+    def loose(k: int) -> bool:
+        norm = toks[k].norm
+        return norm in cues.stopwords or norm in cues.joiners or _foreign_at(toks, k)
+
+    while i < j and loose(i):
         i += 1
-    while j > i and (toks[j - 1].norm in cues.stopwords or toks[j - 1].norm in cues.joiners):
+    while j > i and loose(j - 1):
         if j - 1 > i and _compound_at(toks, j - 1, cues):
             break  # "machine learning": the stop word is part of the topic
         j -= 1
     return (i, j) if j > i else None
+
+
+#: A word at least FOREIGN_MARGIN more common (wordfreq's Zipf scale) in one of the topic
+#: cues' ``foreign_languages`` than in English, and at least FOREIGN_AT_LEAST there, leans
+#: to that language ("mau" 3.1 in English, 6.3 in Indonesian; "donne"; "il"). Frequency
+#: alone cannot tell "git", "rust", "Tableau" or "SIA" from "sih" or "rin", so such a word
+#: counts as another language's only next to another word leaning the same way: mixed-in
+#: words come in runs ("halo kak", "mau belajar", "il donne un", "rin po bang").
+FOREIGN_MARGIN = 1.0
+FOREIGN_AT_LEAST = 3.5
+
+
+def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
+    """Whether token ``k`` is a word of another language, in a run of such words."""
+    if not leans_foreign(toks[k].norm):
+        return False
+    return (k > 0 and leans_foreign(toks[k - 1].norm)) or (
+        k + 1 < len(toks) and leans_foreign(toks[k + 1].norm)
+    )
+
+
+@lru_cache(maxsize=8192)
+def leans_foreign(word: str) -> bool:
+    """Whether ``word`` is far more common in one of the foreign languages than in English
+    (never an English stop word such as "im", nor a single letter)."""
+    if len(word) < 2 or not word.isalpha() or word in topic_vocabulary().stopwords:
+        return False
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    english = zipf_frequency(word, "en")
+    other = max(
+        (zipf_frequency(word, lang) for lang in topic_cues().foreign_languages), default=0.0
+    )
+    return other >= FOREIGN_AT_LEAST and other - english >= FOREIGN_MARGIN
 
 
 def _cue_at(toks: Sequence[_Token], i: int, cues: TopicCues) -> tuple[tuple[str, ...], int] | None:

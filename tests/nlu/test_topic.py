@@ -133,3 +133,28 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
     found = find_topic(text, bare=True)
     assert (found.text if found else None) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Words of another language, in a run, are no part of a topic.
+        ("halo kak mau belajar python, beginner bgt hehe", "python"),
+        ("Et le gratuit, il donne un certificat?", None),
+        ("Pwede rin po bang hanapan ako ng courses na kaya ko in 8 hrs a week?", None),
+        # English words common elsewhere too stay ("git", "SIA", "Tableau", "care").
+        ("how do i learn git and github properly", "git and github"),
+        ("SIA door supervisor licence course", "SIA door supervisor licence"),
+        ("need tableau courses, dashboards mainly", "tableau"),
+        ("Can you help me find a course on dementia care? I'm a carer for my mam", "dementia care"),
+        # Letters with accents belong to their word.
+        ("Te reo Māori pronunciation course", "Te reo Māori pronunciation"),
+        # How much of a beginner is no topic.
+        ("courses in chemistry for complete beginners?", "chemistry"),
+        ("Whit courses are there?", None),
+        ("Kindly suggest courses on Rust programming language.", "Rust programming language"),
+    ],
+)
+def test_words_of_other_languages_and_requests_are_no_topic(text: str, topic: str | None) -> None:
+    found = find_topic(text, bare=True)
+    assert (found.text if found else None) == topic
