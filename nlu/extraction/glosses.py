@@ -46,7 +46,7 @@ def _glosses() -> _Glosses:
     phrases = sorted(english, key=lambda p: (-len(p), p))
     alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
     # A phrase ending in an apostrophe ("pas plus d'") runs straight into the next word.
-    pattern = re.compile(rf"(?<![\w'])(?:{alternatives})(?:(?<=')|(?![\w']))", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?:(?<=')|(?![\w']))", re.IGNORECASE)
     return _Glosses(pattern, english)
 
 
