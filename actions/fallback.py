@@ -219,6 +219,20 @@ def _starts_a_search(tracker: Tracker) -> bool:
 LIKELY_REQUESTS = REQUEST_INTENTS | {"inform", "refine_search"}
 
 
+#: Intents an unsure message naming a subject may still mean instead of asking for courses.
+NOT_A_REQUEST = frozenset(
+    {
+        "goodbye",
+        "thank",
+        "greet",
+        "bot_challenge",
+        "out_of_scope",
+        "forget_me",
+        "start_again",
+        "human_handoff",
+        "deny",
+    }
+)
 #: Intents about a course of the list shown: an unsure message likeliest one of these that
 #: points at no course of the list ("What about ecology or biodiversity then?", "what I
 #: really need is the business side") names something new to search instead.
@@ -238,7 +252,11 @@ def _likely_request(tracker: Tracker) -> bool:
     if ranking[0] in ABOUT_A_SHOWN_COURSE:
         if not _points_at_no_shown_course(tracker):
             return False
-    elif ranking[0] not in LIKELY_REQUESTS:
+    elif ranking[0] not in LIKELY_REQUESTS and (
+        tracker.get_slot("last_results") or ranking[0] in NOT_A_REQUEST
+    ):
+        # With no list shown, a message naming what to learn can only ask for courses
+        # ("fine. negotiation then. sales. closing deals."), unless it closes or leaves.
         return False
     entities = said(tracker.latest_message.get("entities") or [])
     return named_topic(tracker) is not None or any(e.get("entity") == "subject" for e in entities)

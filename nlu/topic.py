@@ -62,6 +62,7 @@ class TopicCues:
     compounds: frozenset[tuple[str, str]]
     bare_max_words: int
     foreign_languages: tuple[str, ...]
+    question_openers: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -94,6 +95,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         ),
         bare_max_words=int(raw.get("bare_max_words") or 0),
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
+        question_openers=frozenset(word_list(raw, "question_openers", path)),
     )
 
 
@@ -142,9 +144,13 @@ def _span_after(
     text: str, toks: Sequence[_Token], i: int, blocked: Sequence[bool], cues: TopicCues
 ) -> tuple[int, int] | None:
     """Token range [i, j) of the topic that starts at token ``i`` (after a cue)."""
-    # Skip leading articles and fillers ("the", "basics of"), not a boundary ("it").
+    # Skip leading articles and fillers ("the", "basics of"), not a boundary ("it"); a
+    # question word opens the topic ("a course on what ADHD actually is").
+    opened = False
     while i < len(toks) and not blocked[i] and toks[i].norm in cues.stopwords:
-        if toks[i].norm in cues.after or toks[i].norm in cues.boundaries:
+        if not opened and _opens_topic(toks, i, cues):
+            opened = True
+        elif toks[i].norm in cues.after or toks[i].norm in cues.boundaries:
             return None
         i += 1
     j = i
@@ -164,6 +170,26 @@ def _span_after(
             break
         j += 1
     return (i, j) if j > i else None
+
+
+#: After "what", the topic must be said as what something is: "what ADHD actually is",
+#: "what blockchain means"; not "what the fuss is about" or "what he talks about".
+_WHAT_IS = frozenset({"is", "are", "means", "actually", "really", "exactly"})
+
+
+def _opens_topic(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
+    """Whether the question word at token ``i`` opens a topic ("learn how bees make honey",
+    "a course on what ADHD actually is") rather than ending one."""
+    norm = toks[i].norm
+    if norm not in cues.question_openers:
+        return False
+    if norm != "what":
+        return True
+    return (
+        i + 2 < len(toks)
+        and toks[i + 1].norm not in cues.stopwords
+        and toks[i + 2].norm in _WHAT_IS
+    )
 
 
 def _span_before(
@@ -354,7 +380,15 @@ def find_topic(
         # about 5 hours a week", "3D printing / additive manufacturing for our firm".
         # Not "I'm a teacher and ..." or "money is tight so ...": the topic must start the
         # message and run to the end of its clause.
-        span = _span_after(text, toks, 0, blocked, cues)
+        # ... after a word of assent said on its own ("fine. negotiation then.").
+        first = 0
+        while (
+            first + 1 < len(toks)
+            and toks[first].norm in cues.not_topics
+            and _breaks(text, toks[first], toks[first + 1])
+        ):
+            first += 1
+        span = _span_after(text, toks, first, blocked, cues)
         if span is not None and not any(t.norm in cues.boundaries for t in toks[: span[0]]):
             start, stop = span
             ends_clause = (

@@ -15,7 +15,7 @@ from functools import lru_cache
 from nlu import vocab
 from nlu.extraction.clock import clock_spans, sessions_a_week
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
-from nlu.extraction.corrections import superseded
+from nlu.extraction.corrections import Candidate, superseded
 from nlu.extraction.numbers import NUM, VAGUE, clean_number, has_digits_issue, num_value
 from nlu.extraction.schedule import (
     DAY_NAME,
@@ -300,7 +300,9 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
     if not cands:
         return []
     if summary is not None:
-        return [make_extracted(ctx, "hours_per_week", clean_number(summary[2]), *summary[:2], 0.95)]
+        said: Candidate = (summary[2], summary[0], summary[1], 0.95)
+        if said in superseded(ctx, [said]):  # "so 5 hours a week ... não, espera, make it 3"
+            return [make_extracted(ctx, "hours_per_week", clean_number(said[0]), *said[1:])]
     split = split_over_days(cands, scan)
     if split is not None:
         return [

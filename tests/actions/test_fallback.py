@@ -172,9 +172,14 @@ async def test_a_longer_unsure_request_naming_its_subject_starts_the_form(store,
     followed = await ActionAskRephrase().run(CollectingDispatcher(), informed, domain)
     assert followed == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
     # Likeliest something else, or naming nothing: the suggestions, as before.
-    for ranked, named in ((list(reversed(ranking)), topic), (ranking, [])):
+    # (With no list shown yet, naming a topic is a request whatever is likeliest: see
+    # test_an_unsure_message_naming_a_subject_before_any_list_starts_the_form.)
+    shown = {"last_results": ["x"]}
+    for ranked, named, slots in ((list(reversed(ranking)), topic, shown), (ranking, [], {})):
         asked = CollectingDispatcher()
-        other = make_tracker(text, intent="nlu_fallback", intent_ranking=ranked, entities=named)
+        other = make_tracker(
+            text, intent="nlu_fallback", intent_ranking=ranked, entities=named, slots=slots
+        )
         await ActionAskRephrase().run(asked, other, domain)
         assert "not sure I understood" in asked.messages[0]["text"]
 
@@ -333,3 +338,29 @@ async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_
     dispatcher = CollectingDispatcher()
     assert await ActionAskRephrase().run(dispatcher, pointed, domain) == []
     assert "not sure I understood" in dispatcher.messages[0]["text"]
+
+
+async def test_an_unsure_message_naming_a_subject_before_any_list_starts_the_form(
+    store, domain
+) -> None:
+    """ "fine. negotiation then. sales. closing deals." with no list shown yet: whatever the
+    likeliest intent, naming what to learn can only ask for courses."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "ask_job_value", "confidence": 0.21},
+        {"name": "inform", "confidence": 0.2},
+    ]
+    entities = [{"entity": "topic", "value": "negotiation", "start": 6, "end": 17}]
+    text = "fine. negotiation then. sales. closing deals. i can talk to anybody"
+    tracker = make_tracker(text, intent="nlu_fallback", intent_ranking=ranking, entities=entities)
+    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    # ... but not a goodbye naming a subject, nor once a list is shown.
+    leaving = [{"name": "nlu_fallback", "confidence": 0.3}, *reversed(ranking)]
+    leaving[1] = {"name": "goodbye", "confidence": 0.25}
+    for ranked, slots in ((leaving, {}), (ranking, {"last_results": ["x"]})):
+        other = make_tracker(
+            text, intent="nlu_fallback", intent_ranking=ranked, entities=entities, slots=slots
+        )
+        dispatcher = CollectingDispatcher()
+        assert await ActionAskRephrase().run(dispatcher, other, domain) == []

@@ -533,3 +533,22 @@ def test_non_string_input_returns_nothing() -> None:
 )
 def test_implausible_numbers_fill_nothing(text: str) -> None:
     assert not [e for e in extract(text) if e.entity in PLAUSIBLE_RANGES]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "free" before an emoji, or said the Jamaican way, is no money to spend
+        ("free 🙏 and like 2 hrs a day max", {"budget": 0}),
+        ("mi cyaan pay nuttn, it haffi free", {"budget": 0}),
+        ("free nothin els, i got 0 kwacha lol", {"budget": 0}),
+        # a beginner typed quickly
+        ("beginer, 3 hrs a day", {"level": "introductory", "hours_per_week": 21}),
+        ("begginer level", {"level": "introductory"}),
+        # credit turned down formally
+        ("Academic credit is of no consequence to me.", {"credit_bearing": False}),
+    ],
+)
+def test_wishes_said_in_other_ways(text: str, expected: dict) -> None:
+    found = as_dict(extract(text))
+    assert {key: found.get(key) for key in expected} == expected

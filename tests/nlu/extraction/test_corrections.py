@@ -19,6 +19,12 @@ from nlu.extraction import as_dict, extract
             {"hours_per_week": 4},
         ),
         ("I can do 6 weeks max, wait, make it 8", {"max_weeks": 8}),
+        # in the learner's language, and after a summary ("so 5 hours a week")
+        ("unas 6 horas por semana, no, mejor 8, y máximo 10 semanas", {"hours_per_week": 8}),
+        (
+            "shifts of 8 hours, so 5 hours a week for study, não, espera, make it 3",
+            {"hours_per_week": 3},
+        ),
     ],
 )
 def test_the_amount_after_a_correction_is_meant(text: str, expected: dict) -> None:

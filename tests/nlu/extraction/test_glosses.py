@@ -19,6 +19,11 @@ from nlu.extraction.glosses import glossed
         ("des cours de pas plus que 3 mois?", {"max_weeks": 12}),
         ("gratis porfa, no tengo dinero", {"budget": 0}),
         ("et pas besoin de crédits universitaires", {"credit_bearing": False}),
+        ("niente crediti, livello base", {"credit_bearing": False, "level": "introductory"}),
+        ("changer de carrière, honnêtement. Maybe psychology?", {"goal": "career_change"}),
+        ("Quiero aprender programación", {"subject": "computing-it"}),
+        ("C'est quoi la différence entre le premier et le deuxième?", {"course_index": [1, 2]}),
+        ("compara el primero y el tercero", {"course_index": [1, 3]}),
     ],
 )
 def test_wishes_in_spanish_french_or_portuguese_are_read(text: str, expected: dict) -> None:
