@@ -48,8 +48,11 @@ def _patterns() -> _Patterns:
     )
 
 
-def superseded(ctx: ScanContext, cands: Sequence[Candidate]) -> list[Candidate]:
-    """``cands`` less those a later correction takes back, plus a bare corrected number."""
+def superseded(
+    ctx: ScanContext, cands: Sequence[Candidate], *, bare_numbers: bool = True
+) -> list[Candidate]:
+    """``cands`` less those a later correction takes back, plus a bare corrected number
+    (unless ``bare_numbers`` is off: a goal is never a number)."""
     if not cands:
         return list(cands)
     rx = _patterns()
@@ -68,7 +71,7 @@ def superseded(ctx: ScanContext, cands: Sequence[Candidate]) -> list[Candidate]:
             for c in earlier
             if cue.start() - c[2] <= BARE_BEFORE_CUE and ":" not in scan[c[2] : cue.start()]
         ]
-        bare = _bare_number(ctx, rx, cue.end()) if close else None
+        bare = _bare_number(ctx, rx, cue.end()) if close and bare_numbers else None
         if bare is not None:
             kept = [c for c in kept if c not in earlier] + [bare]
     return kept

@@ -14,6 +14,7 @@ from functools import lru_cache
 from actions.profile_values import GOALS
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
+from nlu.extraction.corrections import superseded
 from nlu.typos import typo_of
 
 
@@ -128,6 +129,11 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
             taken.append((start, end))
     if not cands:
         return []
+    # "Upskill - no wait, actually I want to move out of HR completely": the goal said after
+    # a correction is meant (nlu/extraction/corrections.py), whatever its weight.
+    placed = [(float(i), where[c[1]], where[c[2] - 1] + 1, c[0]) for i, c in enumerate(cands)]
+    kept = {int(p[0]) for p in superseded(ctx, placed, bare_numbers=False)}
+    cands = [c for i, c in enumerate(cands) if i in kept]
     best = max(cands, key=lambda c: (c[0], -c[1]))
     start, end = where[best[1]], where[best[2] - 1] + 1
     return [make_extracted(ctx, "goal", best[3], start, end, best[0])]

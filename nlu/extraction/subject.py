@@ -52,6 +52,7 @@ class _Patterns:
     it_followers: frozenset[str]
     boss_nouns: frozenset[str]
     boss_after: re.Pattern[str]
+    course_languages: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def _patterns() -> _Patterns:
         "it_followers",
         "boss_nouns",
         "boss_after",
+        "course_languages",
     )
     longest_first = sorted(data.texts("not_subjects"), key=len, reverse=True)
     return _Patterns(
@@ -79,6 +81,7 @@ def _patterns() -> _Patterns:
         it_followers=frozenset(data.texts("it_followers")),
         boss_nouns=frozenset(data.texts("boss_nouns")),
         boss_after=data.regex("boss_after", r"^\s*", r"\b"),
+        course_languages=frozenset(data.texts("course_languages")),
     )
 
 
@@ -191,11 +194,12 @@ def _subject_ok(
             return False
         if rx_after and re.match(rx_after, after):
             return False
-    if (
-        phrase == "english"
-        and re.search(r"\b(?:in|speak|speaking|my)\s*$", before)
-        and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before)
-    ):
+    # "in English", "in English or Spanish": the language a course is taught in ("a course in
+    # Spanish" is as often Spanish to learn, so only English, and a language said with it).
+    taught_in = (phrase == "english" and re.search(r"\b(?:in|speak|speaking|my)\s*$", before)) or (
+        phrase in rx.course_languages and re.search(r"\bin\s+english\s+(?:or|and|/)\s*$", before)
+    )
+    if taught_in and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before):
         return False
     # "my manager", "my centre manager reckons": a person (not "a shift supervisor post")
     if phrase in rx.boss_nouns and re.search(

@@ -552,3 +552,18 @@ def test_implausible_numbers_fill_nothing(text: str) -> None:
 def test_wishes_said_in_other_ways(text: str, expected: dict) -> None:
     found = as_dict(extract(text))
     assert {key: found.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the language a course is taught in is no subject ...
+        ("child protection, in English or Spanish, it's ok", None),
+        ("Necesito aprender child protection, en inglés o español, it's ok.", None),
+        # ... a language to learn is
+        ("I'd like to brush up my Italian", "languages"),
+        ("a short course in Spanish before we move to Alicante", "languages"),
+    ],
+)
+def test_the_language_a_course_is_taught_in_is_no_subject(text: str, subject: str | None) -> None:
+    assert as_dict(extract(text)).get("subject") == subject

@@ -50,3 +50,11 @@ def test_the_amount_after_a_correction_is_meant(text: str, expected: dict) -> No
 def test_what_is_not_a_correction_changes_nothing(text: str, expected: dict) -> None:
     found = as_dict(extract(text))
     assert {key: found.get(key) for key in expected} == expected
+
+
+def test_a_goal_taken_back_gives_way_to_the_one_after() -> None:
+    text = "Upskill - no wait, actually I want to move out of HR completely. Career change."
+    assert as_dict(extract(text))["goal"] == "career_change"
+    assert as_dict(extract("I want to change career, actually I mean get promoted"))["goal"] == (
+        "upskill"
+    )
