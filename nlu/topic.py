@@ -63,6 +63,7 @@ class TopicCues:
     bare_max_words: int
     foreign_languages: tuple[str, ...]
     question_openers: frozenset[str]
+    what_is: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -96,6 +97,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         bare_max_words=int(raw.get("bare_max_words") or 0),
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
         question_openers=frozenset(word_list(raw, "question_openers", path)),
+        what_is=frozenset(word_list(raw, "what_is", path)),
     )
 
 
@@ -172,11 +174,6 @@ def _span_after(
     return (i, j) if j > i else None
 
 
-#: After "what", the topic must be said as what something is: "what ADHD actually is",
-#: "what blockchain means"; not "what the fuss is about" or "what he talks about".
-_WHAT_IS = frozenset({"is", "are", "means", "actually", "really", "exactly"})
-
-
 def _opens_topic(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
     """Whether the question word at token ``i`` opens a topic ("learn how bees make honey",
     "a course on what ADHD actually is") rather than ending one."""
@@ -188,7 +185,7 @@ def _opens_topic(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
     return (
         i + 2 < len(toks)
         and toks[i + 1].norm not in cues.stopwords
-        and toks[i + 2].norm in _WHAT_IS
+        and toks[i + 2].norm in cues.what_is
     )
 
 

@@ -296,13 +296,15 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         ctx.claimed.append((start, span_end))
     if not cands:
         cands = _clock_candidates(ctx)
-    cands = superseded(ctx, cands)
     if not cands:
         return []
     if summary is not None:
+        # A summary is taken back like any other amount, by a later one or a bare number
+        # ("so 5 hours a week ... não, espera, make it 3").
         said: Candidate = (summary[2], summary[0], summary[1], 0.95)
-        if said in superseded(ctx, [said]):  # "so 5 hours a week ... não, espera, make it 3"
+        if said in superseded(ctx, [*cands, said]):
             return [make_extracted(ctx, "hours_per_week", clean_number(said[0]), *said[1:])]
+    cands = superseded(ctx, cands)
     split = split_over_days(cands, scan)
     if split is not None:
         return [
