@@ -60,12 +60,14 @@ def test_independent_evaluation_texts_are_not_in_the_training_data() -> None:
         ("openings_fresh4.yml", "examples"),
         ("openings_fresh5.yml", "examples"),
         ("openings_fresh6.yml", "examples"),
+        ("openings_fresh7.yml", "examples"),
         ("answers.yml", "answers"),
         ("answers_fresh.yml", "answers"),
         ("answers_fresh2.yml", "answers"),
         ("answers_fresh3.yml", "answers"),
         ("answers_fresh4.yml", "answers"),
         ("answers_fresh5.yml", "answers"),
+        ("answers_fresh6.yml", "answers"),
     ):
         texts += [item["text"] for item in yaml.safe_load((folder / name).read_text())[key]]
     assert len(texts) >= 2000
