@@ -45,9 +45,11 @@ SKIPPED = "skipped"
 EXPLORE_SLOTS = ("explore_background", "explore_enjoy")
 #: Slots that are not asked for but decide which questions the form asks.
 STEERING_SLOTS = ("exploring", "topic", "by_request")
-# Intents that answer the "anything else?" question (anything else is an interruption).
+# Intents that answer the "anything else?" question (anything else is an interruption);
+# a thank-you there ("nothing else, thanks", "c'est tout, merci") means nothing more.
 ANSWERS_TO_REFINEMENTS = {
     "skip",
+    "thank",
     "affirm",
     "deny",
     "inform",

@@ -35,6 +35,8 @@ async def test_refinements_are_skipped_when_a_wish_was_given(
         ("skip", True),
         ("inform", True),
         ("affirm", True),
+        # "nothing else, thanks" to "anything else that matters?"
+        ("thank", True),
         ("ask_credit", False),
         ("bot_challenge", False),
     ],
