@@ -21,8 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from actions.negation import negated
 from actions.store.topics import topic_vocabulary, word_list
-from nlu.negation import negated
 from nlu.typos import typo_of
 
 CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues.yml"
@@ -152,6 +152,8 @@ def _span_after(
     while i < len(toks) and not blocked[i] and toks[i].norm in cues.stopwords:
         if not opened and _opens_topic(toks, i, cues):
             opened = True
+        elif toks[i].norm in cues.after and _takes_object(text, toks, i, blocked, cues):
+            break  # "a course on training dogs": what is trained is the topic
         elif toks[i].norm in cues.after or toks[i].norm in cues.boundaries:
             return None
         i += 1
@@ -168,10 +170,26 @@ def _span_after(
                 j = k
                 continue
             break
-        if tok.norm in cues.boundaries or tok.norm in cues.after:
+        if tok.norm in cues.boundaries or (tok.norm in cues.after and j > i):
             break
         j += 1
     return (i, j) if j > i else None
+
+
+def _takes_object(
+    text: str, toks: Sequence[_Token], i: int, blocked: Sequence[bool], cues: TopicCues
+) -> bool:
+    """Whether the course noun at token ``i`` is a verb with its object right after it
+    ("training dogs"), not the end of the topic ("a course on training for managers")."""
+    k = i + 1
+    return (
+        toks[i].norm.endswith("ing")
+        and k < len(toks)
+        and not blocked[k]
+        and not _is_stop(toks[k], cues)
+        and toks[k].norm not in cues.after
+        and not _breaks(text, toks[i], toks[k])
+    )
 
 
 def _opens_topic(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:

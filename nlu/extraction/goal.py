@@ -28,6 +28,7 @@ class _Patterns:
     wanted_anyway_before: re.Pattern[str]
     qualification_words: re.Pattern[str]
     not_a_field_after: re.Pattern[str]
+    not_a_degree_after: re.Pattern[str]
     typo_targets: tuple[str, ...]
 
 
@@ -41,6 +42,7 @@ def _patterns() -> _Patterns:
         "wanted_anyway_before",
         "qualification_words",
         "not_a_field_after",
+        "not_a_degree_after",
         "typo_targets",
     )
     return _Patterns(
@@ -53,12 +55,11 @@ def _patterns() -> _Patterns:
         wanted_anyway_before=data.regex("wanted_anyway_before", r"\b", r"\b"),
         qualification_words=re.compile(data.pattern("qualification_words")),
         not_a_field_after=data.regex("not_a_field_after", r"^\s*", r"\b"),
+        not_a_degree_after=data.regex("not_a_degree_after", r"^[\s-]*", r"\b"),
         typo_targets=data.texts("typo_targets"),
     )
 
 
-# "masters level", "degree-level": the qualification word describes a level.
-_LEVEL_WORD_AFTER = re.compile(r"^[\s-]*(?:level|standard)\b")
 
 
 _WORD = re.compile(r"[a-z]{5,}")
@@ -94,6 +95,15 @@ def _corrected(scan: str) -> tuple[str, list[int]]:
     return "".join(parts), where
 
 
+def _held_list(rx: _Patterns, before: str) -> bool:
+    """Whether ``before`` ends a list of qualifications held: "I hold a BSc and " (the
+    clause the other checks read starts after the "and")."""
+    found = rx.holds_before.search(before)
+    return (
+        found is not None and re.search(r"\b(?:and|&)\s+(?:also\s+)?$", found.group(0)) is not None
+    )
+
+
 def extract_goal(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     scan, where = _corrected(ctx.scan)
@@ -109,13 +119,15 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
                 continue
             if (
                 goal == "further_study"
-                and rx.holds_before.search(left)
+                and (
+                    rx.holds_before.search(left) or _held_list(rx, scan[max(0, start - 30) : start])
+                )
                 and not rx.wanted_anyway_before.search(left)
                 and rx.qualification_words.search(m.group(0))
             ):
                 continue  # "I have a masters in engineering": held, not wanted
-            if goal == "further_study" and _LEVEL_WORD_AFTER.match(scan[end : end + 12]):
-                continue  # "Masters level, credit-bearing": a level, not a goal
+            if goal == "further_study" and rx.not_a_degree_after.match(scan[end : end + 20]):
+                continue  # "Masters level", "a master baker": a level or a trade, not a goal
             if goal == "career_change" and weight <= 0.8 and m.group(0).endswith(("to", "into")):
                 # "move into <subject>": needs a following word that is not a pronoun
                 nxt = scan[end : end + 15]

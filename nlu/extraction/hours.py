@@ -47,8 +47,8 @@ _BARE_HOUR_RE = re.compile(
 _ARTICLE_BEFORE_RE = re.compile(r"(?:\b(?:an?|one|half\s+an?|the|per|\d+)|\d)\s*$")
 # "loads of hours, like 20 a week": an amount without its unit, the hours named just before.
 _UNIT_SAID_BEFORE_RE = re.compile(
-    r"\bhours?\b[^.?!\d£$€]{0,25}?\b(?P<n>" + NUM + r")\s+(?=(?:a|per|each|every)\s+"
-    r"(?:week|wk|day|night|evening)s?\b)"
+    r"\b(?:hours?|hrs?)\b[^.?!\d£$€]{0,25}?\b(?P<n>" + NUM + r")\s*(?=(?:(?:a|per|each|every)\s+"
+    r"(?:week|wk|day|night|evening)s?|pw|p/w|pwk|weekly)\b)"
 )
 
 _DAY_NAME = DAY_NAME

@@ -73,7 +73,9 @@ def _patterns() -> _Patterns:
         ),
         summary=re.compile(
             rf"\bso\s+(?:that'?s\s+|maybe\s+|about\s+|around\s+|roughly\s+|say\s+)?"
-            rf"(?P<n>{NUM})\s*(?:hours?|hrs?|h)?\s+(?:a|per|each|every|in\s+a)\s+week\b"
+            rf"(?P<n>{NUM})\s*(?:(?:hours?|hrs?|h)?\s+(?:a|per|each|every|in\s+a|in\s+the|in)"
+            # "so 12 hours." after amounts by day: the learner's own sum, unit and all
+            rf"\s+week\b|(?:hours?|hrs?)\b(?=\s*(?:[.,;!]|$|in\s+total\b|total\b)))"
         ),
         total_after=re.compile(r"\s*(?:in\s+)?total\b"),
         groups=groups,

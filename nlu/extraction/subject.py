@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from actions.answers import HELD, IN_PASSING, WANTED
+from actions.negation import negated
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.subject_index import (
@@ -24,7 +25,6 @@ from nlu.extraction.subject_index import (
     subject_index,
     subject_words,
 )
-from nlu.negation import negated
 
 #: How a subject was said, by the role of its mention (the ``said_as`` of its entity).
 SAID_AS_BY_ROLE = {"target": WANTED, "weak": WANTED, "neutral": IN_PASSING, "source": HELD}

@@ -547,6 +547,14 @@ def test_implausible_numbers_fill_nothing(text: str) -> None:
         ("begginer level", {"level": "introductory"}),
         # credit turned down formally
         ("Academic credit is of no consequence to me.", {"credit_bearing": False}),
+        # the learner's own sum of hours by day wins, said with its unit alone
+        ("an hour each day, Monday to Thursday, so 4 hours.", {"hours_per_week": 4}),
+        ("3 hours on Saturday and Sunday so 6 hours in week", {"hours_per_week": 6}),
+        # "easy" after an amount is how easily, not a level
+        ("I could manage 12 hours a week easy", {"hours_per_week": 12, "level": None}),
+        # a training allowance is money for the course; pay by the hour is no study time
+        ("my union gives a training allowance of up to £250", {"budget": 250}),
+        ("I get paid 10.50 an hour, so max £40", {"budget": 40, "hours_per_week": None}),
     ],
 )
 def test_wishes_said_in_other_ways(text: str, expected: dict) -> None:
@@ -567,3 +575,20 @@ def test_wishes_said_in_other_ways(text: str, expected: dict) -> None:
 )
 def test_the_language_a_course_is_taught_in_is_no_subject(text: str, subject: str | None) -> None:
     assert as_dict(extract(text)).get("subject") == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        # qualifications held, one after the other, are no wish for further study
+        ("I have a BSc and an MSc in chemistry", None),
+        # a level said by comparison, or a master of a trade, is no goal either
+        ("something advanced, equivalent to a master's course", None),
+        ("I'm a master carpenter with 20 years in the trade", None),
+        ("academic writing, my essays are weak", None),
+        # while a masters wanted still is
+        ("I want to do a masters in two years", "further_study"),
+    ],
+)
+def test_degrees_held_levels_and_trades_are_no_goal(text: str, goal: str | None) -> None:
+    assert as_dict(extract(text)).get("goal") == goal

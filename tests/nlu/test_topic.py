@@ -42,6 +42,10 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         # "bc" (because) ends the topic; "over" for "about", as Dutch and German speakers say
         ("i want to learn japanese bc anime obvs, is there a course??", "japanese"),
         ("My soil is heavy clay. Is there something over soil?", "soil"),
+        # a course noun used as a verb takes its object: what is trained is the topic
+        ("is there a course on training horses?", "horses"),
+        # how a course is run is no topic ("structured", "intensive")
+        ("I need beginner Greek. Structured course please.", "Greek"),
     ],
 )
 def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: str) -> None:

@@ -25,6 +25,13 @@ from nlu.extraction import as_dict, extract
             "shifts of 8 hours, so 5 hours a week for study, não, espera, make it 3",
             {"hours_per_week": 3},
         ),
+        # more ways to take an amount back
+        ("six hours a week, no - 5, the kids need me", {"hours_per_week": 5}),
+        ("no longer than 2 months, sorry, 3 months", {"max_weeks": 12}),
+        ("£500 or so, no, let us stay with £400", {"budget": 400}),
+        ("7 hours a week, no, let's say 5 because of the farm", {"hours_per_week": 5}),
+        ("3 hrs on a good week, say 4 a week max", {"hours_per_week": 4}),
+        ("5 hours a week... no, make it 4", {"hours_per_week": 4}),
     ],
 )
 def test_the_amount_after_a_correction_is_meant(text: str, expected: dict) -> None:
@@ -58,3 +65,20 @@ def test_a_goal_taken_back_gives_way_to_the_one_after() -> None:
     assert as_dict(extract("I want to change career, actually I mean get promoted"))["goal"] == (
         "upskill"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range said as "X, maybe Y" counts by its top
+        ("10 hours a week no problem, maybe 12", {"hours_per_week": 12}),
+        ("£80, perhaps £100 for a really good one", {"budget": 100}),
+        # a lower amount after "maybe" is no top of a range
+        ("8 hours a week, maybe 6 in winter", {"hours_per_week": 8}),
+        # nor is one in another sentence or after another label
+        ("Budget: £0, honestly. Hours: maybe 3 a week.", {"budget": 0, "hours_per_week": 3}),
+    ],
+)
+def test_a_higher_amount_after_maybe_is_the_top_of_a_range(text: str, expected: dict) -> None:
+    found = as_dict(extract(text))
+    assert {key: found.get(key) for key in expected} == expected

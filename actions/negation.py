@@ -28,3 +28,17 @@ def negated(text: str, start: int) -> bool:
     """Whether the word starting at ``start`` in ``text`` follows a negation cue."""
     left = text[max(0, start - WINDOW) : start].lower()
     return _negated_left().search(left) is not None
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def without_negated(text: str) -> str:
+    """``text`` with each word the learner does not want blanked out ("free or cheap, no
+    exam pls" -> "free or cheap, no      pls"): what a request is about, for ranking by its
+    words. Offsets are kept."""
+    out = list(text)
+    for m in _WORD.finditer(text):
+        if negated(text, m.start()):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from actions.negation import negated, without_negated
+
+
+def test_a_word_after_a_negation_cue_is_negated() -> None:
+    text = "free or cheap, no exam pls"
+    assert negated(text, text.index("exam"))
+    assert not negated(text, text.index("pls"))
+    assert not negated(text, text.index("cheap"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("need: addiction basics, no exam pls", "addiction", "exam"),
+        ("education, not leadership", "education", "leadership"),
+        ("done with retail, I want to get into coding", "coding", "retail"),
+        ("anything but accounting: something creative", "creative", "accounting"),
+    ],
+)
+def test_without_negated_blanks_only_the_words_not_wanted(
+    text: str, kept: str, dropped: str
+) -> None:
+    left = without_negated(text)
+    assert len(left) == len(text)  # offsets are kept
+    assert kept in left
+    assert dropped not in left
