@@ -24,14 +24,19 @@ from itertools import pairwise
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from actions.negation import without_negated
 from actions.store import fulltext
 from actions.store.models import Course
 from actions.store.topic_match import TopicMatch, spelling_fix, word_counts
-from actions.store.topics import Group, topic_groups, topic_vocabulary, words
+from actions.store.topics import Group, mentions, topic_groups, topic_vocabulary, words
 
 #: A course scoring under this share of the best course's relevance mentions the topic
 #: rather than being about it: it comes after the clearly relevant ones.
 WEAK_MATCH = 0.5
+#: Going by the whole request, the courses scoring at least this share of the best one's
+#: relevance are the candidates (the wishes then filter and rank among them): a course
+#: matching one passing word scores far less than one about what was asked.
+REQUEST_BAND = 0.8
 #: Most courses the context ranks (the top of the list is what it is for; a bound keeps the
 #: ranking statement small).
 CONTEXT_MATCHES = 50
@@ -50,6 +55,10 @@ EVERYDAY_ZIPF = 4.5
 #: The topic phrase agrees with the request when one of its courses is among this many
 #: best matches of the whole request.
 AGREEMENT = 10
+#: The whole request overrides the topic phrase only when one of its COHERENT_TOP best
+#: courses is about at least COHERENT_IDEAS of the request's other ideas.
+COHERENT_TOP = 3
+COHERENT_IDEAS = 2
 #: Longest request read for context, in characters.
 MAX_CONTEXT_CHARS = 1000
 #: A word in more than this share of the catalogue says little about what the learner
@@ -136,7 +145,7 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     and words about the wishes (``request_noise`` in the topic vocabulary). On PostgreSQL,
     whose ts_rank_cd has no rarity weighting, common words are left out too."""
     searched = list(topic.searched) if topic is not None else []
-    said = _said_ideas(context)
+    said = _said_ideas(session, context)
     spelled = _spelled(session, said)
     # A misspelt word's fix is kept like the topic's words: the learner named it.
     kept = searched + [g for g in spelled if g not in said]
@@ -154,10 +163,17 @@ def request_ideas(session: Session, topic: TopicMatch | None, context: str | Non
     return [g for g in groups if g in kept or g in rarest]
 
 
-def _said_ideas(context: str | None) -> list[Group]:
-    """Every idea of the learner's words, less numbers and words about the wishes
-    ("budget £300", "a week" say nothing of the subject)."""
-    said = topic_groups(context[:MAX_CONTEXT_CHARS], limit=None) if context else []
+def _said_ideas(session: Session, context: str | None) -> list[Group]:
+    """Every idea of the learner's words, less numbers, words about the wishes ("budget
+    £300", "a week" say nothing of the subject) and words they do not want ("free or cheap,
+    no exam pls")."""
+    if not context:
+        return []
+    # Everyday words widened to the catalogue's (lay terms: "tumours" -> cancer) only where
+    # the engine weighs rarity (bm25): with PostgreSQL's ts_rank_cd, "factory" widened to
+    # "manufacturing" in a long story ranks courses saying "manufacturing" ten times first.
+    vocab = topic_vocabulary() if scores_add_up(session) else topic_vocabulary(lay_terms=None)
+    said = topic_groups(without_negated(context[:MAX_CONTEXT_CHARS]), vocab, limit=None)
     noise = topic_vocabulary().request_noise
     return [g for g in said if not all(p.isdigit() or p in noise for p in g)]
 
@@ -183,13 +199,7 @@ def specific_ideas(session: Session, context: str | None) -> list[Group]:
     """The ideas of the request that name something specific a course is about: rarer than
     everyday English (below EVERYDAY_ZIPF on wordfreq's scale) and in the catalogue, a
     misspelt one as the word it probably is ("autisim" -> autism)."""
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    ideas = [
-        idea
-        for idea in dict.fromkeys(_said_ideas(context))
-        if min(zipf_frequency(phrase, "en") for phrase in idea) < EVERYDAY_ZIPF
-    ][:MAX_REQUEST_GROUPS]
+    ideas = _not_everyday(list(dict.fromkeys(_said_ideas(session, context))))[:MAX_REQUEST_GROUPS]
     found: list[Group] = []
     for idea, count in zip(ideas, _group_counts(session, ideas), strict=True):
         fixed = idea if count else spelling_fix(session, idea)
@@ -223,27 +233,64 @@ def request_relevance(
     context: str | None,
     *,
     ideas: Sequence[Group] | None = None,
+    stress_topic: bool = False,
 ) -> fulltext.Relevance | None:
     """The courses best matching the whole request (any of its ideas, ranked by the
     engine), or ``None`` when it says nothing beyond the topic phrase. ``ideas``: the
-    request's :func:`request_ideas`, when the caller has them already."""
+    request's :func:`request_ideas`, when the caller has them already. With
+    ``stress_topic``, the topic's ideas count twice (the engine adds up a score per phrase
+    of the query): a topic said in passing is still likelier what the request is about
+    than any one other word of it ("context", "zero")."""
     if ideas is None:
         ideas = request_ideas(session, topic, context)
     searched = list(topic.searched) if topic is not None else []
     if not [g for g in ideas if g not in searched]:
         return None  # (the topic's words side by side are no more than the topic)
     groups = request_groups(session, topic, context, ideas=ideas)
+    if stress_topic:
+        groups = [*searched, *groups]
     found = fulltext.relevance(
         session, groups, any_group=True, common=common_groups(session, groups)
     )
     return found if found.ids else None
 
 
-def topic_disagrees(rel: fulltext.Relevance | None, request: fulltext.Relevance | None) -> bool:
-    """Whether no course on the topic phrase is among the whole request's best matches."""
-    if rel is None or request is None:
+def topic_disagrees(
+    session: Session,
+    rel: fulltext.Relevance | None,
+    request: fulltext.Relevance | None,
+    others: Sequence[Group],
+) -> bool:
+    """Whether no course on the topic phrase is among the whole request's best matches,
+    and one of the request's best courses is about several of its ``others`` ideas (the
+    words beyond the topic's) that name something: everyday words matched in a title ("no
+    exam pls", "Spanish from zero, she's a bit further") are no sign that the topic phrase
+    was misread."""
+    if rel is None or request is None or set(rel.ids) & set(request.ids[:AGREEMENT]):
         return False
-    return not set(rel.ids) & set(request.ids[:AGREEMENT])
+    return _about_several(session, request.ids[:COHERENT_TOP], _not_everyday(others))
+
+
+def _not_everyday(groups: Sequence[Group]) -> list[Group]:
+    """The ``groups`` naming something (a phrase below EVERYDAY_ZIPF): "gcse", "haccp", not
+    "next", "bit" or "further"."""
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    return [g for g in groups if min(zipf_frequency(p, "en") for p in g) < EVERYDAY_ZIPF]
+
+
+def _about_several(session: Session, ids: Sequence[str], groups: Sequence[Group]) -> bool:
+    """Whether one of the courses ``ids`` mentions at least COHERENT_IDEAS of ``groups``."""
+    if len(groups) < COHERENT_IDEAS or not ids:
+        return False
+    rows = session.execute(
+        select(Course.title, Course.description, Course.keywords).where(Course.id.in_(ids))
+    ).all()
+    for row in rows:
+        text = " ".join(part for part in row if part)
+        if sum(1 for group in groups if mentions(text, group)) >= COHERENT_IDEAS:
+            return True
+    return False
 
 
 def common_groups(session: Session, groups: Sequence[Group]) -> list[Group]:
@@ -308,12 +355,20 @@ def related_courses(
     return near, tiers
 
 
-def weak_matches(rel: fulltext.Relevance | None) -> set[str]:
-    """The courses scoring under WEAK_MATCH of the best one's relevance (scores are
+def scores_add_up(session: Session) -> bool:
+    """Whether a course's score is the sum of a score per phrase it matches, weighted by how
+    rare the phrase is (SQLite's bm25), so that a share of the best score is a fair cut
+    between courses about a request and courses that only mention a word of it.
+    PostgreSQL's ts_rank_cd weighs no rarity: there it is not."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def weak_matches(rel: fulltext.Relevance | None, share: float = WEAK_MATCH) -> set[str]:
+    """The courses scoring under ``share`` of the best one's relevance (scores are
     negative, lower is better): they mention the topic rather than being about it."""
     if rel is None or not rel.scores:
         return set()
     best = min(rel.scores.values())
     if best >= 0:
         return set()
-    return {cid for cid, score in rel.scores.items() if score > best * WEAK_MATCH}
+    return {cid for cid, score in rel.scores.items() if score > best * share}

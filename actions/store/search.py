@@ -39,19 +39,28 @@ from actions.store.models import Course, Subject
 from actions.store.ranking import rank_scores
 from actions.store.reasons import describe, missed_keys, relaxed_messages
 from actions.store.relevance import (
+    REQUEST_BAND,
     common_groups,
     context_relevance,
     related_courses,
     request_groups,
     request_ideas,
     request_relevance,
+    scores_add_up,
     specific_ideas,
     topic_disagrees,
     weak_matches,
 )
 from actions.store.results import LearnerProfile, ProfileError, Recommendation, SearchResult
 from actions.store.subjects import closest_subjects, subject_ids, subject_label
-from actions.store.topic_match import BROAD, NONE, PARTIAL, loose_spelling_matches, match_topic
+from actions.store.topic_match import (
+    BROAD,
+    FULL,
+    NONE,
+    PARTIAL,
+    loose_spelling_matches,
+    match_topic,
+)
 from actions.store.wishes import (
     NO_SUBJECT_POOL,
     SORTS,
@@ -103,7 +112,13 @@ def recommend(
         request = by_words if by_words.ids else None
     else:
         request = (
-            request_relevance(session, topic, request_words, ideas=ideas)
+            request_relevance(
+                session,
+                topic,
+                request_words,
+                ideas=ideas,
+                stress_topic=profile.topic_inferred and topic.status == FULL,
+            )
             if topic is not None and (topic.status != BROAD or profile.topic_inferred)
             else None
         )
@@ -111,12 +126,17 @@ def recommend(
         topic is None
         or topic.status in (PARTIAL, NONE)
         or profile.topic_inferred
-        or topic_disagrees(rel, request)
+        or topic_disagrees(session, rel, request, [g for g in ideas if g not in topic.searched])
     )
-    if by_request:
+    if by_request and request is not None:
         # The topic phrase is missing from the catalogue, covered only in part, or nowhere
-        # near the rest of what the learner said: go by the whole request instead.
-        rel = request
+        # near the rest of what the learner said: go by the whole request instead, but only
+        # by the courses clearly about it (relevance first, then the wishes): one matching a
+        # passing word ("a bit further") would otherwise win over one about the request that
+        # misses a wish.
+        passing = weak_matches(request, REQUEST_BAND) if scores_add_up(session) else set()
+        top = set(request.ids[:needed])
+        rel = request.part([cid for cid in request.ids if cid in top or cid not in passing])
     near, near_tiers = (
         (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
     )

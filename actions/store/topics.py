@@ -20,6 +20,8 @@ import yaml
 from actions.store.db import REPO_ROOT, StoreError
 
 VOCABULARY_PATH = REPO_ROOT / "data" / "catalogue" / "topics.yml"
+#: Everyday words for what the catalogue names otherwise (one-way synonyms).
+LAY_TERMS_PATH = REPO_ROOT / "data" / "catalogue" / "lay_terms.yml"
 #: Longest topic used for searching, in groups (the rest of a long message is noise).
 MAX_GROUPS = 5
 #: Longest synonym phrase, in words.
@@ -52,25 +54,56 @@ def words(text: str) -> list[str]:
     return _WORD.findall(lowered.replace("'", "").replace("’", ""))
 
 
-@lru_cache(maxsize=4)
-def topic_vocabulary(path: Path = VOCABULARY_PATH) -> TopicVocabulary:
-    """Load and check the vocabulary file (cached per path)."""
+def _read(path: Path, what: str) -> dict[str, object]:
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise StoreError(f"cannot read the topic vocabulary {path}: {exc}") from exc
-    synonyms: dict[tuple[str, ...], Group] = {}
-    for index, group in enumerate(raw.get("synonyms") or []):
-        phrases = tuple(" ".join(words(str(p))) for p in group or [])
+        raise StoreError(f"cannot read the {what} {path}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise StoreError(f"{path}: expected a mapping at the top")
+    return raw
+
+
+def _phrase_groups(raw: dict[str, object], key: str, path: Path) -> list[Group]:
+    """The rows of ``key``: two or more phrases each, normalised like the learner's words."""
+    rows = raw.get(key) or []
+    if not isinstance(rows, list):
+        raise StoreError(f"{path}: {key} must be a list")
+    groups = []
+    for index, row in enumerate(rows):
+        phrases = tuple(" ".join(words(str(p))) for p in (row if isinstance(row, list) else []))
         if len(phrases) < 2 or not all(phrases):
-            raise StoreError(f"{path}: synonyms group {index + 1} needs two or more phrases")
+            raise StoreError(f"{path}: {key} row {index + 1} needs two or more phrases")
+        too_long = [p for p in phrases if len(p.split()) > _MAX_PHRASE]
+        if too_long:
+            raise StoreError(f"{path}: '{too_long[0]}' is longer than {_MAX_PHRASE} words")
+        groups.append(phrases)
+    return groups
+
+
+@lru_cache(maxsize=4)
+def topic_vocabulary(
+    path: Path = VOCABULARY_PATH, lay_terms: Path | None = LAY_TERMS_PATH
+) -> TopicVocabulary:
+    """Load and check the vocabulary files (cached per path).
+
+    A synonyms group works every way; a lay-terms row one way: its first phrase (the
+    learner's) also searches the others (the catalogue's), not the reverse."""
+    raw = _read(path, "topic vocabulary")
+    synonyms: dict[tuple[str, ...], Group] = {}
+    for phrases in _phrase_groups(raw, "synonyms", path):
         for phrase in phrases:
             key = tuple(phrase.split())
-            if len(key) > _MAX_PHRASE:
-                raise StoreError(f"{path}: synonym '{phrase}' is longer than {_MAX_PHRASE} words")
             synonyms[key] = tuple(dict.fromkeys(synonyms.get(key, ()) + phrases))
+    if lay_terms is not None:
+        for said, *meant in _phrase_groups(_read(lay_terms, "lay terms"), "lay_terms", lay_terms):
+            key = tuple(said.split())
+            synonyms[key] = tuple(dict.fromkeys(synonyms.get(key, (said,)) + tuple(meant)))
     patterns = []
-    for pattern in raw.get("follow_on_titles") or []:
+    follow_on = raw.get("follow_on_titles") or []
+    if not isinstance(follow_on, list):
+        raise StoreError(f"{path}: follow_on_titles must be a list")
+    for pattern in follow_on:
         try:
             patterns.append(re.compile(str(pattern), re.IGNORECASE))
         except re.error as exc:

@@ -12,6 +12,7 @@ from actions.store.relevance import (
     names_something,
     request_groups,
     request_ideas,
+    scores_add_up,
     specific_ideas,
 )
 from actions.store.search import LearnerProfile, recommend
@@ -84,6 +85,46 @@ def test_a_topic_the_catalogue_lacks_is_said_and_the_request_still_ranks(
     assert result.topic is not None and result.topic.status == "none"
     assert result.by_request and result.courses
     assert "pollution" in _text(result.courses[0].title, result.courses[0].description)
+
+
+def test_everyday_words_matched_in_titles_do_not_overrule_the_topic(session: Session) -> None:
+    # "zero", "bit" and "further" are in a few titles each, and none is about Spanish; that
+    # is no sign that the topic phrase was misread
+    context = "We move to Valencia next year. I need Spanish from zero, my wife is a bit further."
+    result = recommend(session, LearnerProfile(topic="Spanish", context=context))
+    assert not result.by_request
+    assert all("spanish" in c.title.lower() for c in result.courses)
+
+
+def test_going_by_the_request_a_passing_word_never_beats_relevance_by_fitting_a_wish(
+    session: Session,
+) -> None:
+    # the Spanish courses need more than 2 hours a week; courses matching only "bit" or
+    # "zero" fit that wish, but they are not what was asked for
+    if not scores_add_up(session):
+        pytest.skip("PostgreSQL's ts_rank_cd weighs no rarity: no relevance band there")
+    context = "We move to Valencia next year. I need Spanish from zero, my wife is a bit further."
+    profile = LearnerProfile(
+        topic="Spanish", context=context, topic_inferred=True, hours_per_week=2
+    )
+    result = recommend(session, profile)
+    assert result.by_request and result.courses
+    assert all("spanish" in c.title.lower() for c in result.courses)
+
+
+def test_words_the_learner_does_not_want_are_not_the_request(session: Session) -> None:
+    topic = match_topic(session, "addiction")
+    groups = request_groups(session, topic, "addiction basics, mostly alcohol, no exam pls")
+    assert ("alcohol",) in groups
+    assert ("exam",) not in groups and ("pls",) not in groups
+
+
+def test_a_topic_said_in_passing_still_counts_most_in_the_request(session: Session) -> None:
+    context = "need: addiction basics. context - half my caseload is drinking"
+    profile = LearnerProfile(topic="addiction", context=context, topic_inferred=True)
+    result = recommend(session, profile)
+    assert result.by_request
+    assert all("addiction" in c.title.lower() for c in result.courses)
 
 
 def test_a_topic_agreeing_with_the_request_keeps_its_courses(session: Session) -> None:

@@ -19,6 +19,7 @@ from actions.store.misses import record_topic_miss, topic_miss_report
 from actions.store.models import Course, TopicMiss
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL, match_topic
+from actions.store.topics import topic_groups
 from tests.actions.store.conftest import WriteCsv, course_row
 
 
@@ -53,6 +54,15 @@ def test_synonyms_come_from_the_data_file(session: Session) -> None:
     long = recommend(session, LearnerProfile(topic="Amazon Web Services"), limit=50).courses
     assert aws == {c.id for c in long}
     assert len(aws) >= 3
+
+
+def test_everyday_words_search_the_catalogues_words_one_way(session: Session) -> None:
+    # data/catalogue/lay_terms.yml: "tumours" finds the cancer courses ...
+    found = recommend(session, LearnerProfile(topic="tumours")).courses
+    assert found and all("cancer" in c.title.lower() for c in found)
+    assert topic_groups("tumours") == [("tumours", "cancer")]
+    # ... but a search for "cancer" does not search "tumours"
+    assert topic_groups("cancer") == [("cancer",)]
 
 
 def test_misspelled_topic_word_is_read_as_the_nearest_indexed_word(session: Session) -> None:
