@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ from actions.store.misses import record_topic_miss, topic_miss_report
 from actions.store.models import Course, TopicMiss
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL, match_topic
-from actions.store.topics import topic_groups
+from actions.store.topics import LAY_TERMS_PATH, topic_groups, words
 from tests.actions.store.conftest import WriteCsv, course_row
 
 
@@ -63,6 +64,18 @@ def test_everyday_words_search_the_catalogues_words_one_way(session: Session) ->
     assert topic_groups("tumours") == [("tumours", "cancer")]
     # ... but a search for "cancer" does not search "tumours"
     assert topic_groups("cancer") == [("cancer",)]
+
+
+def test_every_lay_term_leads_to_words_the_catalogue_has(session: Session) -> None:
+    rows = yaml.safe_load(LAY_TERMS_PATH.read_text(encoding="utf-8"))["lay_terms"]
+    assert len(rows) > 300
+    missing = [
+        (row[0], meant)
+        for row in rows
+        for meant in row[1:]
+        if fulltext.count_matches(session, [(" ".join(words(str(meant))),)]) == 0
+    ]
+    assert not missing
 
 
 def test_misspelled_topic_word_is_read_as_the_nearest_indexed_word(session: Session) -> None:
