@@ -592,3 +592,23 @@ def test_the_language_a_course_is_taught_in_is_no_subject(text: str, subject: st
 )
 def test_degrees_held_levels_and_trades_are_no_goal(text: str, goal: str | None) -> None:
     assert as_dict(extract(text)).get("goal") == goal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a people's history is history, not their language
+        ("keen on Scottish history, the clans and all that", {"subject": "arts-humanities"}),
+        ("I'd like to learn Welsh properly", {"subject": "languages"}),
+        # fields said by what they are about
+        ("diesel engine repair for my boat", {"subject": "engineering"}),
+        ("how parliament and democracy actually work", {"subject": "politics-society"}),
+        ("meteorology for a keen hillwalker", {"subject": "science"}),
+        # learning from zero is a beginner's level; starting the chat again is not
+        ("Portuguese from zero please", {"level": "introductory"}),
+        ("can we start again from zero", {"level": None}),
+    ],
+)
+def test_subjects_and_levels_said_in_plain_words(text: str, expected: dict) -> None:
+    found = as_dict(extract(text))
+    assert {key: found.get(key) for key in expected} == expected
