@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu.extraction.glosses import glossed
 from nlu.text_model import TextModelComponent
 
 
@@ -63,7 +64,7 @@ class IntentClassifier(TextModelComponent, RasaIntentClassifier):
                 continue
             ranking = [
                 {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: probability}
-                for name, probability in self.ranking(text)
+                for name, probability in self._surest_ranking(text)
             ]
             if not ranking:
                 continue
@@ -71,6 +72,20 @@ class IntentClassifier(TextModelComponent, RasaIntentClassifier):
             length = int(self._config["ranking_length"])
             message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, True)
         return messages
+
+    def _surest_ranking(self, text: str) -> list[tuple[str, float]]:
+        """The ranking of ``text``, or of its English gloss when that one is surer: a
+        message half in the learner's language ("salva o do blender e o de unity", "tem
+        algo de unity?") is read in the words the examples use ("save the", "is there
+        something on") when they make its intent clearer."""
+        ranking = self.ranking(text)
+        english = glossed(text)
+        if english is None or english.text == text:
+            return ranking
+        in_english = self.ranking(english.text)
+        if in_english and (not ranking or in_english[0][1] > ranking[0][1]):
+            return in_english
+        return ranking
 
 
 __all__ = ["IntentClassifier"]

@@ -60,8 +60,6 @@ def _patterns() -> _Patterns:
     )
 
 
-
-
 _WORD = re.compile(r"[a-z]{5,}")
 
 
