@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from actions.phrases import load_yaml
 from actions.store.db import REPO_ROOT, StoreError
 
 VOCABULARY_PATH = REPO_ROOT / "data" / "catalogue" / "topics.yml"
@@ -56,12 +57,9 @@ def words(text: str) -> list[str]:
 
 def _read(path: Path, what: str) -> dict[str, object]:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        return load_yaml(path)
+    except (OSError, yaml.YAMLError, ValueError) as exc:
         raise StoreError(f"cannot read the {what} {path}: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise StoreError(f"{path}: expected a mapping at the top")
-    return raw
 
 
 def _phrase_groups(raw: dict[str, object], key: str, path: Path) -> list[Group]:
