@@ -91,6 +91,7 @@ def recommend(
     Raises :class:`ProfileError` for values outside the vocabulary.
     """
     check_profile(profile, sort, limit, offset)
+    exclude_ids = tuple(exclude_ids)  # read more than once below
     needed = offset + limit
     topic = match_topic(session, profile.topic) if profile.topic else None
     rel = fulltext.relevance(session, topic.used) if topic is not None and topic.used else None
@@ -135,6 +136,18 @@ def recommend(
         # passing word ("a bit further") would otherwise win over one about the request that
         # misses a wish.
         passing = weak_matches(request, REQUEST_BAND) if scores_add_up(session) else set()
+        refining = cheaper_than is not None or shorter_than is not None or offset > 0
+        if passing and profile.subject is not None and (refining or bool(exclude_ids)):
+            # A list refined from the one shown ("cheaper", "shorter", "more") keeps the
+            # courses of the learner's subject as candidates (the subject re-ranks them): a
+            # cheaper list of data science courses must not run out of them.
+            passing -= set(
+                session.execute(
+                    select(Course.id).where(
+                        Course.id.in_(sorted(passing)), Course.subject_id == profile.subject
+                    )
+                ).scalars()
+            )
         top = set(request.ids[:needed])
         rel = request.part([cid for cid in request.ids if cid in top or cid not in passing])
     near, near_tiers = (

@@ -101,15 +101,32 @@ def test_going_by_the_request_a_passing_word_never_beats_relevance_by_fitting_a_
 ) -> None:
     # the Spanish courses need more than 2 hours a week; courses matching only "bit" or
     # "zero" fit that wish, but they are not what was asked for
-    if not scores_add_up(session):
-        pytest.skip("PostgreSQL's ts_rank_cd weighs no rarity: no relevance band there")
     context = "We move to Valencia next year. I need Spanish from zero, my wife is a bit further."
     profile = LearnerProfile(
         topic="Spanish", context=context, topic_inferred=True, hours_per_week=2
     )
     result = recommend(session, profile)
     assert result.by_request and result.courses
-    assert all("spanish" in c.title.lower() for c in result.courses)
+    if scores_add_up(session):  # bm25; PostgreSQL's ts_rank_cd has no band (REQUEST_BAND)
+        assert all("spanish" in c.title.lower() for c in result.courses)
+
+
+def test_going_by_the_request_a_cheaper_list_keeps_the_learners_subject(session: Session) -> None:
+    context = "I want to change career into data science, my budget is £600"
+    profile = LearnerProfile(
+        topic="data science",
+        context=context,
+        topic_inferred=True,
+        subject="data-science-ai",
+        goal="career_change",
+        budget_gbp=600,
+    )
+    first = recommend(session, profile)
+    assert first.courses
+    cheapest = min(c.cost_gbp for c in first.courses if c.cost_gbp is not None)
+    cheaper = recommend(session, profile, cheaper_than=cheapest)
+    assert cheaper.courses
+    assert all(c.subject == "data-science-ai" for c in cheaper.courses)
 
 
 def test_words_the_learner_does_not_want_are_not_the_request(session: Session) -> None:
