@@ -32,6 +32,7 @@ from typing import Any
 
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 
 from actions.profile_values import GOALS
 from actions.store import fulltext
@@ -52,6 +53,7 @@ from actions.store.relevance import (
     weak_matches,
 )
 from actions.store.results import LearnerProfile, ProfileError, Recommendation, SearchResult
+from actions.store.score_table import score_of, score_table
 from actions.store.subjects import closest_subjects, subject_ids, subject_label
 from actions.store.topic_match import (
     BROAD,
@@ -234,23 +236,29 @@ def recommend(
         weak |= loose_spelling_matches(session, topic, rel.ids)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
+    joined: list[Subquery] = []  # score tables the ranking joins (see score_table)
     if context is not None and context.scores:  # the rest of the request ("... oncology ...")
-        order.append(case(context.scores, value=Course.id, else_=0.0))
+        joined.append(score_table(session, context.scores))
+        order.append(score_of(joined[-1]))
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
     scores = {**(near.scores if near else {}), **(rel.scores if rel else {})}
+    if scores:
+        joined.append(score_table(session, scores))
     if scores and by_request:
         # Any of many words said: how well a course matches them comes before the goal.
-        order.append(case(scores, value=Course.id, else_=0.0))
+        order.append(score_of(joined[-1]))
     order += order_keys(profile, sort)
     if scores:
-        order.append(case(scores, value=Course.id, else_=0.0))
+        order.append(score_of(joined[-1]))
     order.append(Course.id)
     # Rank ids only (an index-only scan), then load the few courses shown.
+    ranking = select(Course.id).select_from(Course)
+    for table in joined:
+        ranking = ranking.outerjoin(table, table.c.key == Course.id)
     ids = list(
         session.execute(
-            select(Course.id)
-            .where(*base, *(w.met for w in kept))
+            ranking.where(*base, *(w.met for w in kept))
             .order_by(*order)
             .limit(limit)
             .offset(offset)
