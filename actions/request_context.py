@@ -29,6 +29,14 @@ def _is_request(event: Mapping[str, Any]) -> bool:
     return any(e.get("entity") == "topic" for e in parse.get("entities") or [])
 
 
+def said_text(event: Mapping[str, Any]) -> str | None:
+    """A user event's text as the NLU read it (spoken punctuation put back, see
+    nlu/dictation.py), else as sent."""
+    parsed = (event.get("parse_data") or {}).get("text")
+    text = parsed if isinstance(parsed, str) and parsed.strip() else event.get("text")
+    return text if isinstance(text, str) else None
+
+
 def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     """The text of the latest request among ``events`` (oldest first), or ``None``."""
     found: str | None = None
@@ -37,7 +45,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
             found = None
         elif kind == "user" and _is_request(event):
-            text = event.get("text")
+            text = said_text(event)
             if isinstance(text, str) and text.strip() and not text.startswith("/"):
                 found = text
     return found
@@ -48,4 +56,4 @@ def learner_context(tracker: Tracker) -> str | None:
     return request_text(tracker.events)
 
 
-__all__ = ["REQUEST_INTENTS", "learner_context", "request_text"]
+__all__ = ["REQUEST_INTENTS", "learner_context", "request_text", "said_text"]

@@ -46,3 +46,11 @@ def test_starting_again_forgets_it() -> None:
 
 def test_button_payloads_are_not_words() -> None:
     assert request_text([_user('/find_course{"subject":"law"}', "find_course")]) is None
+
+
+def test_the_text_is_read_as_the_nlu_read_it() -> None:
+    """Spoken punctuation put back by the NLU (nlu/dictation.py) reaches the search."""
+    event = _user("dementia care full stop free", "find_course")
+    event["parse_data"]["text"] = "dementia care. free"
+    assert request_text([event]) == "dementia care. free"
+    assert request_text([_user("dementia care", "find_course")]) == "dementia care"

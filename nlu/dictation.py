@@ -1,0 +1,103 @@
+"""Punctuation spoken to a dictation app and typed as words ("... full stop", "comma").
+
+Learners who dictate on their phones send run-on messages in which some keyboards type
+the marks they said as words: "the GP says exercise is the answer full stop is there a
+course that teaches you the exercises question mark free ideally". Read as written, the
+sentence boundaries are lost (the topic ran on into "is there a course") and "full",
+"stop", "question" and "mark" became words of the request. This first step of the
+pipeline puts the marks back (``data/vocab/nlu/spoken_punctuation.yml``), so the
+classifiers, the extractors and the actions (which read the parsed text) all see
+sentences. The tracker still stores what the learner sent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from nlu import vocab
+
+#: A mark the learner typed right after the spoken one stands for it.
+_ALREADY = frozenset(".,;:!?")
+
+
+@dataclass(frozen=True)
+class _Marks:
+    pattern: re.Pattern[str]
+    marks: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _marks() -> _Marks:
+    table = vocab.load("spoken_punctuation", "marks").names("marks")
+    marks = {" ".join(words.lower().split()): mark for words, mark in table.items()}
+    alternatives = "|".join(
+        r"\s+".join(map(re.escape, words.split()))
+        for words in sorted(marks, key=lambda w: (-len(w), w))
+    )
+    # The spaces before the words go with them: the mark joins the word before it.
+    return _Marks(re.compile(rf"[ \t]*(?<!\w)({alternatives})(?!\w)", re.IGNORECASE), marks)
+
+
+def with_marks(text: str) -> str:
+    """``text`` with the punctuation said as words put back as marks; button payloads
+    ("/intent{...}") are left alone."""
+    if not text or text.startswith("/"):
+        return text
+    table = _marks()
+
+    def mark(match: re.Match[str]) -> str:
+        if text[match.end() : match.end() + 1] in _ALREADY:  # "I won't pay, full stop."
+            return ""
+        return table.marks[" ".join(match.group(1).lower().split())]
+
+    return table.pattern.sub(mark, text)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class SpokenPunctuation(GraphComponent):
+    """Rewrites each message's text with :func:`with_marks` (put it first in the pipeline)."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SpokenPunctuation:
+        """Creates the component (see parent class for full docstring)."""
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Puts the spoken marks back into each message's text."""
+        for message in messages:
+            self._rewrite(message)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """The same for the training examples, so the classifiers learn what they will read."""
+        for example in training_data.training_examples:
+            self._rewrite(example)
+        return training_data
+
+    @staticmethod
+    def _rewrite(message: Message) -> None:
+        text = message.get(TEXT)
+        if isinstance(text, str):
+            rewritten = with_marks(text)
+            if rewritten != text:
+                message.set(TEXT, rewritten)
+
+
+__all__ = ["SpokenPunctuation", "with_marks"]
