@@ -62,6 +62,7 @@ class TopicCues:
     compounds: frozenset[tuple[str, str]]
     bare_max_words: int
     foreign_languages: tuple[str, ...]
+    foreign_joiners: frozenset[str]
     question_openers: frozenset[str]
     what_is: frozenset[str]
 
@@ -96,6 +97,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         ),
         bare_max_words=int(raw.get("bare_max_words") or 0),
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
+        foreign_joiners=frozenset(word_list(raw, "foreign_joiners", path)),
         question_openers=frozenset(word_list(raw, "question_openers", path)),
         what_is=frozenset(word_list(raw, "what_is", path)),
     )
@@ -258,7 +260,7 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
         norm = toks[k].norm
         return norm in cues.stopwords or norm in cues.joiners or _foreign_at(toks, k)
 
-    while i < j and loose(i):
+    while i < j and (loose(i) or toks[i].norm in cues.foreign_joiners):
         i += 1
     while j > i and loose(j - 1):
         if j - 1 > i and _compound_at(toks, j - 1, cues):
@@ -275,21 +277,29 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
 #: words come in runs ("halo kak", "mau belajar", "il donne un", "rin po bang").
 FOREIGN_MARGIN = 1.0
 FOREIGN_AT_LEAST = 3.5
+#: ... and a word this much more common there is another language's even on its own, after
+#: an English stop word or a greeting ("hola! necesito ...": "necesito" 1.5 in English, 5.1
+#: in Spanish, margin 3.7; "quiero" 3.4), while "SIA" (3.1), "rin" (3.2), "tableau" (1.9)
+#: and "AI" (2.2) still need a run.
+CLEARLY_FOREIGN_MARGIN = 3.3
 
 
 def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
-    """Whether token ``k`` is a word of another language, in a run of such words."""
+    """Whether token ``k`` is a word of another language: in a run of such words, or on
+    its own when it is clearly one ("necesito", "quiero")."""
     if not leans_foreign(toks[k].norm):
         return False
+    if leans_foreign(toks[k].norm, CLEARLY_FOREIGN_MARGIN):
+        return True
     return (k > 0 and leans_foreign(toks[k - 1].norm)) or (
         k + 1 < len(toks) and leans_foreign(toks[k + 1].norm)
     )
 
 
 @lru_cache(maxsize=8192)
-def leans_foreign(word: str) -> bool:
-    """Whether ``word`` is far more common in one of the foreign languages than in English
-    (never an English stop word such as "im", nor a single letter)."""
+def leans_foreign(word: str, margin: float = FOREIGN_MARGIN) -> bool:
+    """Whether ``word`` is at least ``margin`` more common in one of the foreign languages
+    than in English (never an English stop word such as "im", nor a single letter)."""
     if len(word) < 2 or not word.isalpha() or word in topic_vocabulary().stopwords:
         return False
     from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
@@ -298,7 +308,7 @@ def leans_foreign(word: str) -> bool:
     other = max(
         (zipf_frequency(word, lang) for lang in topic_cues().foreign_languages), default=0.0
     )
-    return other >= FOREIGN_AT_LEAST and other - english >= FOREIGN_MARGIN
+    return other >= FOREIGN_AT_LEAST and other - english >= margin
 
 
 def _cue_at(toks: Sequence[_Token], i: int, cues: TopicCues) -> tuple[tuple[str, ...], int] | None:
@@ -403,7 +413,10 @@ def find_topic(
             and _breaks(text, toks[first], toks[first + 1])
         ):
             first += 1
-        span = _span_after(text, toks, first, blocked, cues)
+        # A message opening with a one-letter word of another language ("o sea... no sé")
+        # starts with a phrase of that language, not with its topic.
+        opens_foreign = bool(toks) and toks[first].norm in cues.foreign_joiners
+        span = None if opens_foreign else _span_after(text, toks, first, blocked, cues)
         if span is not None and not any(t.norm in cues.boundaries for t in toks[: span[0]]):
             start, stop = span
             ends_clause = (

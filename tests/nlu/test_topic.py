@@ -157,6 +157,11 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         ("courses in chemistry for complete beginners?", "chemistry"),
         ("Whit courses are there?", None),
         ("Kindly suggest courses on Rust programming language.", "Rust programming language"),
+        # A word clearly of another language is no topic even after a greeting, and a
+        # one-letter word of one starts none.
+        ("hola! necesito credits ECTS para mi grado", None),
+        ("courses on logística y supply chain", "supply chain"),
+        ("vitamin e course", "vitamin e"),
     ],
 )
 def test_words_of_other_languages_and_requests_are_no_topic(text: str, topic: str | None) -> None:
