@@ -109,6 +109,14 @@ def _states_a_wish(tracker: Tracker) -> bool:
     )
 
 
+def _skips_subject(tracker: Tracker) -> bool:
+    """Whether the latest message skips the subject question: a skip or a "no" that gives
+    no wish either ("maybe two or three hours a week ... not sure really" answers another
+    question, though it reads as a skip; taking it as one started the exploration
+    questions). Other questions take a skip with a wish as said ("skip, under £50")."""
+    return _intent(tracker) in SKIPS and not _states_a_wish(tracker)
+
+
 def _goal_only_guessed(tracker: Tracker) -> bool:
     """Whether every goal the latest message carries, kept aside or not, is a learned guess
     or an inference, not the goal said."""
@@ -295,7 +303,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return {"subject": answered["subject"], "exploring": False}
         if searchable_topic(tracker.get_slot("topic")) or _entity(tracker, "topic"):
             return {}
-        if _intent(tracker) in SKIPS or (
+        if _skips_subject(tracker) or (
             _intent(tracker) not in INTERRUPTIONS - VAGUE_WINS_OVER
             and not _states_a_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")

@@ -128,6 +128,17 @@ async def test_no_subject_in_mind_starts_exploring(dispatcher, domain, text, int
     assert result == {"subject": None, "exploring": True}
 
 
+async def test_a_skip_that_gives_another_wish_does_not_start_exploring(dispatcher, domain) -> None:
+    """ "maybe two or three hours a week ... not sure really" at the subject question answers
+    the hours (read as a skip, it sent a carer into the exploration questions)."""
+    text = "maybe two or three hours a week when she's napping not sure really"
+    tracker = make_tracker(
+        text, intent="skip", slots={"requested_slot": "subject"}, entities=extracted(text)
+    )
+    result = await ValidateLearnerProfileForm().extract_subject(dispatcher, tracker, domain)
+    assert result == {}
+
+
 def test_a_third_unmatched_subject_answer_starts_exploring(dispatcher, domain) -> None:
     tracker = make_tracker(slots={"requested_slot": "subject", "asked": "subject:2"})
     result = ValidateLearnerProfileForm().validate_subject(
