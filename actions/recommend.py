@@ -125,6 +125,15 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
             "covers)."
         )
         return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
+    if topic.doubtful and not result.by_request:
+        # A rare word read as a misspelling ("apiculture" as agriculture): say so first.
+        words = " or ".join(f'"{word}"' for word in topic.doubtful)
+        them = "it" if len(topic.doubtful) == 1 else "them"
+        lead = (
+            f"I have no course on {words}. Reading {them} as a misspelling, these are the "
+            "nearest (each says which word it matches)."
+        )
+        return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
     if result.exact:
         noun = "course" if n == 1 else "courses"
         verb = ("is", "fits") if n == 1 else ("are", "fit")

@@ -11,7 +11,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from actions.store.links import course_link
-from actions.store.models import Course
+from actions.store.models import LEVELS, Course
 from actions.store.ranking import CAREER_CREDENTIALS
 from actions.store.results import LearnerProfile, Recommendation
 from actions.store.subjects import subject_label
@@ -178,6 +178,8 @@ def _judge(course: Course, profile: LearnerProfile) -> list[tuple[str, bool, str
     if profile.level is not None:
         if course.level is None:
             out.append(("level", False, "level not stated"))
+        elif course.level == profile.level and course.follow_on and course.level == LEVELS[0]:
+            out.append(("level", False, "a follow-on course, not a first one"))
         elif course.level == profile.level:
             out.append(("level", True, f"{course.level} level"))
         else:

@@ -47,6 +47,11 @@ COMMON_WORD = 3
 #: "autocad" 2.6 not "automation"); typos sit below it ("buisness" 2.4, "excell" 2.0,
 #: "kubernetis" 0).
 REAL_WORD_ZIPF = 2.5
+#: A word wordfreq knows at or above this (but under REAL_WORD_ZIPF) may be a common typo
+#: ("buisness" 2.4, "phycology" for psychology) or a rare real word meant as written
+#: ("apiculture" 1.7 is not "agriculture"): frequency cannot tell them apart, so a fix of
+#: such a word is read but said (:attr:`TopicMatch.doubtful`). Most typos sit at 0.
+KNOWN_WORD_ZIPF = 1.0
 
 FULL = "full"  # courses match the whole topic
 PARTIAL = "partial"  # only some of the topic's ideas are covered
@@ -70,6 +75,12 @@ class TopicMatch:
     @property
     def found(self) -> bool:
         return self.status in (FULL, PARTIAL)
+
+    @property
+    def doubtful(self) -> list[str]:
+        """The words read as misspellings that may be meant as written: English words,
+        though rare ones ("apiculture" read as agriculture, "phycology" as psychology)."""
+        return [word for word in self.corrected if _known_word(word)]
 
     @property
     def covered(self) -> str:
@@ -202,9 +213,18 @@ def _spelling(session: Session, group: Group) -> str | None:
 
 def _real_word(word: str) -> bool:
     """Whether ``word`` is common enough in English to be meant as written."""
+    return _zipf(word) >= REAL_WORD_ZIPF
+
+
+def _known_word(word: str) -> bool:
+    """Whether wordfreq knows ``word`` as English at all (KNOWN_WORD_ZIPF)."""
+    return _zipf(word) >= KNOWN_WORD_ZIPF
+
+
+def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
 
-    return zipf_frequency(word, "en") >= REAL_WORD_ZIPF
+    return float(zipf_frequency(word, "en"))
 
 
 def _closeness(typed: tuple[str, str], term: str, **_: object) -> float:

@@ -84,8 +84,14 @@ def profile_wishes(profile: LearnerProfile) -> list[Wish]:
     if profile.level is not None:
         wanted = LEVELS.index(profile.level)
 
+        # A follow-on course ("Intermediate Spanish", "Part 2") listed as introductory is
+        # no beginner's course: it misses the wish by one level.
+        follow_on = Course.follow_on.is_(True) if profile.level == LEVELS[0] else None
+
         def distance() -> Any:
+            steps = [] if follow_on is None else [(follow_on, literal(0.5))]
             return case(
+                *steps,
                 *(
                     (Course.level == lvl, literal(abs(rank - wanted) * 0.5))
                     for rank, lvl in enumerate(LEVELS)
@@ -93,7 +99,10 @@ def profile_wishes(profile: LearnerProfile) -> list[Wish]:
                 else_=literal(UNKNOWN_PENALTY),
             )
 
-        wishes.append(Wish("level", Course.level == profile.level, distance))
+        level_met = Course.level == profile.level
+        if follow_on is not None:
+            level_met = level_met & Course.follow_on.is_not(True)
+        wishes.append(Wish("level", level_met, distance))
     if profile.credit_wanted:
         credit = Course.credit_bearing.is_(True)
         wishes.append(Wish("credit", credit, lambda: _miss(credit)))

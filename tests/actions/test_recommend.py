@@ -44,6 +44,18 @@ def test_a_list_on_the_whole_topic_is_introduced_plainly() -> None:
     assert text == "Here are 3 courses on wine tasting that fit:"
 
 
+def test_a_rare_word_read_as_a_misspelling_is_said_first() -> None:
+    """ "apiculture" read as agriculture: the list must not be called courses on apiculture."""
+    result = _result(FULL, [False, False, False])
+    assert result.topic is not None
+    result.topic.topic = "apiculture"
+    result.topic.corrected = {"apiculture": "agricultur"}
+    text = _header(result, LearnerProfile(), None)
+    assert text.startswith('I have no course on "apiculture". Reading it as a misspelling')
+    result.topic.corrected = {"kubernetis": "kubernet"}  # no English word: read quietly
+    assert _header(result, LearnerProfile(), None).startswith("Here are 3 courses on")
+
+
 def test_more_on_buttons_name_their_list() -> None:
     buttons = next_step_buttons(["a", "b"])
     more = [b for b in buttons if b["title"].startswith("More on")]

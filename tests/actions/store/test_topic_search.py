@@ -93,6 +93,15 @@ def test_a_real_word_the_catalogue_lacks_is_not_read_as_a_misspelling(
     assert match.status == NONE and not match.corrected
 
 
+def test_a_fix_of_a_rare_english_word_is_marked_doubtful(session: Session) -> None:
+    """ "phycology" (for psychology) and "apiculture" (not agriculture) are both rare English
+    words: read as misspellings, but marked so the reply can say so; "kubernetis" is not."""
+    for typed in ("phycology", "apiculture"):
+        match = match_topic(session, typed)
+        assert match.status == FULL and match.doubtful == [typed]
+    assert match_topic(session, "kubernetis").doubtful == []
+
+
 def test_the_subject_reranks_but_does_not_filter(session: Session) -> None:
     anywhere = recommend(session, LearnerProfile(topic="python"), limit=50).courses
     assert len({c.subject for c in anywhere}) >= 2  # python courses sit in several subjects
@@ -119,6 +128,26 @@ def test_a_cheaper_list_on_a_topic_is_cheaper(session: Session) -> None:
 def test_beginners_see_first_parts_first(session: Session) -> None:
     titles = _titles(session, topic="Spanish", level="introductory")
     assert not any("intermediate" in t.lower() or "part 2" in t.lower() for t in titles[:1])
+
+
+def test_a_beginner_gets_first_courses_before_an_hour_nearer_follow_on(
+    session: Session,
+) -> None:
+    """ "Intermediate Spanish" (4 h/week) and "Learn Spanish 4:" are listed as introductory
+    but follow on; a beginner with 2 h/week sees first courses (5 h/week), with the hours
+    relaxed (the only two first courses come first), and a follow-on course is said to
+    miss the level."""
+    profile = LearnerProfile(topic="Spanish", level="introductory", hours_per_week=2)
+    result = recommend(session, profile)
+    titles = [c.title for c in result.courses]
+    assert set(titles[:2]) == {
+        "Learn Spanish 1: Basics, meeting people and describing places",
+        "Learn Spanish: Survival Spanish for Beginners",
+    }, titles
+    follow_on = recommend(
+        session, LearnerProfile(topic="intermediate Spanish", level="introductory")
+    )
+    assert any("a follow-on course" in c.why for c in follow_on.courses)
 
 
 def test_an_absent_topic_is_said_to_be_absent(session: Session) -> None:
