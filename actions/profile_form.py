@@ -109,12 +109,22 @@ def _states_a_wish(tracker: Tracker) -> bool:
     )
 
 
+#: The wishes a message about something else does not give by the way: a level is read from
+#: "no idea" too (a beginner), so a vague answer to the subject question stays vague.
+CONCRETE_WISHES = ("budget", "hours_per_week", "max_weeks", "credit_bearing", "refinement")
+
+
 def _skips_subject(tracker: Tracker) -> bool:
     """Whether the latest message skips the subject question: a skip or a "no" that gives
     no wish either ("maybe two or three hours a week ... not sure really" answers another
     question, though it reads as a skip; taking it as one started the exploration
     questions). Other questions take a skip with a wish as said ("skip, under £50")."""
-    return _intent(tracker) in SKIPS and not _states_a_wish(tracker)
+    return _intent(tracker) in SKIPS and not _states_a_concrete_wish(tracker)
+
+
+def _states_a_concrete_wish(tracker: Tracker) -> bool:
+    """Whether the message gives one of the CONCRETE_WISHES."""
+    return any(_entity(tracker, name) for name in CONCRETE_WISHES)
 
 
 def _goal_only_guessed(tracker: Tracker) -> bool:
@@ -305,7 +315,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return {}
         if _skips_subject(tracker) or (
             _intent(tracker) not in INTERRUPTIONS - VAGUE_WINS_OVER
-            and not _states_a_wish(tracker)
+            and not _states_a_concrete_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")
         ):
             if _request_names_something(tracker):
@@ -363,7 +373,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
-        if tracker.get_slot("exploring") or (is_vague(typed) and not _states_a_wish(tracker)):
+        if tracker.get_slot("exploring") or (is_vague(typed) and not _states_a_concrete_wish(tracker)):
             return {"subject": None, "exploring": True}
         if times_asked(tracker, "subject") >= MAX_ASKS:
             # A third miss: help them find a subject rather than ask again.

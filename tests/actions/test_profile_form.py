@@ -120,10 +120,13 @@ async def test_the_goal_can_be_left_open_and_is_asked_at_most_twice(
         ("i dont know. what do people my age usually do?", "ask_capabilities"),
         ("no idea", "nlu_fallback"),
         ("skip", "skip"),
+        ("no idea yet lad", "skip"),  # its "no idea" also reads as a beginner's level
     ],
 )
 async def test_no_subject_in_mind_starts_exploring(dispatcher, domain, text, intent) -> None:
-    tracker = make_tracker(text, intent=intent, slots={"requested_slot": "subject"})
+    tracker = make_tracker(
+        text, intent=intent, slots={"requested_slot": "subject"}, entities=extracted(text)
+    )
     result = await ValidateLearnerProfileForm().extract_subject(dispatcher, tracker, domain)
     assert result == {"subject": None, "exploring": True}
 
