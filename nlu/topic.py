@@ -282,6 +282,8 @@ FOREIGN_AT_LEAST = 3.5
 #: in Spanish, margin 3.7; "quiero" 3.4), while "SIA" (3.1), "rin" (3.2), "tableau" (1.9)
 #: and "AI" (2.2) still need a run.
 CLEARLY_FOREIGN_MARGIN = 3.3
+#: A letter of the Latin script (with its accented forms).
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
@@ -289,7 +291,7 @@ def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
     its own when it is clearly one ("necesito", "quiero")."""
     if not leans_foreign(toks[k].norm):
         return False
-    if leans_foreign(toks[k].norm, CLEARLY_FOREIGN_MARGIN):
+    if not _LATIN.search(toks[k].norm) or leans_foreign(toks[k].norm, CLEARLY_FOREIGN_MARGIN):
         return True
     return (k > 0 and leans_foreign(toks[k - 1].norm)) or (
         k + 1 < len(toks) and leans_foreign(toks[k + 1].norm)
@@ -300,7 +302,13 @@ def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
 def leans_foreign(word: str, margin: float = FOREIGN_MARGIN) -> bool:
     """Whether ``word`` is at least ``margin`` more common in one of the foreign languages
     than in English (never an English stop word such as "im", nor a single letter)."""
-    if len(word) < 2 or not word.isalpha() or word in topic_vocabulary().stopwords:
+    if not word.isalpha() or word in topic_vocabulary().stopwords:
+        return False
+    if not _LATIN.search(word):
+        # Another script ("음", "배우고", "спасибо"): the catalogue is in English, so such a
+        # word names nothing it could search, even a one-letter one.
+        return True
+    if len(word) < 2:
         return False
     from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
 
