@@ -42,6 +42,8 @@ GATES = {
     "retrieval_fresh9.yml": (0.66, 0.83, 0.86, 20),
     # session 14's blind batch (125 + 25): 0.555 / 0.672 / 0.760 / 26 with session 13's code
     "retrieval_fresh10.yml": (0.53, 0.65, 0.72, 30),
+    # session 15's blind batch (110 + 25): 0.624 / 0.709 / 0.880 / 18 with session 14's code
+    "retrieval_fresh11.yml": (0.60, 0.68, 0.85, 22),
 }
 
 
