@@ -63,6 +63,7 @@ class TopicCues:
     bare_max_words: int
     foreign_languages: tuple[str, ...]
     foreign_joiners: frozenset[str]
+    object_pronouns: frozenset[str]
     question_openers: frozenset[str]
     what_is: frozenset[str]
 
@@ -98,6 +99,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         bare_max_words=int(raw.get("bare_max_words") or 0),
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
         foreign_joiners=frozenset(word_list(raw, "foreign_joiners", path)),
+        object_pronouns=frozenset(word_list(raw, "object_pronouns", path)),
         question_openers=frozenset(word_list(raw, "question_openers", path)),
         what_is=frozenset(word_list(raw, "what_is", path)),
     )
@@ -447,6 +449,12 @@ def find_topic(
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if trimmed[1] - trimmed[0] == 1 and a.norm in cues.not_topics:
             continue  # "Good day", "on weekends"
+        if (
+            trimmed[1] - trimmed[0] == 1
+            and trimmed[1] < len(toks)
+            and toks[trimmed[1]].norm in cues.object_pronouns
+        ):
+            continue  # "how to manage it yourself": a verb and its object, no topic
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
         candidates.append(Topic(text[a.start : b.end], a.start, b.end))

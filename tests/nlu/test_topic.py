@@ -162,6 +162,9 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         ("hola! necesito credits ECTS para mi grado", None),
         ("courses on logística y supply chain", "supply chain"),
         ("vitamin e course", "vitamin e"),
+        # A single word before "it" or "them" is a verb and its object.
+        ("save them all", None),
+        ("a course on how to manage it yourself", None),
     ],
 )
 def test_words_of_other_languages_and_requests_are_no_topic(text: str, topic: str | None) -> None:
