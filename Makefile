@@ -155,7 +155,7 @@ nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a see
 		$(INDEPENDENT)/intents_fresh.yml $(INDEPENDENT)/intents_fresh2.yml tests/nlu/heldout.yml \
 		--json results/nlu-spread.json
 
-personas: setup ## Hold 24 + 8 x 20 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
+personas: setup ## Hold 24 + 8 x 20 + 16 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
 		--personas tests/personas/personas_fresh.yml --out test-artifacts/personas-fresh
@@ -173,6 +173,8 @@ personas: setup ## Hold 24 + 8 x 20 persona conversations through the REST chann
 		--personas tests/personas/personas_fresh7.yml --out test-artifacts/personas-fresh7
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
 		--personas tests/personas/personas_fresh8.yml --out test-artifacts/personas-fresh8
+	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
+		--personas tests/personas/personas_fresh9.yml --out test-artifacts/personas-fresh9
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \
