@@ -41,10 +41,15 @@ from actions.price_question import answer_price_question
 from actions.references import referenced_ids, unmatched_name
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.store.search import Recommendation
+from actions.store.titles import courses_titled_in
 
 NOT_IN_LIST = (
     'None of the courses I showed is the "{name}" one. Tap the one you mean, or say '
     '"courses on {name}" and I\'ll search for it.'
+)
+NOT_LISTED_BUT_FOUND = (
+    "That course isn't one of those I just showed, but it is in the catalogue (it is not "
+    "checked against your wishes):"
 )
 NO_LIST = (
     "I haven't shown you any courses yet. Tell me what you'd like to learn and I'll find some."
@@ -66,6 +71,16 @@ def named_courses(tracker: Tracker, ids: list[str]) -> list[str]:
     with store_session() as session:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
     return referenced_ids(text, courses)
+
+
+def titled_courses(tracker: Tracker) -> list[str]:
+    """Courses the message names by their whole title ("tell me more about Introduction to
+    Sustainability"); none for a button's payload."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return []
+    with store_session() as session:
+        return courses_titled_in(session, text)
 
 
 def _details(course: Recommendation) -> str:
@@ -111,6 +126,16 @@ class ActionCourseDetails(CourseAdvisorAction):
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
             return beyond_the_list(dispatcher, ids, "course_details", "Which one do you mean?")
+        if not chosen:
+            # A whole title said outright names that course, even one outside the list:
+            # matching its words against the list showed another course under its name.
+            titled = titled_courses(tracker)
+            chosen = [cid for cid in titled if cid in ids][:1]
+            if not chosen and titled:
+                with store_session() as session:
+                    found = explain_courses(session, titled[:1], profile_from_tracker(tracker))
+                dispatcher.utter_message(text=f"{NOT_LISTED_BUT_FOUND}\n{_details(found[0])}")
+                return [SlotSet("course_index", None)]
         if answer_assessment_question(dispatcher, tracker, chosen or None):  # "any exam ah?"
             return []
         if not chosen and LIST_REFINEMENTS & set(requested_refinements(tracker)):

@@ -373,7 +373,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
-        if tracker.get_slot("exploring") or (is_vague(typed) and not _states_a_concrete_wish(tracker)):
+        if tracker.get_slot("exploring") or (
+            is_vague(typed) and not _states_a_concrete_wish(tracker)
+        ):
             return {"subject": None, "exploring": True}
         if times_asked(tracker, "subject") >= MAX_ASKS:
             # A third miss: help them find a subject rather than ask again.

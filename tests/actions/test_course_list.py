@@ -61,6 +61,29 @@ async def test_details_of_a_course_the_list_lacks_say_so(store, dispatcher, doma
     assert courses[0]["title"] not in said
 
 
+async def test_a_course_named_by_its_whole_title_is_that_course(store, dispatcher, domain) -> None:
+    """ "Introduction to Sustainability" is not in a marketing list: its own details, said to
+    be outside the list (word matching showed a listed course under its name)."""
+    slots, courses = await _shown(domain)
+    tracker = make_tracker(
+        "tell me more about Introduction to Sustainability, how much and how many weeks?",
+        intent="course_details",
+        slots=slots,
+    )
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert said.startswith("That course isn't one of those I just showed")
+    assert "\nIntroduction to Sustainability (" in said
+    assert not any(course["title"] in said for course in courses)
+    listed = CollectingDispatcher()
+    await ActionCourseDetails().run(
+        listed,
+        make_tracker(f"what about {courses[1]['title']}?", intent="course_details", slots=slots),
+        domain,
+    )
+    assert texts(listed).startswith(courses[1]["title"])
+
+
 async def test_details_with_no_list_says_so(store, dispatcher, domain) -> None:
     await ActionCourseDetails().run(
         dispatcher, make_tracker("the second one", intent="course_details"), domain
