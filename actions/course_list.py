@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -40,7 +41,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import referenced_ids, unmatched_name
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
-from actions.store.search import Recommendation
+from actions.store.search import Recommendation, get_courses
 from actions.store.titles import courses_titled_in
 
 NOT_IN_LIST = (
@@ -71,6 +72,24 @@ def named_courses(tracker: Tracker, ids: list[str]) -> list[str]:
     with store_session() as session:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
     return referenced_ids(text, courses)
+
+
+def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
+    """Courses the message names by whole title (in the list or not), then courses of the
+    list it names by other words once those titles are taken out ("save Introduction to
+    Sustainability and Climate.now": the first by its title, the second by its word; the
+    title's words must not name a listed course too)."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return []
+    with store_session() as session:
+        titled = get_courses(session, courses_titled_in(session, text))
+        rest = text
+        for course in titled:
+            rest = re.sub(re.escape(course.title), " ", rest, flags=re.IGNORECASE)
+        courses = explain_courses(session, ids, profile_from_tracker(tracker))
+    named = referenced_ids(rest, courses) if rest.strip() else []
+    return list(dict.fromkeys([course.id for course in titled] + named))
 
 
 def titled_courses(tracker: Tracker) -> list[str]:

@@ -26,7 +26,7 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
-from actions.course_list import named_courses
+from actions.course_list import titled_and_named
 from actions.named_topic import nothing_to_act_on
 from actions.store.learners import get_shortlist, save_shortlist
 
@@ -55,8 +55,9 @@ class ActionSaveShortlist(CourseAdvisorAction):
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:
             return beyond_the_list(dispatcher, ids, "save_shortlist", "Which one shall I save?")
-        # "save the fun in korea one": the courses named; "save them": the whole list
-        chosen = chosen or named_courses(tracker, ids) or ids
+        # "save the fun in korea one": the courses named (a whole title may name one outside
+        # the list); "save them": the whole list
+        chosen = chosen or titled_and_named(tracker, ids) or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)
             total = len(get_shortlist(session, tracker.sender_id))

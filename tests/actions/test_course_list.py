@@ -145,3 +145,27 @@ async def test_saving_a_position_beyond_the_list_saves_nothing(store, dispatcher
     shown = CollectingDispatcher()
     await ActionShowShortlist().run(shown, make_tracker(), domain)
     assert "Your shortlist is empty" in texts(shown)
+
+
+async def test_saving_by_whole_title_saves_that_course_and_no_namesake(
+    store, dispatcher, domain
+) -> None:
+    """ "save Introduction to Sustainability" after a list on climate change: that course
+    (outside the list), not a listed one whose title shares a word with it."""
+    first = CollectingDispatcher()
+    slots = {"topic": "climate change", "subject": "environment-sustainability"}
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=slots), domain)
+    slots = {**slots, **slot_events(events)}
+    listed = [c["title"] for c in course_lists(first)[0]["courses"]]
+    assert "Introduction to Sustainability" not in listed
+    assert any("sustainab" in title.lower() for title in listed), listed
+    tracker = make_tracker(
+        "guarda Introduction to Sustainability please", intent="save_shortlist", slots=slots
+    )
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith("Saved 1 course")
+    shown = CollectingDispatcher()
+    await ActionShowShortlist().run(shown, make_tracker(), domain)
+    said = texts(shown)
+    assert "Introduction to Sustainability (" in said
+    assert not any(title in said for title in listed if title != "Introduction to Sustainability")
