@@ -13,7 +13,6 @@ sentences. The tracker still stores what the learner sent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -31,22 +30,12 @@ from nlu import vocab
 _ALREADY = frozenset(".,;:!?")
 
 
-@dataclass(frozen=True)
-class _Marks:
-    pattern: re.Pattern[str]
-    marks: dict[str, str]
-
-
 @lru_cache(maxsize=1)
-def _marks() -> _Marks:
-    table = vocab.load("spoken_punctuation", "marks").names("marks")
-    marks = {" ".join(words.lower().split()): mark for words, mark in table.items()}
-    alternatives = "|".join(
-        r"\s+".join(map(re.escape, words.split()))
-        for words in sorted(marks, key=lambda w: (-len(w), w))
-    )
+def _marks() -> tuple[re.Pattern[str], vocab.PhraseTable]:
+    table = vocab.phrase_table("spoken_punctuation", "marks")
     # The spaces before the words go with them: the mark joins the word before it.
-    return _Marks(re.compile(rf"[ \t]*(?<!\w)({alternatives})(?!\w)", re.IGNORECASE), marks)
+    pattern = re.compile(rf"[ \t]*(?<!\w)({table.alternation})(?!\w)", re.IGNORECASE)
+    return pattern, table
 
 
 def with_marks(text: str) -> str:
@@ -54,14 +43,14 @@ def with_marks(text: str) -> str:
     ("/intent{...}") are left alone."""
     if not text or text.startswith("/"):
         return text
-    table = _marks()
+    pattern, table = _marks()
 
     def mark(match: re.Match[str]) -> str:
         if text[match.end() : match.end() + 1] in _ALREADY:  # "I won't pay, full stop."
             return ""
-        return table.marks[" ".join(match.group(1).lower().split())]
+        return table.value(match.group(1))
 
-    return table.pattern.sub(mark, text)
+    return pattern.sub(mark, text)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)

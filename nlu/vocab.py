@@ -191,3 +191,26 @@ def read(path: Path, *keys: str) -> VocabFile:
     if unknown or missing:
         raise VocabError(f"{path}: unknown keys {unknown}, missing keys {missing}")
     return VocabFile(path, raw)
+
+
+@dataclass(frozen=True)
+class PhraseTable:
+    """A table of phrases (lower case, single spaces) to text, with the phrases as one
+    regular-expression alternation: longest first, each word escaped, a space matching any
+    run of spaces (glosses, spoken punctuation)."""
+
+    alternation: str
+    values: dict[str, str]
+
+    def value(self, said: str) -> str:
+        """The value of a phrase as matched in a message."""
+        return self.values[" ".join(said.lower().split())]
+
+
+def phrase_table(name: str, key: str) -> PhraseTable:
+    """The table under ``key`` of ``data/vocab/nlu/<name>.yml`` as a :class:`PhraseTable`."""
+    table = load(name, key).names(key)
+    values = {" ".join(phrase.lower().split()): value for phrase, value in table.items()}
+    ordered = sorted(values, key=lambda p: (-len(p), p))
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return PhraseTable(alternation, values)

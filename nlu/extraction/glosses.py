@@ -33,27 +33,18 @@ class Glossed:
         return first, max(first, last)
 
 
-@dataclass(frozen=True)
-class _Glosses:
-    pattern: re.Pattern[str]
-    english: dict[str, str]
-
-
 @lru_cache(maxsize=1)
-def _glosses() -> _Glosses:
-    table = vocab.load("glosses", "glosses").names("glosses")
-    english = {foreign.lower(): word for foreign, word in table.items()}
-    phrases = sorted(english, key=lambda p: (-len(p), p))
-    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+def _glosses() -> tuple[re.Pattern[str], vocab.PhraseTable]:
+    table = vocab.phrase_table("glosses", "glosses")
     # A phrase ending in an apostrophe ("pas plus d'") runs straight into the next word.
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?:(?<=')|(?![\w']))", re.IGNORECASE)
-    return _Glosses(pattern, english)
+    pattern = re.compile(rf"(?<!\w)(?:{table.alternation})(?:(?<=')|(?![\w']))", re.IGNORECASE)
+    return pattern, table
 
 
 def glossed(text: str) -> Glossed | None:
     """``text`` with its foreign wish words in English, or ``None`` when it has none."""
-    glosses = _glosses()
-    matches = list(glosses.pattern.finditer(text))
+    pattern, table = _glosses()
+    matches = list(pattern.finditer(text))
     if not matches:
         return None
     parts: list[str] = []
@@ -62,8 +53,7 @@ def glossed(text: str) -> Glossed | None:
     for m in matches:
         parts.append(text[at : m.start()])
         origin.extend(range(at, m.start()))
-        key = " ".join(m.group(0).lower().split())
-        english = glosses.english[key]
+        english = table.value(m.group(0))
         if m.group(0).endswith("'"):
             english += " "
         parts.append(english)
