@@ -95,12 +95,14 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     norm = [norm_token(t) for _, _, t in toks]
     fixed: list[str] = []
     is_fuzzy: list[bool] = []
-    for t in norm:
+    for (_, _, raw), t in zip(toks, norm, strict=True):
         if t in idx.token_set:
             fixed.append(t)
             is_fuzzy.append(False)
         else:
-            corr = fuzzy_correct(t)
+            # A word never corrected is never corrected once normalised either ("teaches"
+            # is "teache" then, one letter from "teacher").
+            corr = None if raw.lower() in words.fuzzy_stopwords else fuzzy_correct(t)
             fixed.append(corr or t)
             is_fuzzy.append(corr is not None)
     all_upper = ctx.raw.upper() == ctx.raw

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from nlu.extraction import as_dict, extract
 from nlu.extraction.subject_index import _edits, fuzzy_correct
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -78,3 +79,16 @@ def test_choice_does_not_depend_on_hash_seed() -> None:
         for seed in ("0", "1", "2", "3")
     }
     assert len(answers) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # "teaches" is a word never corrected, also once normalised ("teache" ~ "teacher")
+        ("is there a course that teaches you the exercises", None),
+        ("who teaches the second one?", None),
+        ("I want to teach english abroad", "teaching-education"),
+    ],
+)
+def test_a_word_never_corrected_stays_so_after_normalising(text: str, subject: str | None) -> None:
+    assert as_dict(extract(text)).get("subject") == subject
