@@ -284,6 +284,8 @@ FOREIGN_AT_LEAST = 3.5
 #: in Spanish, margin 3.7; "quiero" 3.4), while "SIA" (3.1), "rin" (3.2), "tableau" (1.9)
 #: and "AI" (2.2) still need a run.
 CLEARLY_FOREIGN_MARGIN = 3.3
+#: A word at or above this on wordfreq's Zipf scale is everyday English ("flat" 5.0).
+EVERYDAY_ZIPF = 4.5
 #: A letter of the Latin script (with its accented forms).
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 
@@ -298,6 +300,16 @@ def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
     return (k > 0 and leans_foreign(toks[k - 1].norm)) or (
         k + 1 < len(toks) and leans_foreign(toks[k + 1].norm)
     )
+
+
+@lru_cache(maxsize=8192)
+def _everyday(word: str) -> bool:
+    """Whether ``word`` is everyday English (wordfreq's Zipf scale at or above
+    EVERYDAY_ZIPF): one such word in quotes is said with a wink ('flat', 'fun'), a name or a
+    field in quotes is not ('Kubernetes', 'GDPR')."""
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    return bool(zipf_frequency(word, "en") >= EVERYDAY_ZIPF)
 
 
 @lru_cache(maxsize=8192)
@@ -409,6 +421,8 @@ def find_topic(
             k for k, t in enumerate(toks) if match.start(1) <= t.start and t.end <= match.end(1)
         ]
         if inside and len(inside) <= MAX_TOPIC_WORDS and not any(blocked[k] for k in inside):
+            if len(inside) == 1 and _everyday(toks[inside[0]].norm):
+                continue  # scare quotes: "my captions are 'flat'"
             found.append((_QUOTED, inside[0], inside[-1] + 1))
     if bare and len(toks) <= cues.bare_max_words:
         # A request that starts with its topic: "kubernetes", "python for data analysis,

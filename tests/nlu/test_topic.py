@@ -162,6 +162,9 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         ("hola! necesito credits ECTS para mi grado", None),
         ("courses on logística y supply chain", "supply chain"),
         ("vitamin e course", "vitamin e"),
+        # One everyday word in quotes is said with a wink, a name in quotes is a topic.
+        ("my captions are 'flat', is there a course on copywriting", "copywriting"),
+        ("any course on 'Kubernetes'?", "Kubernetes"),
         # A single word before "it" or "them" is a verb and its object.
         ("save them all", None),
         ("a course on how to manage it yourself", None),
