@@ -46,10 +46,12 @@ _UPTO99 = rf"(?:(?:{_TENS})(?:[\s-]?(?:{_ONES}))?|{_UNITS})"
 _UPTO999 = rf"(?:(?:(?:{_UPTO99}|a)\s+)?hundred(?!s)(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
 WORDNUM = (
     rf"(?:(?:(?:{_UPTO999}|a)\s+)?thousand(?!s)(?:\s+(?:and\s+)?{_UPTO999})?|{_UPTO999})"
-    r"(?:\s+and\s+a\s+half)?"
+    r"(?:\s+and\s+a\s+half)?(?:-?ish\b)?"
 )
-# Digits: "1,200", "2.5", ".5", optionally "and a half" or "½".
-DIGNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s+and\s+a\s+half|½)?"
+# Digits: "1,200", "2.5", ".5", optionally "and a half" or "½"; "5ish" is about 5.
+DIGNUM = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
+)
 # Vague amounts; their values are NumberWords.vague.
 VAGUE = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|a\s+handful\s+of"
 NUM = rf"(?:{DIGNUM}|{WORDNUM}|half)"
@@ -81,6 +83,7 @@ def num_value(s: str | None) -> float | None:
     if s is None:
         return None
     s = s.strip().lower()
+    s = re.sub(r"-?ish$", "", s).strip()  # "5ish", "ten-ish": about that many
     if not s:
         return None
     half = 0.0

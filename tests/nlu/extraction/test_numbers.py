@@ -83,6 +83,13 @@ def test_spans_found_in_a_message_are_read() -> None:
     assert [num_value(s) for s in spans] == [25, 150, 1.5]
 
 
+def test_an_amount_with_ish_is_about_that_amount() -> None:
+    text = "5ish hours, ten-ish weeks, 100ish quid, and English or Swedish"
+    spans = [m.group(0) for m in re.finditer(NUMBER_START + NUM, text)]
+    assert spans == ["5ish", "ten-ish", "100ish"]
+    assert [num_value(s) for s in spans] == [5, 10, 100]
+
+
 @pytest.mark.parametrize(
     ("token", "position"),
     [("three", 3), ("ten", 10), ("second", 2), ("last", -1), ("#4", 4), ("a", None)],
