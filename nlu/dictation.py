@@ -14,17 +14,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from nlu import vocab
+from nlu.rewrite import TextRewriter
 
 #: A mark the learner typed right after the spoken one stands for it.
 _ALREADY = frozenset(".,;:!?")
@@ -54,39 +48,13 @@ def with_marks(text: str) -> str:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class SpokenPunctuation(GraphComponent):
-    """Rewrites each message's text with :func:`with_marks` (put it first in the pipeline)."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SpokenPunctuation:
-        """Creates the component (see parent class for full docstring)."""
-        return cls()
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        """Puts the spoken marks back into each message's text."""
-        for message in messages:
-            self._rewrite(message)
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """The same for the training examples, so the classifiers learn what they will read."""
-        for example in training_data.training_examples:
-            self._rewrite(example)
-        return training_data
+class SpokenPunctuation(TextRewriter):
+    """Puts spoken punctuation back (:func:`with_marks`; put it first in the pipeline)."""
 
     @staticmethod
-    def _rewrite(message: Message) -> None:
-        text = message.get(TEXT)
-        if isinstance(text, str):
-            rewritten = with_marks(text)
-            if rewritten != text:
-                message.set(TEXT, rewritten)
+    def rewrite(text: str) -> str:
+        """The text with the marks said as words put back."""
+        return with_marks(text)
 
 
 __all__ = ["SpokenPunctuation", "with_marks"]
