@@ -66,6 +66,7 @@ class TopicCues:
     object_pronouns: frozenset[str]
     question_openers: frozenset[str]
     what_is: frozenset[str]
+    hedges: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -102,6 +103,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         object_pronouns=frozenset(word_list(raw, "object_pronouns", path)),
         question_openers=frozenset(word_list(raw, "question_openers", path)),
         what_is=frozenset(word_list(raw, "what_is", path)),
+        hedges=frozenset(word_list(raw, "hedges", path)),
     )
 
 
@@ -290,16 +292,28 @@ EVERYDAY_ZIPF = 4.5
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 
 
+#: A message with this many words leaning to another language is partly written in it
+#: ("raga 74 euro costa troppo, c'è qualcosa di più cheap?"): any word leaning the same
+#: way is that language's, alone or not ("raga").
+MIXED_IN_WORDS = 3
+
+
 def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
-    """Whether token ``k`` is a word of another language: in a run of such words, or on
-    its own when it is clearly one ("necesito", "quiero")."""
+    """Whether token ``k`` is a word of another language: in a run of such words, in a
+    message with several, or on its own when it is clearly one ("necesito", "quiero")."""
     if not leans_foreign(toks[k].norm):
         return False
     if not _LATIN.search(toks[k].norm) or leans_foreign(toks[k].norm, CLEARLY_FOREIGN_MARGIN):
         return True
-    return (k > 0 and leans_foreign(toks[k - 1].norm)) or (
+    if (k > 0 and leans_foreign(toks[k - 1].norm)) or (
         k + 1 < len(toks) and leans_foreign(toks[k + 1].norm)
-    )
+    ):
+        return True
+    from nlu.extraction.subject_index import subject_index  # nlu.extraction imports this
+
+    if toks[k].norm in subject_index().token_set:
+        return False  # a field's own word ("hindi", "mandarin") says what to learn
+    return sum(1 for t in toks if leans_foreign(t.norm)) >= MIXED_IN_WORDS
 
 
 @lru_cache(maxsize=8192)
@@ -430,18 +444,18 @@ def find_topic(
         # Not "I'm a teacher and ..." or "money is tight so ...": the topic must start the
         # message and run to the end of its clause.
         # ... after a word of assent said on its own ("fine. negotiation then.").
+        # ... or after a hedge or a joining word ("or birds", "maybe pottery").
         first = 0
-        while (
-            first + 1 < len(toks)
-            and toks[first].norm in cues.not_topics
-            and _breaks(text, toks[first], toks[first + 1])
+        while first + 1 < len(toks) and (
+            toks[first].norm in cues.hedges
+            or (toks[first].norm in cues.not_topics and _breaks(text, toks[first], toks[first + 1]))
         ):
             first += 1
         # A message opening with a one-letter word of another language ("o sea... no sé")
         # starts with a phrase of that language, not with its topic.
         opens_foreign = bool(toks) and toks[first].norm in cues.foreign_joiners
         span = None if opens_foreign else _span_after(text, toks, first, blocked, cues)
-        if span is not None and not any(t.norm in cues.boundaries for t in toks[: span[0]]):
+        if span is not None and not any(t.norm in cues.boundaries for t in toks[first : span[0]]):
             start, stop = span
             ends_clause = (
                 stop == len(toks)

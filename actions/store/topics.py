@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -44,7 +44,7 @@ class TopicVocabulary:
     synonyms: dict[tuple[str, ...], Group]  # phrase words -> the phrase's whole group
     follow_on: tuple[re.Pattern[str], ...]
 
-    @property
+    @cached_property
     def longest_phrase(self) -> int:
         return max((len(words) for words in self.synonyms), default=1)
 

@@ -15,6 +15,7 @@ from actions.profile_values import GOALS
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 from nlu.extraction.corrections import superseded
+from nlu.extraction.subject_index import TOKEN_RE, norm_token, subject_index
 from nlu.typos import typo_of
 
 
@@ -30,6 +31,7 @@ class _Patterns:
     not_a_field_after: re.Pattern[str]
     not_a_degree_after: re.Pattern[str]
     typo_targets: tuple[str, ...]
+    go_to_field: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +46,7 @@ def _patterns() -> _Patterns:
         "not_a_field_after",
         "not_a_degree_after",
         "typo_targets",
+        "go_to_field",
     )
     return _Patterns(
         rules=tuple(
@@ -57,6 +60,7 @@ def _patterns() -> _Patterns:
         not_a_field_after=data.regex("not_a_field_after", r"^\s*", r"\b"),
         not_a_degree_after=data.regex("not_a_degree_after", r"^[\s-]*", r"\b"),
         typo_targets=data.texts("typo_targets"),
+        go_to_field=data.regex("go_to_field", r"\b", r"\b"),
     )
 
 
@@ -102,11 +106,31 @@ def _held_list(rx: _Patterns, before: str) -> bool:
     )
 
 
+#: Words that may stand between "go to" and the field ("go to the software field").
+_ARTICLES = frozenset({"the", "a", "an", "some"})
+#: Weight of a career change said as "go to <field>".
+GO_TO_FIELD_WEIGHT = 0.8
+
+
+def _field_starts(text: str) -> bool:
+    """Whether ``text`` starts with a subject phrase (after an article)."""
+    index = subject_index()
+    tokens = [norm_token(m.group(0)) for m in TOKEN_RE.finditer(text[:60])]
+    if tokens and tokens[0] in _ARTICLES:
+        tokens = tokens[1:]
+    return any(tuple(tokens[:n]) in index.phrases for n in range(1, index.max_len + 1))
+
+
 def extract_goal(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     scan, where = _corrected(ctx.scan)
     cands: list[tuple[float, int, int, str]] = []
     taken: list[tuple[int, int]] = []
+    for m in rx.go_to_field.finditer(scan):
+        left = ctx.left(where[m.start()], 40)
+        if not rx.negation_before.search(left[-25:]) and _field_starts(scan[m.end() :]):
+            cands.append((GO_TO_FIELD_WEIGHT, m.start(), m.end(), "career_change"))
+            taken.append((m.start(), m.end()))
     for pattern, goal, weight in rx.rules:
         for m in pattern.finditer(scan):
             start, end = m.start(), m.end()

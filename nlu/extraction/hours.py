@@ -121,12 +121,23 @@ class _Patterns:
     not_study_after: re.Pattern[str]
     per_session_after: re.Pattern[str]
     total: re.Pattern[str]
+    workplaces: re.Pattern[str]
+    not_working: re.Pattern[str]
+    working_week: dict[str, int]  # "with_cue", "without_cue": hours a week
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = vocab.load(
-        "hours", "work_cues", "study_cues", "not_study_after", "per_session_after", "total_cues"
+        "hours",
+        "work_cues",
+        "study_cues",
+        "not_study_after",
+        "per_session_after",
+        "total_cues",
+        "working_week",
+        "workplaces",
+        "not_working",
     )
     return _Patterns(
         work=data.regex("work_cues", r"\b", r"\b"),
@@ -134,7 +145,28 @@ def _patterns() -> _Patterns:
         not_study_after=data.regex("not_study_after", r"^\s*-?\s*"),
         per_session_after=data.regex("per_session_after", r"^\s*", r"\b"),
         total=data.regex("total_cues", r"\b", r"\b"),
+        workplaces=data.regex("workplaces", r"\b", r"\b"),
+        not_working=data.regex("not_working", r"\b", r"\b"),
+        working_week=data.integers("working_week"),
     )
+
+
+def _working_week(ctx: ScanContext, rx: _Patterns, weekly: float, start: int, end: int) -> bool:
+    """Whether ``weekly`` hours said at ``start:end`` are a working week ("i work in a coffee
+    shop 30 hrs a week"), not study time (``working_week`` in hours.yml)."""
+    if (
+        weekly < rx.working_week["with_cue"]
+        or len(ctx.scan.split()) < rx.working_week["story_words"]
+    ):
+        return False
+    if rx.study.search(ctx.left(start, 60)) or rx.study.search(ctx.right(end, 40)):
+        return False
+    sentence = ctx.left(start, 120, "sentence") + ctx.right(end, 60, "sentence")
+    if rx.not_working.search(sentence):
+        return False
+    if weekly >= rx.working_week["without_cue"]:
+        return True
+    return bool(rx.work.search(sentence) or rx.workplaces.search(sentence))
 
 
 def extract_hours(ctx: ScanContext) -> list[Extracted]:
@@ -286,7 +318,7 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         if period is None and rx.total.search(left):
             ctx.claimed.append((start, end))  # "the course takes 10 hours": a total
             continue
-        if not 0 < weekly <= 80:
+        if not 0 < weekly <= 80 or _working_week(ctx, rx, weekly, start, end):
             ctx.claimed.append((start, end))
             continue
         if ctx.ner_overlap(start, end, ("TIME", "QUANTITY", "DATE")):

@@ -49,9 +49,7 @@ WORDNUM = (
     r"(?:\s+and\s+a\s+half)?(?:-?ish\b)?"
 )
 # Digits: "1,200", "2.5", ".5", optionally "and a half" or "½"; "5ish" is about 5.
-DIGNUM = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
-)
+DIGNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
 # Vague amounts; their values are NumberWords.vague.
 VAGUE = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|a\s+handful\s+of"
 NUM = rf"(?:{DIGNUM}|{WORDNUM}|half)"

@@ -47,6 +47,7 @@ class _Patterns:
     target: re.Pattern[str]
     weak_target: re.Pattern[str]
     source: re.Pattern[str]
+    known: re.Pattern[str]
     not_subjects: re.Pattern[str]
     not_subject_when: dict[str, tuple[str | None, str | None]]  # phrase -> (before, after)
     it_followers: frozenset[str]
@@ -62,6 +63,7 @@ def _patterns() -> _Patterns:
         "target_markers",
         "weak_target_markers",
         "source_markers",
+        "known_markers",
         "not_subjects",
         "not_subject_when",
         "it_followers",
@@ -74,6 +76,7 @@ def _patterns() -> _Patterns:
         target=data.regex("target_markers", r"(?<![\w])", r"(?![\w])"),
         weak_target=data.regex("weak_target_markers", r"(?<![\w])", r"(?![\w])"),
         source=data.regex("source_markers", r"(?<![\w])", r"(?![\w])"),
+        known=data.regex("known_markers", r"(?<![\w])", r"(?![\w])"),
         not_subjects=re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?![\w])"
         ),
@@ -240,11 +243,12 @@ def _it_means_it(
 
 
 def subject_role(ctx: ScanContext, start: int) -> str:
-    """Is the subject at ``start`` the field wanted (target) or the job had (source)?
+    """Is the subject at ``start`` the field wanted (target) or the job had or the thing
+    known already (source)?
 
     The nearest marker before the mention decides: target markers ("into", "become",
-    "learn") count within the sentence, source markers ("from", "leaving", "I'm a")
-    only within the same clause.
+    "learn") count within the sentence, source markers ("from", "leaving", "I'm a") and
+    known markers ("I know", "I did") only within the same clause.
     """
     left = ctx.left(start, 70, "sentence")
     clause_left = ctx.left(start, 70, "clause")
@@ -253,9 +257,12 @@ def subject_role(ctx: ScanContext, start: int) -> str:
     best_t = max((m.end() for m in rx.target.finditer(left)), default=-1)
     best_w = max((m.end() for m in rx.weak_target.finditer(left)), default=-1)
     best_s = max((m.end() + offset for m in rx.source.finditer(clause_left)), default=-1)
-    nearest = max(best_t, best_w, best_s)
+    best_k = max((m.end() + offset for m in rx.known.finditer(clause_left)), default=-1)
+    nearest = max(best_t, best_w, best_s, best_k)
     if nearest < 0:
         return "neutral"
+    if best_k == nearest:
+        return "source"  # known already: held, like a job
     if best_s == nearest and best_s > max(best_t, best_w):
         return "source"
     return "target" if best_t == nearest else "weak"
