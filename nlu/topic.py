@@ -298,9 +298,18 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 MIXED_IN_WORDS = 3
 
 
+#: A word of a chat alphabet, the digits Arabic uses for letters English lacks ("7aga",
+#: "3ayez", "ya3ni"): a digit before three letters or more, or inside a word with two
+#: letters or more after it. Not "3D", "k8s", "b2b", "h2o", "mp3" or "COVID-19".
+_CHAT_ALPHABET = re.compile(r"[235789][a-z]{3,}|[a-z]+[235789][a-z]{2,}")
+
+
 def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
-    """Whether token ``k`` is a word of another language: in a run of such words, in a
-    message with several, or on its own when it is clearly one ("necesito", "quiero")."""
+    """Whether token ``k`` is a word of another language: written in a chat alphabet, in a
+    run of such words, in a message with several, or on its own when it is clearly one
+    ("necesito", "quiero")."""
+    if _CHAT_ALPHABET.fullmatch(toks[k].norm):
+        return True
     if not leans_foreign(toks[k].norm):
         return False
     if not _LATIN.search(toks[k].norm) or leans_foreign(toks[k].norm, CLEARLY_FOREIGN_MARGIN):

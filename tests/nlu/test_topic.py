@@ -165,6 +165,17 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         # One everyday word in quotes is said with a wink, a name in quotes is a topic.
         ("my captions are 'flat', is there a course on copywriting", "copywriting"),
         ("any course on 'Kubernetes'?", "Kubernetes"),
+        # In a message with several words of another language, one leaning that way is
+        # that language's too ("raga", Italian for "guys"); a language's name stays.
+        ("raga 74 euro costa troppo 😭 c'è qualcosa di più cheap?", None),
+        ("need 2 learn hindi fast, im tamil so zero hindi lol. any hindi course??", "hindi fast"),
+        # Words of a chat alphabet ("7aga"), not names with digits ("3D", "S/4HANA").
+        ("ya3ni 7aga free?", None),
+        ("3D printing for beginners", "3D printing"),
+        # Hedges before a topic said on its own; greetings are no topic.
+        ("Or birds", "birds"),
+        ("maybe later", None),
+        ("oi! yo", None),
         # A single word before "it" or "them" is a verb and its object.
         ("save them all", None),
         ("a course on how to manage it yourself", None),
