@@ -20,6 +20,7 @@ from actions.answers import said
 from actions.common import explain_courses, profile_from_tracker, store_session
 from actions.recommend import send_recommendations
 from actions.store.search import Recommendation, subject_label
+from actions.story import story_after_list
 
 KINDS = ("free", "cheaper", "shorter", "credit", "online")
 #: Refinements that can only be about the list (never a question about credit or a course).
@@ -71,7 +72,15 @@ def refines_last_list(tracker: Tracker) -> bool:
 async def refine_or_search(
     dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> list[dict[str, Any]]:
-    """The last list refined when the message asks for it, else a search for the wishes."""
+    """The last list refined when the message asks for it, else a search for the wishes
+    (the subject and topic searched before kept when the message named another only as
+    part of the learner's story: :func:`actions.story.story_after_list`)."""
+    restore = story_after_list(tracker)
+    if restore:
+        searching = tracker.copy()
+        searching.slots.update(restore)
+        events = await refine_or_search(dispatcher, searching)
+        return [SlotSet(name, value) for name, value in restore.items()] + events
     if refines_last_list(tracker):
         return await refine(dispatcher, tracker)
     return await send_recommendations(dispatcher, tracker)

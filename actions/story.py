@@ -31,8 +31,10 @@ from rasa_sdk.events import EventType, SlotSet
 from actions.answers import ANSWERED_BY, HELD, IN_PASSING, SAID_AS, WANTED, inferred_only
 from actions.form_history import value_before_message
 
+#: The form's last question: the wishes besides goal and subject.
+REFINEMENTS = "refinements_done"
 #: The questions after which the subject is known.
-LATER_QUESTIONS = frozenset({"refinements_done"})
+LATER_QUESTIONS = frozenset({REFINEMENTS})
 
 
 def story_slots_to_clear(
@@ -86,4 +88,41 @@ def story_events(tracker: Tracker) -> list[EventType]:
     return events
 
 
-__all__ = ["LATER_QUESTIONS", "story_events", "story_slots_to_clear", "subject_to_keep"]
+def story_after_list(tracker: Tracker) -> dict[str, Any]:
+    """After a list, with no question pending: the subject and topic searched before, when
+    the latest message changes other wishes and names a field only as part of the
+    learner's story ("I'm 70 and retired (nurse 38 yrs) ... maybe 2 or 3 hours a week"
+    after a list of Spanish courses); empty when it names none that way."""
+    if tracker.get_slot("requested_slot") or not tracker.get_slot("last_results"):
+        return {}
+    entities = tracker.latest_message.get("entities") or []
+    before = {name: value_before_message(tracker, name) for name in ("subject", "topic")}
+    now = {name: tracker.get_slot(name) for name in ("subject", "topic")}
+    topic_named = any(e.get("entity") == "topic" for e in entities) and not inferred_only(
+        entities, "topic", kept_aside=True
+    )
+    if topic_named:
+        return {}  # "actually something on dementia instead": a new search
+    restore: dict[str, Any] = {}
+    kept = subject_to_keep(entities, REFINEMENTS, before["subject"], now["subject"])
+    if kept is not None:
+        restore["subject"] = kept
+    elif now["subject"] != before["subject"]:
+        return {}  # a new field wanted: its topic is new too
+    if (
+        before["topic"]
+        and now["topic"] != before["topic"]
+        and inferred_only(entities, "topic", kept_aside=True)
+        and any(e.get("entity") in ANSWERED_BY[REFINEMENTS] for e in entities)
+    ):
+        restore["topic"] = before["topic"]
+    return restore
+
+
+__all__ = [
+    "LATER_QUESTIONS",
+    "story_after_list",
+    "story_events",
+    "story_slots_to_clear",
+    "subject_to_keep",
+]

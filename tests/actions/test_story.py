@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from actions.answers import HELD, IN_PASSING, SAID_AS, WANTED
-from actions.story import story_slots_to_clear, subject_to_keep
+from actions.story import story_after_list, story_slots_to_clear, subject_to_keep
 
 
 def _goal(value: str) -> dict[str, Any]:
@@ -81,3 +81,36 @@ def test_a_subject_is_kept_only_after_it_was_known_and_at_a_later_question() -> 
     assert subject_to_keep(entities, "subject", "marketing", "health-social-care") is None
     assert subject_to_keep(entities, "refinements_done", None, "health-social-care") is None
     assert subject_to_keep([], "refinements_done", "marketing", "marketing") is None
+
+
+def _after_spanish_list(text: str, slots: dict[str, Any]) -> Any:
+    from tests.actions.conftest import extracted, make_tracker
+
+    before = [
+        {"event": "slot", "name": "subject", "value": "languages"},
+        {"event": "slot", "name": "topic", "value": "Spanish"},
+    ]
+    user = {"event": "user", "text": text, "parse_data": {"entities": extracted(text)}}
+    return make_tracker(
+        text,
+        intent="nlu_fallback",
+        slots={"last_results": ["c1"], **slots},
+        entities=extracted(text),
+        events=[*before, user],
+    )
+
+
+def test_after_a_list_a_job_told_next_to_a_new_wish_is_no_new_search() -> None:
+    text = "I'm 70 and retired (nurse 38 yrs) so I have time, maybe 2 or 3 hours a week"
+    tracker = _after_spanish_list(
+        text, {"subject": "health-social-care", "topic": "nurse", "hours_per_week": 3}
+    )
+    assert story_after_list(tracker) == {"subject": "languages", "topic": "Spanish"}
+
+
+def test_after_a_list_a_field_asked_for_is_a_new_search() -> None:
+    text = "actually something on dementia instead, 3 hours a week"
+    tracker = _after_spanish_list(
+        text, {"subject": "psychology-mental-health", "topic": "dementia", "hours_per_week": 3}
+    )
+    assert story_after_list(tracker) == {}
