@@ -24,10 +24,18 @@ def _negated_left(path: Path = NEGATIONS_PATH) -> re.Pattern[str]:
     return re.compile(cues + r"\s+(?:" + fillers + r"\s+){0,3}$")
 
 
+@lru_cache(maxsize=2)
+def _lacking_before(path: Path = NEGATIONS_PATH) -> re.Pattern[str]:
+    raw = load_yaml(path)
+    return re.compile(alternation(phrases(raw, "lacking_before", path)) + r"\s*$")
+
+
 def negated(text: str, start: int) -> bool:
-    """Whether the word starting at ``start`` in ``text`` follows a negation cue."""
+    """Whether the word starting at ``start`` in ``text`` follows a negation cue (not one
+    saying what the learner lacks: "I speak no Spanish")."""
     left = text[max(0, start - WINDOW) : start].lower()
-    return _negated_left().search(left) is not None
+    cue = _negated_left().search(left)
+    return cue is not None and _lacking_before().search(left[: cue.start()]) is None
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")

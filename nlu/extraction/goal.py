@@ -113,12 +113,17 @@ GO_TO_FIELD_WEIGHT = 0.8
 
 
 def _field_starts(text: str) -> bool:
-    """Whether ``text`` starts with a subject phrase (after an article)."""
+    """Whether ``text`` starts with a subject phrase, or one word and then one ("game
+    design"), after an article."""
     index = subject_index()
     tokens = [norm_token(m.group(0)) for m in TOKEN_RE.finditer(text[:60])]
     if tokens and tokens[0] in _ARTICLES:
         tokens = tokens[1:]
-    return any(tuple(tokens[:n]) in index.phrases for n in range(1, index.max_len + 1))
+    return any(
+        tuple(tokens[first : first + n]) in index.phrases
+        for first in (0, 1)
+        for n in range(1, index.max_len + 1)
+    )
 
 
 def extract_goal(ctx: ScanContext) -> list[Extracted]:
