@@ -304,6 +304,15 @@ MIXED_IN_WORDS = 3
 _CHAT_ALPHABET = re.compile(r"[235789][a-z]{3,}|[a-z]+[235789][a-z]{2,}")
 
 
+def _stray_short_word(word: str) -> bool:
+    """Whether ``word``, a topic on its own, is a short lower-case word no field uses ("fe",
+    "ya"): short topics are names written in capitals ("AI", "UX", "R") or a field's own word
+    ("ai", "ux")."""
+    from nlu.extraction.subject_index import norm_token, subject_index  # imports this module
+
+    return len(word) <= 2 and word.islower() and norm_token(word) not in subject_index().token_set
+
+
 def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
     """Whether token ``k`` is a word of another language: written in a chat alphabet, in a
     run of such words, in a message with several, or on its own when it is clearly one
@@ -486,6 +495,8 @@ def find_topic(
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if trimmed[1] - trimmed[0] == 1 and a.norm in cues.not_topics:
             continue  # "Good day", "on weekends"
+        if trimmed[1] - trimmed[0] == 1 and _stray_short_word(text[a.start : a.end]):
+            continue  # "fe 7aga free?": a short word of another language, not "AI" or "UX"
         if (
             trimmed[1] - trimmed[0] == 1
             and trimmed[1] < len(toks)

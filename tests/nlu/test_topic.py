@@ -172,6 +172,12 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         # Words of a chat alphabet ("7aga"), not names with digits ("3D", "S/4HANA").
         ("ya3ni 7aga free?", None),
         ("3D printing for beginners", "3D printing"),
+        # A short lower-case word is no topic unless a field uses it ("ai"); names in
+        # capitals stay ("AI", "UX").
+        ("fe 7aga free?", None),
+        ("ta very much", None),
+        ("ai course", "ai"),
+        ("UX", "UX"),
         # Hedges before a topic said on its own; greetings are no topic.
         ("Or birds", "birds"),
         ("maybe later", None),
