@@ -29,7 +29,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
-from actions.refine import refine, refine_or_search, refines_last_list
+from actions.refine import refine, refine_or_search, refine_or_search_with, refines_last_list
 from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
 
@@ -89,10 +89,7 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "mum's credit card but not more than 300, and 20 hours a week": the likeliest
             # intent (a credit question) kept the wishes aside, but it was too unsure to
             # decide anything: take them as the wishes they are.
-            searching = tracker.copy()
-            searching.slots.update(kept)
-            events = await refine_or_search(dispatcher, searching)
-            return [SlotSet(name, value) for name, value in kept.items()] + events
+            return await refine_or_search_with(dispatcher, tracker, kept)
         if _saves_named_courses(tracker):
             # "Can you save the costing one and the food safety one? And is there an actual
             # person I could talk to?": save those, and offer the adviser asked about too.

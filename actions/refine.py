@@ -77,13 +77,20 @@ async def refine_or_search(
     part of the learner's story: :func:`actions.story.story_after_list`)."""
     restore = story_after_list(tracker)
     if restore:
-        searching = tracker.copy()
-        searching.slots.update(restore)
-        events = await refine_or_search(dispatcher, searching)
-        return [SlotSet(name, value) for name, value in restore.items()] + events
+        return await refine_or_search_with(dispatcher, tracker, restore)
     if refines_last_list(tracker):
         return await refine(dispatcher, tracker)
     return await send_recommendations(dispatcher, tracker)
+
+
+async def refine_or_search_with(
+    dispatcher: CollectingDispatcher, tracker: Tracker, slots: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """:func:`refine_or_search` with ``slots`` set first (and kept)."""
+    searching = tracker.copy()
+    searching.slots.update(slots)
+    events = await refine_or_search(dispatcher, searching)
+    return [SlotSet(name, value) for name, value in slots.items()] + events
 
 
 async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
