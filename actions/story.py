@@ -69,7 +69,7 @@ def subject_to_keep(
     said_as = {e.get(SAID_AS) for e in found if e.get("entity") == "subject"}
     if not said_as or WANTED in said_as or None in said_as:
         return None
-    answers = any(e.get("entity") in ANSWERED_BY[requested] for e in found)
+    answers = _answers(found, requested)
     return before if said_as == {HELD} or answers else None
 
 
@@ -88,6 +88,11 @@ def story_events(tracker: Tracker) -> list[EventType]:
     return events
 
 
+def _answers(entities: Iterable[Mapping[str, Any]], requested: str) -> bool:
+    """Whether ``entities`` hold a wish the question for ``requested`` asks for."""
+    return any(e.get("entity") in ANSWERED_BY[requested] for e in entities)
+
+
 def story_after_list(tracker: Tracker) -> dict[str, Any]:
     """After a list, with no question pending: the subject and topic searched before, when
     the latest message changes other wishes and names a field only as part of the
@@ -98,10 +103,8 @@ def story_after_list(tracker: Tracker) -> dict[str, Any]:
     entities = tracker.latest_message.get("entities") or []
     before = {name: value_before_message(tracker, name) for name in ("subject", "topic")}
     now = {name: tracker.get_slot(name) for name in ("subject", "topic")}
-    topic_named = any(e.get("entity") == "topic" for e in entities) and not inferred_only(
-        entities, "topic", kept_aside=True
-    )
-    if topic_named:
+    topic_inferred = inferred_only(entities, "topic", kept_aside=True)
+    if not topic_inferred and any(e.get("entity") == "topic" for e in entities):
         return {}  # "actually something on dementia instead": a new search
     restore: dict[str, Any] = {}
     kept = subject_to_keep(entities, REFINEMENTS, before["subject"], now["subject"])
@@ -112,8 +115,8 @@ def story_after_list(tracker: Tracker) -> dict[str, Any]:
     if (
         before["topic"]
         and now["topic"] != before["topic"]
-        and inferred_only(entities, "topic", kept_aside=True)
-        and any(e.get("entity") in ANSWERED_BY[REFINEMENTS] for e in entities)
+        and topic_inferred
+        and _answers(entities, REFINEMENTS)
     ):
         restore["topic"] = before["topic"]
     return restore
