@@ -194,7 +194,7 @@ def _spelling(session: Session, group: Group) -> str | None:
     if not word.isalpha() or _real_word(word):
         return None
     stem = index_words.stem(session, word)
-    counts = {t: n for t, n in _vocabulary(session) if t[:1] == word[:1] and t.isalpha()}
+    counts = _cached_vocabulary(session).by_initial.get(word[:1], {})
     found = process.extract(
         (stem, word),
         list(counts),
@@ -256,33 +256,45 @@ def _plausible(stem: str, term: str) -> bool:
 #: How long the index's word list is reused (a new catalogue's words count after this).
 VOCABULARY_TTL_S = 300.0
 _vocab_lock = threading.Lock()
-_vocab_cache: dict[str, tuple[float, tuple[tuple[str, int], ...], dict[str, int]]] = {}
+_vocab_cache: dict[str, _IndexVocabulary] = {}
 
 
-def _cached_vocabulary(session: Session) -> tuple[tuple[tuple[str, int], ...], dict[str, int]]:
+@dataclass(frozen=True)
+class _IndexVocabulary:
+    """The index's words with how many courses have each, as read at ``read_at``."""
+
+    read_at: float
+    counts: dict[str, int]
+    #: the words of letters only, by first letter (the candidates of a spelling fix)
+    by_initial: dict[str, dict[str, int]]
+
+    @classmethod
+    def of(cls, terms: Sequence[tuple[str, int]], now: float) -> _IndexVocabulary:
+        by_initial: dict[str, dict[str, int]] = {}
+        for term, n in terms:
+            if term.isalpha():
+                by_initial.setdefault(term[:1], {})[term] = n
+        return cls(read_at=now, counts=dict(terms), by_initial=by_initial)
+
+
+def _cached_vocabulary(session: Session) -> _IndexVocabulary:
     """The index's words and their course counts, read at most every VOCABULARY_TTL_S
     seconds per database."""
     key = str(session.get_bind().engine.url)
     now = time.monotonic()
     with _vocab_lock:
         cached = _vocab_cache.get(key)
-    if cached is None or now - cached[0] > VOCABULARY_TTL_S:
-        terms = tuple(index_words.vocabulary(session))
-        cached = (now, terms, dict(terms))
+    if cached is None or now - cached.read_at > VOCABULARY_TTL_S:
+        cached = _IndexVocabulary.of(index_words.vocabulary(session), now)
         with _vocab_lock:
             _vocab_cache[key] = cached
-    return cached[1], cached[2]
-
-
-def _vocabulary(session: Session) -> Sequence[tuple[str, int]]:
-    """The index's words with how many courses have each."""
-    return _cached_vocabulary(session)[0]
+    return cached
 
 
 def word_counts(session: Session, words: Sequence[str]) -> list[int]:
     """How many courses have each word (as the engine stems it), from the cached index
     vocabulary: one stemming call instead of a full-text query a word."""
-    counts = _cached_vocabulary(session)[1]
+    counts = _cached_vocabulary(session).counts
     return [counts.get(stem, 0) if stem else 0 for stem in index_words.stems(session, words)]
 
 
