@@ -125,6 +125,10 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 10 --json results/nlu-independent-openings-fresh7.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh8.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh8.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh9.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh9.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh10.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh10.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \
@@ -153,7 +157,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		results/nlu-context-fresh4.json results/nlu-independent-openings-fresh6.json \
 		results/nlu-context-fresh5.json results/nlu-independent-openings-fresh7.json \
 		results/nlu-context-fresh6.json results/nlu-independent-openings-fresh8.json \
-		results/nlu-context-fresh7.json
+		results/nlu-context-fresh7.json results/nlu-independent-openings-fresh9.json \
+		results/nlu-independent-openings-fresh10.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \
@@ -185,7 +190,7 @@ personas: setup ## Hold 24 + 8 x 20 + 16 persona conversations through the REST 
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \
-	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13
+	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@for set in $(SEARCH_SETS); do \

@@ -159,6 +159,9 @@ def _patterns() -> _Patterns:
 def extract_budget(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     cands: list[tuple[float, int, int, float]] = []  # (gbp, start, end, confidence)
+    #: amounts said with no word making them a wish (only a currency: "£30 left after bills")
+    bare: set[tuple[int, int]] = set()
+    free_said = False
     scan = ctx.scan
     seen: list[tuple[int, int]] = []  # every amount the rules judged, accepted or not
     for m in _MONEY_RE.finditer(scan):
@@ -243,6 +246,12 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
                 continue
         if has_money_marker:
             conf = 0.9 if (pre or post) else 0.75
+            # (the words right before, across a clause's bounds: "otherwise £50" ends one)
+            said_before = scan[max(0, start - 30) : start]
+            if not (
+                strong_cue or rx.limit_before.search(said_before) or rx.budget_words.search(left)
+            ):
+                bare.add((start, end))
             if (
                 a_scale == "k"
                 and not (pre or post)
@@ -315,6 +324,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             continue
         start = s - len(sym.group(0)) if sym else s
         cands.append((gbp, start, e, 0.75 if cued else 0.6))
+        if not (rx.spend_before.search(left) or rx.spend_after.match(right)):
+            bare.add((start, e))
         ctx.claimed.append((start, e))
 
     nothing = rx.nothing_answer.fullmatch(scan)
@@ -338,6 +349,11 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             if _is_free_time(scan, fs, fe) or _is_compound(scan, fs, fe):
                 continue
             cands.append((0.0, fs, fe, 0.85))
+            free_said = True
+    if free_said:
+        # "has to be free, I literally have £30 left after bills": a wish for free courses
+        # beats an amount no word makes a wish ("free, or £50 at most" keeps the £50)
+        cands = [c for c in cands if (c[1], c[2]) not in bare]
     if not cands:
         return []
     cands = superseded(ctx, cands)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlu import vocab
+from nlu.currency import in_foreign_currency
 from nlu.extraction.clock import clock_spans, sessions_a_week
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.corrections import Candidate, superseded
@@ -200,10 +201,10 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         elif m.group("mins"):
             value += int(m.group("mins")) / 60.0
         start = m.start("n")
-        if n_txt.strip() in ("a", "an", "half a", "half an") and _MONEY_BEFORE_RE.search(
+        if n_txt.strip() in ("a", "an", "half a", "half an") and _money_before(
             scan[max(0, start - 25) : start]
         ):
-            continue  # "£11 an hour" is a wage, not study time
+            continue  # "£11 an hour", "110 kr an hour" is a wage, not study time
         if m.group("lo") and m.group("lo").strip() not in ("a", "an"):
             lo_val = _hours_number(m.group("lo"))
             connector = scan[m.end("lo") : m.start("n")]
@@ -398,6 +399,16 @@ def _amounts_without_unit(
 _MONEY_BEFORE_RE = re.compile(
     r"(?:[£$€]\s?[\d.,]+\s*k?|[\d.,]+\s*(?:k|p|pounds?|quid|dollars?|euros?|bucks))\s*$"
 )
+_AMOUNT_AND_WORD_RE = re.compile(r"[\d.,]+\s*([^\W\d_]{1,20})\s*$")
+
+
+def _money_before(before: str) -> bool:
+    """Whether ``before`` ends with an amount of money, in pounds, dollars, euros or another
+    currency ("£11", "110 kr", "500 rupees")."""
+    if _MONEY_BEFORE_RE.search(before):
+        return True
+    word = _AMOUNT_AND_WORD_RE.search(before)
+    return word is not None and in_foreign_currency("", " " + word.group(1))
 
 
 def _hyphenated(lo: str, connector: str, n_txt: str) -> float | None:

@@ -48,8 +48,15 @@ WORDNUM = (
     rf"(?:(?:(?:{_UPTO999}|a)\s+)?thousand(?!s)(?:\s+(?:and\s+)?{_UPTO999})?|{_UPTO999})"
     r"(?:\s+and\s+a\s+half)?(?:-?ish\b)?"
 )
-# Digits: "1,200", "2.5", ".5", optionally "and a half" or "½"; "5ish" is about 5.
-DIGNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
+# Digits: "1,200", "2.5", ".5", optionally "and a half" or "½"; "5ish" is about 5. Thousands
+# grouped with full stops, as most of Europe writes them ("1.000 Euro", "2.500"): no amount
+# of money or time is written with three decimals.
+DIGNUM = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
+)
+#: Thousands grouped with full stops ("1.000", "12.500.000").
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Vague amounts; their values are NumberWords.vague.
 VAGUE = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|a\s+handful\s+of"
 NUM = rf"(?:{DIGNUM}|{WORDNUM}|half)"
@@ -90,6 +97,8 @@ def num_value(s: str | None) -> float | None:
     m = re.fullmatch(r"(.*?)\s+and\s+a\s+half", s)
     if m:
         half, s = 0.5, m.group(1)
+    if _DOT_GROUPED.fullmatch(s):
+        return float(s.replace(".", "")) + half
     if re.fullmatch(r"[\d,]*\.?\d+", s):
         try:
             return float(s.replace(",", "")) + half

@@ -96,3 +96,13 @@ def test_an_amount_with_ish_is_about_that_amount() -> None:
 )
 def test_list_positions_in_words(token: str, position: int | None) -> None:
     assert _index_value(token) == position
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.000 Euro", 1000.0), ("12.500.000", 12_500_000.0), ("2.5 hours", 2.5), ("1.25", 1.25)],
+)
+def test_thousands_grouped_with_full_stops_are_thousands(text: str, value: float) -> None:
+    """As most of Europe writes them; no amount of money or time has three decimals."""
+    found = re.match(NUM, text)
+    assert found is not None and num_value(found.group(0)) == value
