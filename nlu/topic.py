@@ -67,6 +67,7 @@ class TopicCues:
     question_openers: frozenset[str]
     what_is: frozenset[str]
     hedges: frozenset[str]
+    labels: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -104,6 +105,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         question_openers=frozenset(word_list(raw, "question_openers", path)),
         what_is=frozenset(word_list(raw, "what_is", path)),
         hedges=frozenset(word_list(raw, "hedges", path)),
+        labels=frozenset(word_list(raw, "labels", path)),
     )
 
 
@@ -365,9 +367,13 @@ def leans_foreign(word: str, margin: float = FOREIGN_MARGIN) -> bool:
     return other >= FOREIGN_AT_LEAST and other - english >= margin
 
 
-def _cue_at(toks: Sequence[_Token], i: int, cues: TopicCues) -> tuple[tuple[str, ...], int] | None:
+def _cue_at(
+    text: str, toks: Sequence[_Token], i: int, cues: TopicCues
+) -> tuple[tuple[str, ...], int] | None:
     if _compound_at(toks, i, cues):
         return None  # "machine learning side": "learning" ends a compound, it asks for nothing
+    if toks[i].norm in cues.labels and text[toks[i].end : toks[i].end + 1] == ":":
+        return (toks[i].norm,), STRENGTHS["strong"]  # "- topic: chemistry refresher"
     for cue, strength in cues.before:
         n = len(cue)
         if tuple(t.norm for t in toks[i : i + n]) == cue:
@@ -427,7 +433,7 @@ def find_topic(
     found: list[tuple[float, int, int]] = []  # (strength, start token, end token)
     i = 0
     while i < len(toks):
-        hit = _cue_at(toks, i, cues)
+        hit = _cue_at(text, toks, i, cues)
         if hit is None:
             i += 1
             continue

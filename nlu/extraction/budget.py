@@ -156,6 +156,12 @@ def _patterns() -> _Patterns:
     )
 
 
+#: An amount at least this large is read as a budget only with a word saying so ("I can
+#: spend 12k", "budget 15,000"): the catalogue's dearest course is about £1,350, and such
+#: sums said in passing are pay, loans or savings ("I'm on band 5 so about £35k").
+SALARY_LIKE = 10_000
+
+
 def extract_budget(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     cands: list[tuple[float, int, int, float]] = []  # (gbp, start, end, confidence)
@@ -285,6 +291,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             continue
         if value > 1_000_000:
             continue
+        if value >= SALARY_LIKE and not strong_cue and not rx.budget_words.search(left):
+            continue  # "on band 5 so about £35k": no course costs that; a salary or a loan
         gbp = to_gbp(value, currency) if currency != "GBP" else value
         if gbp is None:
             continue

@@ -53,6 +53,17 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("bought a camera for £1,800 last year and I want to use it properly", {"budget": N}),
     ("Max £50. Business rates are £3,200 this year", {"budget": 50}),
     ("the stables pay me 110 kr an hour", {"budget": N, "hours_per_week": N}),
+    ("free if possible, money is tight", {"budget": 0}),
+    ("free pls im 17 n broke", {"budget": 0}),
+    ("it as to be free mind", {"budget": 0}),
+    ("max 100 quid, I pay 750 for a room in Finnieston", {"budget": 100}),
+    ("the flat costs us €1,400 a month", {"budget": N}),
+    ("instead of paying the accountant eighty pounds a month", {"budget": N}),
+    # a salary-sized sum is a budget only when a word says so
+    ("I'm on band 5 so about £35k, £200 is my ceiling", {"budget": 200}),
+    ("I can spend 12k on this", {"budget": 12000}),
+    ("Credits brauche ich nicht", {"credit_bearing": False}),
+    ("credits nahi chahiye", {"credit_bearing": False}),
     ("I could stretch to a grand", {"budget": 1000}),
     ("my budget is 200", {"budget": 200}),
     ("budget: 250", {"budget": 250}),
@@ -253,6 +264,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("quiero aprender inglés para mis clientes", {"goal": "upskill"}),
     ("I need to bring in more customers to the café", {"goal": "upskill"}),
     ("which one would be better for me?", {"goal": N}),
+    # living on a pension is no wish to study pensions
+    ("astronomy or something, but it has to be free, im on the pension", {"subject": "science"}),
+    ("the care, for the old people, dementia", {"subject": "health-social-care"}),
     ("I want to be a better person", {"goal": N}),
     ("I'd like to brush up my Italian", {"goal": N}),
     # mistyped goal words

@@ -38,6 +38,14 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         ("Spanish for beginners under £50", "Spanish"),
         ("I want a career in IT", "IT"),  # too broad to search: the store falls back
         ("pottery / ceramics evening class", "pottery / ceramics"),  # "evening" is the class's
+        # a list of wishes labels its topic; the job held before it is no wish
+        (
+            "I teach physics but must cover chemistry. Looking for:\n- topic: chemistry refresher",
+            "chemistry refresher",
+        ),
+        ("Subject: data analysis, budget £200", "data analysis"),
+        ("a mindfulness course: evidence-based, not woo", "mindfulness"),
+        ("any course to improve at chess?", "chess"),
         ("Bonjour, any courses on oncology nursing?", "oncology nursing"),
         # "bc" (because) ends the topic; "over" for "about", as Dutch and German speakers say
         ("i want to learn japanese bc anime obvs, is there a course??", "japanese"),
