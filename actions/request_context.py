@@ -26,7 +26,15 @@ def _is_request(event: Mapping[str, Any]) -> bool:
     intent = (parse.get("intent") or {}).get("name")
     if intent in REQUEST_INTENTS:
         return True
-    return any(e.get("entity") == "topic" for e in parse.get("entities") or [])
+    return _topic_entity(event) is not None
+
+
+def _topic_entity(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The topic entity of a user event's message, or ``None``."""
+    for entity in (event.get("parse_data") or {}).get("entities") or []:
+        if entity.get("entity") == "topic":
+            return dict(entity)
+    return None
 
 
 def said_text(event: Mapping[str, Any]) -> str | None:
@@ -38,16 +46,36 @@ def said_text(event: Mapping[str, Any]) -> str | None:
 
 
 def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
-    """The text of the latest request among ``events`` (oldest first), or ``None``."""
+    """The text of the latest request among ``events`` (oldest first), or ``None``.
+
+    A message that is a request only by the topic it names is none when the topic it set
+    was then put back (actions.story: "I'm 70 and retired (nurse 38 yrs) ... maybe 2 or 3
+    hours a week" after Spanish courses keeps the Spanish): its words tell the learner's
+    story, and ranking by them had listed English courses for "anything lighter?".
+    """
     found: str | None = None
+    before: str | None = None  # the request before a message that may yet be undone
+    topic_only: Any = None  # the topic of that message, while it may be undone
+    topic: Any = None  # the topic slot as it stands
+    topic_then: Any = None  # the topic slot before that message
     for event in events:
         kind = event.get("event")
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
-            found = None
-        elif kind == "user" and _is_request(event):
-            text = said_text(event)
-            if isinstance(text, str) and text.strip() and not text.startswith("/"):
-                found = text
+            found = before = topic_only = topic = None
+        elif kind == "user":
+            topic_only = None
+            if _is_request(event):
+                text = said_text(event)
+                if isinstance(text, str) and text.strip() and not text.startswith("/"):
+                    before, found = found, text
+                    intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+                    if intent not in REQUEST_INTENTS:
+                        topic_only = (_topic_entity(event) or {}).get("value")
+                        topic_then = topic
+        elif kind == "slot" and event.get("name") == "topic":
+            topic = event.get("value")
+            if topic_only is not None and topic_then is not None and topic == topic_then:
+                found, topic_only = before, None  # the story logic put the topic back
     return found
 
 

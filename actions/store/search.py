@@ -139,10 +139,17 @@ def recommend(
         # misses a wish.
         passing = weak_matches(request, REQUEST_BAND) if scores_add_up(session) else set()
         refining = cheaper_than is not None or shorter_than is not None or offset > 0
-        if passing and profile.subject is not None and (refining or bool(exclude_ids)):
+        if (
+            passing
+            and profile.subject is not None
+            and (refining or bool(exclude_ids))
+            and (topic is None or topic.status != FULL)
+        ):
             # A list refined from the one shown ("cheaper", "shorter", "more") keeps the
             # courses of the learner's subject as candidates (the subject re-ranks them): a
-            # cheaper list of data science courses must not run out of them.
+            # cheaper list of data science courses must not run out of them. Not when the
+            # catalogue has courses on the whole topic: "anything lighter?" after Spanish
+            # courses had listed Portuguese and Thai, shorter and lighter but off topic.
             passing -= set(
                 session.execute(
                     select(Course.id).where(

@@ -120,6 +120,7 @@ class _Patterns:
     work: re.Pattern[str]
     study: re.Pattern[str]
     not_study_after: re.Pattern[str]
+    turned_down_after: re.Pattern[str]
     per_session_after: re.Pattern[str]
     total: re.Pattern[str]
     workplaces: re.Pattern[str]
@@ -134,6 +135,7 @@ def _patterns() -> _Patterns:
         "work_cues",
         "study_cues",
         "not_study_after",
+        "turned_down_after",
         "per_session_after",
         "total_cues",
         "working_week",
@@ -144,6 +146,9 @@ def _patterns() -> _Patterns:
         work=data.regex("work_cues", r"\b", r"\b"),
         study=data.regex("study_cues", r"\b", r"\b"),
         not_study_after=data.regex("not_study_after", r"^\s*-?\s*"),
+        turned_down_after=data.regex(
+            "turned_down_after", r"^\s*(?:(?:a|an|per|each|every)\s+[a-z]+\s*)?", r"\b"
+        ),
         per_session_after=data.regex("per_session_after", r"^\s*", r"\b"),
         total=data.regex("total_cues", r"\b", r"\b"),
         workplaces=data.regex("workplaces", r"\b", r"\b"),
@@ -258,6 +263,9 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             # "weekends only, about 5 hours in total": the week's total, not a course's
             cands.append((hours, start, end, 0.95))
             ctx.claimed.append((start, end))
+            continue
+        if rx.turned_down_after.match(right):
+            ctx.claimed.append((start, end))  # "5 hours a week is alot": turned down
             continue
         neg_right = rx.not_study_after.match(right)
         if neg_right and not re.match(r"^\s*(?:a|per|each|every)\s", right):

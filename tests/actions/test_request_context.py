@@ -54,3 +54,24 @@ def test_the_text_is_read_as_the_nlu_read_it() -> None:
     event["parse_data"]["text"] = "dementia care. free"
     assert request_text([event]) == "dementia care. free"
     assert request_text([_user("dementia care", "find_course")]) == "dementia care"
+
+
+def _topic(value: str | None) -> dict[str, Any]:
+    return {"event": "slot", "name": "topic", "value": value}
+
+
+def test_a_topic_the_story_logic_put_back_leaves_the_request_as_it_was() -> None:
+    """ "I'm 70 and retired (nurse 38 yrs) ... 2 or 3 hours a week" after Spanish courses:
+    the topic 'nurse' was undone, so the Spanish request still ranks the courses."""
+    story = _user("I'm 70 and retired (nurse 38 yrs), maybe 2 or 3 hours a week", "inform")
+    story["parse_data"]["entities"] = [{"entity": "topic", "value": "nurse"}]
+    events = [
+        _user("I need to learn some Spanish, total beginner", "find_course"),
+        _topic("Spanish"),
+        story,
+        _topic("nurse"),
+        _topic("Spanish"),
+    ]
+    assert request_text(events) == events[0]["text"]
+    # a new topic that stays is the new request
+    assert request_text(events[:4]) == story["text"]

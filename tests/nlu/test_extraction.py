@@ -64,6 +64,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I can spend 12k on this", {"budget": 12000}),
     ("Credits brauche ich nicht", {"credit_bearing": False}),
     ("credits nahi chahiye", {"credit_bearing": False}),
+    # an amount turned down is no wish
+    ("5 hours a week is alot. anything lighter?", {"hours_per_week": N}),
+    ("5 hours a week is too much, 3 hours max", {"hours_per_week": 3}),
+    ("10 hours sounds like a lot", {"hours_per_week": N}),
     ("I could stretch to a grand", {"budget": 1000}),
     ("my budget is 200", {"budget": 200}),
     ("budget: 250", {"budget": 250}),
