@@ -299,13 +299,10 @@ def test_a_refined_list_of_a_topic_found_in_full_stays_on_the_topic(session: Ses
         level="introductory",
         context="we are moving to Mexico and I need to learn some Spanish, total beginner",
     )
-    if not scores_add_up(session):
-        pytest.skip(
-            "PostgreSQL's ts_rank_cd gives no share of the best score to cut the request's "
-            "passing matches at (relevance.scores_add_up): a known gap, README Known limits"
-        )
     shorter = recommend(session, profile, sort="shortest", shorter_than=4)
-    assert shorter.courses
-    assert all("spanish" in course.title.lower() for course in shorter.courses), [
-        c.title for c in shorter.courses
-    ]
+    titles = [course.title.lower() for course in shorter.courses]
+    assert any("spanish" in title for title in titles), titles
+    if scores_add_up(session):
+        # PostgreSQL's ts_rank_cd gives no share of the best score to cut the request's
+        # passing matches at: one may still come first there (README, Known limits).
+        assert all("spanish" in title for title in titles), titles
