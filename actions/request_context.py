@@ -21,19 +21,19 @@ _RESETS = frozenset({"restart", "session_started"})
 _RESET_ACTIONS = frozenset({"action_restart", "action_restart_search"})
 
 
+def _intent(event: Mapping[str, Any]) -> Any:
+    return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+
+
 def _is_request(event: Mapping[str, Any]) -> bool:
-    parse = event.get("parse_data") or {}
-    intent = (parse.get("intent") or {}).get("name")
-    if intent in REQUEST_INTENTS:
-        return True
-    return _topic_entity(event) is not None
+    return _intent(event) in REQUEST_INTENTS or _topic_entity(event) is not None
 
 
 def _topic_entity(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The topic entity of a user event's message, or ``None``."""
     for entity in (event.get("parse_data") or {}).get("entities") or []:
         if entity.get("entity") == "topic":
-            return dict(entity)
+            return entity
     return None
 
 
@@ -68,8 +68,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
                 text = said_text(event)
                 if isinstance(text, str) and text.strip() and not text.startswith("/"):
                     before, found = found, text
-                    intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-                    if intent not in REQUEST_INTENTS:
+                    if _intent(event) not in REQUEST_INTENTS:
                         topic_only = (_topic_entity(event) or {}).get("value")
                         topic_then = topic
         elif kind == "slot" and event.get("name") == "topic":

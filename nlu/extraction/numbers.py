@@ -51,12 +51,13 @@ WORDNUM = (
 # Digits: "1,200", "2.5", ".5", optionally "and a half" or "½"; "5ish" is about 5. Thousands
 # grouped with full stops, as most of Europe writes them ("1.000 Euro", "2.500"): no amount
 # of money or time is written with three decimals.
+#: Thousands grouped with full stops ("1.000", "12.500.000").
+_DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+"
 DIGNUM = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_DOT_THOUSANDS}(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
 )
-#: Thousands grouped with full stops ("1.000", "12.500.000").
-_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOT_GROUPED = re.compile(_DOT_THOUSANDS)
 # Vague amounts; their values are NumberWords.vague.
 VAGUE = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|a\s+handful\s+of"
 NUM = rf"(?:{DIGNUM}|{WORDNUM}|half)"
