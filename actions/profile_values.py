@@ -36,6 +36,10 @@ WISH_SLOTS: tuple[str, ...] = (
     "credit_bearing",
     "delivery",
 )
+#: The ways a learner can change the list just shown, in the order they are applied and
+#: reported: the NLU's ``refinement`` entity values (phrases in ``data/vocab/refinements.yml``),
+#: applied by ``actions/refine.py``. "lighter" is fewer hours a week, "shorter" fewer weeks.
+REFINEMENTS: tuple[str, ...] = ("free", "cheaper", "shorter", "lighter", "credit", "online")
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 

@@ -229,6 +229,7 @@ async def send_recommendations(
     intro: str | None = None,
     cheaper_than: float | None = None,
     shorter_than: float | None = None,
+    lighter_than: float | None = None,
     none_left: str | None = None,
 ) -> list[dict[str, Any]]:
     """Search the store, reply with text plus a ``course_list`` payload, remember the list.
@@ -248,6 +249,7 @@ async def send_recommendations(
             exclude_ids=exclude_ids,
             cheaper_than=cheaper_than,
             shorter_than=shorter_than,
+            lighter_than=lighter_than,
         )
         topic = result.topic
         if topic is not None and topic.status in (NONE, PARTIAL) and not exclude_ids:

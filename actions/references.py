@@ -62,6 +62,8 @@ _COMMON = frozenset(
         "cheapest",
         "shorter",
         "shortest",
+        "lighter",
+        "lightest",
         "longer",
         "longest",
         "dearer",

@@ -1,7 +1,8 @@
 """Refinements of the last list, each verifiably applied.
 
 "cheaper" shows only courses cheaper than the dearest course just shown, cheapest first;
-"shorter" only courses shorter than the longest one shown; "free" keeps to free courses
+"shorter" only courses shorter than the longest one shown; "lighter" only courses asking
+fewer hours a week than the heaviest one shown, lightest first; "free" keeps to free courses
 from now on; "with credit" and "online" become wishes. When nothing is left, the reply
 says so and the last list stays. A message with no refinement shows more courses.
 The refinements come from the NLU (``refinement`` entity, ``data/vocab/refinements.yml``).
@@ -18,13 +19,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import said
 from actions.common import explain_courses, profile_from_tracker, store_session
+from actions.profile_values import REFINEMENTS
 from actions.recommend import send_recommendations
 from actions.store.search import Recommendation, subject_label
 from actions.story import story_after_list
 
-KINDS = ("free", "cheaper", "shorter", "credit", "online")
+KINDS = REFINEMENTS
 #: Refinements that can only be about the list (never a question about credit or a course).
-LIST_REFINEMENTS = frozenset({"cheaper", "free", "shorter", "online"})
+LIST_REFINEMENTS = frozenset({"cheaper", "free", "shorter", "lighter", "online"})
 #: "Free" as a hard limit on the total cost in pounds (costs are stored to the penny).
 FREE_BELOW = 0.005
 
@@ -143,6 +145,15 @@ async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             none_left.append(f"shorter than {longest:g} weeks")
         else:
             changed.append("shortest first")
+    if "lighter" in kinds:
+        heaviest = _max([course.weekly_hours for course in last])
+        sort = "lightest"
+        if heaviest is not None:
+            limits["lighter_than"] = heaviest
+            changed.append(f"under {heaviest:g} hours a week, lightest first")
+            none_left.append(f"under {heaviest:g} hours a week")
+        else:
+            changed.append("fewest hours a week first")
     if "credit" in kinds:
         events.append(SlotSet("credit_bearing", True))
         changed.append("only courses with academic credit")

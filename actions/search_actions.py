@@ -30,7 +30,7 @@ class ActionRecommendCourses(CourseAdvisorAction):
 
 
 class ActionRefineSearch(CourseAdvisorAction):
-    """ "cheaper", "free", "shorter", "only with credit", "only online", "more"."""
+    """ "cheaper", "free", "shorter", "lighter", "only with credit", "only online", "more"."""
 
     def name(self) -> str:
         return "action_refine_search"

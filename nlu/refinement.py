@@ -14,10 +14,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.profile_values import REFINEMENTS as KINDS
 
 REFINEMENTS_PATH = VOCAB_DIR / "refinements.yml"
-#: The kinds of refinement, in the order they are reported.
-KINDS = ("free", "cheaper", "shorter", "credit", "online")
 
 
 @dataclass(frozen=True)
@@ -63,4 +62,20 @@ def find_refinements(text: str) -> list[Refinement]:
             if patterns.negated_left.search(lowered[max(0, m.start() - 30) : m.start()]):
                 continue
             found.append(Refinement(kind, m.start(), m.end()))
-    return sorted(found, key=lambda r: r.start)
+    return sorted(_longest(found), key=lambda r: r.start)
+
+
+def _longest(found: list[Refinement]) -> list[Refinement]:
+    """``found`` less any phrase inside a longer one of another kind ("less time" in
+    "less time a week": lighter, not shorter)."""
+    return [
+        r
+        for r in found
+        if not any(
+            o.kind != r.kind
+            and o.start <= r.start
+            and r.end <= o.end
+            and o.end - o.start > r.end - r.start
+            for o in found
+        )
+    ]

@@ -82,14 +82,16 @@ def recommend(
     sort: str = "best",
     cheaper_than: float | None = None,
     shorter_than: float | None = None,
+    lighter_than: float | None = None,
 ) -> SearchResult:
     """Courses for ``profile``, best first, each with reasons met and missed.
 
-    ``offset`` and ``exclude_ids`` serve "show me more"; ``cheaper_than`` (total £) and
-    ``shorter_than`` (weeks) serve "cheaper" and "shorter": hard limits that are never
-    relaxed, so a "cheaper" list really is cheaper (or empty). ``sort`` is ``best``
-    (goal-shaped ranking), ``cheapest`` (known total cost, ascending) or
-    ``shortest`` (known length, ascending); unknown values always sort last.
+    ``offset`` and ``exclude_ids`` serve "show me more"; ``cheaper_than`` (total £),
+    ``shorter_than`` (weeks) and ``lighter_than`` (hours a week) serve "cheaper", "shorter"
+    and "lighter": hard limits that are never relaxed, so a "cheaper" list really is
+    cheaper (or empty). ``sort`` is ``best`` (goal-shaped ranking), ``cheapest`` (known
+    total cost, ascending), ``shortest`` (known length, ascending) or ``lightest`` (known
+    hours a week, ascending); unknown values always sort last.
     Raises :class:`ProfileError` for values outside the vocabulary.
     """
     check_profile(profile, sort, limit, offset)
@@ -138,7 +140,9 @@ def recommend(
         # passing word ("a bit further") would otherwise win over one about the request that
         # misses a wish.
         passing = weak_matches(request, REQUEST_BAND) if scores_add_up(session) else set()
-        refining = cheaper_than is not None or shorter_than is not None or offset > 0
+        refining = offset > 0 or any(
+            limit is not None for limit in (cheaper_than, shorter_than, lighter_than)
+        )
         if (
             passing
             and profile.subject is not None
@@ -185,6 +189,8 @@ def recommend(
         base.append(Course.cost_gbp < float(cheaper_than))
     if shorter_than is not None:
         base.append(Course.duration_weeks < float(shorter_than))
+    if lighter_than is not None:
+        base.append(Course.weekly_hours < float(lighter_than))
     if rel is None and profile.subject is None:
         # Without a subject, rank within the best-documented courses (rank_best, one
         # index), so a search never scans the whole of a large catalogue.

@@ -17,7 +17,7 @@ from actions.store.ranking import RANK_COLUMN
 from actions.store.results import LearnerProfile, ProfileError
 from actions.store.subjects import closest_subjects
 
-SORTS: tuple[str, ...] = ("best", "cheapest", "shortest")
+SORTS: tuple[str, ...] = ("best", "cheapest", "shortest", "lightest")
 MAX_LIMIT = 50
 #: Without a subject, only this many courses (highest rank_best) are ranked.
 NO_SUBJECT_POOL = 2_000
@@ -145,6 +145,14 @@ def order_keys(profile: LearnerProfile, sort: str) -> list[Any]:
         return [
             Course.duration_weeks.is_(None),
             Course.duration_weeks,
+            Course.hours_total.is_(None),
+            Course.hours_total,
+            rank.desc(),
+        ]
+    if sort == "lightest":
+        return [
+            Course.weekly_hours.is_(None),
+            Course.weekly_hours,
             Course.hours_total.is_(None),
             Course.hours_total,
             rank.desc(),

@@ -55,6 +55,18 @@ async def test_shorter_is_shorter_than_the_longest_course_shown(store, domain) -
         assert "no course" in texts(refined)
 
 
+async def test_lighter_asks_fewer_hours_a_week_than_the_heaviest_shown(store, domain) -> None:
+    before, slots = await _first_list(domain, PROFILE)
+    heaviest = max(c["hours_per_week"] for c in before if c["hours_per_week"])
+    refined = await _refine(domain, "anything lighter? that's a lot of hours", slots)
+    after = course_lists(refined)[0]["courses"]
+    assert after
+    assert all(c["hours_per_week"] is not None and c["hours_per_week"] < heaviest for c in after)
+    hours = [c["hours_per_week"] for c in after]
+    assert hours == sorted(hours)  # lightest first
+    assert f"under {heaviest:g} hours a week" in texts(refined)
+
+
 async def test_nothing_cheaper_says_so_and_keeps_the_list(store, domain) -> None:
     before, slots = await _first_list(domain, SAME_PRICE)
     refined = await _refine(domain, "cheaper please", slots)

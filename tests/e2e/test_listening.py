@@ -39,6 +39,18 @@ def test_a_cheaper_list_is_cheaper(chat: Chat) -> None:
     assert after and max(after) < max(before), Chat.text(cheaper)
 
 
+def test_a_lighter_list_asks_fewer_hours_a_week_and_keeps_the_topic(chat: Chat) -> None:
+    first = chat.say("I'd like to learn Spanish, I'm a beginner")
+    [before] = Chat.course_lists(first)
+    heaviest = max(c["hours_per_week"] for c in before["courses"] if c["hours_per_week"])
+    lighter = chat.say("that's a lot of hours for me, anything lighter?")
+    [after] = Chat.course_lists(lighter)
+    assert after["courses"], Chat.text(lighter)
+    for course in after["courses"]:
+        assert course["hours_per_week"] is not None and course["hours_per_week"] < heaviest
+        assert "spanish" in course["title"].lower(), Chat.text(lighter)
+
+
 def test_every_course_list_offers_quick_replies(chat: Chat) -> None:
     replies = chat.say("I want to change career into data science, my budget is £600")
     titles = {b["title"] for reply in replies for b in reply.get("buttons") or []}

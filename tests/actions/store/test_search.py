@@ -111,15 +111,24 @@ def test_results_are_deterministic(session: Session) -> None:
     assert runs[0] == runs[1] == runs[2]
 
 
-@pytest.mark.parametrize("sort", ["cheapest", "shortest"])
-def test_sorts(session: Session, sort: str) -> None:
+@pytest.mark.parametrize(
+    ("sort", "key"),
+    [("cheapest", "cost_gbp"), ("shortest", "duration_weeks"), ("lightest", "weekly_hours")],
+)
+def test_sorts(session: Session, sort: str, key: str) -> None:
     profile = LearnerProfile(subject="computing-it")
     courses = recommend(session, profile, limit=50, sort=sort).courses
-    key = "cost_gbp" if sort == "cheapest" else "duration_weeks"
     values = [getattr(c, key) for c in courses]
     known = [v for v in values if v is not None]
     assert known == sorted(known)
     assert values[: len(known)] == known  # unknowns last
+
+
+def test_lighter_than_is_a_hard_limit_on_hours_a_week(session: Session) -> None:
+    profile = LearnerProfile(subject="computing-it", hours_per_week=10)
+    courses = recommend(session, profile, limit=20, sort="lightest", lighter_than=3).courses
+    assert courses
+    assert all(c.weekly_hours is not None and c.weekly_hours < 3 for c in courses)
 
 
 def test_cheapest_with_unknowns_puts_them_last(session: Session) -> None:
