@@ -25,11 +25,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from actions.negation import without_negated
+from actions.profile_values import subject_words
 from actions.store import fulltext
 from actions.store.models import Course
 from actions.store.topic_match import TopicMatch, spelling_fix, word_counts
 from actions.store.topics import Group, mentions, topic_groups, topic_vocabulary, words
 
+#: The subject of the languages ("Spanish" names a topic even beside rarer words).
+LANGUAGES = "languages"
 #: A course scoring under this share of the best course's relevance mentions the topic
 #: rather than being about it: it comes after the clearly relevant ones.
 WEAK_MATCH = 0.5
@@ -206,6 +209,29 @@ def specific_ideas(session: Session, context: str | None) -> list[Group]:
         if fixed is not None:
             found.append(fixed)
     return list(dict.fromkeys(found))
+
+
+def weak_topic(
+    session: Session,
+    topic: TopicMatch | None,
+    rel: fulltext.Relevance | None,
+    context: str | None,
+) -> bool:
+    """Whether the topic phrase (its courses ``rel``) is one everyday word ("australia",
+    "method", "code") while the request names something specific ("ielts", "sprints",
+    "fortran") that no course on the phrase mentions: the phrase was probably read from
+    the wrong part of the message, and the whole request says better what the learner
+    wants. "care" beside "Alzheimer's" is kept (courses on care mention dementia); so are
+    phrases, words the topic vocabulary knows (synonyms, stems) and languages."""
+    if topic is None or rel is None or len(topic.searched) != 1 or _not_everyday(topic.searched):
+        return False
+    [idea] = topic.searched
+    if len(idea) != 1 or "*" in idea[0] or " " in idea[0]:
+        return False
+    if subject_words().get(idea[0]) == LANGUAGES:
+        return False
+    others = [g for g in specific_ideas(session, context) if not set(g) & set(idea)]
+    return bool(others) and not fulltext.relevance_within(session, rel, others).ids
 
 
 def names_something(session: Session, context: str | None) -> bool:

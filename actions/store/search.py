@@ -51,6 +51,7 @@ from actions.store.relevance import (
     specific_ideas,
     topic_disagrees,
     weak_matches,
+    weak_topic,
 )
 from actions.store.results import LearnerProfile, ProfileError, Recommendation, SearchResult
 from actions.store.score_table import score_of, score_table
@@ -106,8 +107,12 @@ def recommend(
     # The request's ideas, worked out once for the three uses below (each may count words
     # in the catalogue). A topic said only in passing is among them even when it came from
     # an earlier message than the request's words.
+    # A topic phrase of one everyday word beside something specific the learner named
+    # ("... need to do pte or ielts" read as "australia") counts as inferred: the whole
+    # request ranks the courses, the phrase is one of its ideas.
+    inferred = profile.topic_inferred or weak_topic(session, topic, rel, profile.context)
     request_words = profile.context
-    if profile.topic_inferred and profile.topic:
+    if inferred and profile.topic:
         request_words = f"{profile.topic}. {request_words or ''}"
     ideas = request_ideas(session, topic, request_words)
     if specific:  # its specific words alone: "github", not "always" or "confuse"
@@ -122,15 +127,15 @@ def recommend(
                 topic,
                 request_words,
                 ideas=ideas,
-                stress_topic=profile.topic_inferred and topic.status == FULL,
+                stress_topic=inferred and topic.status == FULL,
             )
-            if topic is not None and (topic.status != BROAD or profile.topic_inferred)
+            if topic is not None and (topic.status != BROAD or inferred)
             else None
         )
     by_request = request is not None and (
         topic is None
         or topic.status in (PARTIAL, NONE)
-        or profile.topic_inferred
+        or inferred
         or topic_disagrees(session, rel, request, [g for g in ideas if g not in topic.searched])
     )
     if by_request and request is not None:

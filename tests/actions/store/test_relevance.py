@@ -14,6 +14,7 @@ from actions.store.relevance import (
     request_ideas,
     scores_add_up,
     specific_ideas,
+    weak_topic,
 )
 from actions.store.search import LearnerProfile, recommend
 from actions.store.topic_match import match_topic
@@ -75,6 +76,34 @@ def test_a_topic_phrase_at_odds_with_the_request_gives_way_to_the_request(
     first = result.courses[0]
     assert "food" in _text(first.title, first.description)
     assert first.why.startswith("Title mentions")
+
+
+def test_a_topic_of_one_everyday_word_beside_a_specific_one_gives_way_to_the_request(
+    session: Session,
+) -> None:
+    # "australia" was read as the topic; "pte" and "ielts" say what the learner wants
+    context = (
+        "my bf n i r applying to work in australia n i need to do pte or ielts, my speaking "
+        "is ok but writing is meh. any prep courses?"
+    )
+    result = recommend(session, LearnerProfile(topic="australia", context=context))
+    assert result.by_request
+    first = result.courses[0].title.lower()
+    assert "ielts" in first or "pte" in first
+
+
+def test_a_topic_the_vocabulary_knows_is_never_weak(session: Session) -> None:
+    context = "pls I need acounting course, I am in Abuja and want to do my own small business"
+    for phrase, said, weak in [
+        ("acounting", context, False),  # the vocabulary knows it (misspelt)
+        ("music moves", "piano and choir", False),  # a phrase
+        ("Spanish", "we move to Valencia next year", False),  # a language
+        ("care", "my nan has Alzheimer's", False),  # courses on care mention dementia
+        ("method", "sprints, stand-ups, kanban", True),
+    ]:
+        topic = match_topic(session, phrase)
+        rel = fulltext.relevance(session, topic.used)
+        assert weak_topic(session, topic, rel, said) is weak, phrase
 
 
 def test_a_topic_the_catalogue_lacks_is_said_and_the_request_still_ranks(
