@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import asks_a_question, kept_values, said, said_outright
 from actions.assessment_question import answer_assessment_question
+from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction
 from actions.cost_question import answer_cost_question
 from actions.course_list import named_courses
@@ -59,8 +60,9 @@ CLOSING_SHARE = 0.6
 def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer a question about the courses shown that the intent did not catch: their
     prices in another currency or how they are paid, what finishing them gives, whether
-    the learner can enrol, how they are assessed, how long they take in all; whether it
-    did."""
+    the learner can enrol, how they are assessed, how long they take in all; or a question
+    about what the bot cannot help with (a visa, how to pay, funding) with who can; whether
+    it did."""
     return (
         answer_price_question(dispatcher, tracker)
         or answer_cost_question(dispatcher, tracker)
@@ -68,6 +70,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         or answer_enrol_question(dispatcher, tracker)
         or answer_assessment_question(dispatcher, tracker)
         or answer_length_question(dispatcher, tracker)
+        or answer_beyond_scope_question(dispatcher, tracker)
     )
 
 
@@ -304,7 +307,8 @@ class ActionFormOutOfScope(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         wishes = _stated_wishes(tracker)
         if not wishes:
-            dispatcher.utter_message(response="utter_out_of_scope")
+            if not answer_beyond_scope_question(dispatcher, tracker):  # "do I need a visa?"
+                dispatcher.utter_message(response="utter_out_of_scope")
             return []
         dispatcher.utter_message(response="utter_noted")
         return [SlotSet(name, value) for name, value in wishes.items()]
