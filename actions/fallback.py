@@ -16,7 +16,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import asks_a_question, kept_values, said, said_outright
+from actions.answers import asks, asks_a_question, kept_values, said, said_outright
 from actions.assessment_question import answer_assessment_question
 from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction
@@ -100,9 +100,10 @@ class ActionAskRephrase(CourseAdvisorAction):
             if "human_handoff" in _likeliest(tracker):
                 dispatcher.utter_message(response="utter_offer_adviser")
             return events
-        if _starts_a_search(tracker) or _likely_request(tracker):
-            # "kubernetes" or "upskill" on its own, or a longer message whose likeliest
-            # intent asks for courses and names what: the profile form takes it from here.
+        if _starts_a_search(tracker) or _likely_request(tracker) or _asks_about_a_topic(tracker):
+            # "kubernetes" or "upskill" on its own, a longer message whose likeliest intent
+            # asks for courses and names what, or a question about a topic ("So there's no
+            # BSL at all? What about Makaton?"): the profile form takes it from here.
             return [FollowupAction(FORM_NAME)]
         closing = _closing_reply(tracker)
         if closing is not None:
@@ -260,6 +261,16 @@ def _likely_request(tracker: Tracker) -> bool:
         return False
     entities = said(tracker.latest_message.get("entities") or [])
     return named_topic(tracker) is not None or any(e.get("entity") == "subject" for e in entities)
+
+
+def _asks_about_a_topic(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running) asks about a topic it names and about no
+    course of the list shown: "So there's no BSL at all? What about Makaton?", "nothing on
+    bees at all?"."""
+    if tracker.active_loop.get("name"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return asks(text) and named_topic(tracker) is not None and _points_at_no_shown_course(tracker)
 
 
 def _points_at_no_shown_course(tracker: Tracker) -> bool:

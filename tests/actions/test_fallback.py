@@ -29,7 +29,7 @@ def _with_topic(tracker, topic: str):
 
 
 async def test_a_named_topic_leads_the_suggestions(dispatcher, domain) -> None:
-    tracker = _with_topic(make_tracker("teaching maths better?", intent="nlu_fallback"), "maths")
+    tracker = _with_topic(make_tracker("teaching maths better", intent="nlu_fallback"), "maths")
     await ActionAskRephrase().run(dispatcher, tracker, domain)
     [message] = dispatcher.messages
     assert message["buttons"][0] == {
@@ -337,6 +337,38 @@ async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_
     )
     dispatcher = CollectingDispatcher()
     assert await ActionAskRephrase().run(dispatcher, pointed, domain) == []
+    assert "not sure I understood" in dispatcher.messages[0]["text"]
+
+
+async def test_an_unsure_question_about_a_named_topic_searches_it(store, domain) -> None:
+    """ "So there's no BSL at all? What about Makaton?": likeliest something else (a denial),
+    but it asks about a topic it names and points at no course of the list."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "deny", "confidence": 0.2},
+        {"name": "ask_credit", "confidence": 0.1},
+    ]
+    text = "So there's no BSL at all? What about Makaton?"
+    topic = [{"entity": "topic", "value": "Makaton", "start": 37, "end": 44}]
+    tracker = make_tracker(
+        text,
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": ["x"]},
+        entities=topic,
+    )
+    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    # Not a question: still the suggestions.
+    said = make_tracker(
+        "My friend does Makaton.",
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": ["x"]},
+        entities=[{"entity": "topic", "value": "Makaton", "start": 15, "end": 22}],
+    )
+    dispatcher = CollectingDispatcher()
+    assert await ActionAskRephrase().run(dispatcher, said, domain) == []
     assert "not sure I understood" in dispatcher.messages[0]["text"]
 
 
