@@ -45,7 +45,7 @@ from actions.store.search import Recommendation, get_courses
 from actions.store.titles import courses_titled_in
 
 NOT_IN_LIST = (
-    'None of the courses I showed is the "{name}" one. Tap the one you mean, or say '
+    'None of the courses in my last list is the "{name}" one. Tap the one you mean, or say '
     '"courses on {name}" and I\'ll search for it.'
 )
 NOT_LISTED_BUT_FOUND = (
@@ -90,6 +90,17 @@ def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
     named = referenced_ids(rest, courses) if rest.strip() else []
     return list(dict.fromkeys([course.id for course in titled] + named))
+
+
+def unnamed_course(tracker: Tracker, ids: list[str]) -> str | None:
+    """The words of a course the message names as "the X one" when no course of the list
+    ``ids`` has them (``references.unmatched_name``), else ``None``; never for a button."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/"):
+        return None
+    with store_session() as session:
+        courses = explain_courses(session, ids, profile_from_tracker(tracker))
+    return unmatched_name(text, courses)
 
 
 def titled_courses(tracker: Tracker) -> list[str]:

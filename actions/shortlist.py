@@ -26,7 +26,7 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
-from actions.course_list import titled_and_named
+from actions.course_list import NOT_IN_LIST, titled_and_named, unnamed_course
 from actions.named_topic import nothing_to_act_on
 from actions.store.learners import get_shortlist, save_shortlist
 
@@ -56,8 +56,18 @@ class ActionSaveShortlist(CourseAdvisorAction):
         if asked and not chosen:
             return beyond_the_list(dispatcher, ids, "save_shortlist", "Which one shall I save?")
         # "save the fun in korea one": the courses named (a whole title may name one outside
-        # the list); "save them": the whole list
-        chosen = chosen or titled_and_named(tracker, ids) or ids
+        # the list); "save them": the whole list; "save the glasgow one" when no course of
+        # the list is: say so, never save the list in its place.
+        chosen = chosen or titled_and_named(tracker, ids)
+        if not chosen:
+            missing = unnamed_course(tracker, ids)
+            if missing is not None:
+                dispatcher.utter_message(
+                    text=NOT_IN_LIST.format(name=missing),
+                    buttons=which_one_buttons(ids, "save_shortlist"),
+                )
+                return [SlotSet("course_index", None)]
+        chosen = chosen or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)
             total = len(get_shortlist(session, tracker.sender_id))

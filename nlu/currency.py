@@ -80,4 +80,20 @@ def in_foreign_currency(before: str, after: str) -> bool:
     return bool(after_pattern.match(after.lower()) or before_pattern.search(before.lower()))
 
 
-__all__ = ["cldr_currency_words", "in_foreign_currency"]
+#: An amount as written before a currency word ("300", "1,500", "2.5k", "40 000").
+_AMOUNT = re.compile(r"\d[\d,.\u00a0 ]*\d(?:k\b)?|\d(?:k\b)?", re.IGNORECASE)
+
+
+def foreign_amount_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of the amounts ``text`` writes in a currency we cannot convert,
+    with the currency's word ("300 CAD", "5000 rupees"): money, never a topic or a wish."""
+    after_pattern, _ = _patterns()
+    spans: list[tuple[int, int]] = []
+    for number in _AMOUNT.finditer(text):
+        word = after_pattern.match(text[number.end() :].lower())
+        if word is not None:
+            spans.append((number.start(), number.end() + word.end()))
+    return spans
+
+
+__all__ = ["cldr_currency_words", "foreign_amount_spans", "in_foreign_currency"]

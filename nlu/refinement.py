@@ -43,7 +43,8 @@ def _patterns(path: Path = REFINEMENTS_PATH) -> _Patterns:
     negated = alternation(phrases(raw, "negated_by", path))
     return _Patterns(
         kinds=kinds,
-        negated_left=re.compile(negated + r"\s+(?:\w+\s+){0,2}$"),
+        # A negation reaches up to two words on, not past "but" ("without credit but shorter").
+        negated_left=re.compile(negated + r"\s+(?:(?!but\b)\w+\s+){0,2}$"),
         exceptions=re.compile(alternation(phrases(raw, "not_refinements", path))),
     )
 

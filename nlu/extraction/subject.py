@@ -17,6 +17,7 @@ from functools import lru_cache
 from actions.answers import HELD, IN_PASSING, WANTED
 from actions.negation import negated
 from nlu import vocab
+from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.subject_index import (
     TOKEN_RE,
@@ -94,6 +95,8 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     rx = _patterns()
     scan = ctx.scan
     masked = rx.not_subjects.sub(lambda m: " " * len(m.group(0)), scan)
+    for start, end in foreign_amount_spans(masked):  # "300 CAD" is money, not design
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN_RE.finditer(masked.replace("-", " "))]
     norm = [norm_token(t) for _, _, t in toks]
     fixed: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT
+from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext
 from nlu.extraction.subject import subject_role
 from nlu.topic import find_topic
@@ -25,6 +26,8 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
     """
     # A goal phrase is not a topic ("Change career" is not a course on "Change").
     claimed = [(e.start, e.end) for e in found if e.entity != "subject"]
+    # ... nor is money in a currency no slot reads ("up to 300 CAD" is no course on CAD).
+    claimed += foreign_amount_spans(ctx.raw)
     topic = find_topic(ctx.raw, claimed, bare=bare)
     if topic is not None:
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]

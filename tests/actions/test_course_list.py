@@ -57,7 +57,7 @@ async def test_details_of_a_course_the_list_lacks_say_so(store, dispatcher, doma
     )
     await ActionCourseDetails().run(dispatcher, tracker, domain)
     said = texts(dispatcher)
-    assert 'None of the courses I showed is the "pivot" one' in said
+    assert 'None of the courses in my last list is the "pivot" one' in said
     assert courses[0]["title"] not in said
 
 
@@ -169,3 +169,18 @@ async def test_saving_by_whole_title_saves_that_course_and_no_namesake(
     said = texts(shown)
     assert "Introduction to Sustainability (" in said
     assert not any(title in said for title in listed if title != "Introduction to Sustainability")
+
+
+async def test_saving_a_course_named_from_no_course_of_the_list_saves_nothing(
+    store, dispatcher, domain
+) -> None:
+    """ "save the glasgow one" after a list with no Glasgow course: say so and ask which,
+    never save the whole list in its place."""
+    slots, courses = await _shown(domain)
+    assert not any("glasgow" in (c["provider"] or "").lower() for c in courses)
+    tracker = make_tracker("save the glasgow one pls", intent="save_shortlist", slots=slots)
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith('None of the courses in my last list is the "glasgow" one')
+    shown = CollectingDispatcher()
+    await ActionShowShortlist().run(shown, make_tracker(), domain)
+    assert "Your shortlist is empty" in texts(shown)

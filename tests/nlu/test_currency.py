@@ -53,3 +53,14 @@ def test_the_pounds_said_next_to_another_currency_are_the_budget() -> None:
 @pytest.mark.parametrize("text", ["£200 all in", "£50 gold membership", "£80, top whack"])
 def test_everyday_words_that_are_also_currency_codes_leave_a_budget_alone(text: str) -> None:
     assert [e.entity for e in extract(text)].count("budget") == 1
+
+
+def test_an_amount_in_a_currency_no_slot_reads_is_claimed_as_money() -> None:
+    from nlu.currency import foreign_amount_spans
+    from nlu.extraction import as_dict, extract
+
+    text = "budget idk maybe up to 300 CAD?"
+    [(start, end)] = foreign_amount_spans(text)
+    assert text[start:end] == "300 CAD"
+    assert "topic" not in as_dict(extract(text)) and "subject" not in as_dict(extract(text))
+    assert as_dict(extract("learn CAD for 2 hours a week"))["topic"] == "CAD"

@@ -15,6 +15,7 @@ from nlu.refinement import find_refinements
         ("something with less time a week", ["lighter"]),
         ("less time overall", ["shorter"]),
         ("fewer hours and fewer weeks", ["lighter", "shorter"]),
+        ("ones without credit but shorter", ["shorter"]),
         ("only ones with credit, online", ["credit", "online"]),
         ("I have free time on weekends", []),
         ("not online please", []),
