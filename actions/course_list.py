@@ -174,8 +174,12 @@ class ActionCourseDetails(CourseAdvisorAction):
         if not chosen and len(ids) > 1:
             chosen = named_courses(tracker, ids)
         if not chosen and len(ids) > 1:
+            # "the knife one, how many hours?" with no knife course in the list: say so.
+            missing = unnamed_course(tracker, ids)
             dispatcher.utter_message(
-                text="Which course would you like to know more about?",
+                text="Which course would you like to know more about?"
+                if missing is None
+                else NOT_IN_LIST.format(name=missing),
                 buttons=which_one_buttons(ids, "course_details"),
             )
             return [SlotSet("course_index", None)]

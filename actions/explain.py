@@ -18,6 +18,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.stacking import plan_reply
+from actions.standing_question import answer_standing_question, standing_kind
 from actions.store.search import get_courses
 
 OTHER_CREDIT_PATH = VOCAB_DIR / "other_credit.yml"
@@ -104,6 +105,10 @@ class ActionExplainCredit(CourseAdvisorAction):
         if misread_refinement(tracker, text):
             # "is there anything free?" read as a credit question: refine the list instead.
             return await refine(dispatcher, tracker)
+        if standing_kind(text) == "recognition" and answer_standing_question(dispatcher, tracker):
+            # "does number 2 count towards GTCS Professional Update?": a professional body,
+            # not academic credit.
+            return []
         money = other_credit(text)
         if money is not None:
             dispatcher.utter_message(

@@ -33,6 +33,7 @@ from actions.profile_values import WISH_SLOTS
 from actions.refine import refine, refine_or_search, refine_or_search_with, refines_last_list
 from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
+from actions.standing_question import answer_standing_question
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -60,7 +61,8 @@ CLOSING_SHARE = 0.6
 def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer a question about the courses shown that the intent did not catch: their
     prices in another currency or how they are paid, what finishing them gives, whether
-    the learner can enrol, how they are assessed, how long they take in all; or a question
+    the learner can enrol, how they are assessed, how long they take in all, who offers them
+    and whether they count for a professional body; or a question
     about what the bot cannot help with (a visa, how to pay, funding) with who can; whether
     it did."""
     return (
@@ -70,6 +72,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         or answer_enrol_question(dispatcher, tracker)
         or answer_assessment_question(dispatcher, tracker)
         or answer_length_question(dispatcher, tracker)
+        or answer_standing_question(dispatcher, tracker)
         or answer_beyond_scope_question(dispatcher, tracker)
     )
 

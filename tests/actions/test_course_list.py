@@ -47,6 +47,18 @@ async def test_details_without_a_position_asks_which(store, dispatcher, domain) 
     assert dispatcher.messages[0]["buttons"]
 
 
+async def test_details_of_a_course_a_longer_list_lacks_say_so(store, dispatcher, domain) -> None:
+    """ "the knife one, how many hours a week?" after a list of three without it."""
+    slots, courses = await _shown(domain)
+    assert len(courses) > 1 and not any("knife" in c["title"].lower() for c in courses)
+    tracker = make_tracker(
+        "the knife one, how many hours a week?", intent="course_details", slots=slots
+    )
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith('None of the courses in my last list is the "knife" one')
+    assert dispatcher.messages[0]["buttons"]
+
+
 async def test_details_of_a_course_the_list_lacks_say_so(store, dispatcher, domain) -> None:
     """One course shown; "the pivot one" is not it: no details of another course as if."""
     slots, courses = await _shown(domain)
