@@ -189,10 +189,13 @@ personas: setup ## Hold 24 + 8 x 20 + 16 persona conversations through the REST 
 		--personas tests/personas/personas_fresh9.yml --out test-artifacts/personas-fresh9
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
 		--personas tests/personas/personas_fresh10.yml --out test-artifacts/personas-fresh10
+	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
+		--personas tests/personas/personas_fresh11.yml --out test-artifacts/personas-fresh11
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \
-	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14
+	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14 \
+	retrieval_fresh15
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@for set in $(SEARCH_SETS); do \
