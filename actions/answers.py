@@ -13,6 +13,7 @@ question (data/vocab/questions.yml) is answered as one instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -60,10 +61,19 @@ def _inner(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
     return re.compile(alternation(phrases(load_yaml(path), "inner", path)))
 
 
+#: Unicode categories of what may trail a message after its last word or mark: emoji and
+#: other symbols ("So", "Sk"), their joiners and variation selectors ("Cf", "Mn").
+_TRAILING = frozenset({"So", "Sk", "Cf", "Mn"})
+
+
 def cleaned(text: str) -> str:
-    """``text`` as the question and answer patterns read it: trimmed, lower case, with a
-    typographic apostrophe as a plain one."""
-    return text.strip().lower().replace("’", "'")
+    """``text`` as the question and answer patterns read it: trimmed (of emoji at the end
+    too: "nothing on japanese at all?? 😭" still ends with its question mark), lower case,
+    with a typographic apostrophe as a plain one."""
+    trimmed = text.strip()
+    while trimmed and (trimmed[-1].isspace() or unicodedata.category(trimmed[-1]) in _TRAILING):
+        trimmed = trimmed[:-1]
+    return trimmed.lower().replace("’", "'")
 
 
 def asks(text: str) -> bool:

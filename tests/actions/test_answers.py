@@ -9,6 +9,7 @@ import pytest
 from actions.answers import (
     ANSWER_ROLE,
     answer_values,
+    asks,
     asks_a_question,
     inferred_only,
     said,
@@ -90,3 +91,16 @@ def test_the_guessing_extractor_is_the_goal_classifiers_name() -> None:
     from nlu.goal_classifier import GoalClassifier
 
     assert GoalClassifier.__name__ in GUESSING_EXTRACTORS
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("não tem nada de japonês mesmo?? 😭", True),
+        ("any free ones? 🙏🏽", True),
+        ("is the chef one online?👩‍🍳", True),
+        ("ok 👍", False),
+    ],
+)
+def test_emoji_after_the_question_mark_still_ask(text: str, asked: bool) -> None:
+    assert asks(text) is asked
