@@ -10,7 +10,7 @@ The refinements come from the NLU (``refinement`` entity, ``data/vocab/refinemen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -29,6 +29,29 @@ KINDS = REFINEMENTS
 LIST_REFINEMENTS = frozenset({"cheaper", "free", "shorter", "lighter", "online"})
 #: "Free" as a hard limit on the total cost in pounds (costs are stored to the penny).
 FREE_BELOW = 0.005
+
+
+#: "shorter" and "lighter": only courses below the most of the list shown (its longest or its
+#: heaviest course), as (the value of a course, the store's limit, the sort, what the limit
+#: says, what the order says).
+LIMITED_BY_THE_LIST: dict[
+    str, tuple[Callable[[Recommendation], float | None], str, str, str, str]
+] = {
+    "shorter": (
+        lambda c: c.duration_weeks,
+        "shorter_than",
+        "shortest",
+        "shorter than {:g} weeks",
+        "shortest first",
+    ),
+    "lighter": (
+        lambda c: c.weekly_hours,
+        "lighter_than",
+        "lightest",
+        "under {:g} hours a week",
+        "lightest first",
+    ),
+}
 
 
 def requested_refinements(tracker: Tracker) -> list[str]:
@@ -136,24 +159,17 @@ async def refine(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             none_left.append("that is free beyond these")
         else:
             changed.append("cheapest first")
-    if "shorter" in kinds:
-        longest = _max([course.duration_weeks for course in last])
-        sort = "shortest"
-        if longest is not None:
-            limits["shorter_than"] = longest
-            changed.append(f"shorter than {longest:g} weeks, shortest first")
-            none_left.append(f"shorter than {longest:g} weeks")
-        else:
-            changed.append("shortest first")
-    if "lighter" in kinds:
-        heaviest = _max([course.weekly_hours for course in last])
-        sort = "lightest"
-        if heaviest is not None:
-            limits["lighter_than"] = heaviest
-            changed.append(f"under {heaviest:g} hours a week, lightest first")
-            none_left.append(f"under {heaviest:g} hours a week")
-        else:
-            changed.append("fewest hours a week first")
+    for kind, (values, limit, order, under, first) in LIMITED_BY_THE_LIST.items():
+        if kind not in kinds:
+            continue
+        most = _max([values(course) for course in last])
+        sort = order
+        if most is None:
+            changed.append(first)
+            continue
+        limits[limit] = most
+        changed.append(f"{under.format(most)}, {first}")
+        none_left.append(under.format(most))
     if "credit" in kinds:
         events.append(SlotSet("credit_bearing", True))
         changed.append("only courses with academic credit")

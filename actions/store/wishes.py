@@ -141,18 +141,11 @@ def order_keys(profile: LearnerProfile, sort: str) -> list[Any]:
     rank = RANK_COLUMN[profile.goal]
     if sort == "cheapest":
         return [Course.cost_gbp.is_(None), Course.cost_gbp, rank.desc()]
-    if sort == "shortest":
+    if sort in ("shortest", "lightest"):  # fewest weeks or hours a week, then fewest hours
+        column = Course.duration_weeks if sort == "shortest" else Course.weekly_hours
         return [
-            Course.duration_weeks.is_(None),
-            Course.duration_weeks,
-            Course.hours_total.is_(None),
-            Course.hours_total,
-            rank.desc(),
-        ]
-    if sort == "lightest":
-        return [
-            Course.weekly_hours.is_(None),
-            Course.weekly_hours,
+            column.is_(None),
+            column,
             Course.hours_total.is_(None),
             Course.hours_total,
             rank.desc(),
