@@ -149,9 +149,12 @@ class ActionCourseDetails(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
             return []
         asked = indices_from_tracker(tracker)
-        if not asked and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
+        # About the list as a whole, unless it names a course the list lacks ("the pivot one.
+        # how long", said to be missing below).
+        whole_list = not asked and unnamed_course(tracker, ids) is None
+        if whole_list and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
             return []
-        if not asked and answer_length_question(dispatcher, tracker):  # "how long in all?"
+        if whole_list and answer_length_question(dispatcher, tracker):  # "how long in all?"
             return []
         chosen = resolve_positions(asked, ids)
         if asked and not chosen:

@@ -21,6 +21,7 @@ DUTCH = "fl-introduction-to-dutch-university-of-gronin"
         ("2 - one-time or monthly?", True),
         ("the one with microgrids in the name is that a one time payment or monthly", True),
         ("How much does each one cost?", True),
+        ("mindfulness wala kitna paisa?", True),  # Hinglish: "how much is the mindfulness one?"
         # Not about the courses shown, or not a question.
         ("how much does a data analyst earn?", False),
         ("I can pay 50 a month", False),

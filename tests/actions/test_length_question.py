@@ -20,6 +20,7 @@ OTHER = "fl-mindfulness-for-wellbeing-and-peak-performance-monash-university"
         ("Is any of these the 120 hours TEFL?", 120.0),
         ("how many hours total is the first one?", None),
         ("how long do these take altogether?", None),
+        ("mindfulness wala, how many weeks and kitna paisa", None),  # Hinglish, no "?"
     ],
 )
 def test_what_asks_how_long_the_courses_take(text: str, hours: float | None) -> None:
