@@ -59,12 +59,11 @@ CLOSING_SHARE = 0.6
 
 
 def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Answer a question about the courses shown that the intent did not catch: their
+    """Answer a question about the courses shown that the intent did not catch (their
     prices in another currency or how they are paid, what finishing them gives, whether
-    the learner can enrol, how they are assessed, how long they take in all, who offers them
-    and whether they count for a professional body; or a question
-    about what the bot cannot help with (a visa, how to pay, funding) with who can; whether
-    it did."""
+    the learner can enrol, how they are assessed, how long they take in all, who offers
+    them, whether they count for a professional body), or one about what the bot cannot
+    help with (a visa, how to pay, funding) with who can; whether it did."""
     return (
         answer_price_question(dispatcher, tracker)
         or answer_cost_question(dispatcher, tracker)
