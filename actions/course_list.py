@@ -149,9 +149,10 @@ class ActionCourseDetails(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
             return []
         asked = indices_from_tracker(tracker)
-        # About the list as a whole, unless it names a course the list lacks ("the pivot one.
-        # how long", said to be missing below).
-        whole_list = not asked and unnamed_course(tracker, ids) is None
+        # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
+        # to be missing below, never answered about the list as a whole or as another course.
+        missing = None if asked else unnamed_course(tracker, ids)
+        whole_list = not asked and missing is None
         if whole_list and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
             return []
         if whole_list and answer_length_question(dispatcher, tracker):  # "how long in all?"
@@ -176,9 +177,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             return await refine(dispatcher, tracker)
         if not chosen and len(ids) > 1:
             chosen = named_courses(tracker, ids)
-        if not chosen and len(ids) > 1:
+        if not chosen and (missing is not None or len(ids) > 1):
             # "the knife one, how many hours?" with no knife course in the list: say so.
-            missing = unnamed_course(tracker, ids)
             dispatcher.utter_message(
                 text="Which course would you like to know more about?"
                 if missing is None
@@ -188,15 +188,6 @@ class ActionCourseDetails(CourseAdvisorAction):
             return [SlotSet("course_index", None)]
         with store_session() as session:
             courses = explain_courses(session, chosen or ids, profile_from_tracker(tracker))
-        text = tracker.latest_message.get("text") or ""
-        missing = None if chosen or text.startswith("/") else unmatched_name(text, courses)
-        if missing is not None:
-            # "the pivot one" when the list has none: say so, never show another course as it.
-            dispatcher.utter_message(
-                text=NOT_IN_LIST.format(name=missing),
-                buttons=which_one_buttons(ids, "course_details"),
-            )
-            return [SlotSet("course_index", None)]
         for course in courses:
             payload = course_list_payload([course], [], in_list=ids, skip_actions=("details",))
             dispatcher.utter_message(text=_details(course), json_message=payload)

@@ -306,6 +306,25 @@ async def test_an_unsure_save_naming_courses_saves_those_and_offers_the_adviser(
     assert dispatcher.messages[1]["response"] == "utter_offer_adviser"
 
 
+#: The form's start, as ActionAskRephrase returns it when an unsure message asks for courses.
+STARTS_THE_FORM = [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+
+
+async def _unsure_after_a_list(
+    domain, text: str, ranking: list[dict], entities: list[dict]
+) -> tuple[list[dict], CollectingDispatcher]:
+    """ActionAskRephrase's events and replies for an unsure ``text`` after a list."""
+    tracker = make_tracker(
+        text,
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        slots={"last_results": ["x"]},
+        entities=entities,
+    )
+    dispatcher = CollectingDispatcher()
+    return await ActionAskRephrase().run(dispatcher, tracker, domain), dispatcher
+
+
 async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_it(
     store, domain
 ) -> None:
@@ -318,25 +337,14 @@ async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_
     ]
     topic = [{"entity": "topic", "value": "ecology", "start": 19, "end": 26}]
     text = "Righto. What about ecology or biodiversity then, the land around the orchard?"
-    tracker = make_tracker(
-        text,
-        intent="nlu_fallback",
-        intent_ranking=ranking,
-        slots={"last_results": ["x"]},
-        entities=topic,
-    )
-    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
-    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    events, _ = await _unsure_after_a_list(domain, text, ranking, topic)
+    assert events == STARTS_THE_FORM
     # Pointing at a course of the list by position: still the suggestions.
-    pointed = make_tracker(
-        "what about ecology in number 2?",
-        intent="nlu_fallback",
-        intent_ranking=ranking,
-        slots={"last_results": ["x"]},
-        entities=[*topic, {"entity": "course_index", "value": 2, "start": 29, "end": 30}],
+    position = {"entity": "course_index", "value": 2, "start": 29, "end": 30}
+    events, dispatcher = await _unsure_after_a_list(
+        domain, "what about ecology in number 2?", ranking, [*topic, position]
     )
-    dispatcher = CollectingDispatcher()
-    assert await ActionAskRephrase().run(dispatcher, pointed, domain) == []
+    assert events == []
     assert "not sure I understood" in dispatcher.messages[0]["text"]
 
 
@@ -350,25 +358,14 @@ async def test_an_unsure_question_about_a_named_topic_searches_it(store, domain)
     ]
     text = "So there's no BSL at all? What about Makaton?"
     topic = [{"entity": "topic", "value": "Makaton", "start": 37, "end": 44}]
-    tracker = make_tracker(
-        text,
-        intent="nlu_fallback",
-        intent_ranking=ranking,
-        slots={"last_results": ["x"]},
-        entities=topic,
-    )
-    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
-    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    events, _ = await _unsure_after_a_list(domain, text, ranking, topic)
+    assert events == STARTS_THE_FORM
     # Not a question: still the suggestions.
-    said = make_tracker(
-        "My friend does Makaton.",
-        intent="nlu_fallback",
-        intent_ranking=ranking,
-        slots={"last_results": ["x"]},
-        entities=[{"entity": "topic", "value": "Makaton", "start": 15, "end": 22}],
+    said = [{"entity": "topic", "value": "Makaton", "start": 15, "end": 22}]
+    events, dispatcher = await _unsure_after_a_list(
+        domain, "My friend does Makaton.", ranking, said
     )
-    dispatcher = CollectingDispatcher()
-    assert await ActionAskRephrase().run(dispatcher, said, domain) == []
+    assert events == []
     assert "not sure I understood" in dispatcher.messages[0]["text"]
 
 
