@@ -14,7 +14,7 @@ stop words of ``data/catalogue/topics.yml`` (shared with the course store's sear
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +48,10 @@ MIN_TYPO_WORD = 8
 
 @dataclass(frozen=True)
 class TopicCues:
-    before: tuple[tuple[tuple[str, ...], int], ...]  # (cue words, strength), longest first
+    # (cue words, strength) by the cue's first word, longest first: a token is compared only
+    # with the cues it could begin (a scan of every cue at every token was most of the NLU's
+    # time).
+    by_first_word: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
     cue_words: frozenset[str]  # the cues' long words, which a typo may stand for
     after: frozenset[str]
     boundaries: frozenset[str]
@@ -81,8 +84,11 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         for phrase in phrases or []:
             cues[tuple(str(phrase).lower().split())] = STRENGTHS[level]
     before = sorted(cues.items(), key=lambda item: (-len(item[0]), item[0]))
+    by_first_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for cue, strength in before:
+        by_first_word.setdefault(cue[0], []).append((cue, strength))
     return TopicCues(
-        before=tuple(before),
+        by_first_word={word: tuple(found) for word, found in by_first_word.items()},
         cue_words=frozenset(w for cue in cues for w in cue if len(w) >= MIN_TYPO_WORD - 1),
         after=frozenset(word_list(raw, "after", path)),
         boundaries=frozenset(word_list(raw, "boundaries", path)),
@@ -268,11 +274,42 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
 
     while i < j and (loose(i) or toks[i].norm in cues.foreign_joiners):
         i += 1
-    while j > i and loose(j - 1):
+    while j > i and (loose(j - 1) or _manner_adverb(toks[j - 1].norm)):
         if j - 1 > i and _compound_at(toks, j - 1, cues):
             break  # "machine learning": the stop word is part of the topic
         j -= 1
     return (i, j) if j > i else None
+
+
+#: The base of an "-ly" word at or above this on wordfreq's Zipf scale is everyday English
+#: ("official" 5.1, "quick" 5.0), so the word is an adverb made from it; "elder" (4.1)
+#: is not, and "elderly" stays a topic word.
+ADVERB_BASE_ZIPF = 4.3
+
+
+def _manner_adverb(word: str) -> bool:
+    """Whether ``word`` is an adverb made from an everyday word ("officially", "seriously",
+    "easily", "basically"): it says how, never what about ("move into project management
+    officially"). A word the topic vocabulary knows ("friendly" in "eco friendly") is not."""
+    if len(word) < 6 or not word.endswith("ly") or _known_topic_word(word):
+        return False
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    bases = [word[:-2]]
+    if word.endswith("ily"):
+        bases.append(word[:-3] + "y")  # easily
+    if word.endswith("ally"):
+        bases.append(word[:-4])  # basically
+    return any(zipf_frequency(base, "en") >= ADVERB_BASE_ZIPF for base in bases)
+
+
+@lru_cache(maxsize=1)
+def _topic_phrase_words() -> frozenset[str]:
+    return frozenset(word for phrase in topic_vocabulary().synonyms for word in phrase)
+
+
+def _known_topic_word(word: str) -> bool:
+    return word in _topic_phrase_words()
 
 
 #: A word at least FOREIGN_MARGIN more common (wordfreq's Zipf scale) in one of the topic
@@ -374,9 +411,8 @@ def _cue_at(
         return None  # "machine learning side": "learning" ends a compound, it asks for nothing
     if toks[i].norm in cues.labels and text[toks[i].end : toks[i].end + 1] == ":":
         return (toks[i].norm,), STRENGTHS["strong"]  # "- topic: chemistry refresher"
-    for cue, strength in cues.before:
-        n = len(cue)
-        if tuple(t.norm for t in toks[i : i + n]) == cue:
+    for cue, strength in cues.by_first_word.get(toks[i].norm, ()):
+        if tuple(t.norm for t in toks[i : i + len(cue)]) == cue:
             return cue, strength
     return None
 

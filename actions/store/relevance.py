@@ -28,7 +28,7 @@ from actions.negation import without_negated
 from actions.profile_values import subject_words
 from actions.store import fulltext
 from actions.store.models import Course
-from actions.store.topic_match import TopicMatch, spelling_fix, word_counts
+from actions.store.topic_match import BROAD, TopicMatch, spelling_fix, word_counts
 from actions.store.topics import Group, mentions, topic_groups, topic_vocabulary, words
 
 #: The subject of the languages ("Spanish" names a topic even beside rarer words).
@@ -232,6 +232,14 @@ def weak_topic(
         return False
     others = [g for g in specific_ideas(session, context) if not set(g) & set(idea)]
     return bool(others) and not fulltext.relevance_within(session, rel, others).ids
+
+
+def broad_beside_specific(session: Session, topic: TopicMatch | None, context: str | None) -> bool:
+    """Whether the topic phrase is too broad to search by its words ("science" from "the
+    proper science behind it") while the request names something specific ("going organic
+    ... the soil especially"): the whole request says what the learner wants, not the
+    subject the broad word stands for."""
+    return topic is not None and topic.status == BROAD and names_something(session, context)
 
 
 def names_something(session: Session, context: str | None) -> bool:

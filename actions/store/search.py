@@ -41,6 +41,7 @@ from actions.store.ranking import rank_scores
 from actions.store.reasons import describe, missed_keys, relaxed_messages
 from actions.store.relevance import (
     REQUEST_BAND,
+    broad_beside_specific,
     common_groups,
     context_relevance,
     related_courses,
@@ -109,8 +110,13 @@ def recommend(
     # an earlier message than the request's words.
     # A topic phrase of one everyday word beside something specific the learner named
     # ("... need to do pte or ielts" read as "australia") counts as inferred: the whole
-    # request ranks the courses, the phrase is one of its ideas.
-    inferred = profile.topic_inferred or weak_topic(session, topic, rel, profile.context)
+    # request ranks the courses, the phrase is one of its ideas. So does a phrase too broad
+    # to search ("the science behind it") beside something specific ("organic", "soil").
+    inferred = (
+        profile.topic_inferred
+        or weak_topic(session, topic, rel, profile.context)
+        or broad_beside_specific(session, topic, profile.context)
+    )
     request_words = profile.context
     if inferred and profile.topic:
         request_words = f"{profile.topic}. {request_words or ''}"

@@ -37,6 +37,14 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         ("anything on running a food truck business?", "food truck business"),
         ("Spanish for beginners under £50", "Spanish"),
         ("I want a career in IT", "IT"),  # too broad to search: the store falls back
+        # an adverb made from an everyday word says how, not what about
+        ("I want to move into project management officially", "project management"),
+        ("i want to learn coding seriously", "coding"),
+        ("courses on eco friendly living", "eco friendly living"),  # a phrase it knows
+        ("anything on care for the elderly", "care for the elderly"),
+        # "behind" goes on only when a content word follows
+        ("I want to learn the science behind nutrition", "science behind nutrition"),
+        ("I'd like to learn the proper science behind it", "science"),
         ("pottery / ceramics evening class", "pottery / ceramics"),  # "evening" is the class's
         # a list of wishes labels its topic; the job held before it is no wish
         (

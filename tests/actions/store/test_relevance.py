@@ -92,6 +92,24 @@ def test_a_topic_of_one_everyday_word_beside_a_specific_one_gives_way_to_the_req
     assert "ielts" in first or "pte" in first
 
 
+def test_a_topic_too_broad_to_search_beside_specific_words_gives_way_to_the_request(
+    session: Session,
+) -> None:
+    # "the proper science behind it" gave the topic "science"; organic farming and soil
+    # are what the learner wants, and they are not courses of the science subject
+    context = (
+        "We have farmed beef for twenty years and think of going organic; I'd like to learn "
+        "the proper science behind it, the soil especially."
+    )
+    result = recommend(session, LearnerProfile(subject="science", topic="science", context=context))
+    assert result.by_request
+    for course in result.courses[:3]:
+        text = _text(course.title, course.description)
+        assert any(word in text for word in ("organic", "soil", "farm")), course.title
+    plain = recommend(session, LearnerProfile(subject="science", topic="science"))
+    assert not plain.by_request  # nothing specific beside it: the subject's courses
+
+
 def test_a_topic_the_vocabulary_knows_is_never_weak(session: Session) -> None:
     context = "pls I need acounting course, I am in Abuja and want to do my own small business"
     for phrase, said, weak in [
