@@ -28,7 +28,7 @@ from actions.negation import without_negated
 from actions.profile_values import subject_words
 from actions.store import fulltext
 from actions.store.models import Course
-from actions.store.topic_match import BROAD, TopicMatch, spelling_fix, word_counts
+from actions.store.topic_match import BROAD, NONE, TopicMatch, spelling_fix, word_counts
 from actions.store.topics import Group, mentions, topic_groups, topic_vocabulary, words
 
 #: The subject of the languages ("Spanish" names a topic even beside rarer words).
@@ -240,6 +240,16 @@ def broad_beside_specific(session: Session, topic: TopicMatch | None, context: s
     ... the soil especially"): the whole request says what the learner wants, not the
     subject the broad word stands for."""
     return topic is not None and topic.status == BROAD and names_something(session, context)
+
+
+def nothing_near(
+    session: Session, topic: TopicMatch, context: str | None, *, inferred: bool
+) -> bool:
+    """Whether a topic the catalogue lacks ("plumbing", "beekeeping") was said beside only
+    everyday words ("laid off from the plant back in March"): courses matching those
+    ("Marchés du Carbone", "Back Pain") are near nothing the learner wants, so there are
+    no near matches to show by the request's words."""
+    return topic.status == NONE and not inferred and not names_something(session, context)
 
 
 def names_something(session: Session, context: str | None) -> bool:

@@ -44,6 +44,7 @@ from actions.store.relevance import (
     broad_beside_specific,
     common_groups,
     context_relevance,
+    nothing_near,
     related_courses,
     request_groups,
     request_ideas,
@@ -135,7 +136,9 @@ def recommend(
                 ideas=ideas,
                 stress_topic=inferred and topic.status == FULL,
             )
-            if topic is not None and (topic.status != BROAD or inferred)
+            if topic is not None
+            and (topic.status != BROAD or inferred)
+            and not nothing_near(session, topic, profile.context, inferred=inferred)
             else None
         )
     by_request = request is not None and (

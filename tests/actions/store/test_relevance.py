@@ -110,6 +110,22 @@ def test_a_topic_too_broad_to_search_beside_specific_words_gives_way_to_the_requ
     assert not plain.by_request  # nothing specific beside it: the subject's courses
 
 
+def test_a_missing_topic_beside_only_everyday_words_has_no_near_matches(
+    session: Session,
+) -> None:
+    # "March" matched "Marchés du Carbone" and "back" a back-pain course: near nothing
+    story = "lost my job at the factory back in March after 12 years, thinking about {}"
+    lacking = recommend(session, LearnerProfile(topic="plumbing", context=story.format("plumbing")))
+    assert lacking.topic is not None and lacking.topic.status == "none"
+    assert lacking.courses == []
+    # something specific beside it still ranks the courses by the request
+    named = recommend(
+        session,
+        LearnerProfile(topic="plumbing", context=story.format("plumbing or bookkeeping")),
+    )
+    assert named.by_request and named.courses
+
+
 def test_a_topic_the_vocabulary_knows_is_never_weak(session: Session) -> None:
     context = "pls I need acounting course, I am in Abuja and want to do my own small business"
     for phrase, said, weak in [
