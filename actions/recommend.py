@@ -220,6 +220,27 @@ def _subject_buttons(topic: str) -> list[dict[str, str]]:
     return [*buttons, {"title": "Talk to an adviser", "payload": "/human_handoff"}]
 
 
+def say_unread_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Say that an amount in a currency with no rate ("6000 rupees") was not used as the
+    budget, unless the message also gave one that was read."""
+    entities = tracker.latest_message.get("entities") or []
+    if any(e.get("entity") == "budget" for e in entities):
+        return
+    text = tracker.latest_message.get("text") or ""
+    for entity in entities:
+        if entity.get("entity") != "budget_currency":
+            continue
+        start, end = entity.get("start"), entity.get("end")
+        said = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        currency = str(entity.get("value") or "")
+        dispatcher.utter_message(
+            response="utter_budget_currency_unread",
+            amount=said.strip() or currency,
+            currency=currency,
+        )
+        return
+
+
 async def send_recommendations(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -239,6 +260,7 @@ async def send_recommendations(
     ``none_left`` is the reply when a refinement ("cheaper") leaves nothing: the last list
     then stays as it was.
     """
+    say_unread_budget(dispatcher, tracker)
     profile = profile_from_tracker(tracker)
     with store_session() as session:
         result = recommend(

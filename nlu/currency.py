@@ -84,16 +84,23 @@ def in_foreign_currency(before: str, after: str) -> bool:
 _AMOUNT = re.compile(r"\d[\d,.\u00a0 ]*\d(?:k\b)?|\d(?:k\b)?", re.IGNORECASE)
 
 
-def foreign_amount_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans of the amounts ``text`` writes in a currency we cannot convert,
-    with the currency's word ("300 CAD", "5000 rupees"): money, never a topic or a wish."""
+def foreign_amounts(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, currency)`` for each amount ``text`` writes in a currency we cannot
+    convert, the span taking in the currency's word ("300 CAD", "5000 rupees"), the
+    currency as written ("CAD", "rupees")."""
     after_pattern, _ = _patterns()
-    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []
     for number in _AMOUNT.finditer(text):
         word = after_pattern.match(text[number.end() :].lower())
         if word is not None:
-            spans.append((number.start(), number.end() + word.end()))
-    return spans
+            end = number.end() + word.end()
+            found.append((number.start(), end, text[number.end() : end].strip()))
+    return found
 
 
-__all__ = ["cldr_currency_words", "foreign_amount_spans", "in_foreign_currency"]
+def foreign_amount_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of :func:`foreign_amounts`: money, never a topic or a wish."""
+    return [(start, end) for start, end, _ in foreign_amounts(text)]
+
+
+__all__ = ["cldr_currency_words", "foreign_amount_spans", "foreign_amounts", "in_foreign_currency"]

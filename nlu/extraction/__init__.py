@@ -28,6 +28,8 @@ Normalisation choices (documented for the slots' consumers)
   "must be free" / "no money" / a message that is just "nothing" -> 0; "£40 a month" ->
   40 (the rate as said). Income ("I earn 28k"), wages ("£11 an hour"), past spending
   and quoted prices ("the course costs £500") are not budgets. Integers are ``int``.
+* ``budget_currency``: the currency as written ("rupees", "CAD") of an amount in one the
+  budget cannot be read in (no rate): never a budget, so the assistant can say so.
 * ``hours_per_week``: ranges ("2-3 hours") give the upper bound; per-day amounts are
   multiplied by 7 (by 5 for weekdays, or by N when "N evenings a week" is stated);
   per-fortnight / per-month amounts are divided by 2 / 4; a bare "5 hours" is read as
@@ -70,6 +72,7 @@ from nlu.extraction.level import extract_level
 from nlu.extraction.refinement import extract_refinements
 from nlu.extraction.subject import extract_subject
 from nlu.extraction.topic import MAX_TOPIC_CHARS, extract_topic
+from nlu.extraction.unread_budget import extract_unread_budget
 from nlu.extraction.weeks import extract_weeks
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -79,7 +82,13 @@ logger = logging.getLogger(__name__)
 
 #: Every entity the rules emit: the wishes (one per wish slot), list positions, the topic
 #: and list refinements ("cheaper").
-ENTITY_NAMES: tuple[str, ...] = (*WISH_SLOTS, "course_index", "topic", "refinement")
+ENTITY_NAMES: tuple[str, ...] = (
+    *WISH_SLOTS,
+    "course_index",
+    "topic",
+    "refinement",
+    "budget_currency",
+)
 
 
 def _run(fn: Callable[[], list[Extracted]], name: str) -> list[Extracted]:
@@ -133,6 +142,7 @@ def _extract(text: str, doc: Doc | None, bare_topic: bool) -> list[Extracted]:
     ctx = build_context(text, doc)
     out: list[Extracted] = []
     out += _run(lambda: extract_budget(ctx), "budget")
+    out += _run(lambda: extract_unread_budget(ctx), "budget_currency")
     out += _run(lambda: extract_hours(ctx), "hours_per_week")
     out += _run(lambda: extract_weeks(ctx), "max_weeks")
     out += _run(lambda: extract_course_index(ctx), "course_index")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rasa_sdk.executor import CollectingDispatcher
+
 from actions.card_actions import list_fingerprint
-from actions.recommend import _header, next_step_buttons
+from actions.recommend import _header, next_step_buttons, say_unread_budget
 from actions.store.search import LearnerProfile, SearchResult
 from actions.store.topic_match import FULL, PARTIAL, TopicMatch
-from tests.actions.conftest import make_recommendation
+from tests.actions.conftest import extracted, make_recommendation, make_tracker
 
 
 def _result(status: str, related: list[bool]) -> SearchResult:
@@ -85,3 +87,19 @@ def test_a_list_found_by_the_requests_words_alone_says_so() -> None:
     assert "tell me a subject" in text
     plain = SearchResult(courses, [], [], True, 1, 1, topic=None)
     assert _header(plain, LearnerProfile(), None) == "Here is 1 course that fits what you told me:"
+
+
+def test_an_amount_in_a_currency_without_a_rate_is_said_not_to_be_the_budget() -> None:
+    dispatcher = CollectingDispatcher()
+    text = "sorry I meant 6000 rupees in total"
+    say_unread_budget(dispatcher, make_tracker(text, entities=extracted(text)))
+    [said] = dispatcher.messages
+    assert said["response"] == "utter_budget_currency_unread"
+    assert said["amount"] == "6000 rupees" and said["currency"] == "rupees"
+
+
+def test_nothing_is_said_when_a_budget_was_read_too() -> None:
+    for text in ("I earn 40000 rupees a month but can spend £30", "about £50"):
+        dispatcher = CollectingDispatcher()
+        say_unread_budget(dispatcher, make_tracker(text, entities=extracted(text)))
+        assert dispatcher.messages == [], text
