@@ -191,6 +191,8 @@ personas: setup ## Hold 24 + 8 x 20 + 16 persona conversations through the REST 
 		--personas tests/personas/personas_fresh10.yml --out test-artifacts/personas-fresh10
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
 		--personas tests/personas/personas_fresh11.yml --out test-artifacts/personas-fresh11
+	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
+		--personas tests/personas/personas_fresh12.yml --out test-artifacts/personas-fresh12
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \

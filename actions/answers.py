@@ -76,12 +76,19 @@ def cleaned(text: str) -> str:
     return trimmed.lower().replace("’", "'")
 
 
+#: A question mark that ends a sentence inside a message ("what about bookkeeping? my
+#: accountant charges a fortune").
+_QUESTION_INSIDE = re.compile(r"\?\s")
+
+
 def asks(text: str) -> bool:
-    """Whether ``text`` asks something: it ends with "?", opens like a question ("do these
-    give a certificate") or asks inside ("also im 17 can i even sign up")."""
+    """Whether ``text`` asks something: it ends with "?" or has a sentence that does, opens
+    like a question ("do these give a certificate") or asks inside ("also im 17 can i even
+    sign up")."""
     lowered = cleaned(text)
     return (
         lowered.endswith("?")
+        or _QUESTION_INSIDE.search(lowered) is not None
         or _opener().match(lowered) is not None
         or _inner().search(lowered) is not None
     )

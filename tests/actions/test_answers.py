@@ -104,3 +104,18 @@ def test_the_guessing_extractor_is_the_goal_classifiers_name() -> None:
 )
 def test_emoji_after_the_question_mark_still_ask(text: str, asked: bool) -> None:
     assert asks(text) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("forget photography, what about pottery? my wife does it. we have a kiln", True),
+        ("ok thanks? that's all", True),
+        ("I'm 40?! and still learning", False),  # no sentence ends with the mark alone
+        ("pottery please. evenings", False),
+    ],
+)
+def test_a_sentence_ending_with_a_question_mark_inside_a_message_asks(
+    text: str, asked: bool
+) -> None:
+    assert asks(text) is asked
