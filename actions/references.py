@@ -144,7 +144,7 @@ def unmatched_name(text: str, courses: Sequence[Recommendation]) -> str | None:
     """The words of a course named as "the X one" when no course of ``courses`` has them
     ("the pivot one" after a list without it), else ``None``."""
     for match in _NAMED_ONE.finditer(text.lower()):
-        words = {w for w in _WORD.findall(match.group(1)) if w not in _COMMON and len(w) > 1}
+        words = _content_words(match.group(1))
         if words and not any(words & _course_words(c) for c in courses):
             return " ".join(w for w in _WORD.findall(match.group(1)) if w in words)
     return None
@@ -153,7 +153,32 @@ def unmatched_name(text: str, courses: Sequence[Recommendation]) -> str | None:
 def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:
     """Ids of the courses ``text`` points at by a quality or a name; [] if none or all."""
     lowered = text.lower()
-    return _by_extreme(lowered, courses) or _by_words(lowered, courses)
+    return (
+        _by_extreme(lowered, courses)
+        or _by_named_ones(lowered, courses)
+        or _by_words(lowered, courses)
+    )
+
+
+def _by_named_ones(text: str, courses: Sequence[Recommendation]) -> list[str]:
+    """Several courses named one by one ("the writing course and the speaking course"):
+    each name picks the course it fits best (most of its words, then the higher in the
+    list), so that a word two courses share ("writing") does not take in the whole list."""
+    names = [_content_words(m.group(1)) for m in _NAMED_ONE.finditer(text)]
+    names = [name for name in names if name]
+    if len(names) < 2:
+        return []
+    picked: list[str] = []
+    for name in names:
+        scored = [(len(name & _course_words(c)), -i, c.id) for i, c in enumerate(courses)]
+        best = max(scored, default=(0, 0, ""))
+        if best[0]:
+            picked.append(best[2])
+    return list(dict.fromkeys(picked))
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text) if w not in _COMMON and len(w) > 1}
 
 
 def chosen_positions(tracker: Tracker, ids: Sequence[str]) -> list[str]:

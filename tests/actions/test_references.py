@@ -60,3 +60,15 @@ def test_courses_named_by_quality_or_name(text, expected) -> None:
 )
 def test_a_name_no_course_of_the_list_has(text, expected) -> None:
     assert unmatched_name(text, COURSES) == expected
+
+
+def test_courses_named_one_by_one_each_pick_their_best_fit() -> None:
+    courses = [
+        _course("w", "How to Pass IELTS: Writing", "Sentinel", 64.0, 6),
+        _course("s", "Improve your IELTS Speaking score", "Macquarie University", 21.0, 2),
+        _course("x", "Discovering Science: Science Writing", "University of Leeds", 21.0, 4),
+    ]
+    # "writing" fits two courses: the higher in the list is meant, not the whole list
+    text = "please save the writing course and the speaking course"
+    assert referenced_ids(text, courses) == ["w", "s"]
+    assert referenced_ids("the science writing one and the speaking one", courses) == ["x", "s"]
