@@ -29,6 +29,17 @@ def _is_request(event: Mapping[str, Any]) -> bool:
     return _intent(event) in REQUEST_INTENTS or _topic_entity(event) is not None
 
 
+#: Entities that say what the learner is after; a request naming none ("whatever's normal
+#: for a course like that. I can give it evenings in the winter") adds nothing to an
+#: earlier one, which stays the request.
+_NAMING = frozenset({"topic", "subject", "goal"})
+
+
+def _names_nothing(event: Mapping[str, Any]) -> bool:
+    entities = (event.get("parse_data") or {}).get("entities") or []
+    return not any(e.get("entity") in _NAMING and e.get("role") is None for e in entities)
+
+
 def _topic_entity(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The topic entity of a user event's message, or ``None``."""
     for entity in (event.get("parse_data") or {}).get("entities") or []:
@@ -64,7 +75,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
             found = before = topic_only = topic = None
         elif kind == "user":
             topic_only = None
-            if _is_request(event):
+            if _is_request(event) and not (found is not None and _names_nothing(event)):
                 text = said_text(event)
                 if isinstance(text, str) and text.strip() and not text.startswith("/"):
                     before, found = found, text

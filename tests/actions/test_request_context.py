@@ -35,6 +35,15 @@ def test_a_message_naming_a_new_topic_replaces_it() -> None:
     assert request_text(events) == "actually something on SQL"
 
 
+def test_a_request_naming_nothing_leaves_the_earlier_one() -> None:
+    first = _user("we farm beef and want to go organic; the soil science", "find_course", "topic")
+    vague = _user("whatever's normal for a course like that, evenings in winter", "find_course")
+    assert request_text([first, vague]) == first["text"]
+    assert request_text([vague]) == vague["text"]  # the first request counts as it is
+    goal = _user("I want a new career in the trades", "state_goal", "goal")
+    assert request_text([first, goal]) == goal["text"]
+
+
 def test_starting_again_forgets_it() -> None:
     events = [
         _user("courses on wine tasting", "find_course"),
