@@ -212,6 +212,15 @@ class ActionCompareCourses(CourseAdvisorAction):
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
             named = [i for i in named_courses(tracker, ids) if i not in chosen]
+            missing = None if chosen or named else unnamed_course(tracker, ids)
+            if missing is not None:
+                # "Is the Google one better than the others?" with no Google course shown:
+                # say so, rather than compare the whole list as if it were there.
+                dispatcher.utter_message(
+                    text=NOT_IN_LIST.format(name=missing),
+                    buttons=which_one_buttons(ids, "compare_courses"),
+                )
+                return [SlotSet("course_index", None)]
             # One course named (a card's "Compare"): it, then the others of the list.
             others = named if len(chosen) + len(named) >= 2 else ids
             chosen += [i for i in others if i not in chosen]

@@ -115,6 +115,17 @@ async def test_compare_one_and_three(store, dispatcher, domain) -> None:
     assert "Price" in text and "Length" in text
 
 
+async def test_comparing_a_course_the_list_lacks_says_so(store, dispatcher, domain) -> None:
+    slots, courses = await _shown(domain)
+    tracker = make_tracker(
+        "Is the zyxwv one better than the others?", intent="compare_courses", slots=slots
+    )
+    await ActionCompareCourses().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert said.startswith('None of the courses in my last list is the "zyxwv" one')
+    assert not any(course["title"] in said for course in courses)
+
+
 async def test_a_refinement_read_as_course_details_refines_the_list(store, domain) -> None:
     slots = {"subject": "teaching-education", "last_results": ["x"]}
     text = "is there anything free"
