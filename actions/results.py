@@ -14,6 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.assessment_question import answer_assessment_question
 from actions.common import (
     GOAL_LABELS,
     CourseAdvisorAction,
@@ -26,6 +27,7 @@ from actions.common import (
 from actions.course_list import NO_LIST
 from actions.knowledge import microcredentials
 from actions.named_topic import nothing_to_act_on
+from actions.outcome_question import answer_outcome_question
 from actions.references import chosen_positions, referenced_ids
 from actions.store.search import Recommendation
 
@@ -134,6 +136,12 @@ class ActionJobValue(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        # "The writing one, will it give a certificate? Will it have mock tests?" is about
+        # what a course shown gives or how it is assessed, not about jobs.
+        if answer_outcome_question(dispatcher, tracker) or answer_assessment_question(
+            dispatcher, tracker
+        ):
+            return []
         lines = ["No course can promise a job. " + microcredentials.answer("employer_recognition")]
         _ids, courses = _last(tracker)
         if courses:

@@ -63,6 +63,21 @@ async def test_job_value_is_honest_and_grounded(store, dispatcher, domain) -> No
     assert "What the courses I showed you carry" in reply
 
 
+async def test_a_certificate_or_test_question_read_as_job_value_gets_its_own_answer(
+    store, domain
+) -> None:
+    _courses, slots = await _listed(domain)
+    for text, expected in [
+        ("the first one, will it give a certificate?", "utter_what_finishing_gives"),
+        ("is there a mock test in the second one?", "assessed"),
+    ]:
+        dispatcher = CollectingDispatcher()
+        tracker = make_tracker(text, intent="ask_job_value", slots=slots)
+        await ActionJobValue().run(dispatcher, tracker, domain)
+        reply = texts(dispatcher) + " ".join(m.get("response") or "" for m in dispatcher.messages)
+        assert expected in reply and "No course can promise a job" not in reply, text
+
+
 async def test_questions_about_results_without_a_list(store, dispatcher, domain) -> None:
     await ActionWhichToPick().run(dispatcher, make_tracker("which?"), domain)
     assert "haven't shown you any courses" in texts(dispatcher)
