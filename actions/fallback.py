@@ -299,6 +299,12 @@ class ActionOutOfScope(CourseAdvisorAction):
             # "can you show the cheapest and shortest? rent is due and mama needs her meds":
             # the story around it read as out of scope, but it asks to change the list.
             return await refine(dispatcher, tracker)
+        shown = tracker.get_slot("last_results") and not tracker.active_loop.get("name")
+        wishes = _stated_wishes(tracker) if shown else {}
+        if wishes:
+            # "only nap times lol so like 2hrs a week" after a list: the aside read as out of
+            # scope, but the wish in it changes the search.
+            return await refine_or_search_with(dispatcher, tracker, wishes)
         found = await search_named_topic(dispatcher, tracker)
         if found is None:
             dispatcher.utter_message(response="utter_out_of_scope")

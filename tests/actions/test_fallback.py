@@ -69,6 +69,22 @@ async def test_out_of_scope_asking_to_change_the_list_changes_it(store, domain) 
     assert "can only help" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
 
 
+async def test_out_of_scope_stating_a_wish_after_a_list_searches_with_it(store, domain) -> None:
+    text = "only nap times lol so like 2hrs a week"
+    kept = [
+        {**e, "role": "if_answer"} for e in extracted(text)
+    ]  # as the out-of-scope intent keeps it
+    assert [e["entity"] for e in kept] == ["hours_per_week"]
+    slots = {"subject": "marketing", "last_results": ["x"]}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="out_of_scope", slots=slots, entities=kept)
+    events = await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert slot_events(events)["hours_per_week"] == 2
+    [payload] = course_lists(dispatcher)
+    assert payload["courses"]
+    assert "can only help" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
 async def test_out_of_scope_naming_a_topic_is_searched(store, dispatcher, domain) -> None:
     tracker = _with_topic(
         make_tracker("how to keep bees", intent="out_of_scope"), "beekeeping for beginners"
