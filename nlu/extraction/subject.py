@@ -257,9 +257,11 @@ def subject_role(ctx: ScanContext, start: int) -> str:
     clause_left = ctx.left(start, 70, "clause")
     offset = len(left) - len(clause_left)
     rx = _patterns()
-    best_t = max((m.end() for m in rx.target.finditer(left)), default=-1)
+    targets = [(m.end(), m.end() - m.start()) for m in rx.target.finditer(left)]
+    sources = [(m.end() + offset, m.end() - m.start()) for m in rx.source.finditer(clause_left)]
+    best_t = max((end for end, _ in targets), default=-1)
     best_w = max((m.end() for m in rx.weak_target.finditer(left)), default=-1)
-    best_s = max((m.end() + offset for m in rx.source.finditer(clause_left)), default=-1)
+    best_s = max((end for end, _ in sources), default=-1)
     best_k = max((m.end() + offset for m in rx.known.finditer(clause_left)), default=-1)
     nearest = max(best_t, best_w, best_s, best_k)
     if nearest < 0:
@@ -268,4 +270,11 @@ def subject_role(ctx: ScanContext, start: int) -> str:
         return "source"  # known already: held, like a job
     if best_s == nearest and best_s > max(best_t, best_w):
         return "source"
+    if best_s == nearest == best_t and _longest(sources, nearest) > _longest(targets, nearest):
+        return "source"  # "I work in customer service" holds what "work in" would want
     return "target" if best_t == nearest else "weak"
+
+
+def _longest(found: Sequence[tuple[int, int]], end: int) -> int:
+    """The longest of the markers ``found`` (end, length) that end at ``end``."""
+    return max((length for at, length in found if at == end), default=0)

@@ -366,6 +366,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I'm a nurse and want to switch careers", {"subject": N, "goal": "career_change"}),
     ("ex-forces, looking at cyber security", {"subject": "cybersecurity", "goal": "career_change"}),
     ("I work in marketing and want a promotion", {"subject": "marketing", "goal": "upskill"}),
+    # the job held ("I work in") loses to the field wanted, even when both are said with "in"
+    (
+        "I work in customer service for a tech company. I want learn japanese",
+        {"subject": "languages", "topic": "japanese"},
+    ),
+    ("i work in HR and want to deepen my knowledge of employment law", {"subject": "law"}),
     (
         "after 15 years as an accountant I want to become a counsellor",
         {"subject": "psychology-mental-health", "goal": "career_change", "max_weeks": N},
