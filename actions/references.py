@@ -136,7 +136,7 @@ def _course_words(course: Recommendation) -> set[str]:
 
 # "the pivot one", "the Glasgow course": a course named by a word of its own.
 _NAMED_ONE = re.compile(
-    r"\bthe\s+((?:[a-z0-9+#][\w+#'-]*\s+){0,2}?[a-z0-9+#][\w+#'-]*)\s+(?:one|course)\b"
+    r"\bthe\s+((?:[a-z0-9+#][\w+#'-]*\s+){0,3}?[a-z0-9+#][\w+#'-]*)\s+(?:one|course)\b"
 )
 
 
@@ -153,27 +153,31 @@ def unmatched_name(text: str, courses: Sequence[Recommendation]) -> str | None:
 def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:
     """Ids of the courses ``text`` points at by a quality or a name; [] if none or all."""
     lowered = text.lower()
-    return (
-        _by_extreme(lowered, courses)
-        or _by_named_ones(lowered, courses)
-        or _by_words(lowered, courses)
-    )
+    by_extreme = _by_extreme(lowered, courses)
+    if by_extreme:
+        return by_extreme
+    names = [name for name in map(_content_words, _named_ones(lowered)) if name]
+    if len(names) >= 2:
+        return _by_named_ones(names, courses)
+    return _by_words(lowered, courses)
 
 
-def _by_named_ones(text: str, courses: Sequence[Recommendation]) -> list[str]:
+def _named_ones(text: str) -> list[str]:
+    return [m.group(1) for m in _NAMED_ONE.finditer(text)]
+
+
+def _by_named_ones(names: Sequence[set[str]], courses: Sequence[Recommendation]) -> list[str]:
     """Several courses named one by one ("the writing course and the speaking course"):
     each name picks the course it fits best (most of its words, then the higher in the
-    list), so that a word two courses share ("writing") does not take in the whole list."""
-    names = [_content_words(m.group(1)) for m in _NAMED_ONE.finditer(text)]
-    names = [name for name in names if name]
-    if len(names) < 2:
-        return []
+    list), so that a word two courses share ("writing") does not take in the whole list;
+    a name that at least half its words do not fit picks none ("the food safety and
+    hygiene one" is not a food-sector trademark course)."""
     picked: list[str] = []
     for name in names:
         scored = [(len(name & _course_words(c)), -i, c.id) for i, c in enumerate(courses)]
-        best = max(scored, default=(0, 0, ""))
-        if best[0]:
-            picked.append(best[2])
+        fit, _, best = max(scored, default=(0, 0, ""))
+        if fit and 2 * fit >= len(name):
+            picked.append(best)
     return list(dict.fromkeys(picked))
 
 

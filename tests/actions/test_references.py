@@ -72,3 +72,14 @@ def test_courses_named_one_by_one_each_pick_their_best_fit() -> None:
     text = "please save the writing course and the speaking course"
     assert referenced_ids(text, courses) == ["w", "s"]
     assert referenced_ids("the science writing one and the speaking one", courses) == ["x", "s"]
+
+
+def test_names_the_list_does_not_fit_pick_nothing() -> None:
+    courses = [
+        _course("e", "Learn English Through TV Drama", "Chasing Time", 12.0, 4),
+        _course("i", "Intellectual Property Management in the Food Sector", "EIT Food", 21.0, 4),
+    ]
+    # one word of three ("food") is no fit: nothing is picked, so nothing is saved by mistake
+    text = "save the launch one and the food safety and hygiene one for me"
+    assert referenced_ids(text, courses) == []
+    assert unmatched_name(text, courses) == "launch"

@@ -68,6 +68,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("5 hours a week is alot. anything lighter?", {"hours_per_week": N}),
     ("5 hours a week is too much, 3 hours max", {"hours_per_week": 3}),
     ("thats 5hrs a week tho, too much. fewer hours?", {"hours_per_week": N}),
+    ("the first one is 6 hours per week, that is too much for me", {"hours_per_week": N}),
     ("10 hours sounds like a lot", {"hours_per_week": N}),
     ("I could stretch to a grand", {"budget": 1000}),
     ("my budget is 200", {"budget": 200}),
