@@ -34,6 +34,7 @@ from actions.common import (
     store_session,
 )
 from actions.comparison import compare_payload, compare_text, table_text
+from actions.cost_question import answer_cost_question
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.length_question import answer_length_question
 from actions.named_topic import nothing_to_act_on
@@ -41,6 +42,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import referenced_ids, unmatched_name
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
+from actions.start_question import answer_start_question
 from actions.store.search import Recommendation, get_courses
 from actions.store.titles import courses_titled_in
 
@@ -155,6 +157,9 @@ class ActionCourseDetails(CourseAdvisorAction):
         whole_list = not asked and missing is None
         if whole_list and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
             return []
+        if whole_list and answer_start_question(dispatcher, tracker):  # "when does it start"
+            answer_cost_question(dispatcher, tracker)  # "how much is it and when ..."
+            return []
         if whole_list and answer_length_question(dispatcher, tracker):  # "how long in all?"
             return []
         chosen = resolve_positions(asked, ids)
@@ -191,6 +196,7 @@ class ActionCourseDetails(CourseAdvisorAction):
         for course in courses:
             payload = course_list_payload([course], [], in_list=ids, skip_actions=("details",))
             dispatcher.utter_message(text=_details(course), json_message=payload)
+        answer_start_question(dispatcher, tracker, [course.id for course in courses])
         return [SlotSet("course_index", None)]
 
 

@@ -34,6 +34,7 @@ from actions.refine import refine, refine_or_search, refine_or_search_with, refi
 from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
+from actions.start_question import answer_start_question
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -63,7 +64,8 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
     prices in another currency or how they are paid, what finishing them gives, whether
     the learner can enrol, how they are assessed, how long they take in all, who offers
     them, whether they count for a professional body), or one about what the bot cannot
-    help with (a visa, how to pay, funding) with who can; whether it did."""
+    help with (a visa, how to pay, funding) with who can, or when they start (which the
+    catalogue does not record); whether it did."""
     return (
         answer_price_question(dispatcher, tracker)
         or answer_cost_question(dispatcher, tracker)
@@ -71,6 +73,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         or answer_enrol_question(dispatcher, tracker)
         or answer_assessment_question(dispatcher, tracker)
         or answer_length_question(dispatcher, tracker)
+        or answer_start_question(dispatcher, tracker)
         or answer_standing_question(dispatcher, tracker)
         or answer_beyond_scope_question(dispatcher, tracker)
     )
