@@ -43,6 +43,7 @@ class TopicVocabulary:
     request_noise: frozenset[str]
     synonyms: dict[tuple[str, ...], Group]  # phrase words -> the phrase's whole group
     follow_on: tuple[re.Pattern[str], ...]
+    starter_titles: tuple[str, ...] = ()
 
     @cached_property
     def longest_phrase(self) -> int:
@@ -112,6 +113,7 @@ def topic_vocabulary(
         request_noise=frozenset(word_list(raw, "request_noise", path)),
         synonyms=synonyms,
         follow_on=tuple(patterns),
+        starter_titles=tuple(word_list(raw, "starter_titles", path)),
     )
 
 

@@ -130,6 +130,18 @@ def test_beginners_see_first_parts_first(session: Session) -> None:
     assert not any("intermediate" in t.lower() or "part 2" in t.lower() for t in titles[:1])
 
 
+def test_a_learner_asking_for_more_advanced_sees_follow_on_courses_first(
+    session: Session,
+) -> None:
+    """A level above the first ("something more advanced"): follow-on courses lead and
+    beginners' guides come last, even where the catalogue files all as introductory."""
+    titles = _titles(session, topic="scrum", level="postgraduate")
+    assert titles[0] == "Advanced Agile with Scrum and Kanban", titles
+    starters = [i for i, t in enumerate(titles) if "beginner" in t.lower()]
+    others = [i for i, t in enumerate(titles) if "beginner" not in t.lower()]
+    assert starters and max(others) < min(starters), titles
+
+
 def test_a_beginner_gets_first_courses_before_an_hour_nearer_follow_on(
     session: Session,
 ) -> None:
