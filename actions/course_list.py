@@ -40,7 +40,7 @@ from actions.length_question import answer_length_question
 from actions.named_topic import nothing_to_act_on
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
-from actions.references import referenced_ids, unmatched_name
+from actions.references import referenced_ids, unmatched_names
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.start_question import answer_start_question
 from actions.store.search import Recommendation, get_courses
@@ -96,13 +96,20 @@ def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
 
 def unnamed_course(tracker: Tracker, ids: list[str]) -> str | None:
     """The words of a course the message names as "the X one" when no course of the list
-    ``ids`` has them (``references.unmatched_name``), else ``None``; never for a button."""
+    ``ids`` has them (``references.unmatched_names``), else ``None``; never for a button."""
+    missing = unnamed_courses(tracker, ids)
+    return missing[0] if missing else None
+
+
+def unnamed_courses(tracker: Tracker, ids: list[str]) -> list[str]:
+    """The words of each course the message names as "the X one" that no course of the
+    list ``ids`` fits ("save the RAF course and the Waterloo course": "waterloo")."""
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
-        return None
+        return []
     with store_session() as session:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
-    return unmatched_name(text, courses)
+    return unmatched_names(text, courses)
 
 
 def titled_courses(tracker: Tracker) -> list[str]:
@@ -218,12 +225,13 @@ class ActionCompareCourses(CourseAdvisorAction):
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
             named = [i for i in named_courses(tracker, ids) if i not in chosen]
-            missing = None if chosen or named else unnamed_course(tracker, ids)
-            if missing is not None:
-                # "Is the Google one better than the others?" with no Google course shown:
-                # say so, rather than compare the whole list as if it were there.
+            missing = unnamed_courses(tracker, ids)
+            if missing:
+                # "Is the Google one better than the others?" or "compare the hazards one and
+                # the risk assessment one" with no such course shown: say so, rather than
+                # compare the whole list (or another course) as if it were there.
                 dispatcher.utter_message(
-                    text=NOT_IN_LIST.format(name=missing),
+                    text=NOT_IN_LIST.format(name=missing[0]),
                     buttons=which_one_buttons(ids, "compare_courses"),
                 )
                 return [SlotSet("course_index", None)]

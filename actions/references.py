@@ -135,19 +135,42 @@ def _course_words(course: Recommendation) -> set[str]:
 
 
 # "the pivot one", "the Glasgow course": a course named by a word of its own.
+# The name may be quoted ("the 'working in the French-speaking world' one").
 _NAMED_ONE = re.compile(
-    r"\bthe\s+((?:[a-z0-9+#][\w+#'-]*\s+){0,3}?[a-z0-9+#][\w+#'-]*)\s+(?:one|course)\b"
+    r"\bthe\s+['\"‘“]?((?:[a-z0-9+#][\w+#'-]*\s+){0,4}?[a-z0-9+#][\w+#'-]*?)"
+    r"['\"’”]?\s+(?:one|course)\b"
 )
 
 
 def unmatched_name(text: str, courses: Sequence[Recommendation]) -> str | None:
     """The words of a course named as "the X one" when no course of ``courses`` has them
     ("the pivot one" after a list without it), else ``None``."""
-    for match in _NAMED_ONE.finditer(text.lower()):
+    missing = unmatched_names(text, courses)
+    return missing[0] if missing else None
+
+
+def unmatched_names(text: str, courses: Sequence[Recommendation]) -> list[str]:
+    """The words of each course named as "the X one" that no course of ``courses`` fits:
+    none of its words alone, too few of them when several courses are named ("save the RAF
+    course and the Waterloo course" after a list without the Waterloo one)."""
+    matches = list(_NAMED_ONE.finditer(text.lower()))
+    missing = []
+    for match in matches:
         words = _content_words(match.group(1))
-        if words and not any(words & _course_words(c) for c in courses):
-            return " ".join(w for w in _WORD.findall(match.group(1)) if w in words)
-    return None
+        if not words:
+            continue
+        if len(matches) >= 2:
+            fits = any(_fits(words, c) for c in courses)
+        else:
+            fits = any(words & _course_words(c) for c in courses)
+        if not fits:
+            missing.append(" ".join(w for w in _WORD.findall(match.group(1)) if w in words))
+    return missing
+
+
+def _fits(name: set[str], course: Recommendation) -> bool:
+    """Whether at least half the words of a name are the course's."""
+    return 2 * len(name & _course_words(course)) >= len(name)
 
 
 def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:
@@ -174,10 +197,10 @@ def _by_named_ones(names: Sequence[set[str]], courses: Sequence[Recommendation])
     hygiene one" is not a food-sector trademark course)."""
     picked: list[str] = []
     for name in names:
-        scored = [(len(name & _course_words(c)), -i, c.id) for i, c in enumerate(courses)]
-        fit, _, best = max(scored, default=(0, 0, ""))
-        if fit and 2 * fit >= len(name):
-            picked.append(best)
+        scored = [(len(name & _course_words(c)), -i, c) for i, c in enumerate(courses)]
+        fit, _, best = max(scored, default=(0, 0, None), key=lambda s: s[:2])
+        if fit and best is not None and _fits(name, best):
+            picked.append(best.id)
     return list(dict.fromkeys(picked))
 
 

@@ -26,7 +26,8 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
-from actions.course_list import NOT_IN_LIST, titled_and_named, unnamed_course
+from actions.course_list import NOT_IN_LIST, titled_and_named, unnamed_courses
+from actions.focus import course_in_focus, points_at_one
 from actions.named_topic import nothing_to_act_on
 from actions.store.learners import get_shortlist, save_shortlist
 
@@ -59,25 +60,50 @@ class ActionSaveShortlist(CourseAdvisorAction):
         # the list); "save them": the whole list; "save the glasgow one" when no course of
         # the list is: say so, never save the list in its place.
         chosen = chosen or titled_and_named(tracker, ids)
-        if not chosen:
-            missing = unnamed_course(tracker, ids)
-            if missing is not None:
+        missing = [] if asked else unnamed_courses(tracker, ids)
+        if not chosen and missing:
+            dispatcher.utter_message(
+                text=NOT_IN_LIST.format(name=missing[0]),
+                buttons=which_one_buttons(ids, "save_shortlist"),
+            )
+            return [SlotSet("course_index", None)]
+        text = tracker.latest_message.get("text") or ""
+        if not chosen and len(ids) > 1 and points_at_one(text):
+            # "save that one": the course just shown on its own, else ask which, never the
+            # whole list.
+            focus = course_in_focus(tracker)
+            if focus is None:
                 dispatcher.utter_message(
-                    text=NOT_IN_LIST.format(name=missing),
+                    text="Which one shall I save?",
                     buttons=which_one_buttons(ids, "save_shortlist"),
                 )
                 return [SlotSet("course_index", None)]
+            chosen = [focus]
         chosen = chosen or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)
-            total = len(get_shortlist(session, tracker.sender_id))
-        already = len(chosen) - added
-        text = f"Saved {added} course{'s' if added != 1 else ''} to your shortlist"
-        if already:
-            text += f" ({already} already there)"
-        text += f'. You have {total} in total; say "show my shortlist" to see them.'
-        dispatcher.utter_message(text=text)
+            saved = get_shortlist(session, tracker.sender_id)
+            titles = {course.id: course.title for course in saved}
+        dispatcher.utter_message(text=_saved_text(chosen, added, titles, missing))
         return [SlotSet("course_index", None)]
+
+
+def _saved_text(chosen: list[str], added: int, titles: dict[str, str], missing: list[str]) -> str:
+    """What was saved, by title, and which named course was not (nothing lost silently)."""
+    already = len(chosen) - added
+    text = f"Saved {added} course{'s' if added != 1 else ''} to your shortlist"
+    if already:
+        text += f" ({already} already there)"
+    named = [titles[cid] for cid in chosen if cid in titles]
+    if 0 < len(named) <= 3:
+        text += ": " + "; ".join(named)
+    text += f'. You have {len(titles)} in total; say "show my shortlist" to see them.'
+    for name in missing:
+        text += (
+            f'\nI didn\'t save the "{name}" one: it isn\'t in my last list. Say "courses on '
+            f"{name}\" and I'll search for it."
+        )
+    return text
 
 
 class ActionShowShortlist(CourseAdvisorAction):

@@ -207,3 +207,51 @@ async def test_saving_a_course_named_from_no_course_of_the_list_saves_nothing(
     shown = CollectingDispatcher()
     await ActionShowShortlist().run(shown, make_tracker(), domain)
     assert "Your shortlist is empty" in texts(shown)
+
+
+async def test_saving_two_named_courses_saves_the_listed_one_and_says_which_was_not(
+    store, dispatcher, domain
+) -> None:
+    """ "save the X one and the Waterloo one" when only X is listed: X is saved, by title,
+    and the reply says the Waterloo one was not (nothing dropped silently)."""
+    slots, courses = await _shown(domain)
+    word = next(w for w in courses[0]["title"].lower().split() if len(w) > 5)
+    tracker = make_tracker(
+        f"please save the {word} one and the waterloo one", intent="save_shortlist", slots=slots
+    )
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert said.startswith("Saved 1 course to your shortlist: "), said
+    assert 'I didn\'t save the "waterloo" one' in said
+
+
+async def test_saving_that_one_saves_the_course_just_shown_not_the_list(
+    store, dispatcher, domain
+) -> None:
+    """ "save that one" right after the details of one course saves that course; with no
+    course in focus it asks which, never saving the whole list."""
+    slots, courses = await _shown(domain)
+    asked = CollectingDispatcher()
+    await ActionSaveShortlist().run(
+        asked, make_tracker("save that one", intent="save_shortlist", slots=slots), domain
+    )
+    assert texts(asked).startswith("Which one shall I save?")
+    details = CollectingDispatcher()
+    tracker = make_tracker(
+        "tell me more about the second one",
+        intent="course_details",
+        slots={**slots, "course_index": [2]},
+    )
+    await ActionCourseDetails().run(details, tracker, domain)
+    shown = [
+        {"event": "bot", "text": m.get("text"), "data": {"custom": m.get("custom")}}
+        for m in details.messages
+    ]
+    events = [
+        {"event": "user", "text": "tell me more about the second one"},
+        *shown,
+        {"event": "user", "text": "save that one"},
+    ]
+    tracker = make_tracker("save that one", intent="save_shortlist", slots=slots, events=events)
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith(f"Saved 1 course to your shortlist: {courses[1]['title']}")

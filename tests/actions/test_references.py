@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.references import referenced_ids, unmatched_name
+from actions.references import referenced_ids, unmatched_name, unmatched_names
 from actions.store.search import Recommendation
 from tests.actions.conftest import make_recommendation
 
@@ -83,3 +83,16 @@ def test_names_the_list_does_not_fit_pick_nothing() -> None:
     text = "save the launch one and the food safety and hygiene one for me"
     assert referenced_ids(text, courses) == []
     assert unmatched_name(text, courses) == "launch"
+
+
+def test_each_name_the_list_lacks_is_reported_even_beside_one_it_has() -> None:
+    """ "compare the cyber one and the risk assessment one": the cyber one is listed, the
+    risk assessment one is not, and that is said (not compared with another course)."""
+    text = "compare the cyber one and the risk assessment one"
+    assert unmatched_names(text, COURSES) == ["risk assessment"]
+    assert unmatched_names("save the ux one and the python course", COURSES) == []
+
+
+def test_a_quoted_name_of_several_words_is_read_whole() -> None:
+    text = "how does that compare with the 'working in the french-speaking world' one?"
+    assert unmatched_names(text, COURSES) == ["working french speaking world"]
