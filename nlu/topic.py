@@ -37,6 +37,7 @@ _BREAK = re.compile(r"[.,;:!?()\[\]\n]|\s[-–—]+\s|[–—]")
 _WISH_LEFT = re.compile(r"\b(?:want|wanted|like|love|hope|hoping|dream|would|wish|to|into)\b")
 _SOURCE_CUES = frozenset({"work in", "working in", "job in", "jobs in", "career in"})
 STRENGTHS = {"strong": 3, "medium": 2, "weak": 1}
+MAX_CUE_FILLERS = 2  # words of manner inside a cue ("anything much cheaper on")
 _AFTER_NOUN = 2  # "python course"
 _QUOTED = 3  # 'digital transformation' in quotes
 _BARE = 0.5  # a request that starts with its topic: only when no cue names one
@@ -71,6 +72,7 @@ class TopicCues:
     what_is: frozenset[str]
     hedges: frozenset[str]
     labels: frozenset[str]
+    fillers: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -112,6 +114,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         what_is=frozenset(word_list(raw, "what_is", path)),
         hedges=frozenset(word_list(raw, "hedges", path)),
         labels=frozenset(word_list(raw, "labels", path)),
+        fillers=frozenset(word_list(raw, "fillers", path)),
     )
 
 
@@ -406,14 +409,31 @@ def leans_foreign(word: str, margin: float = FOREIGN_MARGIN) -> bool:
 
 def _cue_at(
     text: str, toks: Sequence[_Token], i: int, cues: TopicCues
-) -> tuple[tuple[str, ...], int] | None:
+) -> tuple[tuple[str, ...], int, int] | None:
+    """The cue starting at token ``i``: its words, its strength and the token after it."""
     if _compound_at(toks, i, cues):
         return None  # "machine learning side": "learning" ends a compound, it asks for nothing
     if toks[i].norm in cues.labels and text[toks[i].end : toks[i].end + 1] == ":":
-        return (toks[i].norm,), STRENGTHS["strong"]  # "- topic: chemistry refresher"
-    for cue, strength in cues.by_first_word.get(toks[i].norm, ()):
+        return (toks[i].norm,), STRENGTHS["strong"], i + 1  # "- topic: chemistry refresher"
+    candidates = cues.by_first_word.get(toks[i].norm, ())
+    for cue, strength in candidates:
         if tuple(t.norm for t in toks[i : i + len(cue)]) == cue:
-            return cue, strength
+            return cue, strength, i + len(cue)
+    # "anything cheaper on food safety", "a formation online about glaucoma": a word or two
+    # of manner between a cue's first word and the rest.
+    for skip in range(1, MAX_CUE_FILLERS + 1):
+        if (
+            i + skip >= len(toks)
+            or toks[i + skip].norm not in cues.fillers
+            or _breaks(text, toks[i + skip - 1], toks[i + skip])
+        ):
+            break  # "something short, in English": a comma ends the cue
+        if i + skip + 1 >= len(toks) or _breaks(text, toks[i + skip], toks[i + skip + 1]):
+            break
+        for cue, strength in candidates:
+            rest = tuple(t.norm for t in toks[i + skip + 1 : i + skip + len(cue)])
+            if len(cue) >= 2 and strength >= STRENGTHS["medium"] and rest == cue[1:]:
+                return cue, strength, i + skip + len(cue)
     return None
 
 
@@ -473,8 +493,7 @@ def find_topic(
         if hit is None:
             i += 1
             continue
-        cue, strength = hit
-        end = i + len(cue)
+        cue, strength, end = hit
         present = " ".join(cue) in _SOURCE_CUES and _about_the_present(lowered, toks[i].start)
         if not present:
             span = _span_after(text, toks, end, blocked, cues)

@@ -62,6 +62,10 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         ("is there a course on training horses?", "horses"),
         # how a course is run is no topic ("structured", "intensive")
         ("I need beginner Greek. Structured course please.", "Greek"),
+        # a word or two of manner inside a cue
+        ("Anything lighter on food safety?", "food safety"),
+        ("I search a formation online about prevention of blindness", "prevention of blindness"),
+        ("need to get my head round school finance", "school finance"),
     ],
 )
 def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: str) -> None:
@@ -78,10 +82,17 @@ def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: st
         "how does credit work",
         "I'm a nurse",
         "something over the summer would be good",
+        "something more in depth",
+        "my buddy says i should look into it",
     ],
 )
 def test_no_topic_where_none_is_named(text: str) -> None:
     assert find_topic(text, bare=True) is None
+
+
+def test_a_comma_ends_a_cue_with_a_word_of_manner_in_it() -> None:
+    # "something short, in English": the course's language, not "something ... in English"
+    assert find_topic("Something short, in English, that I can do at lunch.") is None
 
 
 def test_a_short_request_is_a_topic_only_when_it_asks_for_courses() -> None:
