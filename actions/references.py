@@ -121,8 +121,15 @@ def _by_words(text: str, courses: Sequence[Recommendation]) -> list[str]:
     said = {w for w in _WORD.findall(text) if w not in _COMMON and len(w) > 1}
     if not said:
         return []
-    hits = [course.id for course in courses if said & _course_words(course)]
-    return hits if len(hits) < len(courses) else []
+    fits = [(len(said & _course_words(course)), course.id) for course in courses]
+    hits = [cid for n, cid in fits if n]
+    if not courses or len(hits) < len(courses):
+        return hits
+    # Every course has a word of it ("the medicinal chemistry one" after three chemistry
+    # courses): the ones with the most of its words, if that tells them apart.
+    most = max(n for n, _ in fits)
+    best = [cid for n, cid in fits if n == most]
+    return best if len(best) < len(courses) else []
 
 
 def _course_words(course: Recommendation) -> set[str]:

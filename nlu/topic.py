@@ -167,6 +167,8 @@ def _span_after(
     # question word opens the topic ("a course on what ADHD actually is").
     opened = False
     while i < len(toks) and not blocked[i] and toks[i].norm in cues.stopwords:
+        if _opens_compound(toks, i, cues):
+            break  # "the First World War": the stop word begins the topic
         if not opened and _opens_topic(toks, i, cues):
             opened = True
         elif toks[i].norm in cues.after and _takes_object(text, toks, i, blocked, cues):
@@ -187,10 +189,17 @@ def _span_after(
                 j = k
                 continue
             break
-        if tok.norm in cues.boundaries or (tok.norm in cues.after and j > i):
+        if (tok.norm in cues.boundaries and not _opens_compound(toks, j, cues)) or (
+            tok.norm in cues.after and j > i
+        ):
             break
         j += 1
     return (i, j) if j > i else None
+
+
+def _opens_compound(toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+    """Whether token ``k`` begins a compound with the token after it ("first world")."""
+    return k + 1 < len(toks) and (toks[k].norm, toks[k + 1].norm) in cues.compounds
 
 
 def _takes_object(
@@ -276,6 +285,8 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
         return norm in cues.stopwords or norm in cues.joiners or _foreign_at(toks, k)
 
     while i < j and (loose(i) or toks[i].norm in cues.foreign_joiners):
+        if i + 1 < j and _opens_compound(toks, i, cues):
+            break  # "first aid": the stop word begins the topic
         i += 1
     while j > i and (loose(j - 1) or _manner_adverb(toks[j - 1].norm)):
         if j - 1 > i and _compound_at(toks, j - 1, cues):

@@ -83,15 +83,18 @@ def relaxed_messages(
                 detail = f"nearest{other} takes {_num(value)} weeks"
             prefix = f"only {fits} fit; " if fits else ""
             messages.append(f"{_WISH_NAMES[key]} ({prefix}{detail})")
-        elif key == "level":
-            count = f"only {fits}" if fits else "none"
-            messages.append(f"level ({count} at {profile.level} level)")
-        elif key == "credit":
-            count = f"only {fits}" if fits else "none"
-            messages.append(f"academic credit ({count} carry credit)")
         else:
+            # Counted among the courses meeting the wishes kept: "none carry credit" alone
+            # read as if no course on the topic did (a 10-credit one with no published price
+            # had been left out by the budget).
             count = f"only {fits}" if fits else "none"
-            messages.append(f"delivery ({count} {profile.delivery})")
+            among = " of those meeting your other wishes" if kept else ""
+            if key == "level":
+                messages.append(f"level ({count}{among} at {profile.level} level)")
+            elif key == "credit":
+                messages.append(f"academic credit ({count}{among} carry credit)")
+            else:
+                messages.append(f"delivery ({count}{among} {profile.delivery})")
     return messages
 
 

@@ -96,3 +96,13 @@ def test_each_name_the_list_lacks_is_reported_even_beside_one_it_has() -> None:
 def test_a_quoted_name_of_several_words_is_read_whole() -> None:
     text = "how does that compare with the 'working in the french-speaking world' one?"
     assert unmatched_names(text, COURSES) == ["working french speaking world"]
+
+
+def test_a_name_whose_word_every_course_shares_picks_the_one_with_most_of_it() -> None:
+    courses = [
+        _course("a", "Discovering Science: Atmospheric Chemistry", "University of Leeds", 21, 3),
+        _course("m", "Discovering Science: Medicinal Chemistry", "University of Leeds", 21, 3),
+        _course("b", "Building Products and Chemistry", "Parsons", 21, 4),
+    ]
+    assert referenced_ids("Details on the medicinal chemistry one please", courses) == ["m"]
+    assert referenced_ids("is the chemistry one online?", courses) == []

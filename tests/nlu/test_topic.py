@@ -66,6 +66,9 @@ def topic_of(text: str, bare: bool = True) -> str | None:
         ("Anything lighter on food safety?", "food safety"),
         ("I search a formation online about prevention of blindness", "prevention of blindness"),
         ("need to get my head round school finance", "school finance"),
+        ("Is there anything specifically concerning the First World War?", "First World War"),
+        ("anything on first aid at work", "first aid"),
+        ("fine, what do you have thats related to the middle east then", "middle east"),
     ],
 )
 def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: str) -> None:
