@@ -40,7 +40,7 @@ from actions.length_question import answer_length_question
 from actions.named_topic import nothing_to_act_on
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
-from actions.references import referenced_ids, unmatched_names
+from actions.references import best_named, referenced_ids, unmatched_names
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.start_question import answer_start_question
 from actions.store.search import Recommendation, get_courses
@@ -50,6 +50,7 @@ NOT_IN_LIST = (
     'None of the courses in my last list is the "{name}" one. Tap the one you mean, or say '
     '"courses on {name}" and I\'ll search for it.'
 )
+EARLIER_SHOWN = "That one was in an earlier list I showed you:"
 NOT_LISTED_BUT_FOUND = (
     "That course isn't one of those I just showed, but it is in the catalogue (it is not "
     "checked against your wishes):"
@@ -112,6 +113,26 @@ def unnamed_courses(tracker: Tracker, ids: list[str]) -> list[str]:
     return unmatched_names(text, courses)
 
 
+def seen_earlier(tracker: Tracker, ids: list[str], names: list[str]) -> tuple[list[str], list[str]]:
+    """Courses named as "the X one" that the last list ``ids`` lacks but an earlier list of
+    this conversation showed ("save the RAF one" after a list on the First World War), and
+    the names that fit none of them either."""
+    earlier = [cid for cid in tracker.get_slot("seen_ids") or [] if cid not in ids]
+    if not names or not earlier:
+        return [], list(names)
+    with store_session() as session:
+        courses = explain_courses(session, earlier, profile_from_tracker(tracker))
+    found: list[str] = []
+    missing: list[str] = []
+    for name in names:
+        best = best_named(name, courses)
+        if best is None:
+            missing.append(name)
+        elif best not in found:
+            found.append(best)
+    return found, missing
+
+
 def titled_courses(tracker: Tracker) -> list[str]:
     """Courses the message names by their whole title ("tell me more about Introduction to
     Sustainability"); none for a button's payload."""
@@ -161,6 +182,10 @@ class ActionCourseDetails(CourseAdvisorAction):
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.
         missing = None if asked else unnamed_course(tracker, ids)
+        if missing is not None:
+            earlier, _ = seen_earlier(tracker, ids, [missing])
+            if earlier:
+                return _earlier_details(dispatcher, tracker, earlier[0])
         whole_list = not asked and missing is None
         if whole_list and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
             return []
@@ -207,6 +232,21 @@ class ActionCourseDetails(CourseAdvisorAction):
         return [SlotSet("course_index", None)]
 
 
+def _earlier_details(
+    dispatcher: CollectingDispatcher, tracker: Tracker, course_id: str
+) -> list[dict[str, Any]]:
+    """The details of a course an earlier list showed, said to be from it."""
+    with store_session() as session:
+        [course] = explain_courses(session, [course_id], profile_from_tracker(tracker))
+    dispatcher.utter_message(
+        text=f"{EARLIER_SHOWN}\n{_details(course)}",
+        json_message=course_list_payload([course], []),
+    )
+    if not answer_assessment_question(dispatcher, tracker, [course_id]):
+        answer_start_question(dispatcher, tracker, [course_id])
+    return [SlotSet("course_index", None)]
+
+
 class ActionCompareCourses(CourseAdvisorAction):
     def name(self) -> str:
         return "action_compare_courses"
@@ -225,7 +265,8 @@ class ActionCompareCourses(CourseAdvisorAction):
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
             named = [i for i in named_courses(tracker, ids) if i not in chosen]
-            missing = unnamed_courses(tracker, ids)
+            earlier, missing = seen_earlier(tracker, ids, unnamed_courses(tracker, ids))
+            named += [i for i in earlier if i not in chosen and i not in named]
             if missing:
                 # "Is the Google one better than the others?" or "compare the hazards one and
                 # the risk assessment one" with no such course shown: say so, rather than

@@ -35,6 +35,7 @@ from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
+from actions.vague import undecided_wish
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
 SUGGESTIONS = {
@@ -113,6 +114,11 @@ class ActionAskRephrase(CourseAdvisorAction):
         closing = _closing_reply(tracker)
         if closing is not None:
             dispatcher.utter_message(response=closing)
+            return []
+        undecided = undecided_wish(tracker.latest_message.get("text") or "")
+        if undecided is not None and tracker.get_slot("last_results"):
+            # "For the hours I am not sure, it depend of my night shifts" after a list.
+            dispatcher.utter_message(response="utter_wish_left_open", wish=undecided)
             return []
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]

@@ -26,6 +26,7 @@ SEARCH_SLOTS = (
     "last_results",
     "search_sort",
     "shown_ids",
+    "seen_ids",
     "asked",
     "exploring",
     "by_request",

@@ -241,6 +241,16 @@ def say_unread_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
         return
 
 
+#: How many listed courses a conversation remembers for "the X one" said later.
+MAX_SEEN = 60
+
+
+def remember_seen(tracker: Tracker, ids: list[str]) -> list[str]:
+    """The courses listed so far with ``ids`` added last (each once, the latest kept)."""
+    seen = [cid for cid in tracker.get_slot("seen_ids") or [] if cid not in ids]
+    return [*seen, *ids][-MAX_SEEN:]
+
+
 async def send_recommendations(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -307,6 +317,7 @@ async def send_recommendations(
     return [
         SlotSet("last_results", ids),
         SlotSet("shown_ids", [*exclude_ids, *ids]),
+        SlotSet("seen_ids", remember_seen(tracker, ids)),
         SlotSet("search_sort", sort),
         SlotSet("course_index", None),
         SlotSet("asked", None),

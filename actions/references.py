@@ -122,11 +122,11 @@ def _by_words(text: str, courses: Sequence[Recommendation]) -> list[str]:
     if not said:
         return []
     fits = [(len(said & _course_words(course)), course.id) for course in courses]
-    hits = [cid for n, cid in fits if n]
-    if not courses or len(hits) < len(courses):
-        return hits
-    # Every course has a word of it ("the medicinal chemistry one" after three chemistry
-    # courses): the ones with the most of its words, if that tells them apart.
+    if not any(n for n, _ in fits):
+        return []
+    # The courses with the most of the words said: "the medicinal chemistry one" after three
+    # chemistry courses, "the course on the Royal Air Force in the Cold War" beside A History
+    # of Royal Fashion; none when that leaves every course.
     most = max(n for n, _ in fits)
     best = [cid for n, cid in fits if n == most]
     return best if len(best) < len(courses) else []
@@ -173,6 +173,15 @@ def unmatched_names(text: str, courses: Sequence[Recommendation]) -> list[str]:
         if not fits:
             missing.append(" ".join(w for w in _WORD.findall(match.group(1)) if w in words))
     return missing
+
+
+def best_named(name: str, courses: Sequence[Recommendation]) -> str | None:
+    """The id of the course of ``courses`` a name fits best (most of its words, then the
+    later in ``courses``), if at least half its words fit; else ``None``."""
+    words = _content_words(name)
+    scored = [(len(words & _course_words(c)), i, c) for i, c in enumerate(courses)]
+    fit, _, best = max(scored, default=(0, 0, None), key=lambda s: s[:2])
+    return best.id if fit and best is not None and _fits(words, best) else None
 
 
 def _fits(name: set[str], course: Recommendation) -> bool:

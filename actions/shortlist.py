@@ -26,7 +26,7 @@ from actions.common import (
     resolve_positions,
     store_session,
 )
-from actions.course_list import NOT_IN_LIST, titled_and_named, unnamed_courses
+from actions.course_list import NOT_IN_LIST, seen_earlier, titled_and_named, unnamed_courses
 from actions.focus import course_in_focus, points_at_one
 from actions.named_topic import nothing_to_act_on
 from actions.store.learners import get_shortlist, save_shortlist
@@ -61,6 +61,8 @@ class ActionSaveShortlist(CourseAdvisorAction):
         # the list is: say so, never save the list in its place.
         chosen = chosen or titled_and_named(tracker, ids)
         missing = [] if asked else unnamed_courses(tracker, ids)
+        earlier, missing = seen_earlier(tracker, ids, missing)  # "the RAF one" shown before
+        chosen = [*chosen, *(cid for cid in earlier if cid not in chosen)]
         if not chosen and missing:
             dispatcher.utter_message(
                 text=NOT_IN_LIST.format(name=missing[0]),

@@ -19,3 +19,25 @@ def _vague(path: Path = VAGUE_PATH) -> re.Pattern[str]:
 def is_vague(text: str) -> bool:
     """Whether ``text`` (a short answer) says the learner has no preference or no idea."""
     return bool(text) and _vague().search(text[:300].lower().replace("’", "'")) is not None
+
+
+@lru_cache(maxsize=2)
+def _wish_words(path: Path = VAGUE_PATH) -> dict[str, re.Pattern[str]]:
+    raw = load_yaml(path).get("wish_words") or {}
+    return {
+        slot: re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b")
+        for slot, words in raw.items()
+    }
+
+
+MAX_UNDECIDED_WORDS = 15  # a longer message says more than "not sure about X"
+
+
+def undecided_wish(text: str) -> str | None:
+    """The name of the one wish a short vague message is about ("for the hours I am not
+    sure": "weekly hours"), else ``None``."""
+    if len(text.split()) > MAX_UNDECIDED_WORDS or not is_vague(text):
+        return None
+    lowered = text[:300].lower()
+    named = [name for name, pattern in _wish_words().items() if pattern.search(lowered)]
+    return named[0] if len(named) == 1 else None

@@ -255,3 +255,27 @@ async def test_saving_that_one_saves_the_course_just_shown_not_the_list(
     tracker = make_tracker("save that one", intent="save_shortlist", slots=slots, events=events)
     await ActionSaveShortlist().run(dispatcher, tracker, domain)
     assert texts(dispatcher).startswith(f"Saved 1 course to your shortlist: {courses[1]['title']}")
+
+
+async def test_a_course_named_from_an_earlier_list_is_found_there(store, domain) -> None:
+    """ "save the X one" / "tell me about the X one" after a later list without it: the
+    course an earlier list showed, said to be from it (the conversation remembers them)."""
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    earlier = course_lists(first)[0]["courses"]
+    seen = slot_events(events)["seen_ids"]
+    second = CollectingDispatcher()
+    later_profile = {"topic": "kubernetes", "seen_ids": seen}
+    events = await ActionRecommendCourses().run(second, make_tracker(slots=later_profile), domain)
+    slots = {**later_profile, **slot_events(events)}
+    assert earlier[0]["id"] in slots["seen_ids"]
+    word = next(w for w in earlier[0]["title"].lower().split() if len(w) > 6)
+    details = CollectingDispatcher()
+    tracker = make_tracker(f"tell me about the {word} one", intent="course_details", slots=slots)
+    await ActionCourseDetails().run(details, tracker, domain)
+    assert texts(details).startswith("That one was in an earlier list I showed you:")
+    assert earlier[0]["title"] in texts(details)
+    saved = CollectingDispatcher()
+    tracker = make_tracker(f"save the {word} one", intent="save_shortlist", slots=slots)
+    await ActionSaveShortlist().run(saved, tracker, domain)
+    assert texts(saved).startswith(f"Saved 1 course to your shortlist: {earlier[0]['title']}")

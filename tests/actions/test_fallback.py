@@ -409,3 +409,17 @@ async def test_an_unsure_message_naming_a_subject_before_any_list_starts_the_for
         )
         dispatcher = CollectingDispatcher()
         assert await ActionAskRephrase().run(dispatcher, other, domain) == []
+
+
+async def test_being_unsure_of_one_wish_after_a_list_leaves_it_open(dispatcher, domain) -> None:
+    """ "For the hours I am not sure, it depend of my night shifts" after a list: the wish
+    stays open and the list stands, rather than "Sorry, I'm not sure I understood"."""
+    text = "For the hours I am not sure, it depend of my night shifts"
+    tracker = make_tracker(text, intent="nlu_fallback", slots={"last_results": ["a", "b"]})
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_wish_left_open"
+    assert message["wish"] == "weekly hours"
+    before_a_list = CollectingDispatcher()
+    await ActionAskRephrase().run(before_a_list, make_tracker(text, intent="nlu_fallback"), domain)
+    assert before_a_list.messages[0].get("response") != "utter_wish_left_open"
