@@ -186,7 +186,9 @@ class ActionCourseDetails(CourseAdvisorAction):
             earlier, _ = seen_earlier(tracker, ids, [missing])
             if earlier:
                 return _earlier_details(dispatcher, tracker, earlier[0])
-        whole_list = not asked and missing is None
+        # "How much is it exactly for the glaucoma one and how long?": about that one only.
+        named = [] if asked or missing is not None or len(ids) < 2 else named_courses(tracker, ids)
+        whole_list = not asked and missing is None and not named
         if whole_list and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
             return []
         if whole_list and answer_start_question(dispatcher, tracker):  # "when does it start"
@@ -213,7 +215,7 @@ class ActionCourseDetails(CourseAdvisorAction):
             # "is there anything free?" read as a question about a course: refine the list.
             return await refine(dispatcher, tracker)
         if not chosen and len(ids) > 1:
-            chosen = named_courses(tracker, ids)
+            chosen = named
         if not chosen and (missing is not None or len(ids) > 1):
             # "the knife one, how many hours?" with no knife course in the list: say so.
             dispatcher.utter_message(

@@ -160,18 +160,18 @@ def unmatched_names(text: str, courses: Sequence[Recommendation]) -> list[str]:
     """The words of each course named as "the X one" that no course of ``courses`` fits:
     none of its words alone, too few of them when several courses are named ("save the RAF
     course and the Waterloo course" after a list without the Waterloo one)."""
-    matches = list(_NAMED_ONE.finditer(text.lower()))
+    names = _named_ones(text.lower())
     missing = []
-    for match in matches:
-        words = _content_words(match.group(1))
+    for name in names:
+        words = _content_words(name)
         if not words:
             continue
-        if len(matches) >= 2:
+        if len(names) >= 2:
             fits = any(_fits(words, c) for c in courses)
         else:
             fits = any(words & _course_words(c) for c in courses)
         if not fits:
-            missing.append(" ".join(w for w in _WORD.findall(match.group(1)) if w in words))
+            missing.append(" ".join(w for w in _WORD.findall(name) if w in words))
     return missing
 
 
@@ -201,8 +201,19 @@ def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:
     return _by_words(lowered, courses)
 
 
+#: Words after which a course's name starts again: "the difference between this one"
+#: names no course; "the difference between the coaching one" names "coaching".
+_NAME_RESTARTS = frozenset(["the", "this", "that", "these", "those", "a", "an", "between"])
+
+
 def _named_ones(text: str) -> list[str]:
-    return [m.group(1) for m in _NAMED_ONE.finditer(text)]
+    names = []
+    for match in _NAMED_ONE.finditer(text):
+        words = match.group(1).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w in _NAME_RESTARTS), default=0)
+        if cut < len(words):
+            names.append(" ".join(words[cut:]))
+    return names
 
 
 def _by_named_ones(names: Sequence[set[str]], courses: Sequence[Recommendation]) -> list[str]:

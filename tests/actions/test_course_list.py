@@ -279,3 +279,20 @@ async def test_a_course_named_from_an_earlier_list_is_found_there(store, domain)
     tracker = make_tracker(f"save the {word} one", intent="save_shortlist", slots=slots)
     await ActionSaveShortlist().run(saved, tracker, domain)
     assert texts(saved).startswith(f"Saved 1 course to your shortlist: {earlier[0]['title']}")
+
+
+async def test_a_length_question_about_a_named_course_answers_for_that_one(
+    store, dispatcher, domain
+) -> None:
+    """ "How much is it exactly for the glaucoma one and how long?": that course's details,
+    not the length of every course shown."""
+    slots, courses = await _shown(domain)
+    others = {w for c in (courses[0], courses[2]) for w in c["title"].lower().split()}
+    word = next(w for w in courses[1]["title"].lower().split() if len(w) > 4 and w not in others)
+    text = f"How much is it exactly for the {word} one and how long?"
+    await ActionCourseDetails().run(
+        dispatcher, make_tracker(text, intent="course_details", slots=slots), domain
+    )
+    said = texts(dispatcher)
+    assert courses[1]["title"] in said and "\nPrice: " in said
+    assert courses[0]["title"] not in said
