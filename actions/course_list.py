@@ -36,6 +36,7 @@ from actions.common import (
 from actions.comparison import compare_payload, compare_text, table_text
 from actions.cost_question import answer_cost_question
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
+from actions.extreme_question import answer_extreme_question
 from actions.length_question import answer_length_question
 from actions.named_topic import nothing_to_act_on
 from actions.outcome_question import answer_outcome_question
@@ -264,6 +265,8 @@ class ActionCompareCourses(CourseAdvisorAction):
             return []
         if from_earlier_list(tracker, ids):
             return earlier_list(dispatcher, ids, "compare_courses")
+        if answer_extreme_question(dispatcher, tracker):  # "which one is shortest"
+            return [SlotSet("course_index", None)]
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
             named = [i for i in named_courses(tracker, ids) if i not in chosen]

@@ -25,6 +25,7 @@ from actions.common import (
     store_session,
 )
 from actions.course_list import NO_LIST
+from actions.extreme_question import answer_extreme_question
 from actions.knowledge import microcredentials
 from actions.named_topic import nothing_to_act_on
 from actions.outcome_question import answer_outcome_question
@@ -87,6 +88,8 @@ class ActionWhichToPick(CourseAdvisorAction):
         ids, courses = _last(tracker)
         if not courses:
             return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
+        if answer_extreme_question(dispatcher, tracker):  # "Which is the shortest one?"
+            return []
         best = _pick(courses)
         position = ids.index(best.id) + 1
         goal = GOAL_LABELS.get(str(tracker.get_slot("goal")))
