@@ -26,6 +26,7 @@ from actions.common import (
     store_session,
 )
 from actions.course_wording import how_the_price_adds_up
+from actions.focus import course_in_focus, points_at_one
 from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.references import chosen_positions, referenced_ids
 from actions.store.results import Recommendation
@@ -65,6 +66,8 @@ def _asked_about(tracker: Tracker, courses: list[Recommendation]) -> list[str]:
     text = tracker.latest_message.get("text") or ""
     if not chosen and (leading := _LEADING_POSITION.match(cleaned(text))):
         chosen = resolve_positions([int(leading.group(1))], ids)
+    if not chosen and points_at_one(text) and (focus := course_in_focus(tracker)) in ids:
+        chosen = [str(focus)]  # "how much is that one": the course just shown on its own
     return chosen or referenced_ids(text, courses)
 
 

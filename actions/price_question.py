@@ -22,7 +22,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction, store_session
+from actions.cost_question import answer_cost_question
 from actions.course_wording import CURRENCY_SYMBOLS, money, month_year
+from actions.length_question import answer_length_question
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
 from actions.store.currency import RATES_AS_OF, convert
 from actions.store.models import Course
@@ -150,11 +152,17 @@ class ActionAnswerPriceQuestion(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if not answer_price_question(dispatcher, tracker, known=True):
-            dispatcher.utter_message(
-                response="utter_prices_as_published",
-                rates_as_of=month_year(RATES_AS_OF) or RATES_AS_OF,
-            )
+        if answer_price_question(dispatcher, tracker, known=True):
+            return []
+        if answer_cost_question(dispatcher, tracker):
+            # "how much is that one and how long?": no currency named, so the price (and the
+            # length, when asked) of the courses shown, not how prices are shown in general.
+            answer_length_question(dispatcher, tracker)
+            return []
+        dispatcher.utter_message(
+            response="utter_prices_as_published",
+            rates_as_of=month_year(RATES_AS_OF) or RATES_AS_OF,
+        )
         return []
 
 

@@ -77,19 +77,6 @@ from actions.store.wishes import (
 )
 
 
-def subject_part(
-    session: Session, found: fulltext.Relevance, subject: str
-) -> fulltext.Relevance | None:
-    """The courses of ``found`` filed under ``subject``, in their order; ``None`` if none."""
-    ids = set(
-        session.execute(
-            select(Course.id).where(Course.id.in_(found.ids), Course.subject_id == subject)
-        ).scalars()
-    )
-    kept = [cid for cid in found.ids if cid in ids]
-    return found.part(kept) if kept else None
-
-
 def recommend(
     session: Session,
     profile: LearnerProfile,
@@ -155,17 +142,6 @@ def recommend(
             and not nothing_near(session, topic, profile.context, inferred=inferred)
             else None
         )
-    if (
-        request is not None
-        and topic is not None
-        and topic.status == NONE
-        and not inferred
-        and profile.subject is not None
-    ):
-        # No course on the topic ("Arabic"): the nearest are courses of its subject that the
-        # rest of the request names, never a course elsewhere matching a passing word ("want
-        # to end up ..." had listed End of Life Care); with none, the subject's own list.
-        request = subject_part(session, request, profile.subject)
     by_request = request is not None and (
         topic is None
         or topic.status in (PARTIAL, NONE)

@@ -100,3 +100,20 @@ async def test_a_misread_conversion_question_is_still_answered(
     )
     await action().run(dispatcher, tracker, domain)
     assert _reply(dispatcher)["response"] == "utter_prices_converted"
+
+
+async def test_a_price_question_naming_no_currency_gets_the_prices_and_lengths(
+    store, domain
+) -> None:
+    """ "How much is that one and how long?" read as a currency question: the prices and
+    lengths of the courses shown, not how prices are shown in general."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "How much is that one and how long?",
+        intent="ask_price_currency",
+        slots={"last_results": [EURO_MONTHLY, DOLLAR_PROGRAMME, FREE]},
+    )
+    await ActionAnswerPriceQuestion().run(dispatcher, tracker, domain)
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert responses == ["utter_course_costs", "utter_course_lengths"]
+    assert "$1,350" in dispatcher.messages[0]["lines"]
