@@ -167,32 +167,17 @@ nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a see
 		$(INDEPENDENT)/intents_fresh.yml $(INDEPENDENT)/intents_fresh2.yml tests/nlu/heldout.yml \
 		--json results/nlu-spread.json
 
-personas: setup ## Hold 24 + 8 x 20 + 16 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
+PERSONA_SETS := personas_fresh personas_fresh2 personas_fresh3 personas_fresh4 personas_fresh5 \
+	personas_fresh6 personas_fresh7 personas_fresh8 personas_fresh9 personas_fresh10 \
+	personas_fresh11 personas_fresh12 personas_fresh13
+
+personas: setup ## Hold 24 + 11 x 20 + 16 + 18 persona conversations through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh.yml --out test-artifacts/personas-fresh
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh2.yml --out test-artifacts/personas-fresh2
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh3.yml --out test-artifacts/personas-fresh3
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh4.yml --out test-artifacts/personas-fresh4
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh5.yml --out test-artifacts/personas-fresh5
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh6.yml --out test-artifacts/personas-fresh6
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh7.yml --out test-artifacts/personas-fresh7
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh8.yml --out test-artifacts/personas-fresh8
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh9.yml --out test-artifacts/personas-fresh9
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh10.yml --out test-artifacts/personas-fresh10
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh11.yml --out test-artifacts/personas-fresh11
-	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
-		--personas tests/personas/personas_fresh12.yml --out test-artifacts/personas-fresh12
+	@for set in $(PERSONA_SETS); do \
+		$(PY) -m tests.personas.run --model models/course-advisor.tar.gz \
+			--personas tests/personas/$$set.yml \
+			--out test-artifacts/$$(echo $$set | sed 's/_/-/') || exit 1; \
+	done
 
 SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retrieval_fresh4 \
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \

@@ -26,6 +26,7 @@ from actions.card_actions import card_actions
 from actions.course_wording import credential_label, level_label, money, month_year
 from actions.profile_values import WISH_SLOTS
 from actions.request_context import learner_context, said_text
+from actions.store import fulltext
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.models import Course
 from actions.store.search import (
@@ -377,4 +378,11 @@ def explain_courses(
     """The given courses, in the given order, described against the learner's profile
     (and topic, so that "Title mentions Kubernetes" is among the reasons)."""
     topic = match_topic(session, profile.topic) if profile.topic else None
-    return [describe(course, profile, topic) for course in get_courses(session, ids)]
+    courses = get_courses(session, ids)
+    if topic is None or not topic.used:
+        return [describe(course, profile, topic) for course in courses]
+    # A course from an earlier list, or named by its title, may not be about the topic as
+    # it stands now: only those the topic's words match are said to match it ("Diabetic
+    # Eye Disease" was said to mention French after the learner asked for French courses).
+    about = set(fulltext.relevance(session, topic.used, among=[c.id for c in courses]).ids)
+    return [describe(c, profile, topic if c.id in about else None) for c in courses]

@@ -87,3 +87,18 @@ def test_the_length_says_weeks_hours_a_week_and_hours_in_all(store) -> None:
     assert format_length(stated).endswith("about 20 hours in all")
     unknown = replace(course, duration_weeks=None, hours_per_week=None, hours_total=None)
     assert format_length(unknown) == "length not stated"
+
+
+def test_a_course_is_said_to_match_the_topic_only_when_its_words_do(store) -> None:
+    """A course from an earlier list, described after the topic changed ("French"), is not
+    said to mention the new topic; a course about it is."""
+    from actions.common import explain_courses, store_session
+    from actions.store.results import LearnerProfile
+
+    eye = "fl-diabetic-eye-disease-building-capacity-to-prevent-london-school-of-hyg"
+    french = "fl-intermediate-french-discovering-worlds-of-french-the-open-university"
+    with store_session() as session:
+        courses = explain_courses(session, [eye, french], LearnerProfile(topic="French"))
+    why = {course.id: course.why for course in courses}
+    assert "French" not in why[eye]
+    assert "mentions French" in why[french]
