@@ -233,10 +233,12 @@ def say_unread_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
         start, end = entity.get("start"), entity.get("end")
         said = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
         currency = str(entity.get("value") or "")
+        # A sign or a letter before the amount ("R800", "₹5000") names no currency in words.
+        named = currency if len(currency) > 1 and currency.isalpha() else "that currency"
         dispatcher.utter_message(
             response="utter_budget_currency_unread",
             amount=said.strip() or currency,
-            currency=currency,
+            currency=named,
         )
         return
 

@@ -88,13 +88,23 @@ def foreign_amounts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, currency)`` for each amount ``text`` writes in a currency we cannot
     convert, the span taking in the currency's word ("300 CAD", "5000 rupees"), the
     currency as written ("CAD", "rupees")."""
-    after_pattern, _ = _patterns()
+    after_pattern, before_pattern = _patterns()
     found: list[tuple[int, int, str]] = []
     for number in _AMOUNT.finditer(text):
         word = after_pattern.match(text[number.end() :].lower())
         if word is not None:
             end = number.end() + word.end()
             found.append((number.start(), end, text[number.end() : end].strip()))
+            continue
+        # "R800 total max", "₹5000": the currency written before the amount.
+        head = text[max(0, number.start() - 8) : number.start()]
+        sign = before_pattern.search(head.lower())
+        if sign is not None:
+            start = number.start() - len(head) + sign.start()
+            written = text[start : number.start()].strip()
+            if len(written) == 1 and not written.isupper():
+                continue  # "any that r 2-3 hrs a wk": "r" is "are"; rand is "R800"
+            found.append((start, number.end(), written))
     return found
 
 

@@ -96,6 +96,12 @@ def test_an_amount_in_a_currency_without_a_rate_is_said_not_to_be_the_budget() -
     [said] = dispatcher.messages
     assert said["response"] == "utter_budget_currency_unread"
     assert said["amount"] == "6000 rupees" and said["currency"] == "rupees"
+    # a sign before the amount names no currency in words
+    dispatcher = CollectingDispatcher()
+    text = "budget tight, like R800 total max"
+    say_unread_budget(dispatcher, make_tracker(text, entities=extracted(text)))
+    [said] = dispatcher.messages
+    assert said["amount"] == "R800" and said["currency"] == "that currency"
 
 
 def test_nothing_is_said_when_a_budget_was_read_too() -> None:
