@@ -43,6 +43,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import best_named, referenced_ids, unmatched_names
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
+from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
 from actions.store.search import Recommendation, get_courses
 from actions.store.titles import courses_titled_in
@@ -187,6 +188,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             earlier, _ = seen_earlier(tracker, ids, [missing])
             if earlier:
                 return _earlier_details(dispatcher, tracker, earlier[0])
+        if missing is None and answer_standing_question(dispatcher, tracker):
+            return []  # "Is the certificate recognised by the IHK?": what the catalogue records
         # "How much is it exactly for the glaucoma one and how long?": about that one only.
         named = [] if asked or missing is not None or len(ids) < 2 else named_courses(tracker, ids)
         whole_list = not asked and missing is None and not named

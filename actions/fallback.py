@@ -21,7 +21,7 @@ from actions.assessment_question import answer_assessment_question
 from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction
 from actions.cost_question import answer_cost_question
-from actions.course_list import named_courses
+from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
 from actions.length_question import answer_length_question
@@ -30,6 +30,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
+from actions.references import course_names
 from actions.refine import refine, refine_or_search, refine_or_search_with, refines_last_list
 from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
@@ -106,6 +107,10 @@ class ActionAskRephrase(CourseAdvisorAction):
             if "human_handoff" in _likeliest(tracker):
                 dispatcher.utter_message(response="utter_offer_adviser")
             return events
+        if _names_a_listed_or_shown_course(tracker):
+            # "The risk assessment one, can use for HIRARC or not?": about a course named as
+            # "the X one": its details, or that it is not in the list.
+            return await ActionCourseDetails().act(dispatcher, tracker, domain)
         if _starts_a_search(tracker) or _likely_request(tracker) or _asks_about_a_topic(tracker):
             # "kubernetes" or "upskill" on its own, a longer message whose likeliest intent
             # asks for courses and names what, or a question about a topic ("So there's no
@@ -206,6 +211,15 @@ def _kept_wishes(tracker: Tracker) -> dict[str, Any]:
 
 #: An unsure message is taken as a start only when it is little more than what it names.
 MOSTLY_NAMED = 0.6
+
+
+def _names_a_listed_or_shown_course(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running, a list shown) names a course as "the X
+    one" and asks about it."""
+    if tracker.active_loop.get("name") or not tracker.get_slot("last_results"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return asks(text) and bool(course_names(text))
 
 
 def _starts_a_search(tracker: Tracker) -> bool:

@@ -206,6 +206,11 @@ def referenced_ids(text: str, courses: Sequence[Recommendation]) -> list[str]:
 _NAME_RESTARTS = frozenset(["the", "this", "that", "these", "those", "a", "an", "between"])
 
 
+def course_names(text: str) -> list[str]:
+    """The names of the courses ``text`` calls "the X one" ("the risk assessment one")."""
+    return [name for name in _named_ones(text.lower()) if _content_words(name)]
+
+
 def _named_ones(text: str) -> list[str]:
     names = []
     for match in _NAMED_ONE.finditer(text):

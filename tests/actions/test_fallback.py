@@ -4,7 +4,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ANSWER_ROLE
 from actions.fallback import ActionAskRephrase, ActionFormOutOfScope, ActionOutOfScope
-from actions.search_actions import ActionRefineSearch
+from actions.search_actions import ActionRecommendCourses, ActionRefineSearch
 from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 
@@ -423,3 +423,21 @@ async def test_being_unsure_of_one_wish_after_a_list_leaves_it_open(dispatcher, 
     before_a_list = CollectingDispatcher()
     await ActionAskRephrase().run(before_a_list, make_tracker(text, intent="nlu_fallback"), domain)
     assert before_a_list.messages[0].get("response") != "utter_wish_left_open"
+
+
+async def test_an_unsure_question_about_a_named_course_is_about_that_course(
+    store, dispatcher, domain
+) -> None:
+    """ "The risk assessment one, can use for HIRARC or not?" after a list without it: said
+    not to be in the list (it had been "Sorry, I'm not sure I understood")."""
+    shown = CollectingDispatcher()
+    profile = {"topic": "selenium"}
+    events = await ActionRecommendCourses().run(shown, make_tracker(slots=profile), domain)
+    slots = {**profile, **slot_events(events)}
+    text = "The risk assessment one, can use for HIRARC or not?"
+    await ActionAskRephrase().run(
+        dispatcher, make_tracker(text, intent="nlu_fallback", slots=slots), domain
+    )
+    assert texts(dispatcher).startswith(
+        'None of the courses in my last list is the "risk assessment" one'
+    )
