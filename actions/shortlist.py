@@ -70,17 +70,18 @@ class ActionSaveShortlist(CourseAdvisorAction):
             )
             return [SlotSet("course_index", None)]
         text = tracker.latest_message.get("text") or ""
-        if not chosen and len(ids) > 1 and points_at_one(text):
-            # "save that one": the course just shown on its own, else ask which, never the
-            # whole list.
+        if not chosen and points_at_one(text):
+            # "save that one": the course just shown on its own (one from an earlier list
+            # too), else ask which, never the whole list.
             focus = course_in_focus(tracker)
-            if focus is None:
+            if focus is not None:
+                chosen = [focus]
+            elif len(ids) > 1:
                 dispatcher.utter_message(
                     text="Which one shall I save?",
                     buttons=which_one_buttons(ids, "save_shortlist"),
                 )
                 return [SlotSet("course_index", None)]
-            chosen = [focus]
         chosen = chosen or ids
         with store_session() as session:
             added = save_shortlist(session, tracker.sender_id, chosen)

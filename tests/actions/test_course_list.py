@@ -275,10 +275,27 @@ async def test_a_course_named_from_an_earlier_list_is_found_there(store, domain)
     await ActionCourseDetails().run(details, tracker, domain)
     assert texts(details).startswith("That one was in an earlier list I showed you:")
     assert earlier[0]["title"] in texts(details)
+    # "save that one" right after: the earlier course just shown, not the last list's
+    shown = [
+        {"event": "bot", "text": m.get("text"), "data": {"custom": m.get("custom")}}
+        for m in details.messages
+    ]
+    events = [
+        {"event": "user", "text": "tell me"},
+        *shown,
+        {"event": "user", "text": "save that one"},
+    ]
+    that_one = CollectingDispatcher()
+    tracker = make_tracker("save that one", intent="save_shortlist", slots=slots, events=events)
+    await ActionSaveShortlist().run(that_one, tracker, domain)
+    assert texts(that_one).startswith(f"Saved 1 course to your shortlist: {earlier[0]['title']}")
     saved = CollectingDispatcher()
     tracker = make_tracker(f"save the {word} one", intent="save_shortlist", slots=slots)
     await ActionSaveShortlist().run(saved, tracker, domain)
-    assert texts(saved).startswith(f"Saved 1 course to your shortlist: {earlier[0]['title']}")
+    # saved above by "save that one" already
+    assert texts(saved).startswith(
+        f"Saved 0 courses to your shortlist (1 already there): {earlier[0]['title']}"
+    )
 
 
 async def test_a_length_question_about_a_named_course_answers_for_that_one(
