@@ -10,6 +10,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import PROFILE_SLOTS, CourseAdvisorAction, store_session
 from actions.named_topic import search_named_topic
+from actions.references import course_names
+from actions.shortlist import ActionSaveShortlist
 from actions.store.advisers import REFERENCE_KEY, new_reference
 from actions.store.learners import create_handoff, get_shortlist, open_handoff
 
@@ -36,6 +38,21 @@ def conversation_summary(tracker: Tracker, shortlist: list[str]) -> dict[str, An
     }
 
 
+#: How many of the likeliest intents may hold a request to save that comes with the handoff.
+SAVE_AMONG = 2
+
+
+def _also_saves(tracker: Tracker) -> bool:
+    """Whether the message asks to save named courses of a list shown as well."""
+    ranking = [item.get("name") for item in tracker.latest_message.get("intent_ranking") or []]
+    text = tracker.latest_message.get("text") or ""
+    return (
+        "save_shortlist" in ranking[:SAVE_AMONG]
+        and bool(tracker.get_slot("last_results"))
+        and bool(course_names(text))
+    )
+
+
 class ActionRequestHandoff(CourseAdvisorAction):
     def name(self) -> str:
         return "action_request_handoff"
@@ -43,6 +60,10 @@ class ActionRequestHandoff(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if _also_saves(tracker):
+            # "Save the electrochemistry one. Could I speak to an adviser?": saved first, so
+            # the adviser sees it on the shortlist.
+            await ActionSaveShortlist().act(dispatcher, tracker, domain)
         with store_session() as session:
             waiting = open_handoff(session, tracker.sender_id)
             if waiting is not None:

@@ -74,8 +74,10 @@ _COMMON = frozenset(
         "last",
         "university",
         "online",
-        "introduction",
-        "intro",
+        "two",
+        "three",
+        "both",
+        "all",
         "skills",
         "learning",
         "other",
@@ -138,6 +140,8 @@ def _course_words(course: Recommendation) -> set[str]:
     provider = course.provider or ""
     words = set(_WORD.findall(f"{course.title} {provider} {course.platform or ''}".lower()))
     words.add(_initials(provider))
+    if words & {"introduction", "introductory"}:
+        words.add("intro")  # "the intro one"
     return words
 
 
@@ -145,7 +149,7 @@ def _course_words(course: Recommendation) -> set[str]:
 # The name may be quoted ("the 'working in the French-speaking world' one").
 _NAMED_ONE = re.compile(
     r"\bthe\s+['\"‘“]?((?:[a-z0-9+#][\w+#'-]*\s+){0,4}?[a-z0-9+#][\w+#'-]*?)"
-    r"['\"’”]?\s+(?:one|course)\b"
+    r"['\"’”]?\s+(?:ones?|courses?)\b"
 )
 
 
@@ -207,13 +211,16 @@ _NAME_RESTARTS = frozenset(["the", "this", "that", "these", "those", "a", "an", 
 
 
 def course_names(text: str) -> list[str]:
-    """The names of the courses ``text`` calls "the X one" ("the risk assessment one")."""
-    return [name for name in _named_ones(text.lower()) if _content_words(name)]
+    """The names of the single courses ``text`` calls "the X one" ("the risk assessment
+    one"; not "the farming ones", which may ask for a kind of course)."""
+    return [name for name in _named_ones(text.lower(), plural=False) if _content_words(name)]
 
 
-def _named_ones(text: str) -> list[str]:
+def _named_ones(text: str, *, plural: bool = True) -> list[str]:
     names = []
     for match in _NAMED_ONE.finditer(text):
+        if not plural and match.group(0).endswith("s"):
+            continue
         words = match.group(1).split()
         cut = max((i + 1 for i, w in enumerate(words) if w in _NAME_RESTARTS), default=0)
         if cut < len(words):

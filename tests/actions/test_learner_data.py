@@ -156,3 +156,23 @@ async def test_saving_a_course_named_by_its_words_saves_only_that_one(store, dom
     shown = CollectingDispatcher()
     await ActionShowShortlist().run(shown, make_tracker(sender_id="dana"), domain)
     assert [c["id"] for c in course_lists(shown)[0]["courses"]] == ids[:1]
+
+
+async def test_a_handoff_that_also_asks_to_save_a_course_saves_it_first(store, domain) -> None:
+    """ "Save the X one. Could I speak to an adviser?" read as a handoff: the course is
+    saved too (it had been lost), so the adviser sees it."""
+    slots, courses = await _slots_after_search(domain, "hana")
+    word = next(w for w in courses[0]["title"].lower().split() if len(w) > 5)
+    ranking = [
+        {"name": "human_handoff", "confidence": 0.72},
+        {"name": "save_shortlist", "confidence": 0.14},
+    ]
+    text = f"Save the {word} one. Could I speak to an adviser about it?"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text, intent="human_handoff", intent_ranking=ranking, slots=slots, sender_id="hana"
+    )
+    await ActionRequestHandoff().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert said.startswith(f"Saved 1 course to your shortlist: {courses[0]['title']}")
+    assert "I've asked a careers adviser" in said

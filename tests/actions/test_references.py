@@ -112,3 +112,12 @@ def test_a_demonstrative_is_no_name() -> None:
     text = "What is the difference between this one and the UX one? Which is better"
     assert unmatched_names(text, COURSES) == []
     assert referenced_ids(text, COURSES) == ["b"]
+
+
+def test_plural_and_intro_names() -> None:
+    # "the 2 universiti malaya ones" names courses the list lacks: said, never the list saved
+    assert unmatched_names("ok save the 2 universiti malaya ones", COURSES) == [
+        "universiti malaya"
+    ]
+    # "intro" names the introduction course ("save the ux one and the intro one")
+    assert referenced_ids("save the ux one and the intro one", COURSES) == ["b", "a"]
