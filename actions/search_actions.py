@@ -10,6 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
+from actions.named_topic import search_named_topic
 from actions.refine import refine, refine_or_search, refines_last_list
 
 
@@ -58,5 +59,24 @@ class ActionAnswerNo(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         if refines_last_list(tracker):
             return await refine(dispatcher, tracker)
+        dispatcher.utter_message(response="utter_capabilities")
+        return []
+
+
+class ActionCapabilities(CourseAdvisorAction):
+    """What the assistant can do, unless the question names something to learn ("What about
+    the wedding planning side of things, would that help me?", "What else do you have that
+    might help me get my foot in the door at a hospital?"): then the courses on it."""
+
+    def name(self) -> str:
+        return "action_capabilities"
+
+    async def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        if not tracker.active_loop.get("name"):
+            found = await search_named_topic(dispatcher, tracker, kept=True)
+            if found is not None:
+                return found
         dispatcher.utter_message(response="utter_capabilities")
         return []

@@ -179,3 +179,22 @@ async def test_time_enough_for_credit_is_never_called_impossible(store, domain) 
     }
     await ActionRecommendCourses().run(dispatcher, make_tracker(slots=slots), domain)
     assert "No course here gives" not in texts(dispatcher)
+
+
+async def test_a_capabilities_question_naming_a_topic_searches_it(store, domain) -> None:
+    """ "What about the wedding planning side of things, would that help me?" read as
+    "what can you do": the courses on wedding planning; "what can you do?" the list of
+    what the assistant does."""
+    from actions.search_actions import ActionCapabilities
+
+    text = "What about the wedding planning side of things, would that help me?"
+    found = CollectingDispatcher()
+    tracker = make_tracker(text, intent="ask_capabilities", entities=extracted(text))
+    events = await ActionCapabilities().run(found, tracker, domain)
+    assert slot_events(events)["topic"] == "wedding planning"
+    assert course_lists(found)
+    plain = CollectingDispatcher()
+    await ActionCapabilities().run(
+        plain, make_tracker("what can you do?", intent="ask_capabilities"), domain
+    )
+    assert plain.messages[0]["response"] == "utter_capabilities"
