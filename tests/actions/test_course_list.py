@@ -10,6 +10,15 @@ from tests.actions.conftest import course_lists, extracted, make_tracker, slot_e
 PROFILE = {"goal": "upskill", "subject": "marketing"}
 
 
+def _turns(asked: str, replies: CollectingDispatcher, then: str) -> list[dict]:
+    """Tracker events: a message, the assistant's replies to it (with their cards), the next."""
+    said = [
+        {"event": "bot", "text": m.get("text"), "data": {"custom": m.get("custom")}}
+        for m in replies.messages
+    ]
+    return [{"event": "user", "text": asked}, *said, {"event": "user", "text": then}]
+
+
 async def _shown(domain) -> tuple[dict, list[dict]]:
     dispatcher = CollectingDispatcher()
     events = await ActionRecommendCourses().run(dispatcher, make_tracker(slots=PROFILE), domain)
@@ -243,15 +252,7 @@ async def test_saving_that_one_saves_the_course_just_shown_not_the_list(
         slots={**slots, "course_index": [2]},
     )
     await ActionCourseDetails().run(details, tracker, domain)
-    shown = [
-        {"event": "bot", "text": m.get("text"), "data": {"custom": m.get("custom")}}
-        for m in details.messages
-    ]
-    events = [
-        {"event": "user", "text": "tell me more about the second one"},
-        *shown,
-        {"event": "user", "text": "save that one"},
-    ]
+    events = _turns("tell me more about the second one", details, "save that one")
     tracker = make_tracker("save that one", intent="save_shortlist", slots=slots, events=events)
     await ActionSaveShortlist().run(dispatcher, tracker, domain)
     assert texts(dispatcher).startswith(f"Saved 1 course to your shortlist: {courses[1]['title']}")
@@ -276,15 +277,7 @@ async def test_a_course_named_from_an_earlier_list_is_found_there(store, domain)
     assert texts(details).startswith("That one was in an earlier list I showed you:")
     assert earlier[0]["title"] in texts(details)
     # "save that one" right after: the earlier course just shown, not the last list's
-    shown = [
-        {"event": "bot", "text": m.get("text"), "data": {"custom": m.get("custom")}}
-        for m in details.messages
-    ]
-    events = [
-        {"event": "user", "text": "tell me"},
-        *shown,
-        {"event": "user", "text": "save that one"},
-    ]
+    events = _turns(f"tell me about the {word} one", details, "save that one")
     that_one = CollectingDispatcher()
     tracker = make_tracker("save that one", intent="save_shortlist", slots=slots, events=events)
     await ActionSaveShortlist().run(that_one, tracker, domain)
