@@ -71,12 +71,19 @@ def earlier_list(dispatcher: CollectingDispatcher, ids: list[str], intent: str) 
 def named_courses(tracker: Tracker, ids: list[str]) -> list[str]:
     """Courses of the last list the message names ("the OU one", "the cheaper one"); none
     for a button's payload (``/compare_courses{...}``), which names courses by position."""
+    return names_in_list(tracker, ids)[0]
+
+
+def names_in_list(tracker: Tracker, ids: list[str]) -> tuple[list[str], list[str]]:
+    """The courses of the list ``ids`` the message names (:func:`named_courses`) and the
+    words of each course it names as "the X one" that the list lacks
+    (:func:`unnamed_courses`), from one reading of the list; none for a button."""
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/"):
-        return []
+        return [], []
     with store_session() as session:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
-    return referenced_ids(text, courses)
+    return referenced_ids(text, courses), unmatched_names(text, courses)
 
 
 def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
@@ -97,22 +104,10 @@ def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
     return list(dict.fromkeys([course.id for course in titled] + named))
 
 
-def unnamed_course(tracker: Tracker, ids: list[str]) -> str | None:
-    """The words of a course the message names as "the X one" when no course of the list
-    ``ids`` has them (``references.unmatched_names``), else ``None``; never for a button."""
-    missing = unnamed_courses(tracker, ids)
-    return missing[0] if missing else None
-
-
 def unnamed_courses(tracker: Tracker, ids: list[str]) -> list[str]:
     """The words of each course the message names as "the X one" that no course of the
     list ``ids`` fits ("save the RAF course and the Waterloo course": "waterloo")."""
-    text = tracker.latest_message.get("text") or ""
-    if text.startswith("/"):
-        return []
-    with store_session() as session:
-        courses = explain_courses(session, ids, profile_from_tracker(tracker))
-    return unmatched_names(text, courses)
+    return names_in_list(tracker, ids)[1]
 
 
 def seen_earlier(tracker: Tracker, ids: list[str], names: list[str]) -> tuple[list[str], list[str]]:
@@ -183,7 +178,8 @@ class ActionCourseDetails(CourseAdvisorAction):
         asked = indices_from_tracker(tracker)
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.
-        missing = None if asked else unnamed_course(tracker, ids)
+        in_list, not_in_list = names_in_list(tracker, ids)
+        missing = None if asked or not not_in_list else not_in_list[0]
         if missing is not None:
             earlier, _ = seen_earlier(tracker, ids, [missing])
             if earlier:
@@ -191,7 +187,7 @@ class ActionCourseDetails(CourseAdvisorAction):
         if missing is None and answer_standing_question(dispatcher, tracker):
             return []  # "Is the certificate recognised by the IHK?": what the catalogue records
         # "How much is it exactly for the glaucoma one and how long?": about that one only.
-        named = [] if asked or missing is not None or len(ids) < 2 else named_courses(tracker, ids)
+        named = [] if asked or missing is not None or len(ids) < 2 else in_list
         whole_list = not asked and missing is None and not named
         if whole_list and answer_outcome_question(dispatcher, tracker):  # "do these give a cert"
             return []
@@ -272,8 +268,9 @@ class ActionCompareCourses(CourseAdvisorAction):
             return [SlotSet("course_index", None)]
         chosen = resolve_positions(indices_from_tracker(tracker), ids)
         if len(chosen) < 2:
-            named = [i for i in named_courses(tracker, ids) if i not in chosen]
-            earlier, missing = seen_earlier(tracker, ids, unnamed_courses(tracker, ids))
+            in_list, not_in_list = names_in_list(tracker, ids)
+            named = [i for i in in_list if i not in chosen]
+            earlier, missing = seen_earlier(tracker, ids, not_in_list)
             named += [i for i in earlier if i not in chosen and i not in named]
             if missing:
                 # "Is the Google one better than the others?" or "compare the hazards one and

@@ -182,10 +182,19 @@ def unmatched_names(text: str, courses: Sequence[Recommendation]) -> list[str]:
 def best_named(name: str, courses: Sequence[Recommendation]) -> str | None:
     """The id of the course of ``courses`` a name fits best (most of its words, then the
     later in ``courses``), if at least half its words fit; else ``None``."""
-    words = _content_words(name)
-    scored = [(len(words & _course_words(c)), i, c) for i, c in enumerate(courses)]
+    return _best_fit(_content_words(name), courses, later_first=True)
+
+
+def _best_fit(
+    name: set[str], courses: Sequence[Recommendation], *, later_first: bool
+) -> str | None:
+    """The id of the course with most of the name's words (ties: the later one with
+    ``later_first``, else the earlier), if at least half its words fit; else ``None``."""
+    scored = [
+        (len(name & _course_words(c)), i if later_first else -i, c) for i, c in enumerate(courses)
+    ]
     fit, _, best = max(scored, default=(0, 0, None), key=lambda s: s[:2])
-    return best.id if fit and best is not None and _fits(words, best) else None
+    return best.id if fit and best is not None and _fits(name, best) else None
 
 
 def _fits(name: set[str], course: Recommendation) -> bool:
@@ -234,13 +243,8 @@ def _by_named_ones(names: Sequence[set[str]], courses: Sequence[Recommendation])
     list), so that a word two courses share ("writing") does not take in the whole list;
     a name that at least half its words do not fit picks none ("the food safety and
     hygiene one" is not a food-sector trademark course)."""
-    picked: list[str] = []
-    for name in names:
-        scored = [(len(name & _course_words(c)), -i, c) for i, c in enumerate(courses)]
-        fit, _, best = max(scored, default=(0, 0, None), key=lambda s: s[:2])
-        if fit and best is not None and _fits(name, best):
-            picked.append(best.id)
-    return list(dict.fromkeys(picked))
+    picked = [_best_fit(name, courses, later_first=False) for name in names]
+    return list(dict.fromkeys(cid for cid in picked if cid is not None))
 
 
 def _content_words(text: str) -> set[str]:

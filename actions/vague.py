@@ -24,10 +24,7 @@ def is_vague(text: str) -> bool:
 @lru_cache(maxsize=2)
 def _wish_words(path: Path = VAGUE_PATH) -> dict[str, re.Pattern[str]]:
     raw = load_yaml(path).get("wish_words") or {}
-    return {
-        slot: re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b")
-        for slot, words in raw.items()
-    }
+    return {name: re.compile(alternation(map(str, words))) for name, words in raw.items()}
 
 
 MAX_UNDECIDED_WORDS = 15  # a longer message says more than "not sure about X"
