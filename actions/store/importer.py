@@ -61,6 +61,7 @@ from actions.store.db import (
     translate_error,
 )
 from actions.store.models import SUBJECTS, Course, Provider, Subject, utcnow
+from actions.store.vectors import sync_vectors
 
 DEFAULT_CATALOGUE = REPO_ROOT / "data" / "catalogue" / "courses.csv"
 
@@ -84,6 +85,7 @@ class ImportReport:
     inserted: int = 0
     updated: int = 0
     deleted: int = 0
+    encoded: int = 0  # course texts given a new sentence vector (actions.store.vectors)
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     elapsed_s: float = 0.0
@@ -91,7 +93,8 @@ class ImportReport:
     def summary(self) -> str:
         return (
             f"{self.path}: {self.inserted} inserted, {self.updated} updated, "
-            f"{self.deleted} deleted (catalogue '{self.catalogue}') in {self.elapsed_s:.2f} s"
+            f"{self.deleted} deleted, {self.encoded} texts encoded "
+            f"(catalogue '{self.catalogue}') in {self.elapsed_s:.2f} s"
         )
 
 
@@ -183,6 +186,7 @@ def _write(session: Session, validation: Validation, *, prune: bool, now: dateti
         for batch in _chunks(updates, _WRITE_BATCH):
             session.execute(statement, list(batch))
     report.inserted, report.updated = len(inserts), len(updates)
+    report.encoded = sync_vectors(session, validation.rows)
 
     if prune:
         keep = set(ids) | validation.invalid_ids

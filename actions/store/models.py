@@ -25,6 +25,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -208,6 +209,20 @@ class Course(Base):
 
     def __repr__(self) -> str:
         return f"Course(id={self.id!r})"
+
+
+class CourseVector(Base):
+    """A course's sentence vector (see :mod:`actions.store.vectors`), kept by the importer.
+
+    ``text_hash`` names the model and the text encoded: a course whose title or
+    description changed is encoded again, an unchanged one is not.
+    """
+
+    __tablename__ = "course_vectors"
+
+    course_id = Column(String(200), ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
+    text_hash = Column(String(64), nullable=False, index=True)
+    vector = Column(LargeBinary, nullable=False)  # float32, little-endian
 
 
 class TopicMiss(Base):

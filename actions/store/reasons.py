@@ -271,6 +271,10 @@ def _topic_reason(course: Course, topic: TopicMatch | None, related: bool = Fals
     return f"catalogue entry mentions {label}"
 
 
+#: The why of a course found by what the request means rather than by its words.
+MEANING_REASON = "close in meaning to what you described"
+
+
 def describe(
     course: Course,
     profile: LearnerProfile | None = None,
@@ -278,11 +282,13 @@ def describe(
     *,
     related: bool = False,
     request: Sequence[Group] | None = None,
+    close_in_meaning: bool = False,
 ) -> Recommendation:
     """A course as the bot shows it; with a profile, also why it fits or not.
 
     With the topic match of the search, the why starts with where the course
-    mentions the topic (``related``: the course is about part of it only).
+    mentions the topic (``related``: the course is about part of it only); a course
+    that shares no word with the request but is ``close_in_meaning`` to it says so.
     """
     profile = profile or LearnerProfile()
     judged = _judge(course, profile)
@@ -296,6 +302,8 @@ def describe(
         if request is not None
         else _topic_reason(course, topic, related)
     )
+    if not topic_reason and close_in_meaning:
+        topic_reason = MEANING_REASON
     if topic_reason:
         met.insert(0, topic_reason)
     # The topic and goal reasons lead the one-line why: they make this course stand out.

@@ -57,12 +57,14 @@ from actions.store.relevance import (
 )
 from actions.store.results import LearnerProfile, ProfileError, Recommendation, SearchResult
 from actions.store.score_table import score_of, score_table
+from actions.store.semantic import closeness, closest, request_text
 from actions.store.subjects import closest_subjects, subject_ids, subject_label
 from actions.store.topic_match import (
     BROAD,
     FULL,
     NONE,
     PARTIAL,
+    TopicMatch,
     loose_spelling_matches,
     match_topic,
 )
@@ -75,6 +77,19 @@ from actions.store.wishes import (
     order_keys,
     profile_wishes,
 )
+
+#: Most candidates ranked by closeness in meaning (the top of the list is what it is for).
+MEANING_TOP = 200
+#: Courses added as candidates for being close in meaning to the request (see
+#: _close_in_meaning), at most this many, each at least MEANING_FLOOR close (cosine; a
+#: request and a course on another subject score about 0.1-0.3, on the same 0.4-0.7).
+MEANING_CANDIDATES = 10
+MEANING_FLOOR = 0.4
+#: With courses on the whole topic by its words, a course found by meaning alone must be
+#: this much closer than the closest of them.
+MEANING_MARGIN = 0.05
+#: A request of at most this many words is read with the learner's subject.
+SHORT_REQUEST = 8
 
 
 def recommend(
@@ -190,12 +205,16 @@ def recommend(
     base: list[Any] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
-        # then (when too few) courses about part of it.
-        base.append(Course.id.in_(rel.ids + (near.ids if near else [])))
+        # then (when too few) courses about part of it, and those closest in meaning to
+        # the request (a field described rather than named).
+        close_ids = _close_in_meaning(session, profile, topic, rel) if sort == "best" else []
+        base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close_ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         # Nothing on the topic and no subject to fall back on.
         return SearchResult([], [], [], True, 0, 0, offset, topic=topic)
     elif profile.subject is not None:
+        # The subject's courses (the reply names it: "the nearest Science courses"),
+        # ranked by meaning below.
         base.append(Course.subject_id == profile.subject)
     excluded = sorted({str(i) for i in exclude_ids})
     if excluded:
@@ -243,20 +262,18 @@ def recommend(
     kept = [w for w in wishes if w.key not in relaxed]
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
+    joined: list[Subquery] = []  # score tables the ranking joins (see score_table)
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         tiers = [(Course.id.in_(t.ids), rank) for rank, t in enumerate(near_tiers) if t.ids]
         order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
-    if rel is not None and not by_request:  # the title itself is about the topic
-        # (going by the request, a title with any one of its many words says little)
-        title_ids = rel.title_ids | (near.title_ids if near else frozenset())
-        order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
-    if loose:
+    penalty: Any = None
+    if loose:  # courses missing fewer of the relaxed wishes first
         misses = sum(
             (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
             case((loose[0].met, literal(0)), else_=literal(1)),
         )
         penalty = sum((w.penalty() for w in loose[1:]), loose[0].penalty())
-        order += [misses, penalty]
+        order.append(misses)
     if profile.level in (None, "introductory"):
         order.append(case((Course.follow_on.is_(True), 1), else_=0))  # part I before part II
     else:
@@ -266,12 +283,22 @@ def recommend(
         starters = [Course.title.ilike(f"%{w}%") for w in topic_vocabulary().starter_titles]
         if starters:
             order.append(case((or_(*starters), 1), else_=0))
+    # Then what the request means: the course closest to it first (see semantic).
+    meaning = _meaning_scores(session, profile, topic, base) if sort == "best" else {}
+    if meaning:
+        joined.append(score_table(session, meaning))
+        order.append(score_of(joined[-1], 1.0))
+    if rel is not None and not by_request:  # the title itself is about the topic
+        # (going by the request, a title with any one of its many words says little)
+        title_ids = rel.title_ids | (near.title_ids if near else frozenset())
+        order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
+    if penalty is not None:  # by how far a relaxed wish is missed
+        order.append(penalty)
     weak = weak_matches(rel) | weak_matches(near)
     if topic is not None and rel is not None and not by_request:
         weak |= loose_spelling_matches(session, topic, rel.ids)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
-    joined: list[Subquery] = []  # score tables the ranking joins (see score_table)
     if context is not None and context.scores:  # the rest of the request ("... oncology ...")
         joined.append(score_table(session, context.scores))
         order.append(score_of(joined[-1]))
@@ -315,8 +342,16 @@ def recommend(
         if by_request
         else None
     )
+    close = {cid for cid, score in meaning.items() if -score >= MEANING_FLOOR}
     recommendations = [
-        describe(course, profile, topic, related=course.id in related, request=said)
+        describe(
+            course,
+            profile,
+            topic,
+            related=course.id in related,
+            request=said,
+            close_in_meaning=course.id in close,
+        )
         for course in courses
     ]
     missed = {key for course in courses for key in missed_keys(course, profile)}
@@ -338,6 +373,51 @@ def recommend(
         topic=topic,
         by_request=by_request,
     )
+
+
+def _meaning_query(profile: LearnerProfile, topic: TopicMatch | None) -> str | None:
+    """The request as the encoder reads it; a short one with the learner's subject after
+    it, a soft signal ("python" in data science: Python for data analysis first). A
+    longer request says its field itself, and the subject read from it may be the job
+    the learner has rather than the one they want."""
+    text = request_text(profile.topic, profile.context, topic.corrected if topic else {})
+    if text is not None and profile.subject is not None and len(text.split()) <= SHORT_REQUEST:
+        text = f"{text} ({subject_label(profile.subject)})"
+    return text
+
+
+def _close_in_meaning(
+    session: Session,
+    profile: LearnerProfile,
+    topic: TopicMatch | None,
+    rel: fulltext.Relevance,
+) -> list[str]:
+    """Courses to consider beside those the words found: the catalogue's closest in
+    meaning to the request. When courses match the whole topic by its words, only those
+    clearly closer than the closest of them (by MEANING_MARGIN): a misspelt or everyday
+    word that the words fixed can mislead the encoder ("javascrpt" as "java")."""
+    text = _meaning_query(profile, topic)
+    if text is None:
+        return []
+    found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
+    if topic is not None and topic.status == FULL:
+        best = max(closeness(session, text, rel.ids).values(), default=0.0)
+        found = [(cid, score) for cid, score in found if score >= best + MEANING_MARGIN]
+    return [cid for cid, _ in found]
+
+
+def _meaning_scores(
+    session: Session, profile: LearnerProfile, topic: TopicMatch | None, base: list[Any]
+) -> dict[str, float]:
+    """The candidates closest in meaning to the request, as ranking scores (lower is
+    closer: minus the cosine), the MEANING_TOP best only."""
+    text = _meaning_query(profile, topic)
+    if text is None:
+        return {}
+    ids = list(session.execute(select(Course.id).where(*base)).scalars())
+    close = closeness(session, text, ids)
+    best = sorted(close.items(), key=lambda item: (-item[1], item[0]))[:MEANING_TOP]
+    return {cid: -score for cid, score in best}
 
 
 # -- look-ups ----------------------------------------------------------------------

@@ -182,10 +182,10 @@ async def test_saving_a_position_beyond_the_list_saves_nothing(store, dispatcher
 async def test_saving_by_whole_title_saves_that_course_and_no_namesake(
     store, dispatcher, domain
 ) -> None:
-    """ "save Introduction to Sustainability" after a list on climate change: that course
-    (outside the list), not a listed one whose title shares a word with it."""
+    """ "save Introduction to Sustainability" after a list on sustainable business: that
+    course (outside the list), not a listed one whose title begins with the same words."""
     first = CollectingDispatcher()
-    slots = {"topic": "climate change", "subject": "environment-sustainability"}
+    slots = {"topic": "sustainable business", "subject": "environment-sustainability"}
     events = await ActionRecommendCourses().run(first, make_tracker(slots=slots), domain)
     slots = {**slots, **slot_events(events)}
     listed = [c["title"] for c in course_lists(first)[0]["courses"]]

@@ -116,8 +116,6 @@ def test_a_demonstrative_is_no_name() -> None:
 
 def test_plural_and_intro_names() -> None:
     # "the 2 universiti malaya ones" names courses the list lacks: said, never the list saved
-    assert unmatched_names("ok save the 2 universiti malaya ones", COURSES) == [
-        "universiti malaya"
-    ]
+    assert unmatched_names("ok save the 2 universiti malaya ones", COURSES) == ["universiti malaya"]
     # "intro" names the introduction course ("save the ux one and the intro one")
     assert referenced_ids("save the ux one and the intro one", COURSES) == ["b", "a"]

@@ -105,7 +105,7 @@ def test_a_topic_too_broad_to_search_beside_specific_words_gives_way_to_the_requ
     assert result.by_request
     for course in result.courses[:3]:
         text = _text(course.title, course.description)
-        assert any(word in text for word in ("organic", "soil", "farm")), course.title
+        assert any(w in text for w in ("organic", "soil", "farm", "agricultur")), course.title
     plain = recommend(session, LearnerProfile(subject="science", topic="science"))
     assert not plain.by_request  # nothing specific beside it: the subject's courses
 
@@ -147,7 +147,8 @@ def test_a_topic_the_catalogue_lacks_is_said_and_the_request_still_ranks(
     result = recommend(session, LearnerProfile(topic="qxzjvw", context=context))
     assert result.topic is not None and result.topic.status == "none"
     assert result.by_request and result.courses
-    assert "pollution" in _text(result.courses[0].title, result.courses[0].description)
+    first = _text(result.courses[0].title, result.courses[0].description)
+    assert "pollution" in first or "clean air" in first
 
 
 def test_everyday_words_matched_in_titles_do_not_overrule_the_topic(session: Session) -> None:
@@ -204,7 +205,9 @@ def test_a_topic_said_in_passing_still_counts_most_in_the_request(session: Sessi
     profile = LearnerProfile(topic="addiction", context=context, topic_inferred=True)
     result = recommend(session, profile)
     assert result.by_request
-    assert all("addiction" in c.title.lower() for c in result.courses)
+    titles = [c.title.lower() for c in result.courses]
+    assert all("addiction" in t or "substance use" in t for t in titles), titles
+    assert "addiction" in titles[0]
 
 
 def test_a_topic_agreeing_with_the_request_keeps_its_courses(session: Session) -> None:

@@ -1,0 +1,140 @@
+"""How close in meaning each course is to the learner's request.
+
+The request and every course are sentence vectors (:mod:`actions.store.sentence_encoder`,
+:mod:`actions.store.vectors`); closeness is their cosine (the vectors have length 1, so a
+dot product). The full-text engine still decides which courses are *about* the topic
+(the honest "I have no course on X" rests on it); this closeness ranks among the
+candidates, so that "how goods flow from supplier to customer" puts supply-chain courses
+before one that shares a word.
+
+The course vectors are read from the database once per process into one matrix and
+read again when the number of vectors changes or after VECTORS_TTL_S seconds (a new
+import).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from actions.negation import without_negated
+from actions.store.models import CourseVector
+from actions.store.sentence_encoder import EncoderMissing, get_encoder
+from actions.store.vectors import as_matrix
+
+logger = logging.getLogger(__name__)
+
+#: How long the loaded vectors are trusted before their count is checked again, seconds.
+VECTORS_TTL_S = 30.0
+#: Longest request read, in characters (the encoder reads about 100 words anyway).
+MAX_REQUEST_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    row_of: dict[str, int]
+    matrix: np.ndarray
+    count: int
+    checked: float
+
+
+_lock = threading.Lock()
+_loaded: dict[str, _Loaded] = {}
+
+
+def _vector_count(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(CourseVector)).scalar_one())
+
+
+def _course_vectors(session: Session) -> _Loaded:
+    key = str(session.get_bind().engine.url)
+    now = time.monotonic()
+    with _lock:
+        cached = _loaded.get(key)
+    if cached is not None and now - cached.checked <= VECTORS_TTL_S:
+        return cached
+    count = _vector_count(session)
+    if cached is None or cached.count != count:
+        rows = session.execute(select(CourseVector.course_id, CourseVector.vector)).all()
+        cached = _Loaded(
+            {str(cid): i for i, (cid, _) in enumerate(rows)},
+            as_matrix([bytes(vector) for _, vector in rows]),
+            count,
+            now,
+        )
+    else:
+        cached = _Loaded(cached.row_of, cached.matrix, count, now)
+    with _lock:
+        _loaded[key] = cached
+    return cached
+
+
+def request_text(
+    topic: str | None, context: str | None, corrected: Mapping[str, str] | None = None
+) -> str | None:
+    """What the request means, as one text: the learner's words without what they do
+    not want ("English, not Chinese"), led by the topic when the words do not hold it,
+    with the misspellings the topic search fixed fixed ("javascrpt" -> "javascript"):
+    the encoder reads a misspelt word as pieces that mean something else."""
+    said = without_negated(context[:MAX_REQUEST_CHARS]) if context else ""
+    said = " ".join(said.split())
+    if topic and topic.lower() not in said.lower():
+        said = f"{topic}. {said}" if said else topic
+    for typed, fixed in (corrected or {}).items():
+        said = re.sub(rf"\b{re.escape(typed)}\b", fixed, said, flags=re.IGNORECASE)
+    return said or None
+
+
+def closeness(session: Session, text: str, ids: Sequence[str]) -> dict[str, float]:
+    """Each of ``ids``'s closeness in meaning to ``text`` (cosine, -1 to 1); courses with
+    no vector are left out. Empty when the encoder is not installed (logged once a call):
+    the search then ranks by words alone."""
+    if not ids:
+        return {}
+    try:
+        query = get_encoder().encode_query(text)
+    except EncoderMissing as exc:
+        logger.warning("ranking by words only: %s", exc)
+        return {}
+    loaded = _course_vectors(session)
+    rows = [(cid, loaded.row_of[cid]) for cid in ids if cid in loaded.row_of]
+    if not rows:
+        return {}
+    scores = loaded.matrix[[row for _, row in rows]] @ query
+    return {cid: float(score) for (cid, _), score in zip(rows, scores, strict=True)}
+
+
+def closest(session: Session, text: str, limit: int, floor: float) -> list[tuple[str, float]]:
+    """The ``limit`` courses of the whole catalogue closest in meaning to ``text``, each
+    at least ``floor`` close, closest first."""
+    try:
+        query = get_encoder().encode_query(text)
+    except EncoderMissing as exc:
+        logger.warning("ranking by words only: %s", exc)
+        return []
+    loaded = _course_vectors(session)
+    if not loaded.row_of:
+        return []
+    scores = loaded.matrix @ query
+    count = min(limit, len(scores))
+    top = np.argpartition(-scores, count - 1)[:count]
+    ids = list(loaded.row_of)
+    found = [(ids[i], float(scores[i])) for i in top if scores[i] >= floor]
+    return sorted(found, key=lambda item: (-item[1], item[0]))
+
+
+def forget() -> None:
+    """Drop the loaded vectors (tests that re-import into one database)."""
+    with _lock:
+        _loaded.clear()
+
+
+__all__ = ["closeness", "closest", "forget", "request_text"]

@@ -1,0 +1,79 @@
+"""Ranking by what a request means: everyday words find the courses on the thing described."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from actions.store.reasons import MEANING_REASON
+from actions.store.search import LearnerProfile, recommend
+from actions.store.semantic import closeness, request_text
+
+
+def test_the_request_text_drops_what_is_not_wanted_and_leads_with_the_topic() -> None:
+    assert request_text("Spanish", "I need Spanish, not Chinese") == "I need Spanish, not"
+    assert request_text("Excel", "something for work please") == (
+        "Excel. something for work please"
+    )
+    assert request_text(None, "learn pyhton", {"pyhton": "python"}) == "learn python"
+    assert request_text(None, "   ") is None
+    assert request_text("UX", None) == "UX"
+
+
+@pytest.mark.parametrize(
+    ("profile", "title_words"),
+    [
+        # No word of the request names the field.
+        (
+            LearnerProfile(
+                subject="psychology-mental-health",
+                context="why do people get hooked on gambling and how can they stop",
+            ),
+            ("gambling", "addiction"),
+        ),
+        # The topic phrase the NLU picked is in no course; the sentence is.
+        (
+            LearnerProfile(
+                subject="environment-sustainability",
+                topic="leftovers",
+                context="our restaurant throws away so many leftovers every night, "
+                "I want to learn how to cut that down",
+            ),
+            ("waste",),
+        ),
+        # A misspelt topic, fixed by the word search, is read fixed.
+        (
+            LearnerProfile(subject="computing-it", topic="pyhton", context="pyhton for beginners"),
+            ("python",),
+        ),
+    ],
+)
+def test_the_first_course_is_about_what_the_request_means(
+    session: Session, profile: LearnerProfile, title_words: tuple[str, ...]
+) -> None:
+    result = recommend(session, profile)
+    first = result.courses[0].title.lower()
+    assert any(word in first for word in title_words), [c.title for c in result.courses]
+
+
+def test_a_course_found_by_meaning_alone_says_so(session: Session) -> None:
+    profile = LearnerProfile(
+        subject="psychology-mental-health",
+        context="why do people get hooked on gambling and how can they stop",
+    )
+    courses = recommend(session, profile).courses
+    by_meaning = [c for c in courses if c.why.lower().startswith(MEANING_REASON)]
+    assert by_meaning, [c.why for c in courses]
+    assert all("gambl" not in c.why.lower() for c in by_meaning)  # no word claimed
+
+
+def test_cheapest_and_other_sorts_keep_their_order(session: Session) -> None:
+    profile = LearnerProfile(subject="languages", topic="Spanish", context="Spanish please")
+    costs = [c.cost_gbp for c in recommend(session, profile, sort="cheapest").courses]
+    known = [c for c in costs if c is not None]
+    assert known == sorted(known)
+
+
+def test_closeness_leaves_out_unknown_courses(session: Session) -> None:
+    scores = closeness(session, "weather", ["no-such-course"])
+    assert scores == {}
