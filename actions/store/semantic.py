@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from actions.negation import without_negated
 from actions.store.models import CourseVector
 from actions.store.sentence_encoder import EncoderMissing, get_encoder
+from actions.store.topics import topic_vocabulary
 from actions.store.vectors import as_matrix
 
 logger = logging.getLogger(__name__)
@@ -81,16 +82,24 @@ def request_text(
     topic: str | None, context: str | None, corrected: Mapping[str, str] | None = None
 ) -> str | None:
     """What the request means, as one text: the learner's words without what they do
-    not want ("English, not Chinese"), led by the topic when the words do not hold it,
-    with the misspellings the topic search fixed fixed ("javascrpt" -> "javascript"):
-    the encoder reads a misspelt word as pieces that mean something else."""
+    not want ("English, not Chinese") and without the words of their wishes and of the
+    course format ("budget", "hours", "an online course"), led by the topic phrase when
+    the words do not hold it, with the misspellings the topic search fixed fixed
+    ("javascrpt" -> "javascript": the encoder reads a misspelt word as pieces that mean
+    something else)."""
     said = without_negated(context[:MAX_REQUEST_CHARS]) if context else ""
-    said = " ".join(said.split())
+    vocabulary = topic_vocabulary()
+    noise = vocabulary.format_words | vocabulary.request_noise
+    said = " ".join(word for word in said.split() if _bare(word) not in noise)
     if topic and topic.lower() not in said.lower():
         said = f"{topic}. {said}" if said else topic
     for typed, fixed in (corrected or {}).items():
         said = re.sub(rf"\b{re.escape(typed)}\b", fixed, said, flags=re.IGNORECASE)
     return said or None
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,;:!?()[]'\"")
 
 
 def closeness(session: Session, text: str, ids: Sequence[str]) -> dict[str, float]:

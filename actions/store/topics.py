@@ -41,6 +41,7 @@ class TopicVocabulary:
     stopwords: frozenset[str]
     generic: frozenset[str]
     request_noise: frozenset[str]
+    format_words: frozenset[str]
     synonyms: dict[tuple[str, ...], Group]  # phrase words -> the phrase's whole group
     follow_on: tuple[re.Pattern[str], ...]
     starter_titles: tuple[str, ...] = ()
@@ -111,6 +112,7 @@ def topic_vocabulary(
         stopwords=frozenset(word_list(raw, "stopwords", path)),
         generic=frozenset(word_list(raw, "generic", path)),
         request_noise=frozenset(word_list(raw, "request_noise", path)),
+        format_words=frozenset(word_list(raw, "format_words", path)),
         synonyms=synonyms,
         follow_on=tuple(patterns),
         starter_titles=tuple(word_list(raw, "starter_titles", path)),

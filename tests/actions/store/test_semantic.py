@@ -20,6 +20,18 @@ def test_the_request_text_drops_what_is_not_wanted_and_leads_with_the_topic() ->
     assert request_text("UX", None) == "UX"
 
 
+def test_the_request_text_leaves_out_the_course_format_and_the_wishes() -> None:
+    # "an online course" drew courses titled "Learning Online" to a carer asking about dementia
+    said = "my mum has dementia and a friend said I could do an online course, 3 hours a week"
+    text = request_text(None, said)
+    assert text is not None and "dementia" in text
+    assert not {"online", "course", "hours", "week"} & set(text.replace(",", " ").split())
+    # the topic phrase keeps its words
+    assert request_text("online marketing", "an online marketing course") == (
+        "online marketing. an marketing"
+    )
+
+
 @pytest.mark.parametrize(
     ("profile", "title_words"),
     [
