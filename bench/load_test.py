@@ -263,7 +263,11 @@ def check_reply(
         for course in courses:
             # A course about this learner's words belongs to them whatever its subject
             # ("Photographing the Holocaust" for "photography"): topics cross subjects.
-            about_phrase = mentions(str(course.get("title") or ""), (learner.phrase,))
+            # ("Fine Art" for "arts": the phrase's singular counts too).
+            title = str(course.get("title") or "")
+            about_phrase = mentions(title, (learner.phrase,)) or mentions(
+                title, (learner.phrase.removesuffix("s"),)
+            )
             if course.get("subject") != learner.subject and not about_phrase:
                 result.crosstalk.append(
                     f"{where}: {course.get('title')!r} is {course.get('subject')}, "

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
@@ -68,7 +68,7 @@ from actions.store.topic_match import (
     loose_spelling_matches,
     match_topic,
 )
-from actions.store.topics import topic_vocabulary
+from actions.store.topics import topic_vocabulary, words
 from actions.store.wishes import (
     NO_SUBJECT_POOL,
     SORTS,
@@ -85,6 +85,8 @@ MEANING_TOP = 200
 #: request and a course on another subject score about 0.1-0.3, on the same 0.4-0.7).
 MEANING_CANDIDATES = 10
 MEANING_FLOOR = 0.4
+#: ... and at least this close when it is of another subject than the learner's.
+MEANING_OTHER_SUBJECT = 0.5
 #: With courses on the whole topic by its words, a course found by meaning alone must be
 #: this much closer than the closest of them.
 MEANING_MARGIN = 0.05
@@ -266,6 +268,10 @@ def recommend(
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         tiers = [(Course.id.in_(t.ids), rank) for rank, t in enumerate(near_tiers) if t.ids]
         order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
+    if rel is not None and not by_request:  # the title itself is about the topic
+        # (going by the request, a title with any one of its many words says little)
+        title_ids = rel.title_ids | (near.title_ids if near else frozenset())
+        order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
     penalty: Any = None
     if loose:  # courses missing fewer of the relaxed wishes first
         misses = sum(
@@ -283,20 +289,32 @@ def recommend(
         starters = [Course.title.ilike(f"%{w}%") for w in topic_vocabulary().starter_titles]
         if starters:
             order.append(case((or_(*starters), 1), else_=0))
+    weak = weak_matches(rel) | weak_matches(near)
+    if topic is not None and rel is not None and not by_request:
+        weak |= loose_spelling_matches(session, topic, rel.ids)
+    if rel is not None and _names_subject(profile.topic, profile.subject):
+        # The topic is the subject's own name ("data science", "cyber security"): courses
+        # found by words, about the topic before those that only mention it, and of the
+        # subject first (a career change into data science: the data science courses before
+        # "Teaching Data Science in Schools", which the encoder puts first), then meaning.
+        # A topic of other words leaves the subject to re-rank later: it is often read from
+        # the learner's job.
+        if weak:
+            order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
+        found_by_words = rel.ids + (near.ids if near else [])
+        order.append(
+            case(
+                (and_(Course.subject_id == profile.subject, Course.id.in_(found_by_words)), 0),
+                else_=1,
+            )
+        )
     # Then what the request means: the course closest to it first (see semantic).
     meaning = _meaning_scores(session, profile, topic, base) if sort == "best" else {}
     if meaning:
         joined.append(score_table(session, meaning))
         order.append(score_of(joined[-1], 1.0))
-    if rel is not None and not by_request:  # the title itself is about the topic
-        # (going by the request, a title with any one of its many words says little)
-        title_ids = rel.title_ids | (near.title_ids if near else frozenset())
-        order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
     if penalty is not None:  # by how far a relaxed wish is missed
         order.append(penalty)
-    weak = weak_matches(rel) | weak_matches(near)
-    if topic is not None and rel is not None and not by_request:
-        weak |= loose_spelling_matches(session, topic, rel.ids)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
     if context is not None and context.scores:  # the rest of the request ("... oncology ...")
@@ -375,6 +393,17 @@ def recommend(
     )
 
 
+def _names_subject(topic: str | None, subject: str | None) -> bool:
+    """Whether the topic phrase is the subject's own name ("cyber security" for
+    cybersecurity, "data science" for data-science-ai, "arts" for arts-humanities)."""
+    if not topic or not subject:
+        return False
+    stop = topic_vocabulary().stopwords
+    said = [w for w in words(topic) if w not in stop]
+    names = set(subject.split("-")) | {subject.replace("-", "")}
+    return bool(said) and (all(w in names for w in said) or "".join(said) in names)
+
+
 def _meaning_query(profile: LearnerProfile, topic: TopicMatch | None) -> str | None:
     """The request as the encoder reads it; a short one with the learner's subject after
     it, a soft signal ("python" in data science: Python for data analysis first). A
@@ -400,6 +429,18 @@ def _close_in_meaning(
     if text is None:
         return []
     found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
+    if profile.subject is not None and found:
+        # A course of another subject than the learner's must be clearly close.
+        subjects = dict(
+            session.execute(
+                select(Course.id, Course.subject_id).where(Course.id.in_([c for c, _ in found]))
+            ).all()
+        )
+        found = [
+            (cid, score)
+            for cid, score in found
+            if subjects.get(cid) == profile.subject or score >= MEANING_OTHER_SUBJECT
+        ]
     if topic is not None and topic.status == FULL:
         best = max(closeness(session, text, rel.ids).values(), default=0.0)
         found = [(cid, score) for cid, score in found if score >= best + MEANING_MARGIN]

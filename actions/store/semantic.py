@@ -91,6 +91,8 @@ def request_text(
     vocabulary = topic_vocabulary()
     noise = vocabulary.format_words | vocabulary.request_noise
     said = " ".join(word for word in said.split() if _bare(word) not in noise)
+    if not any(_bare(word) not in vocabulary.stopwords for word in said.split()):
+        said = ""  # nothing about a subject matter ("anything cheaper?")
     if topic and topic.lower() not in said.lower():
         said = f"{topic}. {said}" if said else topic
     for typed, fixed in (corrected or {}).items():
