@@ -57,18 +57,22 @@ from actions.store.relevance import (
 )
 from actions.store.results import LearnerProfile, ProfileError, Recommendation, SearchResult
 from actions.store.score_table import score_of, score_table
-from actions.store.semantic import closeness, closest, request_text
+from actions.store.semantic_ranking import (
+    MEANING_FLOOR,
+    close_in_meaning,
+    meaning_scores,
+    names_subject,
+)
 from actions.store.subjects import closest_subjects, subject_ids, subject_label
 from actions.store.topic_match import (
     BROAD,
     FULL,
     NONE,
     PARTIAL,
-    TopicMatch,
     loose_spelling_matches,
     match_topic,
 )
-from actions.store.topics import topic_vocabulary, words
+from actions.store.topics import topic_vocabulary
 from actions.store.wishes import (
     NO_SUBJECT_POOL,
     SORTS,
@@ -77,21 +81,6 @@ from actions.store.wishes import (
     order_keys,
     profile_wishes,
 )
-
-#: Most candidates ranked by closeness in meaning (the top of the list is what it is for).
-MEANING_TOP = 200
-#: Courses added as candidates for being close in meaning to the request (see
-#: _close_in_meaning), at most this many, each at least MEANING_FLOOR close (cosine; a
-#: request and a course on another subject score about 0.1-0.3, on the same 0.4-0.7).
-MEANING_CANDIDATES = 10
-MEANING_FLOOR = 0.4
-#: ... and at least this close when it is of another subject than the learner's.
-MEANING_OTHER_SUBJECT = 0.5
-#: With courses on the whole topic by its words, a course found by meaning alone must be
-#: this much closer than the closest of them.
-MEANING_MARGIN = 0.05
-#: A request of at most this many words is read with the learner's subject.
-SHORT_REQUEST = 8
 
 
 def recommend(
@@ -209,7 +198,7 @@ def recommend(
         # Courses about the topic, whatever their subject (the subject only re-ranks),
         # then (when too few) courses about part of it, and those closest in meaning to
         # the request (a field described rather than named).
-        close_ids = _close_in_meaning(session, profile, topic, rel) if sort == "best" else []
+        close_ids = close_in_meaning(session, profile, topic, rel) if sort == "best" else []
         base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close_ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         # Nothing on the topic and no subject to fall back on.
@@ -292,7 +281,7 @@ def recommend(
     weak = weak_matches(rel) | weak_matches(near)
     if topic is not None and rel is not None and not by_request:
         weak |= loose_spelling_matches(session, topic, rel.ids)
-    if rel is not None and _names_subject(profile.topic, profile.subject):
+    if rel is not None and names_subject(profile.topic, profile.subject):
         # The topic is the subject's own name ("data science", "cyber security"): courses
         # found by words, about the topic before those that only mention it, and of the
         # subject first (a career change into data science: the data science courses before
@@ -309,7 +298,7 @@ def recommend(
             )
         )
     # Then what the request means: the course closest to it first (see semantic).
-    meaning = _meaning_scores(session, profile, topic, base) if sort == "best" else {}
+    meaning = meaning_scores(session, profile, topic, base) if sort == "best" else {}
     if meaning:
         joined.append(score_table(session, meaning))
         order.append(score_of(joined[-1], 1.0))
@@ -391,74 +380,6 @@ def recommend(
         topic=topic,
         by_request=by_request,
     )
-
-
-def _names_subject(topic: str | None, subject: str | None) -> bool:
-    """Whether the topic phrase is the subject's own name ("cyber security" for
-    cybersecurity, "data science" for data-science-ai, "arts" for arts-humanities)."""
-    if not topic or not subject:
-        return False
-    stop = topic_vocabulary().stopwords
-    said = [w for w in words(topic) if w not in stop]
-    names = set(subject.split("-")) | {subject.replace("-", "")}
-    return bool(said) and (all(w in names for w in said) or "".join(said) in names)
-
-
-def _meaning_query(profile: LearnerProfile, topic: TopicMatch | None) -> str | None:
-    """The request as the encoder reads it; a short one with the learner's subject after
-    it, a soft signal ("python" in data science: Python for data analysis first). A
-    longer request says its field itself, and the subject read from it may be the job
-    the learner has rather than the one they want."""
-    text = request_text(profile.topic, profile.context, topic.corrected if topic else {})
-    if text is not None and profile.subject is not None and len(text.split()) <= SHORT_REQUEST:
-        text = f"{text} ({subject_label(profile.subject)})"
-    return text
-
-
-def _close_in_meaning(
-    session: Session,
-    profile: LearnerProfile,
-    topic: TopicMatch | None,
-    rel: fulltext.Relevance,
-) -> list[str]:
-    """Courses to consider beside those the words found: the catalogue's closest in
-    meaning to the request. When courses match the whole topic by its words, only those
-    clearly closer than the closest of them (by MEANING_MARGIN): a misspelt or everyday
-    word that the words fixed can mislead the encoder ("javascrpt" as "java")."""
-    text = _meaning_query(profile, topic)
-    if text is None:
-        return []
-    found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
-    if profile.subject is not None and found:
-        # A course of another subject than the learner's must be clearly close.
-        subjects = dict(
-            session.execute(
-                select(Course.id, Course.subject_id).where(Course.id.in_([c for c, _ in found]))
-            ).all()
-        )
-        found = [
-            (cid, score)
-            for cid, score in found
-            if subjects.get(cid) == profile.subject or score >= MEANING_OTHER_SUBJECT
-        ]
-    if topic is not None and topic.status == FULL:
-        best = max(closeness(session, text, rel.ids).values(), default=0.0)
-        found = [(cid, score) for cid, score in found if score >= best + MEANING_MARGIN]
-    return [cid for cid, _ in found]
-
-
-def _meaning_scores(
-    session: Session, profile: LearnerProfile, topic: TopicMatch | None, base: list[Any]
-) -> dict[str, float]:
-    """The candidates closest in meaning to the request, as ranking scores (lower is
-    closer: minus the cosine), the MEANING_TOP best only."""
-    text = _meaning_query(profile, topic)
-    if text is None:
-        return {}
-    ids = list(session.execute(select(Course.id).where(*base)).scalars())
-    close = closeness(session, text, ids)
-    best = sorted(close.items(), key=lambda item: (-item[1], item[0]))[:MEANING_TOP]
-    return {cid: -score for cid, score in best}
 
 
 # -- look-ups ----------------------------------------------------------------------

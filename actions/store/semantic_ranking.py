@@ -1,0 +1,114 @@
+"""How the search uses closeness in meaning (:mod:`actions.store.semantic`): the text the
+encoder reads for a request, the courses added as candidates, and the ranking scores.
+
+Kept apart from :mod:`actions.store.search`, which decides the order of its keys: the
+closeness scores come after the topic tiers, titles about the topic and the count of relaxed
+wishes (and, when the topic is the subject's own name, the subject's word-found courses).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from actions.store import fulltext
+from actions.store.models import Course
+from actions.store.results import LearnerProfile
+from actions.store.semantic import closeness, closest, request_text
+from actions.store.subjects import subject_label
+from actions.store.topic_match import FULL, TopicMatch
+from actions.store.topics import topic_vocabulary, words
+
+#: Most candidates ranked by closeness in meaning (the top of the list is what it is for).
+MEANING_TOP = 200
+#: Courses added as candidates for being close in meaning to the request (see
+#: close_in_meaning), at most this many, each at least MEANING_FLOOR close (cosine; a
+#: request and a course on another subject score about 0.1-0.3, on the same 0.4-0.7).
+MEANING_CANDIDATES = 10
+MEANING_FLOOR = 0.4
+#: ... and at least this close when it is of another subject than the learner's.
+MEANING_OTHER_SUBJECT = 0.5
+#: With courses on the whole topic by its words, a course found by meaning alone must be
+#: this much closer than the closest of them.
+MEANING_MARGIN = 0.05
+#: A request of at most this many words is read with the learner's subject.
+SHORT_REQUEST = 8
+
+
+def names_subject(topic: str | None, subject: str | None) -> bool:
+    """Whether the topic phrase is the subject's own name ("cyber security" for
+    cybersecurity, "data science" for data-science-ai, "arts" for arts-humanities)."""
+    if not topic or not subject:
+        return False
+    stop = topic_vocabulary().stopwords
+    said = [w for w in words(topic) if w not in stop]
+    names = set(subject.split("-")) | {subject.replace("-", "")}
+    return bool(said) and (all(w in names for w in said) or "".join(said) in names)
+
+
+def meaning_query(profile: LearnerProfile, topic: TopicMatch | None) -> str | None:
+    """The request as the encoder reads it; a short one with the learner's subject after
+    it, a soft signal ("python" in data science: Python for data analysis first). A
+    longer request says its field itself, and the subject read from it may be the job
+    the learner has rather than the one they want."""
+    text = request_text(profile.topic, profile.context, topic.corrected if topic else {})
+    if text is not None and profile.subject is not None and len(text.split()) <= SHORT_REQUEST:
+        text = f"{text} ({subject_label(profile.subject)})"
+    return text
+
+
+def close_in_meaning(
+    session: Session,
+    profile: LearnerProfile,
+    topic: TopicMatch | None,
+    rel: fulltext.Relevance,
+) -> list[str]:
+    """Courses to consider beside those the words found: the catalogue's closest in
+    meaning to the request. When courses match the whole topic by its words, only those
+    clearly closer than the closest of them (by MEANING_MARGIN): a misspelt or everyday
+    word that the words fixed can mislead the encoder ("javascrpt" as "java")."""
+    text = meaning_query(profile, topic)
+    if text is None:
+        return []
+    found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
+    if profile.subject is not None and found:
+        # A course of another subject than the learner's must be clearly close.
+        subjects = dict(
+            session.execute(
+                select(Course.id, Course.subject_id).where(Course.id.in_([c for c, _ in found]))
+            ).all()
+        )
+        found = [
+            (cid, score)
+            for cid, score in found
+            if subjects.get(cid) == profile.subject or score >= MEANING_OTHER_SUBJECT
+        ]
+    if topic is not None and topic.status == FULL:
+        best = max(closeness(session, text, rel.ids).values(), default=0.0)
+        found = [(cid, score) for cid, score in found if score >= best + MEANING_MARGIN]
+    return [cid for cid, _ in found]
+
+
+def meaning_scores(
+    session: Session, profile: LearnerProfile, topic: TopicMatch | None, base: list[Any]
+) -> dict[str, float]:
+    """The candidates closest in meaning to the request, as ranking scores (lower is
+    closer: minus the cosine), the MEANING_TOP best only."""
+    text = meaning_query(profile, topic)
+    if text is None:
+        return {}
+    ids = list(session.execute(select(Course.id).where(*base)).scalars())
+    close = closeness(session, text, ids)
+    best = sorted(close.items(), key=lambda item: (-item[1], item[0]))[:MEANING_TOP]
+    return {cid: -score for cid, score in best}
+
+
+__all__ = [
+    "MEANING_FLOOR",
+    "close_in_meaning",
+    "meaning_query",
+    "meaning_scores",
+    "names_subject",
+]
