@@ -31,6 +31,7 @@ from actions.stacking import plan_reply
 from actions.store.db import StoreError
 from actions.store.relevance import names_something
 from actions.store.search import closest_subjects, subject_ids, subject_label
+from actions.store.semantic_ranking import described_courses
 from actions.store.topics import topic_groups
 from actions.story import story_events
 from actions.vague import is_vague
@@ -167,7 +168,9 @@ def _request_names_something(tracker: Tracker) -> bool:
         return False
     try:
         with store_session() as session:
-            return names_something(session, request)
+            return names_something(session, request) or (
+                described_courses(session, request) is not None
+            )
     except StoreError:
         logger.warning("Could not read the request's words: the store failed", exc_info=True)
         return False

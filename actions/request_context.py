@@ -4,7 +4,8 @@
 The topic slot holds one phrase the NLU picked ("sick of the warehouse" when it picks
 wrong); the rest of the message usually says more ("... retrain into IT helpdesk / tech
 support"). The context is the latest message that asked for courses, stated a goal or
-named a topic, since the conversation last started again.
+named a topic, since the conversation last started again; failing those, the message
+that started the profile questions, whatever its intent.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
+
+from actions.form_history import FORM_NAME
 
 #: Intents whose message describes what the learner is looking for.
 REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
@@ -69,19 +72,28 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     topic_only: Any = None  # the topic of that message, while it may be undone
     topic: Any = None  # the topic slot as it stands
     topic_then: Any = None  # the topic slot before that message
+    latest: str | None = None  # the latest message in the learner's own words
     for event in events:
         kind = event.get("event")
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
-            found = before = topic_only = topic = None
+            found = before = topic_only = topic = latest = None
+        elif kind == "active_loop" and event.get("name") == FORM_NAME and found is None:
+            # The message that started the profile questions is the request, whatever its
+            # intent ("Refresh needed: reading ECGs ..." read as inform).
+            found = latest
         elif kind == "user":
+            text = said_text(event)
+            latest = text if text and text.strip() and not text.startswith("/") else None
             topic_only = None
-            if _is_request(event) and not (found is not None and _names_nothing(event)):
-                text = said_text(event)
-                if isinstance(text, str) and text.strip() and not text.startswith("/"):
-                    before, found = found, text
-                    if _intent(event) not in REQUEST_INTENTS:
-                        topic_only = (_topic_entity(event) or {}).get("value")
-                        topic_then = topic
+            if (
+                _is_request(event)
+                and not (found is not None and _names_nothing(event))
+                and latest is not None
+            ):
+                before, found = found, latest
+                if _intent(event) not in REQUEST_INTENTS:
+                    topic_only = (_topic_entity(event) or {}).get("value")
+                    topic_then = topic
         elif kind == "slot" and event.get("name") == "topic":
             topic = event.get("value")
             if topic_only is not None and topic_then is not None and topic == topic_then:

@@ -60,8 +60,10 @@ from actions.store.score_table import score_of, score_table
 from actions.store.semantic_ranking import (
     MEANING_FLOOR,
     close_in_meaning,
+    described_courses,
     meaning_scores,
     names_subject,
+    near_in_meaning,
 )
 from actions.store.subjects import closest_subjects, subject_ids, subject_label
 from actions.store.topic_match import (
@@ -133,7 +135,9 @@ def recommend(
         by_words = fulltext.relevance(
             session, specific, any_group=True, common=common_groups(session, specific)
         )
-        request = by_words if by_words.ids else None
+        request = by_words if by_words.ids else described_courses(session, profile.context)
+    elif words_only:  # no specific word: what the request means
+        request = described_courses(session, profile.context)
     else:
         request = (
             request_relevance(
@@ -254,6 +258,21 @@ def recommend(
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
     joined: list[Subquery] = []  # score tables the ranking joins (see score_table)
+    # What the request means: the course closest to it first (see semantic), and before
+    # every other key, the courses near the closest one in meaning ("Chinese Medicine"
+    # found by its words is far from "Mandarin for an adult beginner").
+    meaning = meaning_scores(session, profile, topic, base) if sort == "best" else {}
+    band = near_in_meaning(profile, topic, meaning)
+    found_by_words = (rel.ids if rel else []) + (near.ids if near else [])
+    # The topic is the subject's own name ("data science", "cyber security"): the subject's
+    # courses found by its words come first (below) instead, unless none of them is near in
+    # meaning ("law" said in passing by someone asking how to support refugees).
+    subject_named = rel is not None and names_subject(profile.topic, profile.subject)
+    if subject_named and band:
+        subject_named = subject_courses_among(session, profile.subject, band, found_by_words)
+        band = frozenset() if subject_named else band
+    if band:
+        order.append(case((Course.id.in_(sorted(band)), 0), else_=1))
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         tiers = [(Course.id.in_(t.ids), rank) for rank, t in enumerate(near_tiers) if t.ids]
         order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
@@ -281,7 +300,7 @@ def recommend(
     weak = weak_matches(rel) | weak_matches(near)
     if topic is not None and rel is not None and not by_request:
         weak |= loose_spelling_matches(session, topic, rel.ids)
-    if rel is not None and names_subject(profile.topic, profile.subject):
+    if subject_named and rel is not None:
         # The topic is the subject's own name ("data science", "cyber security"): courses
         # found by words, about the topic before those that only mention it, and of the
         # subject first (a career change into data science: the data science courses before
@@ -290,15 +309,12 @@ def recommend(
         # the learner's job.
         if weak:
             order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
-        found_by_words = rel.ids + (near.ids if near else [])
         order.append(
             case(
                 (and_(Course.subject_id == profile.subject, Course.id.in_(found_by_words)), 0),
                 else_=1,
             )
         )
-    # Then what the request means: the course closest to it first (see semantic).
-    meaning = meaning_scores(session, profile, topic, base) if sort == "best" else {}
     if meaning:
         joined.append(score_table(session, meaning))
         order.append(score_of(joined[-1], 1.0))
@@ -383,6 +399,17 @@ def recommend(
 
 
 # -- look-ups ----------------------------------------------------------------------
+
+
+def subject_courses_among(
+    session: Session, subject: str | None, *id_sets: Iterable[str]
+) -> bool:
+    """Whether some course of ``subject`` is in every one of ``id_sets``."""
+    wanted = [Course.id.in_(sorted(set(ids))) for ids in id_sets]
+    found = session.execute(
+        select(Course.id).where(Course.subject_id == subject, *wanted).limit(1)
+    ).first()
+    return found is not None
 
 
 def get_course(session: Session, course_id: str) -> Course | None:

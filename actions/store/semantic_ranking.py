@@ -2,8 +2,12 @@
 encoder reads for a request, the courses added as candidates, and the ranking scores.
 
 Kept apart from :mod:`actions.store.search`, which decides the order of its keys: the
-closeness scores come after the topic tiers, titles about the topic and the count of relaxed
-wishes (and, when the topic is the subject's own name, the subject's word-found courses).
+courses near the closest candidate in meaning come first (words found "Chinese Medicine" for
+a parent wanting to learn Chinese at school; by meaning it is far), then the topic tiers,
+titles about the topic and the count of relaxed wishes (and, when the topic is the subject's
+own name, the subject's word-found courses), then the closeness scores. A request that names
+neither a topic nor a subject is searched by meaning alone when it is clearly close to some
+courses (:func:`described_courses`).
 """
 
 from __future__ import annotations
@@ -33,6 +37,14 @@ MEANING_OTHER_SUBJECT = 0.5
 #: With courses on the whole topic by its words, a course found by meaning alone must be
 #: this much closer than the closest of them.
 MEANING_MARGIN = 0.05
+#: Courses at most this much less close in meaning than the closest candidate rank before
+#: the rest, whatever their words match.
+MEANING_BAND = 0.1
+#: A request with neither topic nor subject is searched by meaning alone when its closest
+#: course is at least this close (cosine): requests on a topic the catalogue has score
+#: about 0.45-0.7, requests on topics it lacks and vague ones ("something fun to learn":
+#: 0.46) mostly under it.
+MEANING_NAMES = 0.5
 #: A request of at most this many words is read with the learner's subject.
 SHORT_REQUEST = 8
 
@@ -91,6 +103,37 @@ def close_in_meaning(
     return [cid for cid, _ in found]
 
 
+def near_in_meaning(
+    profile: LearnerProfile, topic: TopicMatch | None, meaning: dict[str, float]
+) -> frozenset[str]:
+    """The candidates of ``meaning`` (minus cosines) at most MEANING_BAND less close than
+    the closest one, for a request of more than SHORT_REQUEST words (none for a shorter
+    one: it is the topic phrase, which the words match as said, and the band would put
+    "Intermediate Spanish" before "Learn Spanish 1" for a beginner)."""
+    text = meaning_query(profile, topic)
+    if not meaning or text is None or len(text.split()) <= SHORT_REQUEST:
+        return frozenset()
+    best = -min(meaning.values())
+    return frozenset(cid for cid, score in meaning.items() if -score >= best - MEANING_BAND)
+
+
+def described_courses(session: Session, context: str | None) -> fulltext.Relevance | None:
+    """The courses closest in meaning to a request that names no topic or subject the
+    words could search ("my knees hurt on the stairs, what exercises help?"), as a
+    relevance (scores: minus the cosine); ``None`` when none is MEANING_NAMES close."""
+    text = request_text(None, context)
+    if text is None:
+        return None
+    found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
+    if not found or found[0][1] < MEANING_NAMES:
+        return None
+    return fulltext.Relevance(
+        ids=[cid for cid, _ in found],
+        scores={cid: -score for cid, score in found},
+        title_ids=frozenset(),
+    )
+
+
 def meaning_scores(
     session: Session, profile: LearnerProfile, topic: TopicMatch | None, base: list[Any]
 ) -> dict[str, float]:
@@ -108,7 +151,9 @@ def meaning_scores(
 __all__ = [
     "MEANING_FLOOR",
     "close_in_meaning",
+    "described_courses",
     "meaning_query",
     "meaning_scores",
     "names_subject",
+    "near_in_meaning",
 ]

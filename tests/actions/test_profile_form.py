@@ -401,7 +401,10 @@ def _request(text: str) -> dict[str, Any]:
     [
         ("github always confuse me. branch, merge, pull request... I need learn properly", True),
         ("HSK 1~2 preparation course is exist?", True),
+        # everyday words, but clearly close in meaning to some courses (career planning)
+        ("dunno what career i want tbh, anything to help me figure it out n plan", True),
         ("I want to get a better job, no idea what though", False),
+        ("something fun to learn in the evenings", False),
         ("Front of house for 9 years. Done with it. What could I retrain as?", False),
     ],
 )

@@ -84,3 +84,14 @@ def test_a_topic_the_story_logic_put_back_leaves_the_request_as_it_was() -> None
     assert request_text(events) == events[0]["text"]
     # a new topic that stays is the new request
     assert request_text(events[:4]) == story["text"]
+
+
+def test_the_message_that_started_the_questions_is_the_request_whatever_its_intent() -> None:
+    opening = _user("Refresh needed: reading ECGs and heart disease basics. 2-4 weeks", "inform")
+    started = {"event": "active_loop", "name": "learner_profile_form"}
+    skip = _user("/skip", "skip")
+    assert request_text([_user("hi", "greet"), opening, started, skip]) == opening["text"]
+    # a request said before stays the request; a button press is no request
+    request = _user("courses on wine tasting", "find_course")
+    assert request_text([request, opening, started]) == request["text"]
+    assert request_text([_user("/find_course", "find_course"), started]) is None

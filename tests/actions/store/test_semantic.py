@@ -53,6 +53,27 @@ def test_the_request_text_leaves_out_the_course_format_and_the_wishes() -> None:
             ),
             ("waste",),
         ),
+        # The topic's words find courses far from what is meant ("Chinese Medicine").
+        (
+            LearnerProfile(
+                subject="languages",
+                topic="Chinese at school",
+                context="my daughter learns Chinese at school and I want to speak it with "
+                "her, a course for an adult beginner",
+            ),
+            ("learn chinese", "chinese language", "mandarin"),
+        ),
+        # The whole request, searched for a topic said in passing ("law"), is about refugees.
+        (
+            LearnerProfile(
+                subject="law",
+                topic="law",
+                topic_inferred=True,
+                context="our charity is opening a shelter and I need to learn how to support "
+                "asylum seekers and people who fled war, and the law around that",
+            ),
+            ("refugee",),
+        ),
         # A misspelt topic, fixed by the word search, is read fixed.
         (
             LearnerProfile(subject="computing-it", topic="pyhton", context="pyhton for beginners"),
@@ -89,3 +110,20 @@ def test_cheapest_and_other_sorts_keep_their_order(session: Session) -> None:
 def test_closeness_leaves_out_unknown_courses(session: Session) -> None:
     scores = closeness(session, "weather", ["no-such-course"])
     assert scores == {}
+
+
+def test_a_topic_naming_its_subject_keeps_the_subjects_courses_first(session: Session) -> None:
+    # The encoder puts "Teaching Data Science in Schools" closest to a career change into
+    # data science; the subject's own courses come first all the same.
+    profile = LearnerProfile(
+        topic="data science",
+        topic_inferred=True,
+        subject="data-science-ai",
+        goal="career_change",
+        budget_gbp=600,
+        context="I want to change career into data science, my budget is £600",
+    )
+    courses = recommend(session, profile).courses
+    assert courses and all(c.subject == "data-science-ai" for c in courses), [
+        c.title for c in courses
+    ]

@@ -1,11 +1,19 @@
-"""How the search uses closeness: when the topic is the subject's own name, the request text."""
+"""How the search uses closeness: when the topic is the subject's own name, the request text,
+the band of courses near the closest one, requests searched by meaning alone."""
 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy.orm import Session
 
 from actions.store.results import LearnerProfile
-from actions.store.semantic_ranking import meaning_query, names_subject
+from actions.store.semantic_ranking import (
+    MEANING_BAND,
+    described_courses,
+    meaning_query,
+    names_subject,
+    near_in_meaning,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,3 +41,42 @@ def test_a_short_request_is_read_with_its_subject_a_long_one_without() -> None:
     long = LearnerProfile(topic="python", subject="data-science-ai", context=story)
     text = meaning_query(long, None)
     assert text is not None and "Data science" not in text and "python" in text
+
+
+def test_the_band_holds_the_courses_near_the_closest_one_for_a_described_request() -> None:
+    scores = {"closest": -0.62, "near": -(0.62 - MEANING_BAND / 2), "far": -0.26}
+    story = "our charity is opening a shelter and I need to learn how to support refugees"
+    described = LearnerProfile(topic="law", subject="law", context=story)
+    assert near_in_meaning(described, None, scores) == {"closest", "near"}
+    # the topic phrase alone: its words say what it is about
+    assert near_in_meaning(LearnerProfile(topic="Spanish"), None, scores) == frozenset()
+    assert near_in_meaning(described, None, {}) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("request_text", "title_word"),
+    [
+        ("dunno what career i want tbh, anything to help me figure it out n plan", "career"),
+        ("how do I stop feeling so stressed and burnt out at work", "wellbeing"),
+    ],
+)
+def test_a_request_close_to_some_courses_is_searched_by_meaning(
+    session: Session, request_text: str, title_word: str
+) -> None:
+    found = described_courses(session, request_text)
+    assert found is not None and found.ids
+    assert title_word in found.ids[0]
+    assert all(score < 0 for score in found.scores.values())  # lower is closer
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "something fun to learn in the evenings",  # vague: the exploration questions
+        "I want to get a better job, no idea what though",
+        "Front of house for 9 years. Done with it. What could I retrain as?",
+        "  ",
+    ],
+)
+def test_a_vague_request_is_not_searched_by_meaning(session: Session, request_text: str) -> None:
+    assert described_courses(session, request_text) is None
