@@ -373,6 +373,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value, "exploring": False}
         typed = str(value or "").strip()[:80]
+        if _states_a_concrete_wish(tracker) and not _entity(tracker, "topic"):
+            # "anything free? im broke till payday": a wish (kept by its own slot), not a
+            # topic to search; the question stays open.
+            return {"subject": None}
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}

@@ -401,9 +401,7 @@ def recommend(
 # -- look-ups ----------------------------------------------------------------------
 
 
-def subject_courses_among(
-    session: Session, subject: str | None, *id_sets: Iterable[str]
-) -> bool:
+def subject_courses_among(session: Session, subject: str | None, *id_sets: Iterable[str]) -> bool:
     """Whether some course of ``subject`` is in every one of ``id_sets``."""
     wanted = [Course.id.in_(sorted(set(ids))) for ids in id_sets]
     found = session.execute(

@@ -65,6 +65,16 @@ def test_an_answer_that_is_not_a_subject_becomes_the_topic(dispatcher, domain) -
     assert dispatcher.messages == []
 
 
+def test_an_answer_giving_a_wish_is_no_topic(dispatcher, domain) -> None:
+    budget = {"entity": "budget", "value": 0, "start": 0, "end": 13}
+    tracker = make_tracker("anything free? im broke till payday", entities=[budget])
+    result = ValidateLearnerProfileForm().validate_subject(
+        "anything free? im broke till payday", dispatcher, tracker, domain
+    )
+    assert result == {"subject": None}
+    assert dispatcher.messages == []
+
+
 def test_a_too_broad_answer_gets_did_you_mean_buttons(dispatcher, domain) -> None:
     result = ValidateLearnerProfileForm().validate_subject(
         "computing stuff", dispatcher, make_tracker(), domain
