@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from actions.store.reasons import MEANING_REASON
 from actions.store.search import LearnerProfile, recommend
-from actions.store.semantic import closeness, request_text
+from actions.store.semantic import closeness, request_text, sentences
 
 
 def test_the_request_text_drops_what_is_not_wanted_and_leads_with_the_topic() -> None:
@@ -127,3 +127,17 @@ def test_a_topic_naming_its_subject_keeps_the_subjects_courses_first(session: Se
     assert courses and all(c.subject == "data-science-ai" for c in courses), [
         c.title for c in courses
     ]
+
+
+def test_a_request_is_also_read_sentence_by_sentence() -> None:
+    story = (
+        "Our leadership team keeps getting blindsided by suppliers going bust. I want a "
+        "structured way to spot what could go wrong - and rank it by likelihood. Cheap."
+    )
+    assert sentences(story) == [
+        "Our leadership team keeps getting blindsided by suppliers going bust.",
+        "I want a structured way to spot what could go wrong",
+        "and rank it by likelihood.",
+    ]
+    assert sentences("spanish for beginners please") == []  # one sentence: the whole text
+    assert sentences("Spanish. Cheap.") == []
