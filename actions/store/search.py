@@ -61,6 +61,7 @@ from actions.store.semantic_ranking import (
     MEANING_FLOOR,
     close_in_meaning,
     described_courses,
+    meaning_query,
     meaning_scores,
     names_subject,
     near_in_meaning,
@@ -192,6 +193,7 @@ def recommend(
         (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
     )
     found = [rel, *near_tiers] if rel is not None else None
+    meaning_text = meaning_query(profile, topic)  # the request as the encoder reads it
     context = (
         None
         if by_request
@@ -202,7 +204,9 @@ def recommend(
         # Courses about the topic, whatever their subject (the subject only re-ranks),
         # then (when too few) courses about part of it, and those closest in meaning to
         # the request (a field described rather than named).
-        close_ids = close_in_meaning(session, profile, topic, rel) if sort == "best" else []
+        close_ids = (
+            close_in_meaning(session, profile, topic, rel, meaning_text) if sort == "best" else []
+        )
         base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close_ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         # Nothing on the topic and no subject to fall back on.
@@ -261,8 +265,8 @@ def recommend(
     # What the request means: the course closest to it first (see semantic), and before
     # every other key, the courses near the closest one in meaning ("Chinese Medicine"
     # found by its words is far from "Mandarin for an adult beginner").
-    meaning = meaning_scores(session, profile, topic, base) if sort == "best" else {}
-    band = near_in_meaning(profile, topic, meaning)
+    meaning = meaning_scores(session, meaning_text, base) if sort == "best" else {}
+    band = near_in_meaning(meaning_text, meaning)
     found_by_words = (rel.ids if rel else []) + (near.ids if near else [])
     # The topic is the subject's own name ("data science", "cyber security"): the subject's
     # courses found by its words come first (below) instead, unless none of them is near in

@@ -76,12 +76,13 @@ def close_in_meaning(
     profile: LearnerProfile,
     topic: TopicMatch | None,
     rel: fulltext.Relevance,
+    text: str | None,
 ) -> list[str]:
     """Courses to consider beside those the words found: the catalogue's closest in
-    meaning to the request. When courses match the whole topic by its words, only those
-    clearly closer than the closest of them (by MEANING_MARGIN): a misspelt or everyday
-    word that the words fixed can mislead the encoder ("javascrpt" as "java")."""
-    text = meaning_query(profile, topic)
+    meaning to the request (``text``, its :func:`meaning_query`). When courses match the
+    whole topic by its words, only those clearly closer than the closest of them (by
+    MEANING_MARGIN): a misspelt or everyday word that the words fixed can mislead the
+    encoder ("javascrpt" as "java")."""
     if text is None:
         return []
     found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
@@ -103,14 +104,12 @@ def close_in_meaning(
     return [cid for cid, _ in found]
 
 
-def near_in_meaning(
-    profile: LearnerProfile, topic: TopicMatch | None, meaning: dict[str, float]
-) -> frozenset[str]:
+def near_in_meaning(text: str | None, meaning: dict[str, float]) -> frozenset[str]:
     """The candidates of ``meaning`` (minus cosines) at most MEANING_BAND less close than
-    the closest one, for a request of more than SHORT_REQUEST words (none for a shorter
+    the closest one, for a request (``text``, its :func:`meaning_query`) of more than
+    SHORT_REQUEST words (none for a shorter
     one: it is the topic phrase, which the words match as said, and the band would put
     "Intermediate Spanish" before "Learn Spanish 1" for a beginner)."""
-    text = meaning_query(profile, topic)
     if not meaning or text is None or len(text.split()) <= SHORT_REQUEST:
         return frozenset()
     best = -min(meaning.values())
@@ -134,12 +133,10 @@ def described_courses(session: Session, context: str | None) -> fulltext.Relevan
     )
 
 
-def meaning_scores(
-    session: Session, profile: LearnerProfile, topic: TopicMatch | None, base: list[Any]
-) -> dict[str, float]:
-    """The candidates closest in meaning to the request, as ranking scores (lower is
-    closer: minus the cosine), the MEANING_TOP best only."""
-    text = meaning_query(profile, topic)
+def meaning_scores(session: Session, text: str | None, base: list[Any]) -> dict[str, float]:
+    """The candidates closest in meaning to the request (``text``, its
+    :func:`meaning_query`), as ranking scores (lower is closer: minus the cosine), the
+    MEANING_TOP best only."""
     if text is None:
         return {}
     ids = list(session.execute(select(Course.id).where(*base)).scalars())

@@ -47,10 +47,11 @@ def test_the_band_holds_the_courses_near_the_closest_one_for_a_described_request
     scores = {"closest": -0.62, "near": -(0.62 - MEANING_BAND / 2), "far": -0.26}
     story = "our charity is opening a shelter and I need to learn how to support refugees"
     described = LearnerProfile(topic="law", subject="law", context=story)
-    assert near_in_meaning(described, None, scores) == {"closest", "near"}
+    assert near_in_meaning(meaning_query(described, None), scores) == {"closest", "near"}
     # the topic phrase alone: its words say what it is about
-    assert near_in_meaning(LearnerProfile(topic="Spanish"), None, scores) == frozenset()
-    assert near_in_meaning(described, None, {}) == frozenset()
+    spanish = meaning_query(LearnerProfile(topic="Spanish"), None)
+    assert near_in_meaning(spanish, scores) == frozenset()
+    assert near_in_meaning(meaning_query(described, None), {}) == frozenset()
 
 
 @pytest.mark.parametrize(
