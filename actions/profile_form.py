@@ -21,7 +21,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import ANSWERED_BY, answer_values, inferred_only, said
+from actions.answers import ANSWERED_BY, answer_values, asks, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session, topic_inferred
 from actions.form_history import just_said, value_before_message
@@ -373,9 +373,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value, "exploring": False}
         typed = str(value or "").strip()[:80]
-        if _states_a_concrete_wish(tracker) and not _entity(tracker, "topic"):
+        if (_states_a_concrete_wish(tracker) or asks(typed)) and not _entity(tracker, "topic"):
             # "anything free? im broke till payday": a wish (kept by its own slot), not a
-            # topic to search; the question stays open.
+            # topic to search; "do i get a cert at the end" asks something. The question
+            # stays open.
             return {"subject": None}
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.

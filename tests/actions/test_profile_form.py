@@ -75,6 +75,23 @@ def test_an_answer_giving_a_wish_is_no_topic(dispatcher, domain) -> None:
     assert dispatcher.messages == []
 
 
+@pytest.mark.parametrize("text", ["do i get a cert at the end", "how much n how long"])
+def test_a_question_answered_to_the_subject_question_is_no_topic(dispatcher, domain, text) -> None:
+    tracker = make_tracker(text, intent="nlu_fallback")
+    result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
+    assert result == {"subject": None}
+    assert dispatcher.messages == []
+
+
+def test_a_question_naming_a_topic_gives_the_topic(dispatcher, domain) -> None:
+    topic = {"entity": "topic", "value": "kubernetes", "start": 12, "end": 22}
+    tracker = make_tracker("anything on kubernetes?", entities=[topic])
+    result = ValidateLearnerProfileForm().validate_subject(
+        "kubernetes", dispatcher, tracker, domain
+    )
+    assert result == {"subject": None, "topic": "kubernetes"}
+
+
 def test_a_too_broad_answer_gets_did_you_mean_buttons(dispatcher, domain) -> None:
     result = ValidateLearnerProfileForm().validate_subject(
         "computing stuff", dispatcher, make_tracker(), domain

@@ -87,6 +87,10 @@ def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: st
         "something over the summer would be good",
         "something more in depth",
         "my buddy says i should look into it",
+        # a pronoun or quantifier stands for something said elsewhere
+        "none? whats closest",
+        "none of these look right",
+        "whichever",
     ],
 )
 def test_no_topic_where_none_is_named(text: str) -> None:
