@@ -431,7 +431,10 @@ def _cue_at(
         if tuple(t.norm for t in toks[i : i + len(cue)]) == cue:
             return cue, strength, i + len(cue)
     # "anything cheaper on food safety", "a formation online about glaucoma": a word or two
-    # of manner between a cue's first word and the rest.
+    # of manner between a cue's first word and the rest. Not after a question word: "how
+    # much to lend" asks an amount, not how to lend.
+    if toks[i].norm in cues.question_openers:
+        return None
     for skip in range(1, MAX_CUE_FILLERS + 1):
         if (
             i + skip >= len(toks)

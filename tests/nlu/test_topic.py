@@ -91,6 +91,8 @@ def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: st
         "none? whats closest",
         "none of these look right",
         "whichever",
+        # a question of amount is no "how to"
+        "what the bank looks at when deciding how much to lend",
     ],
 )
 def test_no_topic_where_none_is_named(text: str) -> None:
