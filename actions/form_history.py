@@ -38,4 +38,16 @@ def value_before_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
-__all__ = ["FORM_NAME", "just_said", "value_before_message"]
+def set_since_message(tracker: Tracker) -> set[str]:
+    """The slots set since the latest message (by the slot mappings or the form), not
+    only the form's own candidates that ``Tracker.slots_to_validate`` gives."""
+    names: set[str] = set()
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return names
+        if event.get("event") == "slot" and event.get("name") != "requested_slot":
+            names.add(str(event.get("name")))
+    return set()
+
+
+__all__ = ["FORM_NAME", "just_said", "set_since_message", "value_before_message"]

@@ -13,6 +13,7 @@ the exploration questions (:mod:`actions.explore`) instead.
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -24,8 +25,9 @@ from rasa_sdk.types import DomainDict
 from actions.answers import ANSWERED_BY, answer_values, asks, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session, topic_inferred
-from actions.form_history import just_said, value_before_message
+from actions.form_history import just_said, set_since_message, value_before_message
 from actions.profile_values import GOALS
+from actions.recommend import say_unread_budget
 from actions.request_context import learner_context
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
@@ -72,6 +74,10 @@ INTERRUPTIONS = {
     "goodbye",
     "start_again",
 }
+# Questions about courses in a list ("which one is the cheapest?", "tell me more about the
+# Swiss one") asked before any list was shown: the learner wants the courses now, so the
+# goal and "anything else?" questions are left open and the list follows.
+LIST_QUESTIONS = {"course_details", "compare_courses", "which_to_pick", "why_recommended"}
 # Messages that state a goal or wish and may ask for a stacking plan on the way.
 PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 # Interruptions a vague answer is read through: "i dont know, what do people my age
@@ -157,7 +163,12 @@ def _gives_up(tracker: Tracker, slot: str) -> bool:
         return False
     text = tracker.latest_message.get("text") or ""
     vague = is_vague(text) and not _states_a_wish(tracker)
-    return intent in SKIPS or vague or times_asked(tracker, slot) >= MAX_ASKS
+    return (
+        intent in SKIPS
+        or intent in LIST_QUESTIONS
+        or vague
+        or times_asked(tracker, slot) >= MAX_ASKS
+    )
 
 
 def _request_names_something(tracker: Tracker) -> bool:
@@ -243,7 +254,57 @@ class ValidateLearnerProfileForm(FormValidationAction):
                 subject = event.get("value")
         if "subject" in changed and subject is not None and subject not in subject_ids():
             events.append(SlotSet("subject", None))
-        return events
+        return events + await self._other_wishes(dispatcher, tracker, domain, events)
+
+    async def _other_wishes(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        events: list[EventType],
+    ) -> list[EventType]:
+        """A message answering a question other than "anything else?" with other wishes
+        ("only weekends, maybe 4 hours", "max 40 francs per month"): the wishes are kept
+        (the slot mappings set them) and the question is asked again. Rasa rejects a form
+        whose validation sets none of its slots, and the fallback then answered "Sorry, I
+        didn't get that" to a message whose wish had been taken; setting the wishes again
+        here keeps the form going. An amount in a currency with no rate is said to be
+        unused when the form asks on (the search says it when the list follows)."""
+        requested = tracker.get_slot("requested_slot")
+        if requested in (None, "refinements_done") or not just_said(tracker):
+            return []
+        entities = said(tracker.latest_message.get("entities") or [])
+        unread = any(e.get("entity") == "budget_currency" for e in entities)
+        goes_on = any(
+            e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
+        )
+        if goes_on:
+            if unread and await self._asks_on(dispatcher, tracker, domain, events):
+                say_unread_budget(dispatcher, tracker)
+            return []
+        changed = set_since_message(tracker)
+        given = [name for name in (*OPTIONAL_SLOTS, "delivery") if name in changed]
+        if not given and not unread:
+            return []
+        if given:
+            dispatcher.utter_message(response="utter_noted")
+        if unread:
+            say_unread_budget(dispatcher, tracker)
+            given = list(dict.fromkeys([*given, "budget"]))
+        return [SlotSet(name, tracker.get_slot(name)) for name in given]
+
+    async def _asks_on(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+        events: list[EventType],
+    ) -> bool:
+        """Whether the form still has a question to ask once ``events`` are applied."""
+        after = copy.deepcopy(tracker)
+        after.add_slots(events)
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, after, domain)
+        return any(after.get_slot(name) is None for name in required)
 
     @staticmethod
     def _keep_a_goal_said_before(tracker: Tracker) -> str | None:

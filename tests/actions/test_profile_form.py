@@ -39,6 +39,9 @@ async def test_refinements_are_skipped_when_a_wish_was_given(
         ("thank", True),
         ("ask_credit", False),
         ("bot_challenge", False),
+        # "which one is the cheapest?" before any list: show the list
+        ("compare_courses", True),
+        ("course_details", True),
     ],
 )
 async def test_refinement_answer_or_interruption(dispatcher, domain, intent, filled) -> None:
@@ -128,6 +131,7 @@ def test_goal_is_one_of_the_four(dispatcher, domain, value, expected) -> None:
         ("upskil i guess", "state_goal", "goal:1", {}),
         ("upskil i guess", "state_goal", "goal:2", {"goal": "any"}),
         ("what's a PG Cert?", "ask_credit", "goal:2", {}),
+        ("tell me more about the Swiss one", "course_details", "goal:1", {"goal": "any"}),
     ],
 )
 async def test_the_goal_can_be_left_open_and_is_asked_at_most_twice(
@@ -539,3 +543,43 @@ async def test_a_later_answer_that_tells_the_job_keeps_the_subject(dispatcher, d
     found = _slots_set(await ValidateLearnerProfileForm().run(dispatcher, tracker, domain))
     assert found["subject"] == "marketing"
     assert found.get("budget", 200) == 200
+
+
+async def test_other_wishes_given_to_the_goal_question_are_kept(dispatcher, domain) -> None:
+    # Rasa rejects a form whose validation sets none of its slots; the fallback then said
+    # "Sorry, I didn't get that" to a message whose hours had been taken.
+    text = "I work full time in a bank so only weekends, maybe 4 hours"
+    slots = {"requested_slot": "goal", "hours_per_week": 4.0, "refinements_done": True}
+    tracker = make_tracker(text, slots=slots)
+    tracker.add_slots([{"event": "slot", "name": "hours_per_week", "value": 4.0}])
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["hours_per_week"] == 4.0
+    assert slots["requested_slot"] == "goal"
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_noted"]
+
+
+async def test_an_unreadable_budget_given_to_the_goal_question_is_said(dispatcher, domain) -> None:
+    text = "max 40 francs per month"
+    currency = {"entity": "budget_currency", "value": "francs", "start": 4, "end": 13}
+    slots = {"requested_slot": "goal", "refinements_done": True}
+    tracker = make_tracker(text, slots=slots, entities=[currency])
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert "budget" in slots and slots["budget"] is None
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_budget_currency_unread"
+    assert message["currency"] == "francs"
+
+
+async def test_an_unreadable_budget_is_said_when_the_form_asks_on(dispatcher, domain) -> None:
+    # The goal question left open at its second ask: the subject question follows.
+    text = "max 40 francs per month"
+    currency = {"entity": "budget_currency", "value": "francs", "start": 4, "end": 13}
+    slots = {"requested_slot": "goal", "asked": "goal:2", "refinements_done": True}
+    tracker = make_tracker(text, slots=slots, entities=[currency])
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots_set = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots_set["goal"] == "any"
+    responses = [m.get("response") for m in dispatcher.messages]
+    assert responses.count("utter_budget_currency_unread") == 1
