@@ -75,9 +75,15 @@ INTERRUPTIONS = {
     "start_again",
 }
 # Questions about courses in a list ("which one is the cheapest?", "tell me more about the
-# Swiss one") asked before any list was shown: the learner wants the courses now, so the
-# goal and "anything else?" questions are left open and the list follows.
-LIST_QUESTIONS = {"course_details", "compare_courses", "which_to_pick", "why_recommended"}
+# Swiss one", "save the wedding one") said before any list was shown: the learner wants the
+# courses now, so the question asked is left open (and its text is no topic).
+LIST_QUESTIONS = {
+    "course_details",
+    "compare_courses",
+    "which_to_pick",
+    "why_recommended",
+    "save_shortlist",
+}
 # Messages that state a goal or wish and may ask for a stacking plan on the way.
 PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 # Interruptions a vague answer is read through: "i dont know, what do people my age
@@ -126,7 +132,14 @@ def _skips_subject(tracker: Tracker) -> bool:
     no wish either ("maybe two or three hours a week ... not sure really" answers another
     question, though it reads as a skip; taking it as one started the exploration
     questions). Other questions take a skip with a wish as said ("skip, under £50")."""
-    return _intent(tracker) in SKIPS and not _states_a_concrete_wish(tracker)
+    intent = _intent(tracker)
+    return (intent in SKIPS or _asks_for_a_list(tracker)) and not _states_a_concrete_wish(tracker)
+
+
+def _asks_for_a_list(tracker: Tracker) -> bool:
+    """Whether the message asks about courses in a list (LIST_QUESTIONS) while none has
+    been shown (with a list shown, the question is about it and the form asks on)."""
+    return _intent(tracker) in LIST_QUESTIONS and not tracker.get_slot("last_results")
 
 
 def _states_a_concrete_wish(tracker: Tracker) -> bool:
@@ -165,7 +178,7 @@ def _gives_up(tracker: Tracker, slot: str) -> bool:
     vague = is_vague(text) and not _states_a_wish(tracker)
     return (
         intent in SKIPS
-        or intent in LIST_QUESTIONS
+        or _asks_for_a_list(tracker)
         or vague
         or times_asked(tracker, slot) >= MAX_ASKS
     )
@@ -434,7 +447,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value, "exploring": False}
         typed = str(value or "").strip()[:80]
-        if (_states_a_concrete_wish(tracker) or asks(typed)) and not _entity(tracker, "topic"):
+        if (
+            _states_a_concrete_wish(tracker) or asks(typed) or _asks_for_a_list(tracker)
+        ) and not _entity(tracker, "topic"):
             # "anything free? im broke till payday": a wish (kept by its own slot), not a
             # topic to search; "do i get a cert at the end" asks something. The question
             # stays open.

@@ -583,3 +583,19 @@ async def test_an_unreadable_budget_is_said_when_the_form_asks_on(dispatcher, do
     assert slots_set["goal"] == "any"
     responses = [m.get("response") for m in dispatcher.messages]
     assert responses.count("utter_budget_currency_unread") == 1
+
+
+def test_a_request_about_a_list_is_no_topic(dispatcher, domain) -> None:
+    text = "ok save the wedding one, thanks a lot!"
+    tracker = make_tracker(text, intent="save_shortlist", slots={"requested_slot": "subject"})
+    result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
+    assert result == {"subject": None}
+
+
+async def test_a_question_about_a_list_shown_before_is_an_interruption(dispatcher, domain) -> None:
+    slots = {"requested_slot": "refinements_done", "last_results": ["c1", "c2"]}
+    tracker = make_tracker("tell me more about number 2", intent="course_details", slots=slots)
+    result = await ValidateLearnerProfileForm().extract_refinements_done(
+        dispatcher, tracker, domain
+    )
+    assert result == {}
