@@ -224,9 +224,9 @@ def format_length(course: Recommendation) -> str:
     return ", ".join(parts)
 
 
-def course_line(position: int, course: Recommendation) -> str:
-    """A course as a few lines of plain text (every channel can show it)."""
-    provider = course.provider or "provider not stated"
+def course_facts(course: Recommendation) -> str:
+    """A course's length, weekly hours, price and credit on one line, as the catalogue
+    records them ("4 weeks · 2 h/week · ... · no stated credit")."""
     facts = [
         f"{_fmt_number(course.duration_weeks)} weeks"
         if course.duration_weeks
@@ -237,7 +237,15 @@ def course_line(position: int, course: Recommendation) -> str:
         format_price(course),
         format_credits(course),
     ]
-    return f"{position}. {course.title} ({provider})\n   {' · '.join(facts)}\n   Why: {course.why}"
+    return " · ".join(facts)
+
+
+def course_line(position: int, course: Recommendation) -> str:
+    """A course as a few lines of plain text (every channel can show it)."""
+    provider = course.provider or "provider not stated"
+    return (
+        f"{position}. {course.title} ({provider})\n   {course_facts(course)}\n   Why: {course.why}"
+    )
 
 
 def course_card(course: Recommendation) -> dict[str, Any]:

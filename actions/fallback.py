@@ -36,6 +36,7 @@ from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
+from actions.unrecorded_question import answer_unrecorded_question
 from actions.vague import undecided_wish
 
 # How each intent reads as a suggestion; intents not listed are never suggested.
@@ -124,6 +125,9 @@ class ActionAskRephrase(CourseAdvisorAction):
         if undecided is not None and tracker.get_slot("last_results"):
             # "For the hours I am not sure, it depend of my night shifts" after a list.
             dispatcher.utter_message(response="utter_wish_left_open", wish=undecided)
+            return []
+        if answer_unrecorded_question(dispatcher, tracker):
+            # "Is it official Microsoft preparation?" after a list: not recorded, said so.
             return []
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]

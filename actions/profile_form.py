@@ -200,6 +200,14 @@ def _request_names_something(tracker: Tracker) -> bool:
         return False
 
 
+def _subject_left_open(tracker: Tracker) -> dict[str, Any]:
+    """The subject question left open: the search goes by the request's words when they
+    name something ("github always confuses me ..."), else the exploration questions."""
+    if _request_names_something(tracker):
+        return {"subject": None, "exploring": False, "by_request": True}
+    return {"subject": None, "exploring": True}
+
+
 class ValidateLearnerProfileForm(FormValidationAction):
     """Validates ``learner_profile_form`` (the name binds it to the form)."""
 
@@ -395,10 +403,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
             and not _states_a_concrete_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")
         ):
-            if _request_names_something(tracker):
-                # "github always confuses me ..." then no subject: search its words.
-                return {"subject": None, "exploring": False, "by_request": True}
-            return {"subject": None, "exploring": True}
+            return _subject_left_open(tracker)
         return {}
 
     async def extract_explore_background(
@@ -452,7 +457,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         ) and not _entity(tracker, "topic"):
             # "anything free? im broke till payday": a wish (kept by its own slot), not a
             # topic to search; "do i get a cert at the end" asks something. The question
-            # stays open.
+            # stays open, and is not asked a third time.
+            if times_asked(tracker, "subject") >= MAX_ASKS:
+                return _subject_left_open(tracker)
             return {"subject": None}
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
@@ -462,8 +469,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         ):
             return {"subject": None, "exploring": True}
         if times_asked(tracker, "subject") >= MAX_ASKS:
-            # A third miss: help them find a subject rather than ask again.
-            return {"subject": None, "exploring": True}
+            # A third miss: search the request's words, or help them find a subject,
+            # rather than ask again.
+            return _subject_left_open(tracker)
         suggestions = closest_subjects(typed, n=3) if typed else []
         buttons = [
             {"title": subject_label(subject), "payload": f'/inform{{"subject":"{subject}"}}'}

@@ -599,3 +599,12 @@ async def test_a_question_about_a_list_shown_before_is_an_interruption(dispatche
         dispatcher, tracker, domain
     )
     assert result == {}
+
+
+def test_a_question_at_the_second_ask_leaves_the_subject_open(dispatcher, domain) -> None:
+    # Asked twice, answered with questions both times: not asked a third time.
+    text = "do i get a cert at the end"
+    slots = {"requested_slot": "subject", "asked": "subject:2"}
+    tracker = make_tracker(text, intent="nlu_fallback", slots=slots)
+    result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
+    assert result == {"subject": None, "exploring": True}

@@ -1,0 +1,43 @@
+"""A question about the courses shown that nothing else answered: say what is recorded.
+
+"Is it official Microsoft preparation? and the exam voucher is included?", "Would doing
+these mean I could call myself a CBT practitioner?", "how many hours every week? I dont
+want nothing heavy": asked after a list, unsure to the NLU and caught by none of the
+question readers (price, cost, outcome, enrolment, assessment, length, start, standing,
+beyond scope). "Did you mean one of these?" left the learner with buttons unrelated to
+what they asked. The reply says plainly that the catalogue cannot answer it, gives what
+it does record for each course shown (length, weekly hours, price, credit), and points to
+the course page and an adviser: what is unknown is said to be unknown.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import asks
+from actions.common import course_facts, explain_courses, profile_from_tracker, store_session
+from actions.course_list import named_courses
+from actions.named_topic import named_topic
+
+
+def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer the latest message if it asks something about the list shown (and names no
+    topic to search); whether it did (``False`` with no list shown)."""
+    ids = list(tracker.get_slot("last_results") or [])
+    text = tracker.latest_message.get("text") or ""
+    if not ids or not asks(text) or named_topic(tracker, kept=True) is not None:
+        return False
+    chosen = [cid for cid in named_courses(tracker, ids) if cid in ids] or ids
+    with store_session() as session:
+        courses = explain_courses(session, chosen, profile_from_tracker(tracker))
+    if not courses:
+        return False
+    lines = [
+        f"{ids.index(course.id) + 1}. {course.title}: {course_facts(course)}" for course in courses
+    ]
+    dispatcher.utter_message(response="utter_question_not_recorded", lines="\n".join(lines))
+    return True
+
+
+__all__ = ["answer_unrecorded_question"]
