@@ -54,6 +54,11 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     return OutcomeQuestion(licence=found["licence"].search(lowered) is not None)
 
 
+def points_at_the_list(text: str) -> bool:
+    """Whether ``text`` points at the courses shown ("these", "it", "the first one")."""
+    return _patterns()["about_the_list"].search(cleaned(text)) is not None
+
+
 def outcome_lines(courses: Sequence[Course]) -> list[str]:
     """One line a course: what the catalogue records it gives."""
     lines = []
@@ -85,4 +90,10 @@ def answer_outcome_question(dispatcher: CollectingDispatcher, tracker: Tracker) 
     return True
 
 
-__all__ = ["OutcomeQuestion", "answer_outcome_question", "asked_outcome", "outcome_lines"]
+__all__ = [
+    "OutcomeQuestion",
+    "answer_outcome_question",
+    "asked_outcome",
+    "outcome_lines",
+    "points_at_the_list",
+]

@@ -1,13 +1,15 @@
 """A question about the courses shown that nothing else answered: say what is recorded.
 
 "Is it official Microsoft preparation? and the exam voucher is included?", "Would doing
-these mean I could call myself a CBT practitioner?", "how many hours every week? I dont
-want nothing heavy": asked after a list, unsure to the NLU and caught by none of the
-question readers (price, cost, outcome, enrolment, assessment, length, start, standing,
-beyond scope). "Did you mean one of these?" left the learner with buttons unrelated to
-what they asked. The reply says plainly that the catalogue cannot answer it, gives what
-it does record for each course shown (length, weekly hours, price, credit), and points to
-the course page and an adviser: what is unknown is said to be unknown.
+these mean I could call myself a CBT practitioner?": asked after a list, unsure to the NLU,
+caught by none of the question readers (price, cost, outcome, enrolment, assessment,
+length, start, standing, beyond scope), and pointing at the courses shown ("it", "these",
+"the Chalmers one"). "Did you mean one of these?" left the learner with buttons unrelated
+to what they asked. The reply says plainly that the catalogue cannot answer it, gives what
+it does record for each course meant (length, weekly hours, price, credit), and points to
+the course page and an adviser: what is unknown is said to be unknown. A question pointing
+at nothing shown ("any spring boot specifically?") may ask for other courses: it is left
+to the suggestions.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from actions.answers import asks
 from actions.common import course_facts, explain_courses, profile_from_tracker, store_session
 from actions.course_list import named_courses
 from actions.named_topic import named_topic
+from actions.outcome_question import points_at_the_list
 
 
 def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
@@ -28,7 +31,10 @@ def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracke
     text = tracker.latest_message.get("text") or ""
     if not ids or not asks(text) or named_topic(tracker, kept=True) is not None:
         return False
-    chosen = [cid for cid in named_courses(tracker, ids) if cid in ids] or ids
+    named = [cid for cid in named_courses(tracker, ids) if cid in ids]
+    if not named and not points_at_the_list(text):
+        return False  # "any spring boot specifically?" asks for something else
+    chosen = named or ids
     with store_session() as session:
         courses = explain_courses(session, chosen, profile_from_tracker(tracker))
     if not courses:

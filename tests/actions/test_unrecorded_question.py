@@ -70,3 +70,10 @@ def test_only_a_question_about_a_list_shown(
 ) -> None:
     assert not answer_unrecorded_question(dispatcher, _unsure(text, **slots))
     assert dispatcher.messages == []
+
+
+def test_a_question_pointing_at_no_course_shown_is_left_alone(
+    store: str, dispatcher: CollectingDispatcher
+) -> None:
+    tracker = _unsure("any spring boot specifically?", last_results=[SHORT_COURSE])
+    assert not answer_unrecorded_question(dispatcher, tracker)
