@@ -5,11 +5,11 @@ these mean I could call myself a CBT practitioner?": asked after a list, unsure 
 caught by none of the question readers (price, cost, outcome, enrolment, assessment,
 length, start, standing, beyond scope), and pointing at the courses shown ("it", "these",
 "the Chalmers one"). "Did you mean one of these?" left the learner with buttons unrelated
-to what they asked. The reply says plainly that the catalogue cannot answer it, gives what
-it does record for each course meant (length, weekly hours, price, credit), and points to
-the course page and an adviser: what is unknown is said to be unknown. A question pointing
-at nothing shown ("any spring boot specifically?") may ask for other courses: it is left
-to the suggestions.
+to what they asked. The reply gives what the catalogue records for each course meant
+(length, weekly hours, price, credit), says that anything else is not recorded, and
+points to the course page and an adviser: what is unknown is said to be unknown. A
+question pointing at nothing shown ("any spring boot specifically?") may ask for other
+courses: it is left to the suggestions.
 """
 
 from __future__ import annotations
@@ -42,7 +42,10 @@ def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracke
     lines = [
         f"{ids.index(course.id) + 1}. {course.title}: {course_facts(course)}" for course in courses
     ]
-    dispatcher.utter_message(response="utter_question_not_recorded", lines="\n".join(lines))
+    which = "the course you mean" if len(lines) == 1 else "the courses I showed you"
+    dispatcher.utter_message(
+        response="utter_question_not_recorded", lines="\n".join(lines), which=which
+    )
     return True
 
 
