@@ -44,11 +44,15 @@ def cheapest_line(courses: Sequence[Recommendation]) -> str | None:
     return f"Cheapest overall: {best.title} ({total})."
 
 
-def compare_text(courses: Sequence[Recommendation], positions: Sequence[int]) -> str:
-    """The comparison as plain text, course by course."""
+def compare_text(courses: Sequence[Recommendation], positions: Sequence[int | None]) -> str:
+    """The comparison as plain text, course by course; a course of an earlier list (no
+    position in the last one) is said to be from it."""
     lines = [INTRO]
     for position, course in zip(positions, courses, strict=True):
-        lines.append(f"\n{position}. {course.title}")
+        if position is None:
+            lines.append(f"\n- {course.title} (from an earlier list)")
+        else:
+            lines.append(f"\n{position}. {course.title}")
         lines += [f"   {label}: {render(course)}" for label, render in _ROWS]
         lines.append(f"   Why: {course.why}")
     summary = cheapest_line(courses)

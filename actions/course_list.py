@@ -291,6 +291,7 @@ class ActionCompareCourses(CourseAdvisorAction):
                 text=table_text(courses), json_message=compare_payload(courses, ids)
             )
         else:
-            positions = [ids.index(course.id) + 1 for course in courses]
+            # A course named from an earlier list ("the dashboards one") has no position.
+            positions = [ids.index(c.id) + 1 if c.id in ids else None for c in courses]
             dispatcher.utter_message(text=compare_text(courses, positions))
         return [SlotSet("course_index", None)]

@@ -306,3 +306,27 @@ async def test_a_length_question_about_a_named_course_answers_for_that_one(
     said = texts(dispatcher)
     assert courses[1]["title"] in said and "\nPrice: " in said
     assert courses[0]["title"] not in said
+
+
+async def test_a_course_named_from_an_earlier_list_can_be_compared(store, domain) -> None:
+    """ "compare the dashboards one with the complex charts one", one from each list: both
+    compared, the earlier one said to be from an earlier list (it crashed the action)."""
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    earlier = course_lists(first)[0]["courses"]
+    second = CollectingDispatcher()
+    later_profile = {"topic": "python", "seen_ids": slot_events(events)["seen_ids"]}
+    events = await ActionRecommendCourses().run(second, make_tracker(slots=later_profile), domain)
+    later = course_lists(second)[0]["courses"]
+    slots = {**later_profile, **slot_events(events)}
+    old = next(w for w in earlier[0]["title"].lower().split() if len(w) > 6)
+    others = {w for c in later if c is not later[1] for w in c["title"].lower().split()}
+    new = next(w for w in later[1]["title"].lower().split() if len(w) > 6 and w not in others)
+    text = f"compare the {old} one with the {new} one"
+    compared = CollectingDispatcher()
+    tracker = make_tracker(text, intent="compare_courses", slots=slots)
+    await ActionCompareCourses().run(compared, tracker, domain)
+    reply = texts(compared)
+    assert reply.startswith("Side by side:")
+    assert f"- {earlier[0]['title']} (from an earlier list)" in reply
+    assert f"2. {later[1]['title']}" in reply
