@@ -273,6 +273,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # living on a pension is no wish to study pensions
     ("astronomy or something, but it has to be free, im on the pension", {"subject": "science"}),
     ("the care, for the old people, dementia", {"subject": "health-social-care"}),
+    # a retired pharmacist holds that job; the German said after is what they want
+    (
+        "I'm 72, a retired pharmacist. I took two years of German in college and I'd like to "
+        "get it back. Intermediate German, I suppose.",
+        {"subject": "languages"},
+    ),
     ("I want to be a better person", {"goal": N}),
     ("I'd like to brush up my Italian", {"goal": N}),
     # mistyped goal words
