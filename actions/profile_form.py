@@ -457,7 +457,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         ) and not _entity(tracker, "topic"):
             # "anything free? im broke till payday": a wish (kept by its own slot), not a
             # topic to search; "do i get a cert at the end" asks something. The question
-            # stays open, and is not asked a third time.
+            # stays open, and is not asked a third time. A wish given is acknowledged.
+            if _states_a_concrete_wish(tracker):
+                dispatcher.utter_message(response="utter_noted")
             if times_asked(tracker, "subject") >= MAX_ASKS:
                 return _subject_left_open(tracker)
             return {"subject": None}

@@ -75,7 +75,7 @@ def test_an_answer_giving_a_wish_is_no_topic(dispatcher, domain) -> None:
         "anything free? im broke till payday", dispatcher, tracker, domain
     )
     assert result == {"subject": None}
-    assert dispatcher.messages == []
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_noted"]
 
 
 @pytest.mark.parametrize("text", ["do i get a cert at the end", "how much n how long"])
