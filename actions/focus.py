@@ -1,7 +1,9 @@
 """The course the conversation is on: "save that one" right after the details of one course.
 
-The assistant's last turn (every bot message since the learner's previous message) is
-read for its course cards; when they show exactly one course, "that one" is it.
+The assistant's turns (every bot message between two of the learner's messages) are read
+from the latest back for their course cards; the latest turn that showed any decides: when
+it showed exactly one course, "that one" is it ("save it" after that course's details and a
+question about its price in another currency, which showed no card).
 """
 
 from __future__ import annotations
@@ -23,17 +25,16 @@ def points_at_one(text: str) -> bool:
 
 
 def course_in_focus(tracker: Tracker) -> str | None:
-    """The id of the one course the assistant's last turn showed, else ``None``."""
+    """The id of the one course the assistant's latest turn with course cards showed,
+    else ``None`` (that turn showed several, or none did since the session started)."""
     shown: list[str] = []
-    seen_current = False
     for event in reversed(tracker.events):
         kind = event.get("event")
-        if kind == "user":
-            if seen_current:
-                break
-            seen_current = True
-            continue
-        if kind == "bot" and seen_current:
+        if kind == "user" and shown:
+            break  # the latest turn with cards is complete
+        if kind in ("restart", "session_started"):
+            break
+        if kind == "bot":
             shown += _card_ids(event.get("data") or {})
     unique = list(dict.fromkeys(shown))
     return unique[0] if len(unique) == 1 else None
