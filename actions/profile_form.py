@@ -133,13 +133,33 @@ def _skips_subject(tracker: Tracker) -> bool:
     question, though it reads as a skip; taking it as one started the exploration
     questions). Other questions take a skip with a wish as said ("skip, under £50")."""
     intent = _intent(tracker)
-    return (intent in SKIPS or _asks_for_a_list(tracker)) and not _states_a_concrete_wish(tracker)
+    return (
+        intent in SKIPS or _asks_for_a_list_naming_nothing(tracker)
+    ) and not _states_a_concrete_wish(tracker)
 
 
 def _asks_for_a_list(tracker: Tracker) -> bool:
     """Whether the message asks about courses in a list (LIST_QUESTIONS) while none has
     been shown (with a list shown, the question is about it and the form asks on)."""
     return _intent(tracker) in LIST_QUESTIONS and not tracker.get_slot("last_results")
+
+
+def _asks_for_a_list_naming_nothing(tracker: Tracker) -> bool:
+    """:func:`_asks_for_a_list`, naming nothing to search: "how long is the fodmap one?"
+    answered to the subject question names what the learner wants."""
+    return _asks_for_a_list(tracker) and not _message_names_something(tracker)
+
+
+def _message_names_something(tracker: Tracker) -> bool:
+    """Whether the latest message names something specific a course is about
+    (:func:`actions.store.relevance.names_something`); ``False`` when the store fails."""
+    text = tracker.latest_message.get("text") or ""
+    try:
+        with store_session() as session:
+            return names_something(session, text)
+    except StoreError:
+        logger.warning("Could not read the message's words: the store failed", exc_info=True)
+        return False
 
 
 def _states_a_concrete_wish(tracker: Tracker) -> bool:
@@ -452,15 +472,20 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value, "exploring": False}
         typed = str(value or "").strip()[:80]
-        if (
-            _states_a_concrete_wish(tracker) or asks(typed) or _asks_for_a_list(tracker)
-        ) and not _entity(tracker, "topic"):
-            # "anything free? im broke till payday": a wish (kept by its own slot), not a
-            # topic to search; "do i get a cert at the end" asks something. The question
-            # stays open, and is not asked a third time. A wish given is acknowledged.
-            if _states_a_concrete_wish(tracker):
+        wish = _states_a_concrete_wish(tracker)
+        if not _entity(tracker, "topic") and (
+            wish
+            or _asks_for_a_list_naming_nothing(tracker)
+            or (asks(typed) and not _message_names_something(tracker))
+        ):
+            # "anything free? im broke till payday": a wish (kept by its own slot and
+            # acknowledged), not a topic to search; the question stays open, as often as
+            # wishes come ("maybe two or three hours", then "no more than 30 euro", then
+            # the dementia course). "do i get a cert at the end" asks something and names
+            # nothing to search: the question stays open, but is not asked a third time.
+            if wish:
                 dispatcher.utter_message(response="utter_noted")
-            if times_asked(tracker, "subject") >= MAX_ASKS:
+            elif times_asked(tracker, "subject") >= MAX_ASKS:
                 return _subject_left_open(tracker)
             return {"subject": None}
         if searchable_topic(typed):

@@ -608,3 +608,24 @@ def test_a_question_at_the_second_ask_leaves_the_subject_open(dispatcher, domain
     tracker = make_tracker(text, intent="nlu_fallback", slots=slots)
     result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
     assert result == {"subject": None, "exploring": True}
+
+
+def test_wishes_keep_the_subject_question_open(dispatcher, domain) -> None:
+    # A carer gives hours, then a budget, then names dementia: no exploration questions
+    # in between (they would take the next two answers).
+    text = "money is tight I'd say no more than 30 euro"
+    budget = {"entity": "budget", "value": 26.1, "start": 35, "end": 42}
+    slots = {"requested_slot": "subject", "asked": "subject:2"}
+    tracker = make_tracker(text, slots=slots, entities=[budget])
+    result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
+    assert result == {"subject": None}
+
+
+async def test_a_question_naming_what_it_wants_is_searched(store, dispatcher, domain) -> None:
+    text = "how long is the fodmap one? 10 weeks is long"
+    slots = {"requested_slot": "subject", "asked": "subject:2"}
+    tracker = make_tracker(text, intent="course_details", slots=slots)
+    form = ValidateLearnerProfileForm()
+    assert await form.extract_subject(dispatcher, tracker, domain) == {}
+    result = form.validate_subject(text, dispatcher, tracker, domain)
+    assert result == {"subject": None, "topic": text}
