@@ -151,15 +151,8 @@ def _asks_for_a_list_naming_nothing(tracker: Tracker) -> bool:
 
 
 def _message_names_something(tracker: Tracker) -> bool:
-    """Whether the latest message names something specific a course is about
-    (:func:`actions.store.relevance.names_something`); ``False`` when the store fails."""
-    text = tracker.latest_message.get("text") or ""
-    try:
-        with store_session() as session:
-            return names_something(session, text)
-    except StoreError:
-        logger.warning("Could not read the message's words: the store failed", exc_info=True)
-        return False
+    """Whether the latest message names something specific a course is about."""
+    return _names_something(tracker.latest_message.get("text"))
 
 
 def _states_a_concrete_wish(tracker: Tracker) -> bool:
@@ -205,18 +198,25 @@ def _gives_up(tracker: Tracker, slot: str) -> bool:
 
 
 def _request_names_something(tracker: Tracker) -> bool:
-    """Whether the learner's request names something specific a course is about
-    (:func:`actions.store.relevance.names_something`); ``False`` when the store fails."""
-    request = learner_context(tracker)
-    if not request:
+    """Whether the learner's request names something specific a course is about, or
+    describes what one is about closely enough to search by meaning."""
+    return _names_something(learner_context(tracker), or_described=True)
+
+
+def _names_something(text: str | None, *, or_described: bool = False) -> bool:
+    """Whether ``text`` names something specific a course is about
+    (:func:`actions.store.relevance.names_something`), or with ``or_described`` is close
+    enough in meaning to some course (:func:`described_courses`); ``False`` when the
+    store fails."""
+    if not text:
         return False
     try:
         with store_session() as session:
-            return names_something(session, request) or (
-                described_courses(session, request) is not None
+            return names_something(session, text) or (
+                or_described and described_courses(session, text) is not None
             )
     except StoreError:
-        logger.warning("Could not read the request's words: the store failed", exc_info=True)
+        logger.warning("Could not read the learner's words: the store failed", exc_info=True)
         return False
 
 
@@ -475,8 +475,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
         wish = _states_a_concrete_wish(tracker)
         if not _entity(tracker, "topic") and (
             wish
-            or _asks_for_a_list_naming_nothing(tracker)
-            or (asks(typed) and not _message_names_something(tracker))
+            or (
+                (_asks_for_a_list(tracker) or asks(typed)) and not _message_names_something(tracker)
+            )
         ):
             # "anything free? im broke till payday": a wish (kept by its own slot and
             # acknowledged), not a topic to search; the question stays open, as often as
