@@ -73,6 +73,11 @@ class TopicCues:
     hedges: frozenset[str]
     labels: frozenset[str]
     fillers: frozenset[str]
+    teaching_languages: frozenset[str]
+    preferences: frozenset[str]
+    taught_nouns: frozenset[str]
+    determiners: frozenset[str]
+    verb_markers: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -115,6 +120,11 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         hedges=frozenset(word_list(raw, "hedges", path)),
         labels=frozenset(word_list(raw, "labels", path)),
         fillers=frozenset(word_list(raw, "fillers", path)),
+        teaching_languages=frozenset(word_list(raw, "teaching_languages", path)),
+        preferences=frozenset(word_list(raw, "preferences", path)),
+        taught_nouns=frozenset(word_list(raw, "taught_nouns", path)),
+        determiners=frozenset(word_list(raw, "determiners", path)),
+        verb_markers=frozenset(word_list(raw, "verb_markers", path)),
     )
 
 
@@ -264,11 +274,17 @@ def _span_before(
             ):
                 i -= 2
                 continue
-        if _is_stop(prev, cues) and not _compound_at(toks, i - 1, cues):
+        if (
+            _is_stop(prev, cues)
+            and not _compound_at(toks, i - 1, cues)
+            and not _compound_at(toks, i, cues)  # "real estate course"
+        ):
             break
         i -= 1
     if i > 0 and toks[i - 1].norm in cues.possessives:
         return None  # "my junior infants class": the learner's own class, not a course
+    if i > 0 and noun - i == 1 and toks[i - 1].norm in cues.verb_markers:
+        return None  # "to log CPD": a verb ("from UX to product manager courses" is not)
     return (i, noun) if i < noun else None
 
 
@@ -284,7 +300,9 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
         norm = toks[k].norm
         return norm in cues.stopwords or norm in cues.joiners or _foreign_at(toks, k)
 
-    while i < j and (loose(i) or toks[i].norm in cues.foreign_joiners):
+    while i < j and (
+        loose(i) or toks[i].norm in cues.foreign_joiners or _manner_adverb(toks[i].norm)
+    ):
         if i + 1 < j and _opens_compound(toks, i, cues):
             break  # "first aid": the stop word begins the topic
         i += 1
@@ -482,6 +500,19 @@ def _past_audience(
     return (i, j) if i < j else None
 
 
+def _taught_in(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+    """Whether ``toks[k]`` names the language a course is taught in ("in English is
+    fine", "courses in English?"), not a language to learn."""
+    if toks[k].norm not in cues.teaching_languages or k == 0 or toks[k - 1].norm != "in":
+        return False
+    if k + 1 == len(toks) or _breaks(text, toks[k], toks[k + 1]):
+        return k >= 2 and toks[k - 2].norm in cues.taught_nouns
+    after = toks[k + 1].norm
+    if after in ("is", "are", "be") and k + 2 < len(toks):
+        after = toks[k + 2].norm
+    return after in cues.preferences
+
+
 def find_topic(
     text: str, claimed: Sequence[tuple[int, int]] = (), *, bare: bool = False
 ) -> Topic | None:
@@ -508,6 +539,14 @@ def find_topic(
             i += 1
             continue
         cue, strength, end = hit
+        if (
+            len(cue) == 1
+            and cue[0] in cues.present_verbs
+            and i > 0
+            and toks[i - 1].norm in cues.determiners
+        ):
+            i += 1  # "a learning allowance": a noun, no cue
+            continue
         present = " ".join(cue) in _SOURCE_CUES and _about_the_present(lowered, toks[i].start)
         if not present:
             span = _span_after(text, toks, end, blocked, cues)
@@ -580,6 +619,8 @@ def find_topic(
             continue  # "how to manage it yourself": a verb and its object, no topic
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
+        if trimmed[1] - trimmed[0] == 1 and _taught_in(text, toks, trimmed[0], cues):
+            continue  # "a short course in English is fine": how it is taught
         candidates.append(Topic(text[a.start : b.end], a.start, b.end))
     generic = topic_vocabulary().generic
     fine = [t for t in candidates if not all(w.lower() in generic for w in t.text.split())]
