@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -9,6 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import asks
 from actions.card_actions import (
     EARLIER_LIST,
     beyond_the_list,
@@ -29,7 +33,22 @@ from actions.common import (
 from actions.course_list import NOT_IN_LIST, seen_earlier, titled_and_named, unnamed_courses
 from actions.focus import course_in_focus, points_at_one
 from actions.named_topic import nothing_to_act_on
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.learners import get_shortlist, save_shortlist
+from actions.unrecorded_question import answer_unrecorded_question
+
+NOT_SAVING_PATH = VOCAB_DIR / "not_saving.yml"
+
+
+@lru_cache(maxsize=2)
+def _other_saving(path: Path = NOT_SAVING_PATH) -> re.Pattern[str]:
+    return phrase_patterns(path, "other_saving")["other_saving"]
+
+
+def asks_about_saving_money(text: str) -> bool:
+    """Whether ``text`` asks a question about saving money or time ("could I do both in
+    the same month to save money"), not to save courses."""
+    return asks(text) and _other_saving().search(text.lower()) is not None
 
 
 class ActionSaveShortlist(CourseAdvisorAction):
@@ -40,6 +59,9 @@ class ActionSaveShortlist(CourseAdvisorAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         ids = list(tracker.get_slot("last_results") or [])
+        text = tracker.latest_message.get("text") or ""
+        if asks_about_saving_money(text) and answer_unrecorded_question(dispatcher, tracker):
+            return [SlotSet("course_index", None)]  # a question, the shortlist untouched
         if not ids:
             return await nothing_to_act_on(
                 dispatcher,
@@ -69,7 +91,6 @@ class ActionSaveShortlist(CourseAdvisorAction):
                 buttons=which_one_buttons(ids, "save_shortlist"),
             )
             return [SlotSet("course_index", None)]
-        text = tracker.latest_message.get("text") or ""
         if not chosen and points_at_one(text):
             # "save that one": the course just shown on its own (one from an earlier list
             # too), else ask which, never the whole list.
