@@ -43,6 +43,9 @@ SAID_AS = "said_as"
 WANTED = "wanted"
 IN_PASSING = "passing"
 HELD = "held"
+#: How an amount in another currency was said (nlu.extraction.unread_budget): in one with a
+#: rate ("SGD 1,500"), so it was left out as no wish, not for want of a rate.
+CONVERTIBLE = "convertible"
 #: The slots whose values answer each of the form's questions.
 ANSWERED_BY: Mapping[str, frozenset[str]] = {
     "goal": frozenset({"goal"}),
@@ -151,6 +154,7 @@ def kept_values(entities: Iterable[Mapping[str, Any]], slots: Collection[str]) -
 __all__ = [
     "ANSWERED_BY",
     "ANSWER_ROLE",
+    "CONVERTIBLE",
     "GUESSING_EXTRACTORS",
     "HELD",
     "IN_PASSING",

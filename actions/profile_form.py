@@ -27,7 +27,7 @@ from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session, topic_inferred
 from actions.form_history import just_said, set_since_message, value_before_message
 from actions.profile_values import GOALS
-from actions.recommend import say_unread_budget
+from actions.recommend import say_foreign_budget
 from actions.request_context import learner_context
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
@@ -321,7 +321,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         )
         if goes_on:
             if unread and await self._asks_on(dispatcher, tracker, domain, events):
-                say_unread_budget(dispatcher, tracker)
+                say_foreign_budget(dispatcher, tracker)
             return []
         changed = set_since_message(tracker)
         given = [name for name in (*OPTIONAL_SLOTS, "delivery") if name in changed]
@@ -330,7 +330,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         if given:
             dispatcher.utter_message(response="utter_noted")
         if unread:
-            say_unread_budget(dispatcher, tracker)
+            say_foreign_budget(dispatcher, tracker)
             given = list(dict.fromkeys([*given, "budget"]))
         return [SlotSet(name, tracker.get_slot(name)) for name in given]
 

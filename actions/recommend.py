@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.answers import CONVERTIBLE, SAID_AS
 from actions.ask import inform_button
 from actions.card_actions import position_payload
 from actions.common import (
@@ -19,9 +20,11 @@ from actions.common import (
     profile_from_tracker,
     store_session,
 )
+from actions.course_wording import month_year, pounds
 from actions.explore import suggest_subjects
 from actions.knowledge import credit
 from actions.store.credit_courses import credit_courses_within, smallest_credit_course
+from actions.store.currency import RATES_AS_OF
 from actions.store.misses import record_topic_miss
 from actions.store.search import (
     LearnerProfile,
@@ -220,18 +223,35 @@ def _subject_buttons(topic: str) -> list[dict[str, str]]:
     return [*buttons, {"title": "Talk to an adviser", "payload": "/human_handoff"}]
 
 
-def say_unread_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Say that an amount in a currency with no rate ("6000 rupees") was not used as the
-    budget, unless the message also gave one that was read."""
+def say_foreign_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Say how an amount in another currency was read: as a budget in pounds ("100 AUD"
+    -> about £56, at the rates the prices use), or not at all ("6000 rupees": several
+    currencies have that name; "300 AED": no rate), unless another amount of the message
+    was read as the budget."""
     entities = tracker.latest_message.get("entities") or []
-    if any(e.get("entity") == "budget" for e in entities):
-        return
+    budgets = [e for e in entities if e.get("entity") == "budget"]
     text = tracker.latest_message.get("text") or ""
     for entity in entities:
         if entity.get("entity") != "budget_currency":
             continue
         start, end = entity.get("start"), entity.get("end")
-        said = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        spans = isinstance(start, int) and isinstance(end, int)
+        said = text[start:end] if spans else ""
+        converted = next((b for b in budgets if spans and _overlaps(b, start, end)), None)
+        if converted is not None:
+            dispatcher.utter_message(
+                response="utter_budget_converted",
+                amount=said.strip(),
+                pounds=pounds(float(converted.get("value") or 0)),
+                rates_as_of=month_year(RATES_AS_OF) or RATES_AS_OF,
+            )
+            return
+        if budgets:
+            return  # another amount was read as the budget ("£80 max")
+        if entity.get(SAID_AS) == CONVERTIBLE:
+            # "an allowance of SGD 1,500 per annum": a rate, but no word made it a wish
+            dispatcher.utter_message(response="utter_budget_currency_not_a_wish", amount=said)
+            return
         currency = str(entity.get("value") or "")
         # A sign or a letter before the amount ("R800", "₹5000") names no currency in words.
         named = currency if len(currency) > 1 and currency.isalpha() else "that currency"
@@ -241,6 +261,16 @@ def say_unread_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> Non
             currency=named,
         )
         return
+
+
+def _overlaps(entity: dict[str, Any], start: int, end: int) -> bool:
+    other_start, other_end = entity.get("start"), entity.get("end")
+    return (
+        isinstance(other_start, int)
+        and isinstance(other_end, int)
+        and other_start < end
+        and start < other_end
+    )
 
 
 #: How many listed courses a conversation remembers for "the X one" said later.
@@ -272,7 +302,7 @@ async def send_recommendations(
     ``none_left`` is the reply when a refinement ("cheaper") leaves nothing: the last list
     then stays as it was.
     """
-    say_unread_budget(dispatcher, tracker)
+    say_foreign_budget(dispatcher, tracker)
     profile = profile_from_tracker(tracker)
     with store_session() as session:
         result = recommend(

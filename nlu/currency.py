@@ -1,7 +1,11 @@
-"""Amounts in a currency the budget cannot be read in ("40,000 INR", "1 lakh rupees", "R500").
+"""Amounts in currencies other than pounds, euros and dollars ("300 AUD", "R500", "6000 rupees").
 
-Pounds, euros and dollars are converted to GBP by the budget extractor; any other currency
-has no rate here, so its amount is not a budget at all (rather than a wrong one).
+The budget extractor reads pounds, euros and dollars. An amount in another currency is
+converted too when the way it is written names one currency alone (:func:`currency_codes`:
+"AUD", "Singapore dollars", "R500" for rand) and there is a rate for it
+(:mod:`actions.store.currency`); otherwise ("6000 rupees": Indian, Pakistani, Sri Lankan?
+"300 AED": no rate) it is not a budget at all rather than a wrong one, and the assistant
+says so.
 
 Which words name another currency comes from two places: the world's currencies as the
 Unicode CLDR lists them, through Babel (ISO 4217 codes such as HKD or PKR, English names
@@ -14,11 +18,14 @@ unless the data file names it.
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.store.currency import RATES_AS_OF
 
 FOREIGN_PATH = VOCAB_DIR / "foreign_currencies.yml"
 #: The currencies the budget reads (converted to GBP): never "another currency".
@@ -73,6 +80,69 @@ def _patterns(path: Path = FOREIGN_PATH) -> tuple[re.Pattern[str], re.Pattern[st
     return after, before
 
 
+@lru_cache(maxsize=2)
+def currency_codes(path: Path = FOREIGN_PATH) -> dict[str, str]:
+    """Each way of writing a currency (other than pounds, euros and dollars) that names one
+    currency alone, lower case, with its ISO 4217 code: the codes, English names (one and
+    several) and symbols CLDR gives the currencies in use in RATES_AS_OF (through Babel),
+    then the data file's ``codes``. A name or symbol two of them share ("kroner", "kr") is
+    left out, and so are the data file's ``shared`` forms ("¥")."""
+    from babel.core import get_global
+    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+    year, month = (int(part) for part in RATES_AS_OF.split("-"))
+    when = datetime.date(year, month, 15)
+    in_use: set[str] = set()
+    for territory in get_global("territory_currencies"):
+        in_use.update(get_territory_currencies(territory, when))
+    written: dict[str, set[str]] = {}
+    for code in sorted(in_use - READ_CURRENCIES):
+        forms = {
+            code.lower(),
+            get_currency_name(code, count=1, locale="en").lower(),
+            get_currency_name(code, count=2, locale="en").lower(),
+        }
+        symbol = get_currency_symbol(code, locale="en")
+        if symbol not in READ_SYMBOLS:
+            forms.add(symbol.lower())
+        for form in forms:
+            written.setdefault(form, set()).add(code)
+    codes = {form: next(iter(found)) for form, found in written.items() if len(found) == 1}
+    raw = load_yaml(path)
+    codes.update({str(form).lower(): str(code).upper() for form, code in raw["codes"].items()})
+    for form in phrases(raw, "shared", path):
+        codes.pop(form, None)
+    return codes
+
+
+@dataclass(frozen=True)
+class ForeignCurrency:
+    """A currency written next to an amount."""
+
+    written: str  # as the learner wrote it ("AUD", "rupees", "R")
+    code: str | None  # its ISO 4217 code when the writing names one currency alone
+    before: int  # characters it takes at the end of the text before the amount ("R" in "R500")
+    after: int  # characters it takes at the start of the text after the amount (" AUD")
+
+
+def foreign_currency(before: str, after: str) -> ForeignCurrency | None:
+    """The currency other than pounds, euros and dollars written right ``before`` an amount
+    or right ``after`` it, or ``None``."""
+    after_pattern, before_pattern = _patterns()
+    word = after_pattern.match(after.lower())
+    if word is not None:
+        written = after[: word.end()].strip()
+        return ForeignCurrency(written, currency_codes().get(written.lower()), 0, word.end())
+    sign = before_pattern.search(before.lower())
+    if sign is not None:
+        written = before[sign.start() :].strip()
+        if len(written) == 1 and written.isalpha() and not written.isupper():
+            return None  # "any that r 2-3 hrs a wk": "r" is "are"; rand is "R800"
+        code = currency_codes().get(written.lower())
+        return ForeignCurrency(written, code, len(before) - sign.start(), 0)
+    return None
+
+
 def in_foreign_currency(before: str, after: str) -> bool:
     """Whether the text right ``before`` an amount or right ``after`` it names a currency
     we cannot convert."""
@@ -102,7 +172,7 @@ def foreign_amounts(text: str) -> list[tuple[int, int, str]]:
         if sign is not None:
             start = number.start() - len(head) + sign.start()
             written = text[start : number.start()].strip()
-            if len(written) == 1 and not written.isupper():
+            if len(written) == 1 and written.isalpha() and not written.isupper():
                 continue  # "any that r 2-3 hrs a wk": "r" is "are"; rand is "R800"
             found.append((start, number.end(), written))
     return found
@@ -113,4 +183,12 @@ def foreign_amount_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in foreign_amounts(text)]
 
 
-__all__ = ["cldr_currency_words", "foreign_amount_spans", "foreign_amounts", "in_foreign_currency"]
+__all__ = [
+    "ForeignCurrency",
+    "cldr_currency_words",
+    "currency_codes",
+    "foreign_amount_spans",
+    "foreign_amounts",
+    "foreign_currency",
+    "in_foreign_currency",
+]

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from actions.store.currency import to_gbp
+from actions.store.currency import gbp_per_unit, to_gbp
 from nlu import vocab
-from nlu.currency import in_foreign_currency
+from nlu.currency import foreign_amounts, foreign_currency
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 from nlu.extraction.corrections import superseded
 from nlu.extraction.numbers import (
@@ -48,7 +48,8 @@ _MONEY_RE = re.compile(
     + r"(?:\s?(?P<apost>"
     + _CUR_POST
     + r")(?![a-z]))?"
-    + r"(?:\s*(?P<conn>-|–|—|to|or|and)\s*"
+    # (a range stays on one line: "£1,500\n- 5 hrs/week" is a list of two wishes)
+    + r"(?:[^\S\n]*(?P<conn>-|–|—|to|or|and)[^\S\n]*"
     + _amount("b")
     + r")?"
     + r"(?:\s?(?P<post>"
@@ -60,7 +61,7 @@ _MONEY_RE = re.compile(
 # A price quoted, not a wish: "the course costs", "that one is", "option 2 was".
 _PRICE_OF_LEFT = re.compile(
     r"(?:\b(?:something|anything|ones?|courses?)\s+)?\b(?:(?:the|that|this)\s+(?:\w+\s+){0,2}|it\s+|"
-    r"that\s+|which\s+|(?:number|course|option)\s+\d+\s+)(?:costs?|is\s+priced\s+at|price\s+is|"
+    r"that\s+|which\s+|(?:number|course|option)\s+\d+\s+)(?:costs?|charges?|is\s+priced\s+at|price\s+is|"
     r"is|was|are|were)\s*(?:about|around|only|just|roughly)?\s*$"
 )
 
@@ -162,6 +163,12 @@ def _patterns() -> _Patterns:
 SALARY_LIKE = 10_000
 
 
+#: The digits of an amount a currency's letter is glued to ("R500", "R1,000").
+_GLUED_AMOUNT = re.compile(r"\d[\d,.]*")
+#: A scale word after such an amount ("R2 billion", "R3 million").
+_SCALE_AFTER = re.compile(r"\s*(?:thousand|million|billion|bn|lakh|crore)\b", re.IGNORECASE)
+
+
 def extract_budget(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     cands: list[tuple[float, int, int, float]] = []  # (gbp, start, end, confidence)
@@ -170,6 +177,9 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     free_said = False
     scan = ctx.scan
     seen: list[tuple[int, int]] = []  # every amount the rules judged, accepted or not
+    #: amounts converted from another currency ("R5000"): a learner who also gives pounds,
+    #: euros or dollars ("so £200 max to be safe") has converted it themselves
+    foreign_spans: set[tuple[int, int]] = set()
     for m in _MONEY_RE.finditer(scan):
         seen.append((m.start(), m.end()))
         a_txt, b_txt = m.group("a"), m.group("b")
@@ -225,8 +235,17 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         )
         left = ctx.left(start, 70)
         right = ctx.right(end, 40)
-        if in_foreign_currency(scan[max(0, m.start("a") - 8) : m.start("a")], right):
-            continue  # "40,000 INR", "1 lakh rupees": no rate, so no budget
+        # (the raw text: "R500" is rand, "r 2-3 hrs" is "are")
+        foreign = foreign_currency(ctx.raw[max(0, m.start("a") - 8) : m.start("a")], right)
+        if foreign is not None:
+            if gbp_per_unit(foreign.code) is None:
+                continue  # "6000 rupees" (whose?), "300 AED" (no rate): no budget
+            currency, has_money_marker = foreign.code or "", True  # "300 AUD", "R500"
+            if foreign.before:
+                pre, start = foreign.written, m.start("a") - foreign.before
+            else:
+                post, end = foreign.written, end + foreign.after
+            left, right = ctx.left(start, 70), ctx.right(end, 40)
         if rx.not_money_unit_after.match(right) and not (pre or post):
             continue
         if not (pre or post) and rx.not_money_before.search(left):
@@ -298,8 +317,42 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             continue
         if ctx.ner_overlap(start, end, ("MONEY",)):
             conf = min(0.99, conf + 0.05)
+        if foreign is not None:
+            foreign_spans.add((start, end))
         cands.append((gbp, start, end, conf))
         ctx.claimed.append((start, end))
+
+    # "R500 is my limit", "budget R800": a currency's letter glued to the amount, which
+    # the money pattern does not see as an amount
+    for f_start, f_end, _ in foreign_amounts(ctx.raw):
+        if any(a < f_end and f_start < b for a, b in seen):
+            continue
+        digits = _GLUED_AMOUNT.search(scan, f_start, f_end)
+        f_value = _money_value(digits.group(0), None) if digits else None
+        foreign = (
+            foreign_currency(ctx.raw[max(0, f_start - 8) : digits.start()], "") if digits else None
+        )
+        if f_value is None or foreign is None or gbp_per_unit(foreign.code) is None:
+            continue
+        left, right = ctx.left(f_start, 70), ctx.right(f_end, 40)
+        if rx.income_before.search(left) or rx.income_after.match(right):
+            continue
+        if _SCALE_AFTER.match(right):
+            continue  # "R2 billion budget": the firm's money, not a course budget
+        if not (
+            rx.spend_before.search(left)
+            or rx.spend_after.match(right)
+            or rx.limit_before.search(left)
+            or rx.budget_words.search(left)
+            or rx.budget_words.search(right)
+        ):
+            continue  # "send R2000 home": money, but no word makes it a wish
+        f_gbp = to_gbp(f_value, foreign.code)
+        if f_gbp is not None:
+            foreign_spans.add((f_start, f_end))
+            seen.append((f_start, f_end))
+            cands.append((f_gbp, f_start, f_end, 0.9))
+            ctx.claimed.append((f_start, f_end))
 
     # spaCy MONEY entities the rules did not see
     for s, e, label in ctx.ents:
@@ -365,7 +418,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     if not cands:
         return []
     cands = superseded(ctx, cands)
-    best = max(cands, key=lambda c: (c[0], c[3]))
+    read = [c for c in cands if (c[1], c[2]) not in foreign_spans]
+    best = max(read or cands, key=lambda c: (c[0], c[3]))
     value = clean_number(best[0])
     return [make_extracted(ctx, "budget", value, best[1], best[2], best[3])]
 

@@ -1,32 +1,57 @@
-"""Amounts in a currency we cannot convert are not a budget."""
+"""Amounts in another currency: converted when the writing names one currency with a
+rate, otherwise no budget at all."""
 
 from __future__ import annotations
 
 import pytest
 
-from nlu.currency import in_foreign_currency
+from actions.store.currency import to_gbp
+from nlu.currency import currency_codes, foreign_currency, in_foreign_currency
 from nlu.extraction import extract
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "my budget is 40,000 INR",
         "I can spend 1 lakh rupees",
-        "max Rs 5000 please",
-        "budget 200 AUD",
-        "about ₹8000 for the course",
-        "up to 3000 naira",
+        "max Rs 5000 please",  # rupees of India, Pakistan, Sri Lanka, Nepal...
+        "up to 3000 naira",  # no ECB rate
         # Currencies nobody wrote into the data file: CLDR's codes, names and symbols.
-        "Budget HKD 8000.",
         "no more than 50,000 Kazakhstani tenge",
-        "HK$ 500 max",
-        "ISK 20000 is my limit",
-        "600 bucks aussie, and nothing longer than 3 months",  # Australian dollars
+        "ISK 20000 is my limit",  # the ECB stopped publishing it in 2008
     ],
 )
-def test_an_amount_in_another_currency_is_no_budget(text: str) -> None:
+def test_an_amount_in_a_currency_without_one_rate_is_no_budget(text: str) -> None:
     assert not [e for e in extract(text) if e.entity == "budget"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "code"),
+    [
+        ("my budget is 40,000 INR", 40000, "INR"),
+        ("budget 200 AUD", 200, "AUD"),
+        ("about ₹8000 for the course", 8000, "INR"),
+        # CLDR's codes and symbols, and a nickname from the data file
+        ("Budget HKD 8000.", 8000, "HKD"),
+        ("HK$ 500 max", 500, "HKD"),
+        ("600 bucks aussie, and nothing longer than 3 months", 600, "AUD"),
+    ],
+)
+def test_an_amount_in_a_currency_with_a_rate_is_converted(
+    text: str, amount: float, code: str
+) -> None:
+    budgets = [e.value for e in extract(text) if e.entity == "budget"]
+    assert budgets == [pytest.approx(to_gbp(amount, code))]
+
+
+def test_a_name_several_currencies_share_names_none() -> None:
+    codes = currency_codes()
+    assert codes["aud"] == "AUD" and codes["indian rupees"] == "INR" and codes["rand"] == "ZAR"
+    for shared in ("rupees", "kroner", "pesos", "francs", "kr", "¥"):
+        assert shared not in codes, shared
+    assert foreign_currency("", " rupees max") is not None
+    assert foreign_currency("", " rupees max").code is None  # type: ignore[union-attr]
+    assert foreign_currency("any that r ", "") is None  # "r" is "are"; "R800" is rand
 
 
 @pytest.mark.parametrize(

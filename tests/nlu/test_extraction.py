@@ -34,8 +34,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("between 300 and 500", {"budget": 500}),
     ("somewhere between £300 and £500", {"budget": 500}),
     ("£200-£400", {"budget": 400}),
-    ("I've got $600 to spend", {"budget": 504}),
-    ("€100 max", {"budget": 87}),
+    ("I've got $600 to spend", {"budget": 511.32}),
+    ("€100 max", {"budget": 86.89}),
     ("about 500 pounds", {"budget": 500}),
     ("a grand", {"budget": 1000}),
     # a wish for free courses beats an amount no word makes a wish; a fallback budget stays
@@ -46,7 +46,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("thirty quid, not a penny more", {"budget": 30}),
     ("tem que ser grátis", {"budget": 0}),
     # thousands grouped with full stops; pounds in German; pay, bills and purchases
-    ("Budget maximal 1.000 Euro", {"budget": 870}),
+    ("Budget maximal 1.000 Euro", {"budget": 868.9}),
     ("Dann 800 Pfund", {"budget": 800}),
     ("my wife's on £31k so we manage, £200 max for me", {"budget": 200}),
     ("they pay me like 1.200 a month", {"budget": N}),

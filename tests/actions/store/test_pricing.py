@@ -13,26 +13,27 @@ from actions.store.pricing import Cost, course_cost, months_needed
         # free is 0, whatever else the row says
         (0.0, "EUR", "free", 2.0, 0.0, None, "free"),
         (None, None, "free", None, 0.0, None, "free"),
-        # one-off and total-programme: converted once
-        (100.0, "EUR", "one-off", 3.0, 87.0, None, "one-off price, converted from EUR"),
+        # one-off and total-programme: converted once (the ECB's November 2022 means:
+        # EUR 0.8689, USD 0.8522)
+        (100.0, "EUR", "one-off", 3.0, 86.89, None, "one-off price, converted from EUR"),
         (550.0, "GBP", "one-off", 10.0, 550.0, None, "one-off price"),
-        (1350.0, "USD", "total-programme", None, 1134.0, None, "whole-programme price"),
+        (1350.0, "USD", "total-programme", None, 1150.47, None, "whole-programme price"),
         # subscriptions: months needed at the stated pace, at least one
-        (23.99, "EUR", "subscription-monthly", 2.0, 20.87, 20.87, "x 1 month "),
-        (23.99, "EUR", "subscription-monthly", 4.0, 20.87, 20.87, "x 1 month "),
-        (23.99, "EUR", "subscription-monthly", 6.0, 41.74, 20.87, "x 2 months"),
-        (36.0, "EUR", "subscription-monthly", 8.69, 62.64, 31.32, "x 2 months"),
-        (49.0, "USD", "subscription-monthly", 26.0, 246.96, 41.16, "x 6 months"),
+        (23.99, "EUR", "subscription-monthly", 2.0, 20.84, 20.84, "x 1 month "),
+        (23.99, "EUR", "subscription-monthly", 4.0, 20.84, 20.84, "x 1 month "),
+        (23.99, "EUR", "subscription-monthly", 6.0, 41.68, 20.84, "x 2 months"),
+        (36.0, "EUR", "subscription-monthly", 8.69, 62.56, 31.28, "x 2 months"),
+        (49.0, "USD", "subscription-monthly", 26.0, 250.56, 41.76, "x 6 months"),
         (10.0, "GBP", "subscription-monthly", 0.5, 10.0, 10.0, "x 1 month "),
         # unknown length: total unknown, monthly kept
-        (23.99, "EUR", "subscription-monthly", None, None, 20.87, "length unknown"),
+        (23.99, "EUR", "subscription-monthly", None, None, 20.84, "length unknown"),
         # unknown price, model or currency: None, never 0
         (None, None, "unknown", None, None, None, "price not published"),
         (None, "EUR", "one-off", 4.0, None, None, "price not published"),
         (None, "EUR", "subscription-monthly", 4.0, None, None, "price not published"),
         (120.0, "EUR", "unknown", 4.0, None, None, "price not published"),
         (120.0, None, "one-off", 4.0, None, None, "known currency"),
-        (120.0, "JPY", "one-off", 4.0, None, None, "known currency"),
+        (120.0, "AED", "one-off", 4.0, None, None, "known currency"),  # no ECB rate
         (120.0, "EUR", None, 4.0, None, None, "price not published"),
     ],
 )
@@ -73,9 +74,11 @@ def test_months_needed(weeks: float | None, months: int | None) -> None:
 
 
 def test_converting_between_currencies_uses_the_fixed_rates() -> None:
-    from actions.store.currency import GBP_PER_UNIT, convert
+    from actions.store.currency import convert, gbp_per_unit
 
     assert convert(100, "GBP", "GBP") == 100
-    assert convert(100, "EUR", "USD") == round(100 * GBP_PER_UNIT["EUR"] / GBP_PER_UNIT["USD"], 2)
-    assert convert(100, "INR", "USD") is None and convert(100, "EUR", "INR") is None
+    assert gbp_per_unit("EUR") == 0.8689 and gbp_per_unit("USD") == 0.8522
+    assert convert(100, "EUR", "USD") == round(86.89 / 0.8522, 2)
+    assert convert(100, "INR", "USD") == round(1.04 / 0.8522, 2)  # 100 INR is £1.04
+    assert convert(100, "AED", "USD") is None and convert(100, "EUR", "AED") is None
     assert convert(None, "EUR", "USD") is None
