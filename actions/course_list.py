@@ -38,7 +38,7 @@ from actions.cost_question import answer_cost_question
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.extreme_question import answer_extreme_question
 from actions.length_question import answer_length_question
-from actions.named_topic import nothing_to_act_on
+from actions.named_topic import asked_for_another_topic, nothing_to_act_on, search_named_topic
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import best_named, referenced_ids, unmatched_names
@@ -176,6 +176,10 @@ class ActionCourseDetails(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
             return []
         asked = indices_from_tracker(tracker)
+        if not asked and asked_for_another_topic(tracker, ids):
+            searched = await search_named_topic(dispatcher, tracker, kept=True)
+            if searched is not None:  # "also is there one about data journalism?"
+                return searched
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.
         in_list, not_in_list = names_in_list(tracker, ids)

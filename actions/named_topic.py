@@ -6,6 +6,10 @@ assistant has nothing that intent could act on (no list shown, an empty shortlis
 question outside its scope) and the message names something to learn, it searches that
 instead of replying that there is nothing to show. The NLU keeps such a topic aside with
 the answer role (see :mod:`actions.answers`), so no slot is set by it otherwise.
+
+So does a question about the list that asks for a topic none of its courses is titled with
+("also is there one about data journalism?" after a journalism list): it had shown the
+details of the journalism course instead.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import said
+from actions.answers import NAMED_TOPIC, said
+from actions.common import store_session
 from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
+from actions.store.search import get_courses
 
 
 def named_topic(tracker: Tracker, *, kept: bool = False) -> str | None:
@@ -44,6 +50,27 @@ async def search_named_topic(
     searching.slots["topic"] = topic
     events = await send_recommendations(dispatcher, searching)
     return [SlotSet("topic", topic), *events]
+
+
+def asked_for_another_topic(tracker: Tracker, ids: list[str]) -> bool:
+    """Whether the latest message asks for a topic with a word asking for it ("is there one
+    about data journalism?") that is not the conversation's topic and that no course of
+    ``ids`` has in its title."""
+    topic = named_topic(tracker, kept=True)
+    if topic is None or topic.lower() == str(tracker.get_slot("topic") or "").lower():
+        return False
+    entities = tracker.latest_message.get("entities") or []
+    asked = any(
+        e.get("entity") == "topic"
+        and e.get("value") == topic
+        and float(e.get("confidence") or 0) >= NAMED_TOPIC
+        for e in entities
+    )
+    if not asked:
+        return False
+    with store_session() as session:
+        titles = [course.title.lower() for course in get_courses(session, ids)]
+    return not any(topic.lower() in title for title in titles)
 
 
 async def nothing_to_act_on(

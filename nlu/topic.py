@@ -65,6 +65,7 @@ class TopicCues:
     audiences: frozenset[str]
     compounds: frozenset[tuple[str, str]]
     bare_max_words: int
+    wish_words: frozenset[str]
     foreign_languages: tuple[str, ...]
     foreign_joiners: frozenset[str]
     object_pronouns: frozenset[str]
@@ -112,6 +113,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
             if len(words) >= 2
         ),
         bare_max_words=int(raw.get("bare_max_words") or 0),
+        wish_words=frozenset(word_list(raw, "wish_words", path)),
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
         foreign_joiners=frozenset(word_list(raw, "foreign_joiners", path)),
         object_pronouns=frozenset(word_list(raw, "object_pronouns", path)),
@@ -602,10 +604,14 @@ def find_topic(
     # The surest cue wins, then the earliest; a too-broad topic ("make it education")
     # gives way to a finer one in the same message ("... interested in inclusive practice").
     candidates: list[Topic] = []
-    for _, start, stop in sorted(found, key=lambda f: (-f[0], f[1])):
+    for how_sure, start, stop in sorted(found, key=lambda f: (-f[0], f[1])):
         trimmed = _trim(toks, start, stop, cues)
         if trimmed is None:
             continue
+        if how_sure == _BARE and all(
+            t.norm in cues.wish_words for t in toks[trimmed[0] : trimmed[1]]
+        ):
+            continue  # "For money, máximo 100 euros": a wish's label
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if trimmed[1] - trimmed[0] == 1 and a.norm in cues.not_topics:
             continue  # "Good day", "on weekends"

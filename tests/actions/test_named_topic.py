@@ -67,3 +67,30 @@ def test_a_kept_aside_topic_counts_only_when_asked_for() -> None:
     assert named_topic(tracker, kept=True) == "teamwork"
     said = _naming("how to keep bees", "out_of_scope", "beekeeping", role=None)
     assert named_topic(said) == named_topic(said, kept=True) == "beekeeping"
+
+
+async def test_a_question_about_the_list_asking_for_another_topic_searches_it(
+    store, domain
+) -> None:
+    """ "also is there one about SQL?" after a list on Excel (read as course_details) had
+    shown the details of an Excel course; it asks for other courses."""
+    from actions.search_actions import ActionRecommendCourses
+    from tests.actions.conftest import extracted
+
+    profile = {"subject": "computing-it", "topic": "excel pivot tables", "goal": "upskill"}
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=profile), domain)
+    slots = {**profile, **slot_events(events)}
+    text = "also is there one about SQL?"
+    tracker = make_tracker(text, intent="course_details", slots=slots, entities=extracted(text))
+    dispatcher = CollectingDispatcher()
+    events = await ActionCourseDetails().run(dispatcher, tracker, domain)
+    [shown] = course_lists(dispatcher)
+    assert all("sql" in course["title"].lower() for course in shown["courses"][:2])
+    assert slot_events(events)["topic"] == "SQL"
+    # a topic a listed course is titled with is a question about that course
+    text = "is there one about pivot tables?"
+    tracker = make_tracker(text, intent="course_details", slots=slots, entities=extracted(text))
+    dispatcher = CollectingDispatcher()
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    assert "Pivot Tables" in texts(dispatcher).split("\n")[0]
