@@ -154,6 +154,14 @@ def in_foreign_currency(before: str, after: str) -> bool:
 _AMOUNT = re.compile(r"\d[\d,.\u00a0 ]*\d(?:k\b)?|\d(?:k\b)?", re.IGNORECASE)
 
 
+#: A unit of time right after an amount (a range's second number too): it is no money.
+_TIME_AFTER = re.compile(
+    r"\s*(?:[-–]\s*\d+(?:\.\d+)?\s*)?(?:hours?|hrs?|h|weeks?|wks?|months?|days?|years?|yrs?|"
+    r"mins?|minutes?)\b",
+    re.IGNORECASE,
+)
+
+
 def foreign_amounts(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, currency)`` for each amount ``text`` writes in a currency we cannot
     convert, the span taking in the currency's word ("300 CAD", "5000 rupees"), the
@@ -166,6 +174,8 @@ def foreign_amounts(text: str) -> list[tuple[int, int, str]]:
             end = number.end() + word.end()
             found.append((number.start(), end, text[number.end() : end].strip()))
             continue
+        if _TIME_AFTER.match(text, number.end()) and not re.search(r"[,.]\s", number.group()):
+            continue  # "Mga 2-3 hours a week" (Filipino "about"): no money
         # "R800 total max", "₹5000": the currency written before the amount.
         head = text[max(0, number.start() - 8) : number.start()]
         sign = before_pattern.search(head.lower())

@@ -89,3 +89,9 @@ def test_an_amount_in_a_currency_no_slot_reads_is_claimed_as_money() -> None:
     assert text[start:end] == "300 CAD"
     assert "topic" not in as_dict(extract(text)) and "subject" not in as_dict(extract(text))
     assert as_dict(extract("learn CAD for 2 hours a week"))["topic"] == "CAD"
+
+
+def test_an_amount_of_time_after_a_currency_code_is_no_money() -> None:
+    """ "Mga 2-3 hours a week" (Filipino "about") was read as Malagasy ariary."""
+    found = {e.entity: e.value for e in extract("Mga 2-3 hours a week lang kaya ko")}
+    assert "budget_currency" not in found and found.get("hours_per_week") == 3
