@@ -53,11 +53,16 @@ WORDNUM = (
 # of money or time is written with three decimals.
 #: Thousands grouped with full stops ("1.000", "12.500.000").
 _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+"
+#: ... and with spaces ("50 000 francs CFA", "R5 000"), as French, Nordic and South African
+#: writers do.
+_SPACE_THOUSANDS = r"\d{1,3}(?: \d{3})+"
 DIGNUM = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_DOT_THOUSANDS}(?![\d.,])|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_DOT_THOUSANDS}(?![\d.,])|{_SPACE_THOUSANDS}(?![\d.,])|"
+    r"\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
 )
 _DOT_GROUPED = re.compile(_DOT_THOUSANDS)
+_SPACE_GROUPED = re.compile(_SPACE_THOUSANDS)
 # Vague amounts; their values are NumberWords.vague.
 VAGUE = r"(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several|a\s+handful\s+of"
 NUM = rf"(?:{DIGNUM}|{WORDNUM}|half)"
@@ -100,6 +105,8 @@ def num_value(s: str | None) -> float | None:
         half, s = 0.5, m.group(1)
     if _DOT_GROUPED.fullmatch(s):
         return float(s.replace(".", "")) + half
+    if _SPACE_GROUPED.fullmatch(s):
+        return float(s.replace(" ", "")) + half
     if re.fullmatch(r"[\d,]*\.?\d+", s):
         try:
             return float(s.replace(",", "")) + half
