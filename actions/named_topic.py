@@ -52,6 +52,13 @@ async def search_named_topic(
     return [SlotSet("topic", topic), *events]
 
 
+def titled_in(topic: str, ids: list[str]) -> bool:
+    """Whether a course of ``ids`` has ``topic`` in its title ("'What is Poetry'" names a
+    course shown, not something else to search)."""
+    with store_session() as session:
+        return any(topic.lower() in course.title.lower() for course in get_courses(session, ids))
+
+
 def asked_for_another_topic(tracker: Tracker, ids: list[str]) -> bool:
     """Whether the latest message asks for a topic with a word asking for it ("is there one
     about data journalism?") that is not the conversation's topic and that no course of
@@ -66,11 +73,7 @@ def asked_for_another_topic(tracker: Tracker, ids: list[str]) -> bool:
         and float(e.get("confidence") or 0) >= NAMED_TOPIC
         for e in entities
     )
-    if not asked:
-        return False
-    with store_session() as session:
-        titles = [course.title.lower() for course in get_courses(session, ids)]
-    return not any(topic.lower() in title for title in titles)
+    return asked and not titled_in(topic, ids)
 
 
 async def nothing_to_act_on(

@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import asks
 from actions.common import course_facts, explain_courses, profile_from_tracker, store_session
 from actions.course_list import named_courses
-from actions.named_topic import named_topic
+from actions.named_topic import named_topic, titled_in
 from actions.outcome_question import points_at_the_list
 
 
@@ -29,8 +29,11 @@ def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracke
     topic to search); whether it did (``False`` with no list shown)."""
     ids = list(tracker.get_slot("last_results") or [])
     text = tracker.latest_message.get("text") or ""
-    if not ids or not asks(text) or named_topic(tracker, kept=True) is not None:
+    if not ids or not asks(text):
         return False
+    topic = named_topic(tracker, kept=True)
+    if topic is not None and not titled_in(topic, ids):
+        return False  # something else to search; "the 'What is Poetry' course" is shown
     named = [cid for cid in named_courses(tracker, ids) if cid in ids]
     if not named and not points_at_the_list(text):
         return False  # "any spring boot specifically?" asks for something else

@@ -77,3 +77,23 @@ def test_a_question_pointing_at_no_course_shown_is_left_alone(
 ) -> None:
     tracker = _unsure("any spring boot specifically?", last_results=[SHORT_COURSE])
     assert not answer_unrecorded_question(dispatcher, tracker)
+
+
+async def test_a_topic_that_names_a_course_shown_is_no_other_search(
+    store: str, dispatcher: CollectingDispatcher
+) -> None:
+    """ "Would the general 'What is Poetry' course be the better one to do first?": the NLU
+    reads "Poetry" as a topic, but a course shown has it in its title: the question is about
+    that course (it had got "Did you mean one of these?")."""
+    tracker = _unsure(
+        "Would the general mindfulness course be the better one to do first?",
+        last_results=[WITH_CREDIT, SHORT_COURSE],
+    )
+    tracker.latest_message["entities"] = [{"entity": "topic", "value": "mindfulness"}]
+    assert answer_unrecorded_question(dispatcher, tracker)
+    [message] = dispatcher.messages
+    assert message["lines"].startswith("2. Mindfulness")
+    # a topic no course shown is titled with is something else to search
+    other = _unsure("would a yoga course be better?", last_results=[WITH_CREDIT, SHORT_COURSE])
+    other.latest_message["entities"] = [{"entity": "topic", "value": "yoga"}]
+    assert not answer_unrecorded_question(CollectingDispatcher(), other)
