@@ -24,9 +24,10 @@ from rasa_sdk.types import DomainDict
 from actions.common import CourseAdvisorAction, store_session
 from actions.cost_question import answer_cost_question
 from actions.course_wording import CURRENCY_SYMBOLS, money, month_year
+from actions.currency_names import currency_codes
 from actions.length_question import answer_length_question
 from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
-from actions.store.currency import RATES_AS_OF, convert
+from actions.store.currency import RATES_AS_OF, convert, gbp_per_unit
 from actions.store.models import Course
 from actions.store.search import get_courses
 
@@ -119,7 +120,10 @@ def answer_price_question(
     asked = asked_currency(tracker.latest_message.get("text") or "", asked=known)
     if asked is None:
         return False
-    if asked not in NAMES:
+    code, name = asked, NAMES.get(asked)
+    if name is None:  # "in rand" (ZAR: a rate), "in rupees" (whose?), "in AED" (no rate)
+        code, name = currency_codes().get(asked.lower()) or "", asked
+    if gbp_per_unit(code) is None:
         named = "your currency" if asked.endswith("currency") else asked
         dispatcher.utter_message(
             response="utter_no_rate_for_currency",
@@ -129,15 +133,15 @@ def answer_price_question(
         return True
     ids = list(tracker.get_slot("last_results") or [])
     if not ids:
-        dispatcher.utter_message(response="utter_prices_need_a_list", currency=NAMES[asked])
+        dispatcher.utter_message(response="utter_prices_need_a_list", currency=name)
         return True
     with store_session() as session:
         courses = get_courses(session, ids)
     dispatcher.utter_message(
         response="utter_prices_converted",
-        currency=NAMES[asked],
+        currency=name,
         rates_as_of=month_year(RATES_AS_OF) or RATES_AS_OF,
-        lines="\n".join(price_lines(courses, asked)),
+        lines="\n".join(price_lines(courses, code)),
     )
     return True
 

@@ -18,20 +18,14 @@ unless the data file names it.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
-from actions.store.currency import RATES_AS_OF
+from actions.currency_names import FOREIGN_PATH, READ_CURRENCIES, READ_SYMBOLS, currency_codes
+from actions.phrases import alternation, load_yaml, phrases
 
-FOREIGN_PATH = VOCAB_DIR / "foreign_currencies.yml"
-#: The currencies the budget reads (converted to GBP): never "another currency".
-READ_CURRENCIES = frozenset({"GBP", "EUR", "USD"})
-#: Symbols of those and CLDR's sign for "any currency".
-READ_SYMBOLS = frozenset({"$", "£", "€", "US$", "¤"})
 #: A code or word at or above this on wordfreq's Zipf scale is everyday English ("all" 7.2,
 #: "top" 5.7, "won" 5.4): as a currency it would hide real budgets ("£200 all in").
 EVERYDAY_ZIPF = 3.0
@@ -78,41 +72,6 @@ def _patterns(path: Path = FOREIGN_PATH) -> tuple[re.Pattern[str], re.Pattern[st
     symbols = sorted({*phrases(raw, "before", path), *cldr_before}, key=len, reverse=True)
     before = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in symbols) + r")\s*$")
     return after, before
-
-
-@lru_cache(maxsize=2)
-def currency_codes(path: Path = FOREIGN_PATH) -> dict[str, str]:
-    """Each way of writing a currency (other than pounds, euros and dollars) that names one
-    currency alone, lower case, with its ISO 4217 code: the codes, English names (one and
-    several) and symbols CLDR gives the currencies in use in RATES_AS_OF (through Babel),
-    then the data file's ``codes``. A name or symbol two of them share ("kroner", "kr") is
-    left out, and so are the data file's ``shared`` forms ("¥")."""
-    from babel.core import get_global
-    from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
-
-    year, month = (int(part) for part in RATES_AS_OF.split("-"))
-    when = datetime.date(year, month, 15)
-    in_use: set[str] = set()
-    for territory in get_global("territory_currencies"):
-        in_use.update(get_territory_currencies(territory, when))
-    written: dict[str, set[str]] = {}
-    for code in sorted(in_use - READ_CURRENCIES):
-        forms = {
-            code.lower(),
-            get_currency_name(code, count=1, locale="en").lower(),
-            get_currency_name(code, count=2, locale="en").lower(),
-        }
-        symbol = get_currency_symbol(code, locale="en")
-        if symbol not in READ_SYMBOLS:
-            forms.add(symbol.lower())
-        for form in forms:
-            written.setdefault(form, set()).add(code)
-    codes = {form: next(iter(found)) for form, found in written.items() if len(found) == 1}
-    raw = load_yaml(path)
-    codes.update({str(form).lower(): str(code).upper() for form, code in raw["codes"].items()})
-    for form in phrases(raw, "shared", path):
-        codes.pop(form, None)
-    return codes
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ FREE = "fl-study-uk-prepare-to-study-and-live-in-the-uk-british-council"
         ("whats that in usd", "USD"),
         ("can you convert them to pounds", "GBP"),
         ("price in euros please", "EUR"),
-        # No rate: named as written, never guessed.
+        # Another currency: named as written (converted when it names one with a rate).
         ("how much is that in rupees?", "rupees"),
         ("what is it in canadian dollars", "canadian dollars"),
         # Not a conversion: a budget in a currency, or a price question without one.
@@ -60,6 +60,20 @@ async def test_the_last_lists_prices_are_converted_at_the_fixed_rates(store, dom
     assert "in total" in euro
     assert dollar.startswith("2. ") and "$1,350" in dollar and "about" not in dollar
     assert free.endswith(": free")
+
+
+async def test_prices_in_a_currency_with_a_rate_are_converted(store, domain) -> None:
+    """ "how much is that in canadian dollars" names one currency the ECB has a rate for."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("what is it in canadian dollars", slots={"last_results": [EURO_MONTHLY]})
+    await ActionAnswerPriceQuestion().run(dispatcher, tracker, domain)
+    reply = _reply(dispatcher)
+    assert reply["response"] == "utter_prices_converted"
+    assert reply["currency"] == "canadian dollars"
+    monthly = convert(23.99, "EUR", "CAD")
+    assert (
+        monthly is not None and f"€23.99/month is about CAD {monthly:,.2f}/month" in reply["lines"]
+    )
 
 
 async def test_a_currency_without_a_rate_or_a_list_gets_an_honest_answer(store, domain) -> None:
