@@ -176,13 +176,18 @@ class ActionCourseDetails(CourseAdvisorAction):
         if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
             return []
         asked = indices_from_tracker(tracker)
-        if not asked and asked_for_another_topic(tracker, ids):
-            searched = await search_named_topic(dispatcher, tracker, kept=True)
-            if searched is not None:  # "also is there one about data journalism?"
-                return searched
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.
         in_list, not_in_list = names_in_list(tracker, ids)
+        if (
+            not asked
+            and not in_list
+            and not not_in_list  # "is the Braille one anything to do with sign language?"
+            and asked_for_another_topic(tracker, ids)
+        ):
+            searched = await search_named_topic(dispatcher, tracker, kept=True)
+            if searched is not None:  # "also is there one about data journalism?"
+                return searched
         missing = None if asked or not not_in_list else not_in_list[0]
         if missing is not None:
             earlier, _ = seen_earlier(tracker, ids, [missing])

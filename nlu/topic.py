@@ -251,6 +251,8 @@ def _span_before(
     """Token range of a topic written before a course noun ("python course",
     "palliative and end of life care course"), past words that only describe the course
     ("pottery evening class", "python online course")."""
+    if noun > 0 and toks[noun - 1].norm in cues.determiners:
+        return None  # "receive a certificate", "who give the certificate": a verb's object
     while (
         noun > 0
         and not blocked[noun - 1]

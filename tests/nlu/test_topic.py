@@ -93,6 +93,13 @@ def test_the_topic_is_the_learners_words_for_what_they_want(text: str, topic: st
         "whichever",
         # a question of amount is no "how to"
         "what the bank looks at when deciding how much to lend",
+        # session 24 (personas_fresh16): words that say how, or a verb, not what about
+        "Realistically 3 hours a week, maybe 4 on a quiet week.",
+        "I need a real certificate to work at pools here, not only theory.",
+        "I have to log CPD for my registration.",
+        "Is that one assessed, and would I receive a certificate at the end?",
+        "For money, máximo 100 euros. Time, like 4 hours per week is ok.",
+        "nah thai isnt gonna help w my grandma haha",
     ],
 )
 def test_no_topic_where_none_is_named(text: str) -> None:
