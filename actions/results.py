@@ -8,12 +8,16 @@ sector; nothing guarantees a job) plus what the listed courses actually carry.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import asks
 from actions.assessment_question import answer_assessment_question
 from actions.common import (
     GOAL_LABELS,
@@ -28,7 +32,9 @@ from actions.course_list import NO_LIST
 from actions.extreme_question import answer_extreme_question
 from actions.knowledge import microcredentials
 from actions.named_topic import nothing_to_act_on
+from actions.negation import negated
 from actions.outcome_question import answer_outcome_question
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.references import chosen_positions, referenced_ids
 from actions.store.search import Recommendation
 
@@ -130,6 +136,23 @@ def _what_they_carry(courses: list[Recommendation]) -> str:
     return "\n".join(parts)
 
 
+JOB_QUESTIONS_PATH = VOCAB_DIR / "job_questions.yml"
+#: Below this intent confidence a question read as about jobs must name jobs to be one (the
+#: two misreadings that prompted it were at 0.35 and 0.41).
+JOB_QUESTION_SURE = 0.5
+
+
+@lru_cache(maxsize=2)
+def _job_words(path: Path = JOB_QUESTIONS_PATH) -> re.Pattern[str]:
+    return phrase_patterns(path, "job_words")["job_words"]
+
+
+def mentions_jobs(text: str) -> bool:
+    """Whether ``text`` says something about jobs or employers that it does not negate
+    ("not for a job")."""
+    return any(not negated(text, m.start()) for m in _job_words().finditer(text.lower()))
+
+
 class ActionJobValue(CourseAdvisorAction):
     """ "Would any of these get me a job?", "will employers care?"."""
 
@@ -145,6 +168,19 @@ class ActionJobValue(CourseAdvisorAction):
             dispatcher, tracker
         ):
             return []
+        intent = tracker.latest_message.get("intent") or {}
+        unsure = float(intent.get("confidence") or 0) < JOB_QUESTION_SURE
+        text = tracker.latest_message.get("text") or ""
+        if unsure and not mentions_jobs(text):
+            if not asks(text):
+                # "it's just for me at home, not for a job": said, not asked
+                dispatcher.utter_message(response="utter_noted")
+                return []
+            # "Does it mean they will keep taking money from my bank?": no question about
+            # jobs; routed as an unsure message is.
+            from actions.fallback import ActionAskRephrase  # imports this module
+
+            return await ActionAskRephrase().act(dispatcher, tracker, domain)
         lines = ["No course can promise a job. " + microcredentials.answer("employer_recognition")]
         _ids, courses = _last(tracker)
         if courses:

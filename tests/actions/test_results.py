@@ -78,6 +78,25 @@ async def test_a_certificate_or_test_question_read_as_job_value_gets_its_own_ans
         assert expected in reply and "No course can promise a job" not in reply, text
 
 
+async def test_an_unsure_job_question_naming_no_job_is_routed_as_unsure(store, domain) -> None:
+    """ "Does it mean they will keep taking money from my bank?" (ask_job_value at 0.41) had
+    got "No course can promise a job"; a sure reading, or one naming jobs, still gets it."""
+    _courses, slots = await _listed(domain)
+    for text, confidence, answered in [
+        ("Does it mean they will keep taking money from my bank?", 0.41, False),
+        ("its just for me at home not for a job", 0.35, False),
+        ("would any of these get me a job?", 0.41, True),
+        ("will it pay off in the end", 0.9, True),
+    ]:
+        dispatcher = CollectingDispatcher()
+        tracker = make_tracker(text, intent="ask_job_value", slots=slots)
+        tracker.latest_message["intent"]["confidence"] = confidence
+        await ActionJobValue().run(dispatcher, tracker, domain)
+        assert ("No course can promise a job" in texts(dispatcher)) is answered, text
+        if text.startswith("its just"):  # said, not asked: acknowledged
+            assert [m.get("response") for m in dispatcher.messages] == ["utter_noted"]
+
+
 async def test_questions_about_results_without_a_list(store, dispatcher, domain) -> None:
     await ActionWhichToPick().run(dispatcher, make_tracker("which?"), domain)
     assert "haven't shown you any courses" in texts(dispatcher)
