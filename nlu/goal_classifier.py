@@ -38,12 +38,36 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.answers import ANSWER_ROLE
-from actions.profile_values import GOALS
+from actions.profile_values import GOALS, WISH_SLOTS
 from nlu.text_model import TextModelComponent
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_GOAL = "none"
 FURTHER_STUDY = "further_study"
+#: The wishes that are no goal: a goal must come from other words of the message.
+_NOT_GOALS = frozenset(WISH_SLOTS) - {"goal", "subject"} | {"refinement"}
+
+
+def without_wishes(text: str, entities: list[dict[str, Any]]) -> str:
+    """``text`` without the words of its wishes (budget, hours, length, level, credit,
+    delivery, list refinements), as the other extractors found them: "Postgraduate level.
+    Credit-bearing. Budget 3000 GBP." keeps " level. . Budget .", which states no goal."""
+    spans = sorted(
+        (int(e[ENTITY_ATTRIBUTE_START]), int(e[ENTITY_ATTRIBUTE_END]))
+        for e in entities
+        if e.get(ENTITY_ATTRIBUTE_TYPE) in _NOT_GOALS
+        and isinstance(e.get(ENTITY_ATTRIBUTE_START), int)
+        and isinstance(e.get(ENTITY_ATTRIBUTE_END), int)
+    )
+    kept: list[str] = []
+    at = 0
+    for start, end in spans:
+        if start < at:
+            continue
+        kept.append(text[at:start])
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 def _credit_refused(entities: list[dict[str, Any]]) -> bool:
@@ -138,6 +162,15 @@ class GoalClassifier(TextModelComponent, EntityExtractorMixin):
             least = min(float(self._config["answer_threshold"]), float(self._config["threshold"]))
             if goal == NO_GOAL or probability < least:
                 continue
+            rest = without_wishes(text, entities)
+            if rest != text:
+                # The goal must come from words beyond the wishes: "Yes i want credits",
+                # "My budget is up to £350" and "masters level please" state none, though
+                # the model reads further study or upskilling into credits, levels and money.
+                rest_probability = dict(self.ranking(rest)).get(goal, 0.0)
+                probability = min(probability, rest_probability)
+                if probability < least:
+                    continue
             if goal == FURTHER_STUDY and _credit_refused(entities):
                 # "no uni credits needed, just the skills": the words the model read as
                 # working towards a degree are the ones the learner turned down.
@@ -166,4 +199,4 @@ class GoalClassifier(TextModelComponent, EntityExtractorMixin):
         return intent.get(INTENT_NAME_KEY) in set(self._config["intents"])
 
 
-__all__ = ["GoalClassifier", "load_examples"]
+__all__ = ["GoalClassifier", "load_examples", "without_wishes"]

@@ -66,6 +66,14 @@ _PRICE_OF_LEFT = re.compile(
 )
 
 
+#: An amount of time said just before a bare number in the same clause ("4 hours a week, 5 at
+#: most"): the number bounds the time, it is no budget.
+_TIME_AMOUNT_BEFORE = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:hours?|hrs?|h|weeks?|wks?|months?)"
+    r"(?:\s+(?:a|per|each|every)\s+(?:week|wk|month))?[\s,]*(?:(?:maybe|or|to|but|up\s+to)\s+)?$"
+)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     """The budget's word lists (``data/vocab/nlu/budget.yml``), compiled where they stand."""
@@ -288,6 +296,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         elif strong_cue:
             if not m.group("a")[0].isdigit() and len(m.group("a")) < 4:
                 continue
+            if _TIME_AMOUNT_BEFORE.search(scan[max(0, start - 40) : start]):
+                continue  # "4 hours a week, 5 at most": the bound of the time just said
             if (
                 1900 <= value <= 2100
                 and "budget" not in left

@@ -244,8 +244,9 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         period, per_pos = _period_after(right)
         left_sentence = ctx.left(start, 60, "sentence")
         day_first = _DAY_FIRST_RE.search(scan, max(0, start - 14), start)
-        if day_first and right.lstrip().startswith(","):
-            # "mondays 1 hour, wednesdays 1 hour": each day is said before its amount
+        if day_first and (right.lstrip().startswith(",") or _NEXT_DAY_AMOUNT_RE.match(right)):
+            # "mondays 1 hour, wednesdays 1 hour", "saturday 3 hour sunday 2 hour": each day
+            # is said before its amount
             period, per_pos = day_first.group(1), 0
         if period is None and rx.per_session_after.match(right):
             period = "session"
@@ -380,6 +381,10 @@ def _clock_candidates(ctx: ScanContext) -> list[tuple[float, int, int, float]]:
 
 
 _DAY_FIRST_RE = re.compile(r"\b(" + _DAY_NAME + r")\s*:?\s*$")
+#: After an amount: the next day and its own amount ("saturday 3 hour sunday 2 hour").
+_NEXT_DAY_AMOUNT_RE = re.compile(
+    r"^\s*(?:and\s+)?(?:" + _DAY_NAME + r")\s*:?\s*" + NUM + r"\s*(?:hours?|hrs?|h)\b"
+)
 _FOR_BEFORE_RE = re.compile(r"\b(?:a|per|each|every)\s+week\s+for\s*$")
 _OCCASIONS_BEFORE_RE = re.compile(
     r"\b(?P<n>" + NUM + r")\s+(?:evenings|nights|mornings|afternoons|days|sessions|times)\b"

@@ -40,6 +40,8 @@ class _Patterns:
     day_range: re.Pattern[str]  # "Monday to Thursday", "mon-wed"
     except_days: re.Pattern[str]  # "except Sunday", "apart from weekends"
     except_before: re.Pattern[str]  # the "except" before a day expression
+    including_before: re.Pattern[str]  # the "including" before a day expression
+    including_after: re.Pattern[str]  # the "too" after a day expression
     times_after: re.Pattern[str]  # "four times a week" right after an amount
     unitless: re.Pattern[str]  # "two on Sunday", "3 Sun"
     summary: re.Pattern[str]  # "so 5 a week"
@@ -49,7 +51,14 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    data = vocab.load("schedule", "day_range_words", "except_words", "day_groups")
+    data = vocab.load(
+        "schedule",
+        "day_range_words",
+        "except_words",
+        "including_words",
+        "including_after",
+        "day_groups",
+    )
     ranges = data.pattern("day_range_words")
     groups: dict[str, tuple[str, ...]] = {}
     for name, days in data.entry("day_groups").items():
@@ -64,6 +73,8 @@ def _patterns() -> _Patterns:
         day_range=re.compile(rf"^{_DAY}\s*(?:{ranges})\s*{_DAY}$"),
         except_days=re.compile(rf"\s*,?\s*(?:{data.pattern('except_words')})\s+(?:on\s+)?({one})"),
         except_before=re.compile(rf"(?:{data.pattern('except_words')})\s+(?:on\s+)?$"),
+        including_before=re.compile(rf"(?:{data.pattern('including_words')})\s+(?:on\s+)?$"),
+        including_after=re.compile(rf"\s*,?\s*(?:{data.pattern('including_after')})\b"),
         times_after=re.compile(
             rf"\s*,?\s*(?:(?P<n>{NUM})\s+times|(?P<once>once|twice))\s+(?:a|per|each|every)\s+week\b"
         ),
@@ -115,7 +126,12 @@ def days_near(scan: str, start: int, end: int) -> set[str] | None:
     lo, hi = sentence_bounds(scan, start, end)
     best: tuple[bool, bool, int, re.Match[str]] | None = None
     for m in rx.days.finditer(scan, lo, hi):
-        if (m.start() < end and start < m.end()) or rx.except_before.search(scan, lo, m.start()):
+        if (
+            (m.start() < end and start < m.end())
+            or rx.except_before.search(scan, lo, m.start())
+            or rx.including_before.search(scan, lo, m.start())
+            or rx.including_after.match(scan, m.end(), hi)
+        ):
             continue
         distance = start - m.end() if m.end() <= start else m.start() - end
         between = scan[m.end() : start] if m.end() <= start else scan[end : m.start()]

@@ -27,6 +27,12 @@ from nlu.extraction.subject_index import (
     subject_words,
 )
 
+#: Words that turn from one field to another ("nursing but ... so maybe psychology",
+#: "calligraphy... no wait, I meant photography").
+_TURN = re.compile(
+    r"\b(?:actually\s*(?:no\b|,)|instead(?!\s+of)|(?:i'?d|would)\s+rather|no\s+wait|i\s+meant|make\s+it)"
+    r"|\bbut\b(?!\s+(?:also|too|and)\b).*\b(?:so\s+)?maybe\b"
+)
 #: How a subject was said, by the role of its mention (the ``said_as`` of its entity).
 SAID_AS_BY_ROLE = {"target": WANTED, "weak": WANTED, "neutral": IN_PASSING, "source": HELD}
 
@@ -164,7 +170,20 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
         pool = sources
     if not pool:  # every mention was negated ("not leadership")
         return []
-    best = max(pool, key=lambda mt: (mt.weight + (0.05 if mt.role == "weak" else 0.0), -mt.start))
+
+    def score(mt: _SubjMention) -> float:
+        return mt.weight + (0.05 if mt.role == "weak" else 0.0)
+
+    best = max(pool, key=lambda mt: (score(mt), -mt.start))
+    for later in sorted(pool, key=lambda mt: mt.start):
+        # "I was thinking nursing but I faint at blood so maybe psychology": said as well
+        # after a turn ("no wait", "but ... maybe"), the later field is the one meant
+        if (
+            later.start > best.end
+            and score(later) == score(best)
+            and _TURN.search(scan, best.end, later.start)
+        ):
+            best = later
     conf = round(0.9 * best.weight if not best.fuzzy else 0.75 * best.weight, 3)
     if best.role == "target":
         conf = min(0.99, conf + 0.05)

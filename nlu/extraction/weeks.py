@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from nlu import vocab
+from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext, make_extracted
 from nlu.extraction.corrections import superseded
 from nlu.extraction.numbers import NUM, clean_number, has_digits_issue, num_value
@@ -114,8 +115,11 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
         left = ctx.left(start, 60)
         left_near = scan[max(0, start - 40) : start]
         right = scan[end : end + 40]
-        if rx.rate_before.search(left_near[-14:]) and article:
-            continue  # "5 hours a week", "£30 a month", "twice a week"
+        if article and (
+            rx.rate_before.search(left_near[-14:])
+            or any(0 <= start - e <= 2 for _, e in foreign_amount_spans(scan[:start]))
+        ):
+            continue  # "5 hours a week", "£30 a month", "4,500 cedis a month", "twice a week"
         if re.match(r"^\s*(?:-|\s)?\s*(?:olds?|old\b)", right):
             continue
         if rx.whole_answer_before.fullmatch(scan[:start]) and rx.whole_answer_after.fullmatch(

@@ -13,7 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.answers import ANSWER_ROLE
-from nlu.goal_classifier import GoalClassifier, load_examples
+from nlu.goal_classifier import GoalClassifier, load_examples, without_wishes
 
 EXAMPLES = """
 version: 1
@@ -133,3 +133,31 @@ def test_the_fingerprint_follows_the_examples_file(tmp_path: Path, monkeypatch: 
     first = GoalClassifier.fingerprint_addon({"data": "goals.yml"})
     (tmp_path / "goals.yml").write_text(EXAMPLES + "  - {text: 'hi', goal: none}\n")
     assert first and first != GoalClassifier.fingerprint_addon({"data": "goals.yml"})
+
+
+def test_without_wishes_cuts_the_words_of_the_wishes_found() -> None:
+    text = "Postgraduate level. Credit-bearing. Budget 3000 GBP."
+    entities = [
+        {"entity": "level", "value": "postgraduate", "start": 0, "end": 12},
+        {"entity": "credit_bearing", "value": True, "start": 20, "end": 34},
+        {"entity": "refinement", "value": "credit", "start": 20, "end": 34},
+        {"entity": "budget", "value": 3000, "start": 43, "end": 51},
+        {"entity": "subject", "value": "data-science-ai", "start": 0, "end": 5},
+    ]
+    assert without_wishes(text, entities) == " level. . Budget ."
+
+
+def test_no_goal_read_into_the_wishes_alone(trained: GoalClassifier) -> None:
+    # The model reads further study into "credits towards a degree"; "credits" said as a wish
+    # (the rules' credit_bearing) with nothing else states no goal.
+    credit = {"entity": "credit_bearing", "value": True, "start": 0, "end": 7}
+    (message,) = trained.process([_message("credits please", intent="inform")])
+    assert "further_study" in _goals(message) + _goals(message, ANSWER_ROLE)  # the model's reading
+    (message,) = trained.process([_message("credits please", intent="inform", entities=[credit])])
+    assert _goals(message) == [] and _goals(message, ANSWER_ROLE) == []
+    # The same words with more than the wish: the goal stands.
+    credit = {"entity": "credit_bearing", "value": True, "start": 0, "end": 7}
+    (message,) = trained.process(
+        [_message("credits towards a degree", intent="inform", entities=[credit])]
+    )
+    assert "further_study" in _goals(message) + _goals(message, ANSWER_ROLE)
