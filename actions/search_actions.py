@@ -39,7 +39,9 @@ class ActionRefineSearch(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if not tracker.get_slot("subject") and not tracker.get_slot("topic"):
+        if not any(tracker.get_slot(name) for name in ("subject", "topic", "last_results")):
+            # (a list found by the words of a request names neither: "anything cheaper?"
+            # after it refines it)
             dispatcher.utter_message(
                 text="Let's find some courses first. What would you like to learn about?"
             )

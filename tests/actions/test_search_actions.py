@@ -113,6 +113,22 @@ async def test_refine_without_a_subject_asks_for_one(store, dispatcher, domain) 
     assert events == []
 
 
+async def test_refine_after_a_list_found_by_the_request_words_refines_it(
+    store, dispatcher, domain
+) -> None:
+    # A list found by the words of a request has neither subject nor topic ("we send an email
+    # every fortnight and hardly anyone opens it"): "anything cheaper?" refines it.
+    first = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(first, make_tracker(slots=PROFILE), domain)
+    listed = slot_events(events)["last_results"]
+    tracker = make_tracker(
+        "anything cheaper?", intent="refine_search", slots={"last_results": listed}
+    )
+    await ActionRefineSearch().run(dispatcher, tracker, domain)
+    assert "learn about" not in texts(dispatcher)
+    assert texts(dispatcher)
+
+
 async def test_clients_that_draw_cards_get_no_repeated_text_list(store, domain) -> None:
     plain, cards = CollectingDispatcher(), CollectingDispatcher()
     await ActionRecommendCourses().run(plain, make_tracker(slots=PROFILE), domain)
