@@ -66,6 +66,8 @@ _PRICE_OF_LEFT = re.compile(
 )
 
 
+#: The words before an opening bracket right before an amount ("rent (£595 a month)").
+_PAREN_BEFORE = re.compile(r"(\w[\w\s']{0,20}?)\s*\(\s*$")
 #: An amount of time said just before a bare number in the same clause ("4 hours a week, 5 at
 #: most"): the number bounds the time, it is no budget.
 _TIME_AMOUNT_BEFORE = re.compile(
@@ -269,6 +271,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             continue  # "the course costs £500": a price, not the learner's budget
         strong_cue = bool(rx.spend_before.search(left) or rx.spend_after.match(right))
         income = bool(rx.income_before.search(left) or rx.income_after.match(right))
+        if not income and (paren := _PAREN_BEFORE.search(scan, max(0, start - 30), start)):
+            income = bool(rx.income_before.search(paren.group(1)))  # "rent (£595 a month)"
         if income and rx.for_training.search(right):
             income, strong_cue = False, True  # "£300 a year for training"
         if income:

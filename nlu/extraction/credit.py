@@ -14,6 +14,13 @@ from functools import lru_cache
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 
+#: Right after "credit": money, not academic credit ("credit to my account", "credit card"),
+#: unless the credits are to get somewhere ("I need the credits to get onto a nursing degree").
+_NOT_COURSE_CREDIT_AFTER = (
+    r"^\s*(?:to\b(?!\s+(?:get|go|count|put|use|transfer|apply|enter|gain|top|build|stack|start|"
+    r"access|help))|where|card|score)"
+)
+
 
 @dataclass(frozen=True)
 class _Patterns:
@@ -50,7 +57,7 @@ def extract_credit(ctx: ScanContext) -> list[Extracted]:
             before_raw = scan[max(0, start - 20) : start]
             if m.group(0).startswith("credit") and rx.not_course_credit_before.search(before_raw):
                 continue
-            if re.match(r"^\s*(?:to\b|where|card|score)", scan[end : end + 12]):
+            if re.match(_NOT_COURSE_CREDIT_AFTER, scan[end : end + 20]):
                 continue
             left = ctx.left(start, 45)
             if re.search(r"non[\s-]?$", scan[max(0, start - 4) : start]):

@@ -517,6 +517,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I need to keep up with IFRS changes for my current job.", {"subject": "finance-accounting"}),
     ("I'm a complete beginner with computers", {"subject": "computing-it"}),
     ("train properly as a counsellor", {"subject": "psychology-mental-health"}),
+    ("My employer will finance up to 1 500 euros", {"subject": N, "budget": 1303.35}),
+    ("Want to move up to finance manager", {"subject": "finance-accounting"}),
+    ("I need the credits to get onto a nursing degree", {"credit_bearing": True}),
+    ("credit to my account", {"credit_bearing": N}),
+    ("Fancy learning a bit about the Romans.", {"subject": "arts-humanities"}),
+    ("mostly gone on rent (£595 a month) and my car", {"budget": N}),
+    ("budget (£300 max)", {"budget": 300}),
+    ("psych!! like why ppl do stuff", {"subject": "psychology-mental-health"}),
 ]
 
 
