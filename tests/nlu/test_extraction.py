@@ -525,6 +525,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("mostly gone on rent (£595 a month) and my car", {"budget": N}),
     ("budget (£300 max)", {"budget": 300}),
     ("psych!! like why ppl do stuff", {"subject": "psychology-mental-health"}),
+    ("tryna get into psych at uni but my grades r mid", {"goal": "further_study"}),
+    ("I want to get into teaching in a college", {"goal": "career_change"}),
 ]
 
 
