@@ -18,10 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_ROLE,
@@ -31,6 +28,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.answers import ANSWER_ROLE, HELD, SAID_AS
+from nlu.rewrite import SettingFreeComponent
 
 #: The goals of a learner who stays in the field they have.
 STAYING_GOALS = frozenset({"upskill", "further_study"})
@@ -58,19 +56,8 @@ def keep_held_aside(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class HeldSubjectGate(GraphComponent):
+class HeldSubjectGate(SettingFreeComponent):
     """Keeps a held subject aside when the message states no goal of staying in it."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> HeldSubjectGate:
-        """Creates the component (see parent class for full docstring)."""
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Gives the held subjects of each message the answer role where due."""

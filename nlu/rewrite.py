@@ -18,8 +18,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 
-class TextRewriter(GraphComponent):
-    """Rewrites each message's text with :meth:`rewrite` (put it first in the pipeline)."""
+class SettingFreeComponent(GraphComponent):
+    """A pipeline step with no settings, nothing trained and nothing stored."""
 
     @classmethod
     def create(
@@ -28,9 +28,13 @@ class TextRewriter(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> TextRewriter:
+    ) -> SettingFreeComponent:
         """Creates the component (see parent class for full docstring)."""
         return cls()
+
+
+class TextRewriter(SettingFreeComponent):
+    """Rewrites each message's text with :meth:`rewrite` (put it first in the pipeline)."""
 
     @staticmethod
     def rewrite(text: str) -> str:
@@ -57,4 +61,4 @@ class TextRewriter(GraphComponent):
                 message.set(TEXT, rewritten)
 
 
-__all__ = ["TextRewriter"]
+__all__ = ["SettingFreeComponent", "TextRewriter"]
