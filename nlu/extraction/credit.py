@@ -14,13 +14,6 @@ from functools import lru_cache
 from nlu import vocab
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 
-#: Right after "credit": money, not academic credit ("credit to my account", "credit card"),
-#: unless the credits are to get somewhere ("I need the credits to get onto a nursing degree").
-_NOT_COURSE_CREDIT_AFTER = (
-    r"^\s*(?:to\b(?!\s+(?:get|go|count|put|use|transfer|apply|enter|gain|top|build|stack|start|"
-    r"access|help))|where|card|score)"
-)
-
 
 @dataclass(frozen=True)
 class _Patterns:
@@ -30,12 +23,19 @@ class _Patterns:
     negation_before: re.Pattern[str]
     negation_after: re.Pattern[str]
     not_course_credit_before: re.Pattern[str]
+    #: right after "credit": money, not academic credit ("credit to my account", "credit card")
+    not_course_credit_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = vocab.load(
-        "credit", "mentions", "negation_before", "negation_after", "not_course_credit_before"
+        "credit",
+        "mentions",
+        "negation_before",
+        "negation_after",
+        "not_course_credit_before",
+        "wanted_to",
     )
     return _Patterns(
         mentions=tuple(word_rx(group) for group in data.pattern_groups("mentions")),
@@ -44,6 +44,9 @@ def _patterns() -> _Patterns:
             "negation_after", r"^[\s,:]*(?:(?:are|is|would\s+be|will\s+be)\s+)?"
         ),
         not_course_credit_before=data.regex("not_course_credit_before", "", r"\s*$"),
+        not_course_credit_after=re.compile(
+            rf"^\s*(?:to\b(?!\s+(?:{data.pattern('wanted_to')}))|where|card|score)"
+        ),
     )
 
 
@@ -57,7 +60,7 @@ def extract_credit(ctx: ScanContext) -> list[Extracted]:
             before_raw = scan[max(0, start - 20) : start]
             if m.group(0).startswith("credit") and rx.not_course_credit_before.search(before_raw):
                 continue
-            if re.match(_NOT_COURSE_CREDIT_AFTER, scan[end : end + 20]):
+            if rx.not_course_credit_after.match(scan[end : end + 20]):
                 continue
             left = ctx.left(start, 45)
             if re.search(r"non[\s-]?$", scan[max(0, start - 4) : start]):

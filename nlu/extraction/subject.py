@@ -27,12 +27,6 @@ from nlu.extraction.subject_index import (
     subject_words,
 )
 
-#: Words that turn from one field to another ("nursing but ... so maybe psychology",
-#: "calligraphy... no wait, I meant photography").
-_TURN = re.compile(
-    r"\b(?:actually\s*(?:no\b|,)|instead(?!\s+of)|(?:i'?d|would)\s+rather|no\s+wait|i\s+meant|make\s+it)"
-    r"|\bbut\b(?!\s+(?:also|too|and)\b).*\b(?:so\s+)?maybe\b"
-)
 #: How a subject was said, by the role of its mention (the ``said_as`` of its entity).
 SAID_AS_BY_ROLE = {"target": WANTED, "weak": WANTED, "neutral": IN_PASSING, "source": HELD}
 
@@ -61,6 +55,7 @@ class _Patterns:
     boss_nouns: frozenset[str]
     boss_after: re.Pattern[str]
     course_languages: frozenset[str]
+    turn: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +72,7 @@ def _patterns() -> _Patterns:
         "boss_nouns",
         "boss_after",
         "course_languages",
+        "turn_markers",
     )
     longest_first = sorted(data.texts("not_subjects"), key=len, reverse=True)
     return _Patterns(
@@ -92,6 +88,7 @@ def _patterns() -> _Patterns:
         boss_nouns=frozenset(data.texts("boss_nouns")),
         boss_after=data.regex("boss_after", r"^\s*", r"\b"),
         course_languages=frozenset(data.texts("course_languages")),
+        turn=data.regex("turn_markers", r"\b", ""),
     )
 
 
@@ -181,7 +178,7 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
         if (
             later.start > best.end
             and score(later) == score(best)
-            and _TURN.search(scan, best.end, later.start)
+            and rx.turn.search(scan, best.end, later.start)
         ):
             best = later
     conf = round(0.9 * best.weight if not best.fuzzy else 0.75 * best.weight, 3)

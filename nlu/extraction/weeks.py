@@ -85,6 +85,8 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     scan = ctx.scan
     cands: list[tuple[float, int, int, float]] = []
+    # where amounts of foreign money end: "4,500 cedis a month" is a rate, not a length
+    money_ends = [end for _, end in foreign_amount_spans(scan)]
     for m in _WEEKS_RE.finditer(scan):
         n_start = m.start("n")
         if ctx.is_claimed(n_start, m.end("n")):
@@ -116,8 +118,7 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
         left_near = scan[max(0, start - 40) : start]
         right = scan[end : end + 40]
         if article and (
-            rx.rate_before.search(left_near[-14:])
-            or any(0 <= start - e <= 2 for _, e in foreign_amount_spans(scan[:start]))
+            rx.rate_before.search(left_near[-14:]) or any(0 <= start - e <= 2 for e in money_ends)
         ):
             continue  # "5 hours a week", "£30 a month", "4,500 cedis a month", "twice a week"
         if re.match(r"^\s*(?:-|\s)?\s*(?:olds?|old\b)", right):
