@@ -200,11 +200,11 @@ SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retri
 	retrieval_fresh15 retrieval_fresh16 retrieval_fresh17 retrieval_fresh18
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
-	@for set in $(SEARCH_SETS); do \
-		$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz \
+	@status=0; for set in $(SEARCH_SETS); do \
+		$(PY) -m tests.search_eval.run --model models/course-advisor.tar.gz --gate \
 			--set tests/search_eval/$$set.yml --transcripts test-artifacts/search-eval-$$set.jsonl \
-			--json results/search-eval-$$set.json || exit 1; \
-	done
+			--json results/search-eval-$$set.json || status=1; \
+	done; exit $$status
 
 test: setup lint validate $(NODE_STAMP) ## Set up, then run every test (unit, servers, conversations, NLU)
 	@echo "==> Running the test suite (unit tests, then real servers end to end)"

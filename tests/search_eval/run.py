@@ -3,7 +3,8 @@
 Starts a course store, the action server and the Rasa server (the same harness as the
 end-to-end tests), holds every conversation of ``retrieval.yml``, prints precision@3,
 hit@1, silent off-topic answers and the honest-miss rate, and writes the transcripts to
-``test-artifacts/search-eval.jsonl``. With ``--min-*`` it exits 1 below a threshold.
+``test-artifacts/search-eval.jsonl``. With ``--min-*`` it exits 1 below a threshold, with
+``--gate`` below the set's gate in :mod:`tests.search_eval.gates` (if it has one).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tests.search_eval.gates import below_gate
 from tests.search_eval.harness import EVAL_SET, evaluate, write_transcripts
 from tests.servers import ROOT, rest_conversations
 
@@ -29,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-precision", type=float, default=0.0)
     parser.add_argument("--min-hit", type=float, default=0.0)
     parser.add_argument("--min-honest", type=float, default=0.0)
+    parser.add_argument(
+        "--gate", action="store_true", help="exit 1 below the gate in tests/search_eval/gates.py"
+    )
     args = parser.parse_args(argv)
     with rest_conversations(args.model, prefix="search-eval-") as say:
         scores, outcomes = evaluate(say, args.set)
@@ -54,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         if value < floor
     ]
+    if args.gate:
+        below = list(dict.fromkeys(below + below_gate(args.set.name, scores.as_dict())))
     if below:
         print(f"BELOW THE GATE: {', '.join(below)}", file=sys.stderr)
         return 1
