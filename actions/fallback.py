@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import asks, asks_a_question, kept_values, said, said_outright
 from actions.assessment_question import answer_assessment_question
 from actions.beyond_scope_question import answer_beyond_scope_question
-from actions.common import CourseAdvisorAction
+from actions.common import CourseAdvisorAction, store_session
 from actions.cost_question import answer_cost_question
 from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
@@ -36,6 +36,7 @@ from actions.request_context import REQUEST_INTENTS
 from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
+from actions.store.semantic_ranking import described_courses
 from actions.unrecorded_question import answer_unrecorded_question
 from actions.vague import undecided_wish
 
@@ -129,6 +130,12 @@ class ActionAskRephrase(CourseAdvisorAction):
         if answer_unrecorded_question(dispatcher, tracker):
             # "Is it official Microsoft preparation?" after a list: not recorded, said so.
             return []
+        if _describes_courses_we_have(tracker):
+            # "wanna make games like the indie ones on steam, how do i even start designin
+            # them": no intent was sure and no topic was named, but what it describes is
+            # clearly close to courses of the catalogue: the profile form takes it (the
+            # message is the request it ranks by, see actions.request_context).
+            return [FollowupAction(FORM_NAME)]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -300,6 +307,29 @@ def _asks_about_a_topic(tracker: Tracker) -> bool:
         return False
     text = tracker.latest_message.get("text") or ""
     return asks(text) and named_topic(tracker) is not None and _points_at_no_shown_course(tracker)
+
+
+#: An unsure message with fewer words is not searched by what it describes ("ok then",
+#: "what about it?"): too little to mean something.
+DESCRIBED_MIN_WORDS = 5
+
+
+def _describes_courses_we_have(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running, no list shown) that names nothing to
+    search describes what some courses are about, by closeness in meaning (see
+    actions.store.semantic_ranking.described_courses: the bar that lets a request with
+    neither topic nor subject be searched by meaning)."""
+    if tracker.active_loop.get("name") or tracker.get_slot("last_results"):
+        return False
+    if set(_likeliest(tracker)[:1]) & (NOT_A_REQUEST - {"out_of_scope"}):
+        # A closing word, a greeting, a "no". Not out of scope: requests in everyday words
+        # are often likeliest that ("doc says my sugar is too high, can it be reversed").
+        return False
+    text = (tracker.latest_message.get("text") or "").strip()
+    if len(text.split()) < DESCRIBED_MIN_WORDS or text.startswith("/"):
+        return False
+    with store_session() as session:
+        return described_courses(session, text) is not None
 
 
 def _points_at_no_shown_course(tracker: Tracker) -> bool:

@@ -190,11 +190,17 @@ async def test_a_longer_unsure_request_naming_its_subject_starts_the_form(store,
     # Likeliest something else, or naming nothing: the suggestions, as before.
     # (With no list shown yet, naming a topic is a request whatever is likeliest: see
     # test_an_unsure_message_naming_a_subject_before_any_list_starts_the_form.)
+    # (Naming nothing and describing nothing the catalogue has: see
+    # test_an_unsure_message_describing_courses_we_have_starts_the_form.)
     shown = {"last_results": ["x"]}
-    for ranked, named, slots in ((list(reversed(ranking)), topic, shown), (ranking, [], {})):
+    vague = "honestly not sure what I am after, it has been a long week"
+    for said_text, ranked, named, slots in (
+        (text, list(reversed(ranking)), topic, shown),
+        (vague, ranking, [], {}),
+    ):
         asked = CollectingDispatcher()
         other = make_tracker(
-            text, intent="nlu_fallback", intent_ranking=ranked, entities=named, slots=slots
+            said_text, intent="nlu_fallback", intent_ranking=ranked, entities=named, slots=slots
         )
         await ActionAskRephrase().run(asked, other, domain)
         assert "not sure I understood" in asked.messages[0]["text"]
@@ -441,3 +447,32 @@ async def test_an_unsure_question_about_a_named_course_is_about_that_course(
     assert texts(dispatcher).startswith(
         'None of the courses in my last list is the "risk assessment" one'
     )
+
+
+async def test_an_unsure_message_describing_courses_we_have_starts_the_form(store, domain) -> None:
+    """No intent sure and no topic named, but what it describes is close in meaning to
+    courses of the catalogue: a request, taken by the profile form."""
+    text = "wanna make games like the indie ones on steam, how do i even start designin them"
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "state_goal", "confidence": 0.22},
+        {"name": "refine_search", "confidence": 0.18},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="nlu_fallback", intent_ranking=ranking)
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    assert dispatcher.messages == []
+    # After a list, the same words are likelier about it; a greeting or a short message is
+    # no request; a message close to no course gets the suggestions.
+    for said_text, slots, first in (
+        (text, {"last_results": ["x"]}, "state_goal"),
+        (text, {}, "greet"),
+        ("indie games on steam", {}, "state_goal"),
+        ("honestly not sure what I am after, it has been a long week", {}, "state_goal"),
+    ):
+        ranked = [ranking[0], {"name": first, "confidence": 0.25}, *ranking[1:]]
+        asked = CollectingDispatcher()
+        other = make_tracker(said_text, intent="nlu_fallback", intent_ranking=ranked, slots=slots)
+        assert await ActionAskRephrase().run(asked, other, domain) == []
+        assert "not sure I understood" in asked.messages[0]["text"], said_text
