@@ -34,6 +34,9 @@ MEANING_CANDIDATES = 10
 MEANING_FLOOR = 0.4
 #: ... and at least this close when it is of another subject than the learner's.
 MEANING_OTHER_SUBJECT = 0.5
+#: ... or, for a longer request, at least this much closer than every course the words
+#: found (the subject was then likely read from a passing word).
+MEANING_WORDS_MISREAD = 0.1
 #: With courses on the whole topic by its words, a course found by meaning alone must be
 #: this much closer than the closest of them.
 MEANING_MARGIN = 0.05
@@ -87,21 +90,38 @@ def close_in_meaning(
         return []
     found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
     if profile.subject is not None and found:
-        # A course of another subject than the learner's must be clearly close.
+        # A course of another subject than the learner's must be clearly close, or, when
+        # the subject looks misread ("phone/video appointments" as media), clearly closer
+        # than every course the words found.
         subjects = dict(
             session.execute(
                 select(Course.id, Course.subject_id).where(Course.id.in_([c for c, _ in found]))
             ).all()
         )
+        bar = MEANING_OTHER_SUBJECT
+        if _subject_misread(profile, subjects, text):
+            found_best = max(closeness(session, text, rel.ids).values(), default=0.0)
+            bar = min(bar, found_best + MEANING_WORDS_MISREAD)
         found = [
             (cid, score)
             for cid, score in found
-            if subjects.get(cid) == profile.subject or score >= MEANING_OTHER_SUBJECT
+            if subjects.get(cid) == profile.subject or score >= bar
         ]
     if topic is not None and topic.status == FULL:
         best = max(closeness(session, text, rel.ids).values(), default=0.0)
         found = [(cid, score) for cid, score in found if score >= best + MEANING_MARGIN]
     return [cid for cid, _ in found]
+
+
+def _subject_misread(profile: LearnerProfile, subjects: dict[str, str], text: str) -> bool:
+    """Whether the learner's subject is likely read from a passing word of a longer request:
+    none of the courses closest in meaning (``subjects``: their subjects) is of it, and the
+    topic is not the subject's own name ("cyber security" said by a chef)."""
+    return (
+        len(text.split()) > SHORT_REQUEST
+        and profile.subject not in subjects.values()
+        and not names_subject(profile.topic, profile.subject)
+    )
 
 
 def near_in_meaning(text: str | None, meaning: dict[str, float]) -> frozenset[str]:

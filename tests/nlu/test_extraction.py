@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from actions.answers import HELD, WANTED
 from actions.store.currency import to_gbp
 from nlu.extraction import MAX_SCAN_CHARS, PLAUSIBLE_RANGES, Extracted, as_dict, extract
 
@@ -703,3 +704,27 @@ def test_degrees_held_levels_and_trades_are_no_goal(text: str, goal: str | None)
 def test_subjects_and_levels_said_in_plain_words(text: str, expected: dict) -> None:
     found = as_dict(extract(text))
     assert {key: found.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "said_as"),
+    [
+        # non-native English drops the article before a job left: still the job held
+        (
+            "I was accountant 10 years in Kharkiv, now I want to understand the future of work",
+            "finance-accounting",
+            HELD,
+        ),
+        (
+            "i moved to uk 2 years ago, i was engineer in my country, want work as engineer here",
+            "engineering",
+            WANTED,
+        ),
+        ("I was thinking nursing", "health-social-care", WANTED),
+    ],
+)
+def test_a_job_said_after_i_was_without_an_article_is_held(
+    text: str, subject: str, said_as: str
+) -> None:
+    [found] = [e for e in extract(text) if e.entity == "subject"]
+    assert (found.value, found.said_as) == (subject, said_as)
