@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from actions.store.results import LearnerProfile
+from actions.store.search import recommend
 from actions.store.semantic_ranking import (
     MEANING_BAND,
     described_courses,
@@ -81,3 +82,49 @@ def test_a_request_close_to_some_courses_is_searched_by_meaning(
 )
 def test_a_vague_request_is_not_searched_by_meaning(session: Session, request_text: str) -> None:
     assert described_courses(session, request_text) is None
+
+
+@pytest.mark.parametrize(
+    ("topic", "subject", "request_text", "first_word", "unlisted_word"),
+    [
+        # the subject read from a passing word ("video appointments" as media): courses closer
+        # in meaning than every video course come first, and no video course is listed
+        (
+            "video",
+            "photography-media",
+            "I need something on talking with the patients I treat: explaining a diagnosis to "
+            "people who struggle to read, showing kindness, and holding phone and video "
+            "appointments",
+            "patient",
+            "video",
+        ),
+        # a subject that some close courses share: the words' courses stay
+        (
+            "video",
+            "photography-media",
+            "I want to make better video for my small business, editing and filming on a phone",
+            "video",
+            None,
+        ),
+        # the topic is the subject's own name: never misread, whatever the rest says
+        (
+            "cyber security",
+            "cybersecurity",
+            "cyber security course for someone changing careers, I'm 31 and currently a baker",
+            "cyber",
+            "career",
+        ),
+    ],
+)
+def test_a_subject_read_from_a_passing_word_keeps_no_closer_course_out(
+    session: Session,
+    topic: str,
+    subject: str,
+    request_text: str,
+    first_word: str,
+    unlisted_word: str | None,
+) -> None:
+    profile = LearnerProfile(topic=topic, subject=subject, context=request_text)
+    titles = [course.title.lower() for course in recommend(session, profile).courses[:3]]
+    assert first_word in titles[0], titles
+    assert unlisted_word is None or not any(unlisted_word in title for title in titles), titles
