@@ -134,8 +134,9 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "wanna make games like the indie ones on steam, how do i even start designin
             # them": no intent was sure and no topic was named, but what it describes is
             # clearly close to courses of the catalogue: the profile form takes it (the
-            # message is the request it ranks by, see actions.request_context).
-            return [FollowupAction(FORM_NAME)]
+            # message is the request it ranks by, see actions.request_context), without
+            # asking for a subject: the list goes by the request's words and meaning.
+            return [SlotSet("by_request", True), FollowupAction(FORM_NAME)]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
