@@ -89,6 +89,7 @@ def close_in_meaning(
     if text is None:
         return []
     found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
+    words_best: float | None = None  # the closest course the words found, read once
     if profile.subject is not None and found:
         # A course of another subject than the learner's must be clearly close, or, when
         # the subject looks misread ("phone/video appointments" as media), clearly closer
@@ -100,16 +101,17 @@ def close_in_meaning(
         )
         bar = MEANING_OTHER_SUBJECT
         if _subject_misread(profile, subjects, text):
-            found_best = max(closeness(session, text, rel.ids).values(), default=0.0)
-            bar = min(bar, found_best + MEANING_WORDS_MISREAD)
+            words_best = max(closeness(session, text, rel.ids).values(), default=0.0)
+            bar = min(bar, words_best + MEANING_WORDS_MISREAD)
         found = [
             (cid, score)
             for cid, score in found
             if subjects.get(cid) == profile.subject or score >= bar
         ]
     if topic is not None and topic.status == FULL:
-        best = max(closeness(session, text, rel.ids).values(), default=0.0)
-        found = [(cid, score) for cid, score in found if score >= best + MEANING_MARGIN]
+        if words_best is None:
+            words_best = max(closeness(session, text, rel.ids).values(), default=0.0)
+        found = [(cid, score) for cid, score in found if score >= words_best + MEANING_MARGIN]
     return [cid for cid, _ in found]
 
 

@@ -28,4 +28,5 @@ def test_topic_requests_get_courses_on_the_topic(stack: dict[str, Server], name:
     write_transcripts(outcomes, ROOT / "test-artifacts" / f"search-eval-{Path(name).stem}.jsonl")
     summary = scores.as_dict()
     assert scores.topic_requests >= 80 and scores.absent_topics >= 20, summary
-    assert not below_gate(name, summary), (below_gate(name, summary), summary)
+    below = below_gate(name, summary)
+    assert not below, (below, summary)
