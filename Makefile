@@ -139,6 +139,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 10 --json results/nlu-independent-openings-fresh11.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh12.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh12.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh13.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh13.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \
@@ -159,6 +161,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 20 --json results/nlu-context-fresh8.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh9.yml \
 		--errors 20 --json results/nlu-context-fresh9.json
+	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh10.yml \
+		--errors 20 --json results/nlu-context-fresh10.json
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
@@ -174,7 +178,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		results/nlu-context-fresh7.json results/nlu-independent-openings-fresh9.json \
 		results/nlu-independent-openings-fresh10.json results/nlu-context-fresh8.json \
 		results/nlu-independent-openings-fresh11.json results/nlu-independent-openings-fresh12.json \
-		results/nlu-context-fresh9.json
+		results/nlu-context-fresh9.json results/nlu-independent-openings-fresh13.json \
+		results/nlu-context-fresh10.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \

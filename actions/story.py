@@ -28,7 +28,15 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from actions.answers import ANSWERED_BY, HELD, IN_PASSING, SAID_AS, WANTED, inferred_only
+from actions.answers import (
+    ANSWERED_BY,
+    HELD,
+    IN_PASSING,
+    SAID_AS,
+    WANTED,
+    inferred_only,
+    said_outright,
+)
 from actions.form_history import value_before_message
 
 #: The form's last question: the wishes besides goal and subject.
@@ -49,13 +57,29 @@ def story_slots_to_clear(
     if requested != "goal" or not goals:
         return []
     clear: list[str] = []
-    said_as = {e.get(SAID_AS) for e in found if e.get("entity") == "subject"}
+    subjects = [e for e in found if e.get("entity") == "subject"]
+    said_as = {e.get(SAID_AS) for e in subjects}
     told = {HELD, IN_PASSING} if "career_change" in goals else {HELD}
+    if said_as == {IN_PASSING} and all(_after_change(e, found) for e in subjects):
+        told = {HELD}  # "new career. graphic design maybe": the field the change goes to
     if said_as and said_as <= told and before.get("subject") is None:
         clear.append("subject")
     if inferred_only(found, "topic", kept_aside=True) and before.get("topic") is None:
         clear.append("topic")
     return clear
+
+
+def _after_change(subject: Mapping[str, Any], entities: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether ``subject`` is said after the words of a career change said outright ("new
+    career. graphic design maybe", "Umschulung. IT"), not before them ("Retail for 20 years,
+    I want a career change")."""
+    return any(
+        e.get("entity") == "goal"
+        and e.get("value") == "career_change"
+        and said_outright(e)
+        and int(e.get("end") or 0) <= int(subject.get("start") or 0)
+        for e in entities
+    )
 
 
 def subject_to_keep(

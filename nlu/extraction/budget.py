@@ -27,7 +27,7 @@ from nlu.extraction.numbers import (
     number_words,
 )
 
-_SCALE = r"(?:k|grand|thousand|hundred)"
+_SCALE = r"(?:k|grand|thousand|hundred|million|mil|mn|billion|lakhs?|crores?)"
 _CUR_PRE = r"(?:us\$|£|\$|€|gbp|usd|eur)"
 _CUR_POST = r"(?:pounds?|quid|gbp|sterling|dollars?|bucks|usd|euros?|eur|£|€)"
 
@@ -184,6 +184,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     cands: list[tuple[float, int, int, float]] = []  # (gbp, start, end, confidence)
     #: amounts said with no word making them a wish (only a currency: "£30 left after bills")
     bare: set[tuple[int, int]] = set()
+    #: amounts said with a currency and a word making them a wish ("£60 max")
+    wished: set[tuple[int, int]] = set()
     free_said = False
     scan = ctx.scan
     seen: list[tuple[int, int]] = []  # every amount the rules judged, accepted or not
@@ -289,6 +291,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
                 strong_cue or rx.limit_before.search(said_before) or rx.budget_words.search(left)
             ):
                 bare.add((start, end))
+            else:
+                wished.add((start, end))
             if (
                 a_scale == "k"
                 and not (pre or post)
@@ -432,6 +436,10 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     if not cands:
         return []
     cands = superseded(ctx, cands)
+    if any((c[1], c[2]) in wished - foreign_spans for c in cands):
+        # so does an amount in pounds, euros or dollars said as one ("childcare is £420 a
+        # month ... £60 max")
+        cands = [c for c in cands if (c[1], c[2]) not in bare]
     read = [c for c in cands if (c[1], c[2]) not in foreign_spans]
     best = max(read or cands, key=lambda c: (c[0], c[3]))
     value = clean_number(best[0])

@@ -107,9 +107,10 @@ _PER_DAY_PERIODS = frozenset(
     }
 )
 # How often an amount of time recurs, said after it: "30 min x 5 days", "2 hours in the
-# morning, 3 days".
+# morning, 3 days", "an hour, maybe 3 nights a week".
 _OCCURRENCES_RE = re.compile(
-    r"(?:(?:x|×|times)\s*|,\s*)(?P<n>" + NUM + r")\s*" + _OCCASIONS + r"(?!\s*(?:off|ago|later))\b"
+    r"(?:(?:x|×|times)\s*|,\s*(?:(?:maybe|probably|about|around|roughly|like|say)\s+)?)"
+    r"(?P<n>" + NUM + r")\s*" + _OCCASIONS + r"(?!\s*(?:off|ago|later))\b"
 )
 
 

@@ -44,6 +44,7 @@ class _Patterns:
     including_after: re.Pattern[str]  # the "too" after a day expression
     times_after: re.Pattern[str]  # "four times a week" right after an amount
     unitless: re.Pattern[str]  # "two on Sunday", "3 Sun"
+    unitless_after_day: re.Pattern[str]  # "Sunday 2." after "Saturday 3 hours"
     summary: re.Pattern[str]  # "so 5 a week"
     total_after: re.Pattern[str]  # "in total" right after an amount
     groups: dict[str, tuple[str, ...]]  # group pattern -> its days
@@ -76,11 +77,18 @@ def _patterns() -> _Patterns:
         including_before=re.compile(rf"(?:{data.pattern('including_words')})\s+(?:on\s+)?$"),
         including_after=re.compile(rf"\s*,?\s*(?:{data.pattern('including_after')})\b"),
         times_after=re.compile(
-            rf"\s*,?\s*(?:(?P<n>{NUM})\s+times|(?P<once>once|twice))\s+(?:a|per|each|every)\s+week\b"
+            rf"\s*,?\s*(?:(?P<n>{NUM})\s+times|(?P<once>once|twice))\s+"
+            rf"(?:a|per|each|every|in(?:\s+(?:a|the))?)\s+week\b"
         ),
         unitless=re.compile(
             rf"(?<![\w£$€.,])(?P<n>{NUM})\s+(?:on\s+(?:a\s+|the\s+)?|at\s+the\s+|at\s+)?"
             rf"(?P<d>{one})(?![\w])(?!\s*(?:off|ago|later|shifts?|at\s+work))"
+        ),
+        # "Saturday 3 hours, Sunday 2": the day said first (not a time: "Sunday 2pm")
+        unitless_after_day=re.compile(
+            rf"(?<![\w])(?P<d>{_DAY})\s+(?P<n>{NUM})(?![\w.:,]*\d)"
+            r"(?!\s*(?:[ap]\.?m\b|o'?clock|:|\.\d|ish\b|th\b|nd\b|st\b|rd\b|-|to\b|till?\b|until\b))"
+            r"(?=\s*(?:[.,;!)]|$|and\b|\+))"
         ),
         summary=re.compile(
             rf"\bso\s+(?:that'?s\s+|maybe\s+|about\s+|around\s+|roughly\s+|say\s+)?"
@@ -124,7 +132,7 @@ def days_near(scan: str, start: int, end: int) -> set[str] | None:
     when its sentence names no days."""
     rx = _patterns()
     lo, hi = sentence_bounds(scan, start, end)
-    best: tuple[bool, bool, int, re.Match[str]] | None = None
+    best: tuple[tuple[bool, bool, int, int], re.Match[str]] | None = None
     for m in rx.days.finditer(scan, lo, hi):
         if (
             (m.start() < end and start < m.end())
@@ -135,18 +143,15 @@ def days_near(scan: str, start: int, end: int) -> set[str] | None:
             continue
         distance = start - m.end() if m.end() <= start else m.start() - end
         between = scan[m.end() : start] if m.end() <= start else scan[end : m.start()]
-        key = (
-            _CLAUSE_BREAK.search(between) is not None,
-            len(_expression_days(m.group(0))) == len(WEEK),
-            distance,
-            m,
-        )
-        if best is None or key[:3] < best[:3]:
-            best = key
+        named = len(_expression_days(m.group(0)))
+        # as near before as after: the fewer days ("weekends 3 hours Saturday" is Saturday's)
+        key = (_CLAUSE_BREAK.search(between) is not None, named == len(WEEK), distance, named)
+        if best is None or key < best[0]:
+            best = (key, m)
     if best is None:
         return None
-    days = _expression_days(best[3].group(0))
-    exception = rx.except_days.match(scan, best[3].end(), hi)
+    days = _expression_days(best[1].group(0))
+    exception = rx.except_days.match(scan, best[1].end(), hi)
     if exception:
         days -= _expression_days(exception.group(1))
     return days or None
@@ -168,17 +173,18 @@ def total_after(right: str) -> bool:
 
 
 def unitless_amounts(scan: str) -> list[tuple[int, int, float]]:
-    """Amounts said without a unit next to days ("three on Saturday", "2 Sun"), as
+    """Amounts said without a unit next to days ("three on Saturday", "2 Sun", "Sunday 2"), as
     (start, end, hours); the caller keeps them only beside an amount with its unit or a
     study cue."""
+    rx = _patterns()
     out = []
-    for m in _patterns().unitless.finditer(scan):
-        if _CLOCK_BEFORE.search(scan, max(0, m.start() - 12), m.start()):
+    for m in [*rx.unitless.finditer(scan), *rx.unitless_after_day.finditer(scan)]:
+        if _CLOCK_BEFORE.search(scan, max(0, m.start("n") - 12), m.start("n")):
             continue  # "9 till 3 on weekdays": a time of day
         value = num_value(m.group("n"))
         if value is not None and 0 < value <= MAX_UNITLESS:
             out.append((m.start("n"), m.end("n"), value))
-    return out
+    return sorted(out)
 
 
 def summary_amount(scan: str) -> tuple[int, int, float] | None:

@@ -56,6 +56,8 @@ class _Patterns:
     boss_after: re.Pattern[str]
     course_languages: frozenset[str]
     turn: re.Pattern[str]
+    naming_subjects: frozenset[str]
+    naming_subject_skills: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,8 @@ def _patterns() -> _Patterns:
         "boss_after",
         "course_languages",
         "turn_markers",
+        "naming_subjects",
+        "naming_subject_skills",
     )
     longest_first = sorted(data.texts("not_subjects"), key=len, reverse=True)
     return _Patterns(
@@ -89,6 +93,8 @@ def _patterns() -> _Patterns:
         boss_after=data.regex("boss_after", r"^\s*", r"\b"),
         course_languages=frozenset(data.texts("course_languages")),
         turn=data.regex("turn_markers", r"\b", ""),
+        naming_subjects=frozenset(data.texts("naming_subjects")),
+        naming_subject_skills=frozenset(data.texts("naming_subject_skills")),
     )
 
 
@@ -107,6 +113,9 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     for (_, _, raw), t in zip(toks, norm, strict=True):
         if t in idx.token_set:
             fixed.append(t)
+            is_fuzzy.append(False)
+        elif len(t) > 4 and t.endswith("in") and norm_token(t + "g") in idx.token_set:
+            fixed.append(norm_token(t + "g"))  # the g dropped ("codin", "counselin")
             is_fuzzy.append(False)
         else:
             # A word never corrected is never corrected once normalised either ("teaches"
@@ -152,6 +161,7 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
             i += 1
     if not mentions:
         return []
+    mentions = _without_naming_words(mentions, scan, rx)
     for mt in mentions:
         mt.role = "negated" if negated(ctx.raw, mt.start) else subject_role(ctx, mt.start)
     targets = [mt for mt in mentions if mt.role == "target"]
@@ -188,6 +198,27 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
     return [
         make_extracted(ctx, "subject", best.subject, best.start, best.end, max(conf, 0.3), said_as)
     ]
+
+
+def _without_naming_words(
+    mentions: list[_SubjMention], scan: str, rx: _Patterns
+) -> list[_SubjMention]:
+    """``mentions`` with a naming subject's phrase said right before another subject's
+    joined to it as that subject's ("Japanese art history" is art history; not before a
+    skill of the language: "my English writing")."""
+    kept: list[_SubjMention] = []
+    for mt, nxt in zip(mentions, [*mentions[1:], None], strict=True):
+        if (
+            nxt is not None
+            and mt.subject in rx.naming_subjects
+            and nxt.subject != mt.subject
+            and not scan[mt.end : nxt.start].strip()
+            and " ".join(scan[nxt.start : nxt.end].split()) not in rx.naming_subject_skills
+        ):
+            nxt.start = mt.start
+            continue
+        kept.append(mt)
+    return kept
 
 
 def _subject_ok(

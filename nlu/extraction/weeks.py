@@ -44,6 +44,8 @@ class _Patterns:
     years_before: re.Pattern[str]
     whole_answer_before: re.Pattern[str]
     whole_answer_after: re.Pattern[str]
+    maximum_before: re.Pattern[str]
+    deadline_after: re.Pattern[str]
 
 
 _KEYS = (
@@ -59,6 +61,8 @@ _KEYS = (
     "years_before",
     "whole_answer_before",
     "whole_answer_after",
+    "maximum_before",
+    "deadline_after",
 )
 
 
@@ -78,6 +82,8 @@ def _patterns() -> _Patterns:
         years_before=data.regex("years_before", "", r"\s*$"),
         whole_answer_before=data.regex("whole_answer_before", r"[\s\W]*(?:", r"\s*)*"),
         whole_answer_after=data.regex("whole_answer_after", r"(?:\s*", r")*[\s.!?]*"),
+        maximum_before=data.regex("maximum_before", r"\b(?:", r")" + hedges),
+        deadline_after=data.regex("deadline_after", r"^\s*(?:", r")\b"),
     )
 
 
@@ -137,8 +143,9 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
         )
         pos_left = rx.wish_before.search(left_near)
         pos_right = rx.wish_after.match(right)
-        if neg_right and not pos_right:
-            continue
+        deadline = rx.maximum_before.search(left_near) and rx.deadline_after.match(right)
+        if neg_right and not (pos_right or deadline):
+            continue  # "6 weeks before my exam" (but "max 6 weeks before high season")
         if neg_left and not strong_left and not pos_right:
             continue
         if article or unit_raw in ("year", "yr"):

@@ -10,12 +10,19 @@ from actions.answers import HELD, IN_PASSING, SAID_AS, WANTED
 from actions.story import story_after_list, story_slots_to_clear, subject_to_keep
 
 
-def _goal(value: str) -> dict[str, Any]:
-    return {"entity": "goal", "value": value, "confidence": 0.9}
+def _goal(value: str, start: int = 40, end: int = 70, **more: Any) -> dict[str, Any]:
+    return {"entity": "goal", "value": value, "confidence": 0.9, "start": start, "end": end, **more}
 
 
-def _subject(said_as: str) -> dict[str, Any]:
-    return {"entity": "subject", "value": "teaching-education", "confidence": 0.9, SAID_AS: said_as}
+def _subject(said_as: str, start: int = 8, end: int = 16) -> dict[str, Any]:
+    return {
+        "entity": "subject",
+        "value": "teaching-education",
+        "confidence": 0.9,
+        SAID_AS: said_as,
+        "start": start,
+        "end": end,
+    }
 
 
 def _topic(confidence: float) -> dict[str, Any]:
@@ -35,6 +42,18 @@ def _topic(confidence: float) -> dict[str, Any]:
         ([_goal("career_change"), _subject(WANTED), _topic(0.8)], []),
         # "teaching": no goal, so the answer is no story (the form asks the goal again)
         ([_subject(IN_PASSING), _topic(0.7)], []),
+        # "new career. teaching maybe": the field named after the change is where it goes
+        ([_goal("career_change", 0, 10), _subject(IN_PASSING, 12, 20)], []),
+        # ... unless the change is only a learned guess ("done with it. teaching, 6 years")
+        (
+            [
+                _goal("career_change", 0, 40, extractor="GoalClassifier"),
+                _subject(IN_PASSING, 12, 20),
+            ],
+            ["subject"],
+        ),
+        # "career change, teaching for 6 years": named as the job held, whatever its place
+        ([_goal("career_change", 0, 13), _subject(HELD, 15, 23)], ["subject"]),
     ],
 )
 def test_the_job_told_about_in_a_goal_answer_is_no_subject(

@@ -257,8 +257,8 @@ def test_wishes_the_intent_does_not_carry_are_kept_with_the_answer_role(
 @pytest.mark.parametrize(
     ("intent", "text", "topic"),
     [
-        ("find_course", "kubernetes", "kubernetes"),  # a bare topic when asking for courses
-        ("out_of_scope", "kubernetes", None),
+        ("find_course", "terraform", "terraform"),  # a bare topic when asking for courses
+        ("out_of_scope", "terraform", None),
         ("find_course", "I need a course on Excel pivot tables under £100", "Excel pivot tables"),
         ("ask_credit", "tell me about credit", None),
         ("course_details", "tell me more about the first one", None),
@@ -276,9 +276,9 @@ def test_topic_is_read_for_requests_only(
 def test_an_unsure_intent_gates_nothing_and_accepts_a_bare_topic(
     spacy_nlp: PackagedSpacyNLP,
 ) -> None:
-    [sure, unsure] = _messages(spacy_nlp, "kubernetes", "kubernetes")
+    [sure, unsure] = _messages(spacy_nlp, "terraform", "terraform")
     sure.set(INTENT, {"name": "show_shortlist", "confidence": 0.9})
     unsure.set(INTENT, {"name": "show_shortlist", "confidence": 0.2})
     _extractor().process([sure, unsure])
     assert "topic" not in _by_type(sure)
-    assert _by_type(unsure).get("topic") == "kubernetes"
+    assert _by_type(unsure).get("topic") == "terraform"

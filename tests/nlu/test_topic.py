@@ -112,8 +112,8 @@ def test_a_comma_ends_a_cue_with_a_word_of_manner_in_it() -> None:
 
 
 def test_a_short_request_is_a_topic_only_when_it_asks_for_courses() -> None:
-    assert topic_of("kubernetes", bare=True) == "kubernetes"
-    assert topic_of("kubernetes", bare=False) is None
+    assert topic_of("terraform", bare=True) == "terraform"
+    assert topic_of("terraform", bare=False) is None
 
 
 def test_the_topic_stops_before_other_wishes() -> None:
