@@ -32,6 +32,7 @@ class _Patterns:
     not_a_degree_after: re.Pattern[str]
     typo_targets: tuple[str, ...]
     go_to_field: re.Pattern[str]
+    someone_else_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def _patterns() -> _Patterns:
         "not_a_degree_after",
         "typo_targets",
         "go_to_field",
+        "someone_else_before",
     )
     return _Patterns(
         rules=tuple(
@@ -61,6 +63,9 @@ def _patterns() -> _Patterns:
         not_a_degree_after=data.regex("not_a_degree_after", r"^[\s-]*", r"\b"),
         typo_targets=data.texts("typo_targets"),
         go_to_field=data.regex("go_to_field", r"\b", r"\b"),
+        someone_else_before=data.regex(
+            "someone_else_before", r"\b", r"(?:\s+(?:is|are|was|were|has|have|will))?\s*$"
+        ),
     )
 
 
@@ -133,6 +138,8 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
     taken: list[tuple[int, int]] = []
     for m in rx.go_to_field.finditer(scan):
         left = ctx.left(where[m.start()], 40)
+        if rx.someone_else_before.search(left):
+            continue  # "the company goes to electric cars": not the learner's change
         if not rx.negation_before.search(left[-25:]) and _field_starts(scan[m.end() :]):
             cands.append((GO_TO_FIELD_WEIGHT, m.start(), m.end(), "career_change"))
             taken.append((m.start(), m.end()))
@@ -144,6 +151,8 @@ def extract_goal(ctx: ScanContext) -> list[Extracted]:
             left = ctx.left(where[start], 40)
             if rx.negation_before.search(left[-25:]):
                 continue
+            if goal == "career_change" and rx.someone_else_before.search(left):
+                continue  # "the firm is moving to cloud accounting"
             if (
                 goal == "further_study"
                 and (

@@ -564,6 +564,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("I should like to work towards a certification", {"goal": "further_study"}),
     ("I am not looking for a new job, just something to fill my evenings", {"goal": "explore"}),
     ("keep my grey cells ticking", {"goal": "explore"}),
+    ("the firm is moving to cloud accounting so I need it for my job", {"goal": "upskill"}),
 ]
 
 
