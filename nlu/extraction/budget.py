@@ -1,6 +1,6 @@
 """The ``budget`` slot: the most the learner will spend, in GBP.
 
-Amounts of money are found by :data:`_MONEY_RE`; the words around each decide whether it
+Amounts of money are found by :func:`_money_re`; the words around each decide whether it
 is the learner's budget ("I can spend £300") or something else: income ("I earn 28k"),
 wages ("£11 an hour"), past spending, a quoted price ("the course costs £500"), an amount
 in a currency we cannot convert. "Must be free", "no money" and a bare "nothing" are 0.
@@ -27,9 +27,16 @@ from nlu.extraction.numbers import (
     number_words,
 )
 
-_SCALE = r"(?:k|grand|thousand|hundred|million|mil|mn|billion|lakhs?|crores?)"
 _CUR_PRE = r"(?:us\$|£|\$|€|gbp|usd|eur)"
 _CUR_POST = r"(?:pounds?|quid|gbp|sterling|dollars?|bucks|usd|euros?|eur|£|€)"
+
+
+@lru_cache(maxsize=1)
+def _scale() -> str:
+    """The scale words of ``data/vocab/nlu/numbers.yml`` ("k", "grand", "million", "lakh")
+    as one group, longest first."""
+    words = sorted(number_words().scales, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(word) for word in words) + ")"
 
 
 def _amount(name: str) -> str:
@@ -37,25 +44,28 @@ def _amount(name: str) -> str:
         rf"(?:(?P<{name}pre>{_CUR_PRE})\s?)?"
         rf"(?P<{name}>{DIGNUM}|{WORDNUM}|a(?=\s+grand)|(?:a\s+)?(?:couple(?:\s+of)?|few)"
         rf"(?=\s+(?:grand|hundred|thousand|k\b)))"
-        rf"(?:\s?(?P<{name}scale>{_SCALE})(?![a-z]))?"
+        rf"(?:\s?(?P<{name}scale>{_scale()})(?![a-z]))?"
     )
 
 
-_MONEY_RE = re.compile(
-    NUMBER_START
-    + r"(?:(?P<between>between|from)\s+)?"
-    + _amount("a")
-    + r"(?:\s?(?P<apost>"
-    + _CUR_POST
-    + r")(?![a-z]))?"
-    # (a range stays on one line: "£1,500\n- 5 hrs/week" is a list of two wishes)
-    + r"(?:[^\S\n]*(?P<conn>-|–|—|to|or|and)[^\S\n]*"
-    + _amount("b")
-    + r")?"
-    + r"(?:\s?(?P<post>"
-    + _CUR_POST
-    + r")(?![a-z]))?"
-)
+@lru_cache(maxsize=1)
+def _money_re() -> re.Pattern[str]:
+    """An amount of money, or a range of two ("£200-300", "between 1 and 2 grand")."""
+    return re.compile(
+        NUMBER_START
+        + r"(?:(?P<between>between|from)\s+)?"
+        + _amount("a")
+        + r"(?:\s?(?P<apost>"
+        + _CUR_POST
+        + r")(?![a-z]))?"
+        # (a range stays on one line: "£1,500\n- 5 hrs/week" is a list of two wishes)
+        + r"(?:[^\S\n]*(?P<conn>-|–|—|to|or|and)[^\S\n]*"
+        + _amount("b")
+        + r")?"
+        + r"(?:\s?(?P<post>"
+        + _CUR_POST
+        + r")(?![a-z]))?"
+    )
 
 
 # A price quoted, not a wish: "the course costs", "that one is", "option 2 was".
@@ -192,7 +202,7 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     #: amounts converted from another currency ("R5000"): a learner who also gives pounds,
     #: euros or dollars ("so £200 max to be safe") has converted it themselves
     foreign_spans: set[tuple[int, int]] = set()
-    for m in _MONEY_RE.finditer(scan):
+    for m in _money_re().finditer(scan):
         seen.append((m.start(), m.end()))
         a_txt, b_txt = m.group("a"), m.group("b")
         conn = m.group("conn")
@@ -377,7 +387,7 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         if label != "MONEY" or ctx.is_claimed(s, e) or any(a < e and s < b for a, b in seen):
             continue
         ent_text = scan[s:e]
-        m2 = re.search(r"(" + DIGNUM + r"|" + WORDNUM + r")(?:\s?(" + _SCALE + r"))?", ent_text)
+        m2 = re.search(r"(" + DIGNUM + r"|" + WORDNUM + r")(?:\s?(" + _scale() + r"))?", ent_text)
         if not m2:
             continue
         value_opt = _money_value(m2.group(1), m2.group(2))
