@@ -234,6 +234,22 @@ async def test_an_answer_about_what_they_enjoy_is_not_a_topic(dispatcher, domain
     assert slots_set["topic"] is None
 
 
+@pytest.mark.parametrize("topic", [None, "bookkeeping"])
+async def test_the_work_done_is_no_subject_while_exploring(
+    dispatcher, domain, topic: str | None
+) -> None:
+    slots = {"requested_slot": "explore_background", "exploring": True, "goal": "career_change"}
+    text = "15 years in a warehouse, some bookkeeping"
+    tracker = make_tracker(text, intent="inform", slots=slots)
+    tracker.add_slots([{"event": "slot", "name": "subject", "value": "finance-accounting"}])
+    tracker.add_slots([{"event": "slot", "name": "topic", "value": topic}])
+    tracker.add_slots([{"event": "slot", "name": "explore_background", "value": "15 years"}])
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots_set = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots_set["subject"] is None
+    assert slots_set["requested_slot"] == "explore_enjoy"
+
+
 async def test_a_goal_stated_as_a_plan_gets_a_stacking_plan(store, dispatcher, domain) -> None:
     text = "I'd like to eventually get a PG Cert by stacking microcredentials"
     tracker = make_tracker(text, intent="state_goal", slots={"goal": "further_study"})

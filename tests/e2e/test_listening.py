@@ -98,7 +98,8 @@ def test_no_subject_in_mind_gets_help_to_explore(chat: Chat) -> None:
     chat.say("I was made redundant at 50 and want to change career")
     reply = Chat.text(chat.say("i dont know. what do people my age usually do?"))
     assert "What have you done so far" in reply, reply
-    chat.say("15 years in a warehouse, mostly stock control")
+    # (bookkeeping, a field, is the work done here: no subject wanted)
+    chat.say("15 years in a warehouse, mostly stock control and some bookkeeping")
     replies = chat.say("Organising and leading")
     text = Chat.text(replies)
     assert text.count("for example") >= 2, text
