@@ -270,9 +270,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
             returned.add("topic")
         if tracker.get_slot("requested_slot") == "explore_background" and "subject" in changed:
             # "... mostly stock control and some bookkeeping" answers what they have done:
-            # the work done, no field wanted (see validate_subject)
-            events.append(SlotSet("subject", None))
-            returned.add("subject")
+            # the work done, no field wanted; the exploration questions go on (whether or
+            # not validate_subject took it as the subject and ended them)
+            events += [SlotSet("subject", None), SlotSet("exploring", True)]
+            returned |= {"subject", "exploring"}
         for name in (*STEERING_SLOTS, "subject"):
             if name in changed and name not in returned:
                 events.append(SlotSet(name, tracker.get_slot(name)))
@@ -474,10 +475,6 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def validate_subject(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if tracker.get_slot("requested_slot") == "explore_background":
-            # "15 years in a warehouse, mostly bookkeeping" answers what they have done: the
-            # work done, no field wanted (taking it would end the exploration questions)
-            return {"subject": None}
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value, "exploring": False}
         typed = str(value or "").strip()[:80]
