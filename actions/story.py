@@ -10,10 +10,14 @@ new subject. How a subject was said comes from the NLU (``said_as``, see
 :mod:`nlu.extraction.subject`): as wanted ("... into data science", "I like stars and
 planets"), in passing, or as the job held.
 
-- :func:`story_slots_to_clear`: in an answer to the goal question, a subject held, or said in
-  passing by someone changing career, and a topic said only in passing, are not taken unless
-  known before; the form asks the subject question next. Someone staying in their field
-  ("better english for work", "get my ACCA quals done") names what they want.
+- :func:`story_slots_to_clear`: in an answer to the goal question, a subject held and a
+  topic said only in passing are not taken unless known before; the form asks the subject
+  question next. The NLU tells the job held or left by the words around it ("I'm a", "sick
+  of", "20 years in", "6 years teaching", "construction is hard for my back", "Journalism is
+  dying"); a field said in passing by someone changing career is the one they are going to
+  ("CYBER SECURITY CAREER, NO MORE FIXING PHONES", "Retraining. Project management."), and
+  someone staying in their field ("better english for work", "get my ACCA quals done")
+  names what they want.
 - :func:`subject_to_keep`: in an answer to a later question, a subject said as the job held,
   or in passing next to the answer ("intermediate, I know the basics of Figma"), does not
   replace the one the learner gave before; said in passing on its own ("logistics please",
@@ -31,11 +35,9 @@ from rasa_sdk.events import EventType, SlotSet
 from actions.answers import (
     ANSWERED_BY,
     HELD,
-    IN_PASSING,
     SAID_AS,
     WANTED,
     inferred_only,
-    said_outright,
 )
 from actions.form_history import value_before_message
 
@@ -59,27 +61,11 @@ def story_slots_to_clear(
     clear: list[str] = []
     subjects = [e for e in found if e.get("entity") == "subject"]
     said_as = {e.get(SAID_AS) for e in subjects}
-    told = {HELD, IN_PASSING} if "career_change" in goals else {HELD}
-    if said_as == {IN_PASSING} and all(_after_change(e, found) for e in subjects):
-        told = {HELD}  # "new career. graphic design maybe": the field the change goes to
-    if said_as and said_as <= told and before.get("subject") is None:
+    if said_as == {HELD} and before.get("subject") is None:
         clear.append("subject")
     if inferred_only(found, "topic", kept_aside=True) and before.get("topic") is None:
         clear.append("topic")
     return clear
-
-
-def _after_change(subject: Mapping[str, Any], entities: Iterable[Mapping[str, Any]]) -> bool:
-    """Whether ``subject`` is said after the words of a career change said outright ("new
-    career. graphic design maybe", "Umschulung. IT"), not before them ("Retail for 20 years,
-    I want a career change")."""
-    return any(
-        e.get("entity") == "goal"
-        and e.get("value") == "career_change"
-        and said_outright(e)
-        and int(e.get("end") or 0) <= int(subject.get("start") or 0)
-        for e in entities
-    )
 
 
 def subject_to_keep(

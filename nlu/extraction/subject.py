@@ -48,6 +48,9 @@ class _Patterns:
     target: re.Pattern[str]
     weak_target: re.Pattern[str]
     source: re.Pattern[str]
+    source_after: re.Pattern[str]
+    job_noun: re.Pattern[str]
+    own_skill: re.Pattern[str]
     known: re.Pattern[str]
     not_subjects: re.Pattern[str]
     not_subject_when: dict[str, tuple[str | None, str | None]]  # phrase -> (before, after)
@@ -67,6 +70,9 @@ def _patterns() -> _Patterns:
         "target_markers",
         "weak_target_markers",
         "source_markers",
+        "source_after_markers",
+        "job_nouns",
+        "own_skill_words",
         "known_markers",
         "not_subjects",
         "not_subject_when",
@@ -83,6 +89,11 @@ def _patterns() -> _Patterns:
         target=data.regex("target_markers", r"(?<![\w])", r"(?![\w])"),
         weak_target=data.regex("weak_target_markers", r"(?<![\w])", r"(?![\w])"),
         source=data.regex("source_markers", r"(?<![\w])", r"(?![\w])"),
+        source_after=data.regex("source_after_markers"),
+        job_noun=re.compile(r"\s+(?:" + "|".join(map(re.escape, data.texts("job_nouns"))) + r")\b"),
+        own_skill=re.compile(
+            r"(?<![\w])(?:" + "|".join(map(re.escape, data.texts("own_skill_words"))) + r")\s*$"
+        ),
         known=data.regex("known_markers", r"(?<![\w])", r"(?![\w])"),
         not_subjects=re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?![\w])"
@@ -163,7 +174,7 @@ def extract_subject(ctx: ScanContext, goal: str | None) -> list[Extracted]:
         return []
     mentions = _without_naming_words(mentions, scan, rx)
     for mt in mentions:
-        mt.role = "negated" if negated(ctx.raw, mt.start) else subject_role(ctx, mt.start)
+        mt.role = "negated" if negated(ctx.raw, mt.start) else subject_role(ctx, mt.start, mt.end)
     targets = [mt for mt in mentions if mt.role == "target"]
     neutral = [mt for mt in mentions if mt.role in ("neutral", "weak")]
     sources = [mt for mt in mentions if mt.role == "source"]
@@ -292,14 +303,31 @@ def _it_means_it(
     return from_into or (career_in and at_end)
 
 
-def subject_role(ctx: ScanContext, start: int) -> str:
-    """Is the subject at ``start`` the field wanted (target) or the job had or the thing
-    known already (source)?
+def subject_role(ctx: ScanContext, start: int, end: int | None = None) -> str:
+    """Is the subject at ``start`` (to ``end``) the field wanted (target) or the job had or
+    the thing known already (source)?
 
     The nearest marker before the mention decides: target markers ("into", "become",
     "learn") count within the sentence, source markers ("from", "leaving", "I'm a") and
-    known markers ("I know", "I did") only within the same clause.
+    known markers ("I know", "I did") only within the same clause. With no target marker
+    before it, words right after it that tell of the job had ("Journalism is dying",
+    "retail for 20 years") make it the job had too.
     """
+    role = _role_before(ctx, start)
+    if role == "target" or end is None:
+        return role
+    rx = _patterns()
+    after = ctx.right(end, 60, "clause")
+    noun = rx.job_noun.match(after)
+    if noun is None and rx.own_skill.search(ctx.left(start, 12, "clause")):
+        return role  # "my maths is hard for me": a skill of theirs
+    if rx.source_after.match(after, noun.end() if noun else 0):
+        return "source"
+    return role
+
+
+def _role_before(ctx: ScanContext, start: int) -> str:
+    """The role :func:`subject_role` reads from the markers before the mention."""
     left = ctx.left(start, 70, "sentence")
     clause_left = ctx.left(start, 70, "clause")
     offset = len(left) - len(clause_left)

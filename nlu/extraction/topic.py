@@ -33,7 +33,7 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
         return [Extracted("topic", value, topic.start, topic.end, topic.text, NAMED_TOPIC)]
     for item in found:
-        role = subject_role(ctx, item.start) if item.entity == "subject" else "source"
+        role = subject_role(ctx, item.start, item.end) if item.entity == "subject" else "source"
         if role != "source":
             value = " ".join(item.text.split())[:MAX_TOPIC_CHARS]
             # Said with no word marking it as wanted ("upskilling for my job. office admin"),

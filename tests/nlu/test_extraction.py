@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from actions.answers import HELD, WANTED
+from actions.answers import HELD, IN_PASSING, WANTED
 from actions.store.currency import to_gbp
 from nlu.extraction import MAX_SCAN_CHARS, PLAUSIBLE_RANGES, Extracted, as_dict, extract
 
@@ -758,6 +758,16 @@ def test_subjects_and_levels_said_in_plain_words(text: str, expected: dict) -> N
             WANTED,
         ),
         ("I was thinking nursing", "health-social-care", WANTED),
+        # the years done in it, right before the field, or said after it: the job held
+        ("after 6 years teaching year 4", "teaching-education", HELD),
+        ("Journalism is dying, darling, I'd like to abandon ship", "photography-media", HELD),
+        ("freelance work's dried up so. something else i guess", "business-management", HELD),
+        ("nursing for 12 years, now I want out", "health-social-care", HELD),
+        ("my nursing career is over", "health-social-care", HELD),
+        # ... not a skill of the learner's own ("me irish is brutal") nor a field wanted
+        ("me irish is brutal, leaving cert next year", "languages", IN_PASSING),
+        ("I want to go into nursing for 2 years abroad", "health-social-care", WANTED),
+        ("a 2-year psychology course", "psychology-mental-health", IN_PASSING),
     ],
 )
 def test_a_job_said_after_i_was_without_an_article_is_held(
