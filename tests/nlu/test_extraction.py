@@ -733,6 +733,11 @@ def test_degrees_held_levels_and_trades_are_no_goal(text: str, goal: str | None)
         ("diesel engine repair for my boat", {"subject": "engineering"}),
         ("how parliament and democracy actually work", {"subject": "politics-society"}),
         ("meteorology for a keen hillwalker", {"subject": "science"}),
+        ("I want to learn about the stars and planets", {"subject": "science"}),
+        ("is there a course on the solar system for my grandson", {"subject": "science"}),
+        ("help save the planet", {"subject": None}),
+        ("a 5 star hotel job", {"subject": None}),
+        ("wanna do comp sci at uni", {"subject": "computing-it"}),
         # learning from zero is a beginner's level; starting the chat again is not
         ("Portuguese from zero please", {"level": "introductory"}),
         ("can we start again from zero", {"level": None}),
