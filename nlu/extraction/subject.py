@@ -90,10 +90,8 @@ def _patterns() -> _Patterns:
         weak_target=data.regex("weak_target_markers", r"(?<![\w])", r"(?![\w])"),
         source=data.regex("source_markers", r"(?<![\w])", r"(?![\w])"),
         source_after=data.regex("source_after_markers"),
-        job_noun=re.compile(r"\s+(?:" + "|".join(map(re.escape, data.texts("job_nouns"))) + r")\b"),
-        own_skill=re.compile(
-            r"(?<![\w])(?:" + "|".join(map(re.escape, data.texts("own_skill_words"))) + r")\s*$"
-        ),
+        job_noun=data.regex("job_nouns", r"\s+", r"\b"),
+        own_skill=data.regex("own_skill_words", r"(?<![\w])", r"\s*$"),
         known=data.regex("known_markers", r"(?<![\w])", r"(?![\w])"),
         not_subjects=re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?![\w])"
