@@ -684,6 +684,11 @@ def test_implausible_numbers_fill_nothing(text: str) -> None:
         # a training allowance is money for the course; pay by the hour is no study time
         ("my union gives a training allowance of up to £250", {"budget": 250}),
         ("I get paid 10.50 an hour, so max £40", {"budget": 40, "hours_per_week": None}),
+        # a hybrid car, an EV/hybrid or hybrid working is no wish for blended teaching
+        ("need to learn hybrid and electric vehicles for work", {"delivery": None}),
+        ("IMI level 3 EV hybrid HV course", {"delivery": None}),
+        ("we do hybrid working so evenings only", {"delivery": None}),
+        ("a hybrid course with some classroom days", {"delivery": "blended"}),
     ],
 )
 def test_wishes_said_in_other_ways(text: str, expected: dict) -> None:
