@@ -357,17 +357,26 @@ class ActionOutOfScope(CourseAdvisorAction):
             # "can you show the cheapest and shortest? rent is due and mama needs her meds":
             # the story around it read as out of scope, but it asks to change the list.
             return await refine(dispatcher, tracker)
-        shown = tracker.get_slot("last_results") and not tracker.active_loop.get("name")
-        wishes = _stated_wishes(tracker) if shown else {}
-        if wishes:
+        in_form = bool(tracker.active_loop.get("name"))
+        shown = tracker.get_slot("last_results") and not in_form
+        wishes = _stated_wishes(tracker) if not in_form else {}
+        if wishes and shown:
             # "only nap times lol so like 2hrs a week" after a list: the aside read as out of
             # scope, but the wish in it changes the search.
             return await refine_or_search_with(dispatcher, tracker, wishes)
         found = await search_named_topic(dispatcher, tracker)
-        if found is None:
-            dispatcher.utter_message(response="utter_out_of_scope")
-            return []
-        return found
+        if found is not None:
+            return found
+        if wishes:
+            # "The maximum I can invest is €800." before any list: a wish, not a question
+            # beyond courses; kept, and the profile form asks for the rest.
+            dispatcher.utter_message(response="utter_noted")
+            return [
+                *(SlotSet(name, value) for name, value in wishes.items()),
+                FollowupAction(FORM_NAME),
+            ]
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
 
 
 class ActionFormOutOfScope(CourseAdvisorAction):

@@ -85,6 +85,29 @@ async def test_out_of_scope_stating_a_wish_after_a_list_searches_with_it(store, 
     assert "can only help" not in " ".join(m.get("text") or "" for m in dispatcher.messages)
 
 
+async def test_out_of_scope_stating_a_wish_before_any_list_keeps_it(dispatcher, domain) -> None:
+    """ "The maximum I can invest is €800." read as out of scope: noted, and the profile
+    form asks for the rest instead of "I can only help with choosing courses"."""
+    tracker = make_tracker(
+        "The maximum I can invest is €800.",
+        intent="out_of_scope",
+        entities=[_kept("budget", 695.12, 0.95)],
+    )
+    events = await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert slot_events(events) == {"budget": 695.12}
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["learner_profile_form"]
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_noted"]
+    # a learned guess or a question is still out of scope
+    for text, entities in (
+        ("my boss is a nightmare", [_kept("goal", "upskill", 0.5)]),
+        ("can you invest £800 for me?", [_kept("budget", 800, 0.95)]),
+    ):
+        dispatcher.messages.clear()
+        tracker = make_tracker(text, intent="out_of_scope", entities=entities)
+        assert await ActionOutOfScope().run(dispatcher, tracker, domain) == []
+        assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
+
+
 async def test_out_of_scope_naming_a_topic_is_searched(store, dispatcher, domain) -> None:
     tracker = _with_topic(
         make_tracker("how to keep bees", intent="out_of_scope"), "beekeeping for beginners"

@@ -132,3 +132,18 @@ def test_questions_about_the_results(chat: Chat) -> None:
     compare = Chat.text(chat.say("compare the first two"))
     numbered = re.findall(r"^(\d)\. ", compare, re.M)
     assert numbered == ["1", "2"], compare
+
+
+def test_a_wish_said_before_anything_else_is_kept(chat: Chat) -> None:
+    """A budget said on its own before any list ("The maximum I can invest is €800.",
+    which the intent classifier may read as out of scope) is kept, and the assistant asks
+    for the rest instead of "I can only help with choosing courses"."""
+    chat.say("hi")
+    replies = chat.say("The maximum I can invest is €800.")
+    assert "can only help" not in Chat.text(replies), Chat.text(replies)
+    budget = _slots(chat)["budget"]
+    assert budget is not None and 600 < budget < 800, budget
+    chat.say("I want to change career")
+    listed = chat.say("data analysis")
+    costs = _costs(listed)
+    assert costs and max(costs) <= budget, Chat.text(listed)
