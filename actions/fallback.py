@@ -370,11 +370,7 @@ class ActionOutOfScope(CourseAdvisorAction):
         if wishes:
             # "The maximum I can invest is €800." before any list: a wish, not a question
             # beyond courses; kept, and the profile form asks for the rest.
-            dispatcher.utter_message(response="utter_noted")
-            return [
-                *(SlotSet(name, value) for name, value in wishes.items()),
-                FollowupAction(FORM_NAME),
-            ]
+            return [*_noted(dispatcher, wishes), FollowupAction(FORM_NAME)]
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
@@ -396,8 +392,13 @@ class ActionFormOutOfScope(CourseAdvisorAction):
             if not answer_beyond_scope_question(dispatcher, tracker):  # "do I need a visa?"
                 dispatcher.utter_message(response="utter_out_of_scope")
             return []
-        dispatcher.utter_message(response="utter_noted")
-        return [SlotSet(name, value) for name, value in wishes.items()]
+        return _noted(dispatcher, wishes)
+
+
+def _noted(dispatcher: CollectingDispatcher, wishes: dict[str, Any]) -> list[dict[str, Any]]:
+    """Says the wishes are noted; their slot events."""
+    dispatcher.utter_message(response="utter_noted")
+    return [SlotSet(name, value) for name, value in wishes.items()]
 
 
 def _stated_wishes(tracker: Tracker) -> dict[str, Any]:

@@ -301,7 +301,7 @@ def _it_means_it(
     return from_into or (career_in and at_end)
 
 
-def subject_role(ctx: ScanContext, start: int, end: int | None = None) -> str:
+def subject_role(ctx: ScanContext, start: int, end: int) -> str:
     """Is the subject at ``start`` (to ``end``) the field wanted (target) or the job had or
     the thing known already (source)?
 
@@ -312,7 +312,7 @@ def subject_role(ctx: ScanContext, start: int, end: int | None = None) -> str:
     "retail for 20 years") make it the job had too.
     """
     role = _role_before(ctx, start)
-    if role == "target" or end is None:
+    if role == "target":
         return role
     rx = _patterns()
     after = ctx.right(end, 60, "clause")
