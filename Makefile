@@ -141,6 +141,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 10 --json results/nlu-independent-openings-fresh12.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh13.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh13.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh14.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh14.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \

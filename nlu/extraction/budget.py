@@ -76,8 +76,12 @@ _PRICE_OF_LEFT = re.compile(
 )
 
 
-#: The words before an opening bracket right before an amount ("rent (£595 a month)").
-_PAREN_BEFORE = re.compile(r"(\w[\w\s']{0,20}?)\s*\(\s*$")
+#: The words before an opening bracket right before an amount ("rent (£595 a month)", "a bank
+#: loan (about 200,000 TL)").
+_PAREN_BEFORE = re.compile(
+    r"(\w[\w\s']{0,20}?)\s*\(\s*(?:(?:about|around|approx\.?|approximately|roughly|~)\s*)?$",
+    re.IGNORECASE,
+)
 #: An amount of time said just before a bare number in the same clause ("4 hours a week, 5 at
 #: most"): the number bounds the time, it is no budget.
 _TIME_AMOUNT_BEFORE = re.compile(
@@ -177,9 +181,10 @@ def _patterns() -> _Patterns:
     )
 
 
-#: An amount at least this large is read as a budget only with a word saying so ("I can
-#: spend 12k", "budget 15,000"): the catalogue's dearest course is about £1,350, and such
-#: sums said in passing are pay, loans or savings ("I'm on band 5 so about £35k").
+#: An amount worth at least this many pounds is read as a budget only with a word saying so
+#: ("I can spend 12k", "budget 15,000"): the catalogue's dearest course is about £1,350, and
+#: such sums said in passing are pay, loans or savings ("I'm on band 5 so about £35k"); an
+#: amount in a currency is judged by what it is worth ("20000 INR" is about £209).
 SALARY_LIKE = 10_000
 
 
@@ -338,11 +343,11 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             continue
         if value > 1_000_000:
             continue
-        if value >= SALARY_LIKE and not strong_cue and not rx.budget_words.search(left):
-            continue  # "on band 5 so about £35k": no course costs that; a salary or a loan
         gbp = to_gbp(value, currency) if currency != "GBP" else value
         if gbp is None:
             continue
+        if gbp >= SALARY_LIKE and not strong_cue and not rx.budget_words.search(left):
+            continue  # "on band 5 so about £35k": no course costs that; a salary or a loan
         if ctx.ner_overlap(start, end, ("MONEY",)):
             conf = min(0.99, conf + 0.05)
         if foreign is not None:
@@ -367,20 +372,25 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             continue
         if _SCALE_AFTER.match(right):
             continue  # "R2 billion budget": the firm's money, not a course budget
-        if not (
+        cued = bool(
             rx.spend_before.search(left)
             or rx.spend_after.match(right)
             or rx.limit_before.search(left)
             or rx.budget_words.search(left)
             or rx.budget_words.search(right)
-        ):
-            continue  # "send R2000 home": money, but no word makes it a wish
+        )
         f_gbp = to_gbp(f_value, foreign.code)
-        if f_gbp is not None:
-            foreign_spans.add((f_start, f_end))
-            seen.append((f_start, f_end))
-            cands.append((f_gbp, f_start, f_end, 0.9))
-            ctx.claimed.append((f_start, f_end))
+        if f_gbp is None or (f_gbp >= SALARY_LIKE and not cued):
+            continue
+        # "R3000 is all I've got saved", "deep learning. ₹20k.": money written as money,
+        # read as the budget like "£30" with no word around it, which loses to an amount
+        # a word makes a wish ("send R2000 home, so £50 max").
+        if not cued:
+            bare.add((f_start, f_end))
+        foreign_spans.add((f_start, f_end))
+        seen.append((f_start, f_end))
+        cands.append((f_gbp, f_start, f_end, 0.9))
+        ctx.claimed.append((f_start, f_end))
 
     # spaCy MONEY entities the rules did not see
     for s, e, label in ctx.ents:

@@ -91,6 +91,12 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("is there a free taster in geology?", {"budget": 0}),
     ("a free beginners course in sign language", {"budget": 0}),
     ("an intro to bookkeeping that's free?", {"budget": 0}),
+    ("do u do any free makeup or nails courses", {"budget": 0}),
+    ("free spanish pls", {"budget": 0}),
+    ("not the money, so free please.", {"budget": 0}),
+    ("nothing that costs money if you don't mind", {"budget": 0}),
+    # free *or* something cheap is no wish for free courses only
+    ("I prefer free or low-cost courses because the lab cannot fund this", {"budget": N}),
     ("I don't have any money to spend", {"budget": 0}),
     ("<b>£500</b> budget", {"budget": 500}),
     ("I earn £12 an hour but can put £300 towards a course", {"budget": 300}),

@@ -39,6 +39,12 @@ def test_an_amount_in_a_currency_without_one_rate_is_no_budget_but_is_kept(
         ("₹5000 budget", 5000, "INR"),
         ("My budget is 50,000 yen.", 50000, "JPY"),
         ("- short course, under 1000 TL", 1000, "TRY"),
+        # written as money with no word around it, like "£30" on its own
+        ("deep learning. 4 weeks max. ₹20k.", 20000, "INR"),
+        ("Budget, eish. R3000 is all I've got saved, ja.", 3000, "ZAR"),
+        ("SkillsFuture credit will cover S$500, so fees in SGD ok.", 500, "SGD"),
+        # judged as a salary by what it is worth, not by its digits (about £209)
+        ("cloud course, 6 weeks, 20000 INR.", 20000, "INR"),
     ],
 )
 def test_an_amount_in_a_currency_with_a_rate_is_converted_and_kept(
@@ -56,6 +62,9 @@ def test_an_amount_in_a_currency_with_a_rate_is_converted_and_kept(
         "the pest company charges 3000 TL a visit",  # a price
         "We have 3 shafts being upgraded this year and R2 billion budget",  # the firm's
         "any that r 2-3 hrs a wk",  # "r" is "are"
+        "I earn R20000 a month",  # income
+        # a loan worth about £9,000: no course costs that, and no word makes it a wish
+        "a business plan for a bank loan (about 200,000 TL) to buy a second kiln",
     ],
 )
 def test_money_in_another_currency_that_is_no_wish_is_no_budget(text: str) -> None:
