@@ -193,6 +193,9 @@ def _spelling(session: Session, group: Group) -> str | None:
     word = group[0]
     if not word.isalpha() or _real_word(word):
         return None
+    swapped = _swapped_word(session, word)
+    if swapped is not None:
+        return swapped
     stem = index_words.stem(session, word)
     counts = _cached_vocabulary(session).by_initial.get(word[:1], {})
     found = process.extract(
@@ -209,6 +212,20 @@ def _spelling(session: Session, group: Group) -> str | None:
     fewest = min(edits for edits, _ in accepted)
     # Among equally close words, the one more courses use is the likelier meaning.
     return max((t for e, t in accepted if e == fewest), key=lambda t: (counts[t], t))
+
+
+def _swapped_word(session: Session, word: str) -> str | None:
+    """The indexed stem of the real word two neighbouring letters of ``word`` swapped make
+    ("tabels" -> "tables"), the one more courses use; ``None`` if no swap makes one. The
+    stems alone cannot see the swap: "tabel" is one letter longer than "tabl", and a short
+    stem is never read as a shorter one (:func:`_plausible`)."""
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    real = sorted(w for w in swaps - {word} if _real_word(w))
+    if not real:
+        return None
+    counts = _cached_vocabulary(session).counts
+    indexed = [s for s in index_words.stems(session, real) if s and counts.get(s)]
+    return max(indexed, key=lambda s: (counts[s], s)) if indexed else None
 
 
 def _real_word(word: str) -> bool:

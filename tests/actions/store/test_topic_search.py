@@ -84,6 +84,14 @@ def test_misspelled_topic_word_is_read_as_the_nearest_indexed_word(session: Sess
     assert "Kubernetes" in _titles(session, topic="kubernetis")[0]
 
 
+def test_two_swapped_letters_are_read_as_the_real_word_they_make(session: Session) -> None:
+    """ "pivot tabels": the stems ("tabel", "tabl") differ by more than a swap, but the typed
+    word with two letters swapped back is "tables"; the whole topic is covered."""
+    match = match_topic(session, "pivot tabels in Excel")
+    assert match.status == FULL and "tabels" in match.corrected
+    assert "Pivot Tables" in _titles(session, topic="pivot tabels in Excel")[0]
+
+
 @pytest.mark.parametrize("topic", ["Arabic", "Japanese", "AutoCAD"])
 def test_a_real_word_the_catalogue_lacks_is_not_read_as_a_misspelling(
     session: Session, topic: str
