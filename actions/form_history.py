@@ -7,6 +7,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.answers import inferred_only
+
 FORM_NAME = "learner_profile_form"
 
 #: Actions between a learner's message and the form that do not answer it.
@@ -38,6 +40,19 @@ def value_before_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
+def goal_said_before(tracker: Tracker) -> str | None:
+    """The goal held before the latest message, when that message only guessed a
+    different one (the learned goal reader's "career change" in "Budget £30 tops, work
+    won't pay for it" after "to get better in my current job"): a guess never replaces a
+    goal already held."""
+    if not just_said(tracker):
+        return None
+    if not inferred_only(tracker.latest_message.get("entities") or [], "goal"):
+        return None
+    before = value_before_message(tracker, "goal")
+    return before if before not in (None, tracker.get_slot("goal")) else None
+
+
 def set_since_message(tracker: Tracker) -> set[str]:
     """The slots set since the latest message (by the slot mappings or the form), not
     only the form's own candidates that ``Tracker.slots_to_validate`` gives."""
@@ -50,4 +65,10 @@ def set_since_message(tracker: Tracker) -> set[str]:
     return set()
 
 
-__all__ = ["FORM_NAME", "just_said", "set_since_message", "value_before_message"]
+__all__ = [
+    "FORM_NAME",
+    "goal_said_before",
+    "just_said",
+    "set_since_message",
+    "value_before_message",
+]

@@ -25,7 +25,12 @@ from rasa_sdk.types import DomainDict
 from actions.answers import ANSWERED_BY, answer_values, asks, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import store_session, topic_inferred
-from actions.form_history import just_said, set_since_message, value_before_message
+from actions.form_history import (
+    goal_said_before,
+    just_said,
+    set_since_message,
+    value_before_message,
+)
 from actions.profile_values import GOALS
 from actions.recommend import say_foreign_budget
 from actions.request_context import learner_context
@@ -125,17 +130,23 @@ def _states_a_wish(tracker: Tracker) -> bool:
 #: The wishes a message about something else does not give by the way: a level is read from
 #: "no idea" too (a beginner), so a vague answer to the subject question stays vague.
 CONCRETE_WISHES = ("budget", "hours_per_week", "max_weeks", "credit_bearing", "refinement")
+#: The concrete wishes a slot keeps ("free" and "with credit" come with their budget and
+#: credit; "cheapest" and "shorter" only change a list).
+SLOT_WISHES = tuple(name for name in CONCRETE_WISHES if name != "refinement")
 
 
 def _skips_subject(tracker: Tracker) -> bool:
     """Whether the latest message skips the subject question: a skip or a "no" that gives
     no wish either ("maybe two or three hours a week ... not sure really" answers another
     question, though it reads as a skip; taking it as one started the exploration
-    questions). Other questions take a skip with a wish as said ("skip, under £50")."""
+    questions). Other questions take a skip with a wish as said ("skip, under £50").
+    A skip whose only wish is about a list no slot keeps ("whatever is cheapest") is a
+    skip: nothing else answered the question, and the learner was told "Sorry, I didn't
+    get that"."""
     intent = _intent(tracker)
-    return (
-        intent in SKIPS or _asks_for_a_list_naming_nothing(tracker)
-    ) and not _states_a_concrete_wish(tracker)
+    if intent in SKIPS:
+        return not any(_entity(tracker, name) for name in SLOT_WISHES)
+    return _asks_for_a_list_naming_nothing(tracker) and not _states_a_concrete_wish(tracker)
 
 
 def _asks_for_a_list(tracker: Tracker) -> bool:
@@ -357,13 +368,9 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def _keep_a_goal_said_before(tracker: Tracker) -> str | None:
         """The goal said earlier, when a message answering another question only implies a
         different one ("SCQF 9 with credit" suggests further study to an upskiller)."""
-        requested = tracker.get_slot("requested_slot")
-        if requested in (None, "goal") or not just_said(tracker):
+        if tracker.get_slot("requested_slot") in (None, "goal"):
             return None
-        if not inferred_only(tracker.latest_message.get("entities") or [], "goal"):
-            return None
-        before = value_before_message(tracker, "goal")
-        return before if before not in (None, tracker.get_slot("goal")) else None
+        return goal_said_before(tracker)
 
     @staticmethod
     def _keep_a_topic_said_before(tracker: Tracker) -> str | None:

@@ -22,6 +22,7 @@ from actions.common import (
 )
 from actions.course_wording import month_year, pounds
 from actions.explore import suggest_subjects
+from actions.form_history import goal_said_before
 from actions.knowledge import credit
 from actions.store.credit_courses import credit_courses_within, smallest_credit_course
 from actions.store.currency import RATES_AS_OF
@@ -284,6 +285,20 @@ def remember_seen(tracker: Tracker, ids: list[str]) -> list[str]:
 
 
 async def send_recommendations(
+    dispatcher: CollectingDispatcher, tracker: Tracker, **options: Any
+) -> list[dict[str, Any]]:
+    """:func:`search_and_reply` (``options`` are its keywords), for the goal the learner
+    holds: a goal the latest message only guessed does not replace it (see
+    :func:`actions.form_history.goal_said_before`)."""
+    kept = goal_said_before(tracker)
+    if kept is None:
+        return await search_and_reply(dispatcher, tracker, **options)
+    searching = tracker.copy()
+    searching.slots["goal"] = kept
+    return [SlotSet("goal", kept), *await search_and_reply(dispatcher, searching, **options)]
+
+
+async def search_and_reply(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
     *,

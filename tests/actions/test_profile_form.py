@@ -152,6 +152,8 @@ async def test_the_goal_can_be_left_open_and_is_asked_at_most_twice(
         ("no idea", "nlu_fallback"),
         ("skip", "skip"),
         ("no idea yet lad", "skip"),  # its "no idea" also reads as a beginner's level
+        # a wish only a list takes: no slot keeps it, so nothing else answers the question
+        ("whatever is cheapest", "skip"),
     ],
 )
 async def test_no_subject_in_mind_starts_exploring(dispatcher, domain, text, intent) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.card_actions import list_fingerprint
-from actions.recommend import _header, next_step_buttons, say_foreign_budget
+from actions.recommend import _header, next_step_buttons, say_foreign_budget, send_recommendations
 from actions.store.search import LearnerProfile, SearchResult
 from actions.store.topic_match import FULL, PARTIAL, TopicMatch
 from tests.actions.conftest import extracted, make_recommendation, make_tracker
@@ -131,3 +131,44 @@ def test_nothing_is_said_when_a_budget_was_read_too() -> None:
         dispatcher = CollectingDispatcher()
         say_foreign_budget(dispatcher, make_tracker(text, entities=extracted(text)))
         assert dispatcher.messages == [], text
+
+
+async def test_a_goal_only_guessed_after_a_list_does_not_replace_the_goal_held(store) -> None:
+    """ "About 2 hours a week ... Budget £30 tops, work won't pay for it." after "to get
+    better in my current job": the learned goal reader's "career change" is a guess; the
+    list is searched for the goal held, and the slot is set back to it."""
+    text = "About 2 hours a week, evenings. Budget £30 tops, work won't pay for it."
+    guess = {
+        "entity": "goal",
+        "value": "career_change",
+        "start": 0,
+        "end": len(text),
+        "confidence": 0.6,
+        "extractor": "GoalClassifier",
+    }
+    events = [
+        {"event": "slot", "name": "goal", "value": "upskill"},
+        {"event": "user", "text": text, "parse_data": {"entities": [guess]}},
+        {"event": "slot", "name": "goal", "value": "career_change"},
+    ]
+    tracker = make_tracker(
+        text,
+        slots={"goal": "career_change", "topic": "pivot tables", "budget": 30},
+        events=events,
+        entities=[guess],
+    )
+    dispatcher = CollectingDispatcher()
+    result = await send_recommendations(dispatcher, tracker)
+    assert {"event": "slot", "name": "goal", "value": "upskill", "timestamp": None} in result
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "career change" not in said
+    # The goal said outright in the message replaces it as before.
+    outright = {**guess, "confidence": 0.95, "extractor": "ProfileEntityExtractor"}
+    changed = make_tracker(
+        text,
+        slots={"goal": "career_change", "topic": "pivot tables", "budget": 30},
+        events=[*events[:1], {"event": "user", "text": text}, *events[2:]],
+        entities=[outright],
+    )
+    again = await send_recommendations(CollectingDispatcher(), changed)
+    assert not [e for e in again if e.get("name") == "goal"]
