@@ -26,7 +26,7 @@ from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
 from actions.length_question import answer_length_question
 from actions.named_topic import named_topic, search_named_topic
-from actions.outcome_question import answer_outcome_question
+from actions.outcome_question import answer_outcome_question, points_at_the_list
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
@@ -113,7 +113,9 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "The risk assessment one, can use for HIRARC or not?": about a course named as
             # "the X one": its details, or that it is not in the list.
             return await ActionCourseDetails().act(dispatcher, tracker, domain)
-        if _starts_a_search(tracker) or _likely_request(tracker) or _asks_about_a_topic(tracker):
+        if not _asks_about_the_list_shown(tracker) and (
+            _starts_a_search(tracker) or _likely_request(tracker) or _asks_about_a_topic(tracker)
+        ):
             # "kubernetes" or "upskill" on its own, a longer message whose likeliest intent
             # asks for courses and names what, or a question about a topic ("So there's no
             # BSL at all? What about Makaton?"): the profile form takes it from here.
@@ -298,6 +300,19 @@ def _likely_request(tracker: Tracker) -> bool:
         return False
     entities = said(tracker.latest_message.get("entities") or [])
     return named_topic(tracker) is not None or any(e.get("entity") == "subject" for e in entities)
+
+
+def _asks_about_the_list_shown(tracker: Tracker) -> bool:
+    """Whether the message asks about the courses shown ("Is it a live class with a
+    lecturer at a set time?") and asks for no topic in so many words: a field's word in
+    the question ("lecturer") is no request to search teaching courses."""
+    text = tracker.latest_message.get("text") or ""
+    return (
+        bool(tracker.get_slot("last_results"))
+        and asks(text)
+        and points_at_the_list(text)
+        and named_topic(tracker, outright=True) is None
+    )
 
 
 def _asks_about_a_topic(tracker: Tracker) -> bool:

@@ -20,21 +20,26 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import NAMED_TOPIC, said
+from actions.answers import NAMED_TOPIC, said, said_outright
 from actions.common import store_session
 from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
 from actions.store.search import get_courses
 
 
-def named_topic(tracker: Tracker, *, kept: bool = False) -> str | None:
+def named_topic(tracker: Tracker, *, kept: bool = False, outright: bool = False) -> str | None:
     """A searchable topic the latest message names, if any (with ``kept``, also one the
-    NLU kept aside because the intent does not carry it)."""
+    NLU kept aside because the intent does not carry it; with ``outright``, only one the
+    message asks for in so many words, not a subject's words read as the topic: the
+    "lecturer" of "Is it a live class with a lecturer?")."""
     entities = tracker.latest_message.get("entities") or []
     for entity in entities if kept else said(entities):
         value = entity.get("value")
-        if entity.get("entity") == "topic" and searchable_topic(value):
-            return str(value)
+        if entity.get("entity") != "topic" or not searchable_topic(value):
+            continue
+        if outright and not said_outright(entity):
+            continue
+        return str(value)
     return None
 
 

@@ -31,7 +31,7 @@ def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracke
     text = tracker.latest_message.get("text") or ""
     if not ids or not asks(text):
         return False
-    topic = named_topic(tracker, kept=True)
+    topic = named_topic(tracker, kept=True, outright=True)
     if topic is not None and not titled_in(topic, ids):
         return False  # something else to search; "the 'What is Poetry' course" is shown
     named = [cid for cid in named_courses(tracker, ids) if cid in ids]

@@ -317,7 +317,9 @@ async def test_an_unsure_change_to_the_list_naming_a_topic_searches_it(store, do
         intent="nlu_fallback",
         intent_ranking=ranking,
         slots={"last_results": ["x"]},
-        entities=[{"entity": "topic", "value": "farming", "start": 15, "end": 22}],
+        entities=[
+            {"entity": "topic", "value": "farming", "start": 15, "end": 22, "confidence": 0.9}
+        ],
     )
     events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
     assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
@@ -391,6 +393,22 @@ async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_
     )
     assert events == []
     assert "not sure I understood" in dispatcher.messages[0]["text"]
+
+
+async def test_an_unsure_question_about_the_course_shown_is_no_search(store, domain) -> None:
+    """ "Is it a live class with a lecturer at a set time ...?" after a list asks about the
+    course shown; "lecturer" is a teaching word, read as the topic only by inference: no
+    search for courses on it (it had listed English courses as "nearest to lecturer")."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "find_course", "confidence": 0.19},
+        {"name": "inform", "confidence": 0.14},
+    ]
+    text = "Is it a live class with a lecturer at a set time, or do I work through it as I please?"
+    entities = extracted(text)
+    assert any(e["entity"] == "subject" for e in entities)
+    events, _ = await _unsure_after_a_list(domain, text, ranking, entities)
+    assert events != STARTS_THE_FORM
 
 
 async def test_an_unsure_question_about_a_named_topic_searches_it(store, domain) -> None:
