@@ -146,6 +146,12 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
     [
         # Times and greetings are never a topic on their own.
         ("Good day. Any course?", None),
+        # ... nor are dates: the wish is elsewhere in the message.
+        (
+            "We've a little deaf girl starting in my class in September and I'd love to learn "
+            "Irish Sign Language before then.",
+            "Irish Sign Language",
+        ),
         # A long message that opens with a phrase and no cue is a story.
         (
             "A few children in my class have had a hard year at home and it shows, and I am "
