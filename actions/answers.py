@@ -97,6 +97,19 @@ def asks(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=2)
+def _about_the_course_shown(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
+    return re.compile(
+        r"\s*" + alternation(phrases(load_yaml(path), "about_the_course_shown", path)) + r"\b"
+    )
+
+
+def asks_about_the_course_shown(text: str) -> bool:
+    """Whether ``text`` is a yes/no question about the course (or courses) just shown:
+    "Is it a live class with a lecturer?", "do they give a certificate?"."""
+    return asks(text) and _about_the_course_shown().match(cleaned(text)) is not None
+
+
 def asks_a_question(text: str) -> bool:
     """Whether ``text`` opens like a question and ends with a question mark."""
     lowered = cleaned(text)
@@ -164,6 +177,7 @@ __all__ = [
     "answer_values",
     "asks",
     "asks_a_question",
+    "asks_about_the_course_shown",
     "cleaned",
     "inferred_only",
     "kept_values",

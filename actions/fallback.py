@@ -16,7 +16,14 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import asks, asks_a_question, kept_values, said, said_outright
+from actions.answers import (
+    asks,
+    asks_a_question,
+    asks_about_the_course_shown,
+    kept_values,
+    said,
+    said_outright,
+)
 from actions.assessment_question import answer_assessment_question
 from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction, store_session
@@ -26,7 +33,7 @@ from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
 from actions.length_question import answer_length_question
 from actions.named_topic import named_topic, search_named_topic
-from actions.outcome_question import answer_outcome_question, points_at_the_list
+from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
@@ -303,14 +310,14 @@ def _likely_request(tracker: Tracker) -> bool:
 
 
 def _asks_about_the_list_shown(tracker: Tracker) -> bool:
-    """Whether the message asks about the courses shown ("Is it a live class with a
-    lecturer at a set time?") and asks for no topic in so many words: a field's word in
-    the question ("lecturer") is no request to search teaching courses."""
+    """Whether the message is a yes/no question about the courses shown ("Is it a live
+    class with a lecturer at a set time?") asking for no topic in so many words: a field's
+    word in it ("lecturer") is no request to search teaching courses ("what languages do
+    ye have then" still is one)."""
     text = tracker.latest_message.get("text") or ""
     return (
         bool(tracker.get_slot("last_results"))
-        and asks(text)
-        and points_at_the_list(text)
+        and asks_about_the_course_shown(text)
         and named_topic(tracker, outright=True) is None
     )
 

@@ -11,6 +11,7 @@ from actions.answers import (
     answer_values,
     asks,
     asks_a_question,
+    asks_about_the_course_shown,
     inferred_only,
     said,
     said_outright,
@@ -34,6 +35,21 @@ def _kept(**values: Any) -> list[dict[str, Any]]:
 )
 def test_a_question_opens_and_ends_like_one(text: str, question: bool) -> None:
     assert asks_a_question(text) is question
+
+
+@pytest.mark.parametrize(
+    ("text", "about_it"),
+    [
+        ("Is it a live class with a lecturer at a set time, or do I work through it?", True),
+        ("does that one have an exam", True),
+        ("are they all 2 weeks??", True),
+        ("what languages do ye actually have then, just the main ones", False),
+        ("is there anything on Python?", False),
+        ("it is for my job", False),
+    ],
+)
+def test_a_yes_no_question_about_the_course_shown(text: str, about_it: bool) -> None:
+    assert asks_about_the_course_shown(text) is about_it
 
 
 def test_a_kept_value_answers_only_its_own_question() -> None:
