@@ -7,7 +7,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import inferred_only
+from actions.answers import inferred_only, said_outright
 
 FORM_NAME = "learner_profile_form"
 
@@ -40,17 +40,44 @@ def value_before_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
-def goal_said_before(tracker: Tracker) -> str | None:
+def goal_said_before(tracker: Tracker, *, given_only: bool = True) -> str | None:
     """The goal held before the latest message, when that message only guessed a
     different one (the learned goal reader's "career change" in "Budget £30 tops, work
     won't pay for it" after "to get better in my current job"): a guess never replaces a
-    goal already held."""
+    goal the learner gave in an earlier message, said outright or in answer to the goal
+    question (one guess in passing may replace another). Without ``given_only``, any goal
+    held is kept (the profile form, while it asks its questions)."""
     if not just_said(tracker):
         return None
     if not inferred_only(tracker.latest_message.get("entities") or [], "goal"):
         return None
     before = value_before_message(tracker, "goal")
-    return before if before not in (None, tracker.get_slot("goal")) else None
+    if before in (None, tracker.get_slot("goal")):
+        return None
+    if given_only and not _said_outright_before(tracker, before):
+        return None
+    return str(before)
+
+
+def _said_outright_before(tracker: Tracker, goal: Any) -> bool:
+    """Whether a message before the latest one gave ``goal``: said outright (not a guess),
+    or in answer to the goal question."""
+    messages = [e for e in tracker.events if e.get("event") == "user"]
+    asked = None
+    for event in tracker.events:
+        if event is messages[-1]:
+            return False
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
+        elif event.get("event") == "user":
+            goals = [
+                entity
+                for entity in (event.get("parse_data") or {}).get("entities") or []
+                if entity.get("entity") == "goal" and entity.get("value") == goal
+            ]
+            if any(said_outright(entity) for entity in goals) or (goals and asked == "goal"):
+                return True
+    return False
 
 
 def set_since_message(tracker: Tracker) -> set[str]:

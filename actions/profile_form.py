@@ -370,7 +370,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         different one ("SCQF 9 with credit" suggests further study to an upskiller)."""
         if tracker.get_slot("requested_slot") in (None, "goal"):
             return None
-        return goal_said_before(tracker)
+        return goal_said_before(tracker, given_only=False)
 
     @staticmethod
     def _keep_a_topic_said_before(tracker: Tracker) -> str | None:

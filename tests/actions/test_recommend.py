@@ -146,7 +146,10 @@ async def test_a_goal_only_guessed_after_a_list_does_not_replace_the_goal_held(s
         "confidence": 0.6,
         "extractor": "GoalClassifier",
     }
+    said = "It's to get better in my current job, not changing career."
+    upskill = {"entity": "goal", "value": "upskill", "confidence": 0.95}
     events = [
+        {"event": "user", "text": said, "parse_data": {"entities": [upskill]}},
         {"event": "slot", "name": "goal", "value": "upskill"},
         {"event": "user", "text": text, "parse_data": {"entities": [guess]}},
         {"event": "slot", "name": "goal", "value": "career_change"},
@@ -167,8 +170,20 @@ async def test_a_goal_only_guessed_after_a_list_does_not_replace_the_goal_held(s
     changed = make_tracker(
         text,
         slots={"goal": "career_change", "topic": "pivot tables", "budget": 30},
-        events=[*events[:1], {"event": "user", "text": text}, *events[2:]],
+        events=[*events[:2], {"event": "user", "text": text}, *events[3:]],
         entities=[outright],
     )
     again = await send_recommendations(CollectingDispatcher(), changed)
     assert not [e for e in again if e.get("name") == "goal"]
+    # A goal only guessed before may give way to a later guess.
+    guessed_before = make_tracker(
+        text,
+        slots={"goal": "career_change", "topic": "pivot tables", "budget": 30},
+        events=[
+            {**events[0], "parse_data": {"entities": [{**upskill, "confidence": 0.6}]}},
+            *events[1:],
+        ],
+        entities=[guess],
+    )
+    later = await send_recommendations(CollectingDispatcher(), guessed_before)
+    assert not [e for e in later if e.get("name") == "goal"]
