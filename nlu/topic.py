@@ -551,7 +551,13 @@ def find_topic(
         ):
             i += 1  # "a learning allowance": a noun, no cue
             continue
-        present = " ".join(cue) in _SOURCE_CUES and _about_the_present(lowered, toks[i].start)
+        source = " ".join(cue) in _SOURCE_CUES
+        present = source and _about_the_present(lowered, toks[i].start)
+        if source and not present and cue[0] == "career":
+            # "I wish to restart my career in the cyber security field": the field wanted,
+            # as surely as after "courses on" (not "basic knowledge of networking" after it);
+            # "want to work in" often names a place ("in the UK", "in a hotel in Osaka").
+            strength = STRENGTHS["strong"]
         if not present:
             span = _span_after(text, toks, end, blocked, cues)
             if span is not None and cue[-1] == "for":

@@ -146,6 +146,12 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
     [
         # Times and greetings are never a topic on their own.
         ("Good day. Any course?", None),
+        # A career wanted names the field, however sure the cue of a skill the learner has.
+        (
+            "Now I wish to restart my career in the cyber security field. I have some basic "
+            "knowledge of networking from my testing days but nothing formal in security.",
+            "cyber security field",
+        ),
         # ... nor are dates: the wish is elsewhere in the message.
         (
             "We've a little deaf girl starting in my class in September and I'd love to learn "
