@@ -38,6 +38,8 @@ LONG_WORD = 8
 SHORT_STEM = 7
 #: Words shorter than this are never corrected (too many near neighbours).
 MIN_CORRECTABLE = 4
+#: Shortest word read as a real word with two letters swapped ("tabels").
+MIN_SWAPPED = 6
 #: Shortest word read as a misspelt stop word ("beginers").
 MIN_STOPWORD_TYPO = 6
 #: Courses a word must be in to count as a real word even when it is near a stop word.
@@ -219,6 +221,8 @@ def _swapped_word(session: Session, word: str) -> str | None:
     ("tabels" -> "tables"), the one more courses use; ``None`` if no swap makes one. The
     stems alone cannot see the swap: "tabel" is one letter longer than "tabl", and a short
     stem is never read as a shorter one (:func:`_plausible`)."""
+    if len(word) < MIN_SWAPPED:
+        return None  # "corse" (course) swapped is "cores": short words have near neighbours
     swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     real = sorted(w for w in swaps - {word} if _real_word(w))
     if not real:
