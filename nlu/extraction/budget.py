@@ -188,6 +188,9 @@ def _patterns() -> _Patterns:
 SALARY_LIKE = 10_000
 
 
+#: A decimal comma right after the digits read ("1,5 millones"): they are only the whole
+#: part of the amount (a thousands comma takes three digits, "1,500", and is read whole).
+_DECIMAL_COMMA_AFTER = re.compile(r",\d{1,2}(?!\d)")
 #: The digits of an amount a currency's letter is glued to ("R500", "R1,000").
 _GLUED_AMOUNT = re.compile(r"\d[\d,.]*")
 #: A scale word after such an amount ("R2 billion", "R3 million").
@@ -239,6 +242,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
                 end = m.end("a")
         if has_digits_issue(a_txt) or has_digits_issue(b_txt):
             continue
+        if _DECIMAL_COMMA_AFTER.match(scan, m.end("a")):
+            continue  # "1,5 millones de pesos": the whole part of a decimal, not "1"
         a_val = _money_value(a_txt, a_scale)
         b_val = _money_value(b_txt, b_scale) if b_txt is not None else None
         if a_val is None:

@@ -95,6 +95,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("free spanish pls", {"budget": 0}),
     ("not the money, so free please.", {"budget": 0}),
     ("nothing that costs money if you don't mind", {"budget": 0}),
+    # a decimal comma: "1,5 millones" is one and a half million (of pesos: whose?), not £1
+    ("Budget maybe 1,5 millones de pesos, but it depends", {"budget": N}),
+    ("budget is 200, 5 hours a week", {"budget": 200, "hours_per_week": 5}),
     # free *or* something cheap is no wish for free courses only
     ("I prefer free or low-cost courses because the lab cannot fund this", {"budget": N}),
     ("I don't have any money to spend", {"budget": 0}),
