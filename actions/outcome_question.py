@@ -19,7 +19,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import asks, cleaned
+from actions.answers import asks, cleaned, said_outright
 from actions.common import format_credits, store_session
 from actions.course_wording import credential_label
 from actions.phrases import VOCAB_DIR, phrase_patterns
@@ -37,21 +37,39 @@ def _patterns(path: Path = QUESTIONS_PATH) -> dict[str, re.Pattern[str]]:
 @dataclass(frozen=True)
 class OutcomeQuestion:
     licence: bool  # it asks whether a course makes them allowed to do a job
+    pointed: bool = True  # it points at the courses in words, not only by being short
+
+
+#: A question of at most this many words ("certificate?") is about the courses just shown.
+SHORT_QUESTION_WORDS = 5
 
 
 def asked_outcome(text: str) -> OutcomeQuestion | None:
     """The question, when ``text`` asks what finishing the courses shown gives; else ``None``.
 
     It must ask (open like a question or end with "?"), name something a course may give
-    (a certificate, a licence, accreditation) and point at the courses shown.
+    (a certificate, a licence, accreditation) and point at the courses shown, in words or
+    by being no more than a few words asked right after them ("certificate?", "any cert at
+    the end?").
     """
     lowered = cleaned(text)
     found = _patterns()
-    if not asks(text) or found["about_the_list"].search(lowered) is None:
+    if not asks(text):
+        return None
+    pointed = found["about_the_list"].search(lowered) is not None
+    if not pointed and len(lowered.split()) > SHORT_QUESTION_WORDS:
         return None
     if found["gives"].search(lowered) is None:
         return None
-    return OutcomeQuestion(licence=found["licence"].search(lowered) is not None)
+    return OutcomeQuestion(licence=found["licence"].search(lowered) is not None, pointed=pointed)
+
+
+def _asks_for_a_topic(tracker: Tracker) -> bool:
+    """Whether the latest message names a topic in so many words."""
+    return any(
+        entity.get("entity") == "topic" and said_outright(entity)
+        for entity in tracker.latest_message.get("entities") or []
+    )
 
 
 def points_at_the_list(text: str) -> bool:
@@ -78,6 +96,8 @@ def answer_outcome_question(dispatcher: CollectingDispatcher, tracker: Tracker) 
     ids = list(tracker.get_slot("last_results") or [])
     if question is None or not ids:
         return False
+    if not question.pointed and _asks_for_a_topic(tracker):
+        return False  # "certificate in excel?": courses on Excel, not the ones shown
     with store_session() as session:
         courses = get_courses(session, ids)
     if not courses:

@@ -34,6 +34,9 @@ WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS c
             OutcomeQuestion(True),
         ),
         ("Is this equivalent to CELTA? Some parents ask me for CELTA.", OutcomeQuestion(True)),
+        # A few words asked right after a list are about it.
+        ("certificate?", OutcomeQuestion(False, pointed=False)),
+        ("any cert at the end?", OutcomeQuestion(False, pointed=False)),
         # Not about the courses shown, or not a question, or nothing a course gives.
         ("any courses equivalent to a degree?", None),
         ("do i get a certificate at the end", None),
@@ -97,3 +100,22 @@ async def test_without_a_list_the_question_is_answered_as_before(store, domain) 
     await ActionExplainMicrocredentials().run(dispatcher, tracker, domain)
     [reply] = _replies(dispatcher)
     assert reply.get("response") != "utter_what_finishing_gives" and reply["text"]
+
+
+async def test_a_short_question_naming_a_topic_is_no_question_about_the_list(store, domain) -> None:
+    """ "certificate?" after a list asks about it (it had got "Did you mean one of
+    these?"); "certificate in excel?" asks for courses on Excel."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("certificate?", intent="nlu_fallback", slots={"last_results": [CPD]})
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert _replies(dispatcher)[0]["response"] == "utter_what_finishing_gives"
+    excel = {"entity": "topic", "value": "excel", "start": 15, "end": 20, "confidence": 0.9}
+    other = CollectingDispatcher()
+    named = make_tracker(
+        "certificate in excel?",
+        intent="nlu_fallback",
+        slots={"last_results": [CPD]},
+        entities=[excel],
+    )
+    await ActionAskRephrase().run(other, named, domain)
+    assert all(m.get("response") != "utter_what_finishing_gives" for m in _replies(other))
