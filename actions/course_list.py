@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.orm import Session
 
 from actions.assessment_question import answer_assessment_question
 from actions.card_actions import (
@@ -41,10 +42,16 @@ from actions.length_question import answer_length_question
 from actions.named_topic import asked_for_another_topic, nothing_to_act_on, search_named_topic
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
-from actions.references import best_named, referenced_ids, unmatched_names
+from actions.references import (
+    best_named,
+    best_named_by_stems,
+    referenced_ids,
+    unmatched_names,
+)
 from actions.refine import LIST_REFINEMENTS, refine, requested_refinements
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
+from actions.store.index_words import stems
 from actions.store.search import Recommendation, get_courses
 from actions.store.titles import courses_titled_in
 
@@ -83,7 +90,24 @@ def names_in_list(tracker: Tracker, ids: list[str]) -> tuple[list[str], list[str
         return [], []
     with store_session() as session:
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
-    return referenced_ids(text, courses), unmatched_names(text, courses)
+        return _named_in(session, text, courses)
+
+
+def _named_in(
+    session: Session, text: str, courses: list[Recommendation]
+) -> tuple[list[str], list[str]]:
+    """The courses of ``courses`` that ``text`` names, and the names it gives that fit none
+    of them; a name whose words are a course's to the store's stemmer names that course
+    ("the dashboard one" after "... Dashboards ...": it had been said not to be listed)."""
+    named = referenced_ids(text, courses)
+    missing = []
+    for name in unmatched_names(text, courses):
+        found = best_named_by_stems(name, courses, lambda words: stems(session, words))
+        if found is None:
+            missing.append(name)
+        elif found not in named:
+            named.append(found)
+    return named, missing
 
 
 def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
@@ -100,7 +124,7 @@ def titled_and_named(tracker: Tracker, ids: list[str]) -> list[str]:
         for course in titled:
             rest = re.sub(re.escape(course.title), " ", rest, flags=re.IGNORECASE)
         courses = explain_courses(session, ids, profile_from_tracker(tracker))
-    named = referenced_ids(rest, courses) if rest.strip() else []
+        named = _named_in(session, rest, courses)[0] if rest.strip() else []
     return list(dict.fromkeys([course.id for course in titled] + named))
 
 

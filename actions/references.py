@@ -185,6 +185,27 @@ def best_named(name: str, courses: Sequence[Recommendation]) -> str | None:
     return _best_fit(_content_words(name), courses, later_first=True)
 
 
+def best_named_by_stems(
+    name: str,
+    courses: Sequence[Recommendation],
+    stems: Callable[[Sequence[str]], Sequence[str | None]],
+) -> str | None:
+    """:func:`best_named` with every word compared by its stem (``stems``: the course
+    store's stemmer), earliest first on ties: "the dashboard one" is the first of three
+    courses on "Dashboards"."""
+    words = sorted(_content_words(name))
+    if not words:
+        return None
+    wanted = {s for s in stems(words) if s}
+    best: tuple[int, str] | None = None
+    for course in courses:
+        own = sorted(_course_words(course))
+        found = len(wanted & {s for s in stems(own) if s})
+        if 2 * found >= len(wanted) and found and (best is None or found > best[0]):
+            best = (found, course.id)
+    return best[1] if best else None
+
+
 def _best_fit(
     name: set[str], courses: Sequence[Recommendation], *, later_first: bool
 ) -> str | None:

@@ -45,3 +45,27 @@ async def test_a_question_about_saving_money_saves_no_course(store, dispatcher, 
     listed = CollectingDispatcher()
     await ActionShowShortlist().run(listed, make_tracker(), domain)
     assert "Your shortlist is empty" in texts(listed)
+
+
+PIVOT = "fl-how-to-use-pivot-tables-to-analyse-data-in-excel-the-excel-club"
+DASHBOARDS = [
+    "fl-design-and-create-custom-dashboards-in-excel-the-excel-club",
+    "fl-data-visualisation-data-dashboards-and-storytellin-futurelearn",
+    "fl-digital-marketing-analytics-and-measurement-report-the-open-university",
+]
+
+
+async def test_a_course_named_by_a_word_of_its_title_in_another_form_is_saved(
+    store, dispatcher, domain
+) -> None:
+    """ "save the pivot one and the dashboard one" after three courses on "Dashboards" (the
+    pivot one from an earlier list): the dashboard one had been said not to be in the list."""
+    tracker = make_tracker(
+        "OK please save the pivot one and the dashboard one for me.",
+        intent="save_shortlist",
+        slots={"last_results": DASHBOARDS, "seen_ids": [PIVOT, *DASHBOARDS]},
+    )
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert "Saved 2 courses" in said and "isn't in my last list" not in said
+    assert "Pivot Tables" in said and "Custom Dashboards in Excel" in said
