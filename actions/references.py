@@ -191,15 +191,16 @@ def best_named_by_stems(
     stems: Callable[[Sequence[str]], Sequence[str | None]],
 ) -> str | None:
     """:func:`best_named` with every word compared by its stem (``stems``: the course
-    store's stemmer), earliest first on ties: "the dashboard one" is the first of three
-    courses on "Dashboards"."""
+    store's stemmer) with the title's, earliest first on ties: "the dashboard one" is the
+    first of three courses on "Dashboards". Not with the provider's: "universe" and
+    "University" stem alike."""
     words = sorted(_content_words(name))
     if not words:
         return None
     wanted = {s for s in stems(words) if s}
     best: tuple[int, str] | None = None
     for course in courses:
-        own = sorted(_course_words(course))
+        own = sorted(set(_WORD.findall(course.title.lower())))
         found = len(wanted & {s for s in stems(own) if s})
         if 2 * found >= len(wanted) and found and (best is None or found > best[0]):
             best = (found, course.id)

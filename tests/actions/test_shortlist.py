@@ -69,3 +69,16 @@ async def test_a_course_named_by_a_word_of_its_title_in_another_form_is_saved(
     said = texts(dispatcher)
     assert "Saved 2 courses" in said and "isn't in my last list" not in said
     assert "Pivot Tables" in said and "Custom Dashboards in Excel" in said
+
+
+async def test_a_name_is_not_matched_to_a_provider_by_its_stem(store, dispatcher, domain) -> None:
+    """ "the universe one" is not the University of York's course ("univers" to the
+    stemmer): it is said not to be in the list."""
+    york = "fl-frontier-physics-future-technologies-university-of-york"
+    tracker = make_tracker(
+        "Please keep a note of the universe one for me.",
+        intent="save_shortlist",
+        slots={"last_results": [york, DASHBOARDS[0]]},
+    )
+    await ActionSaveShortlist().run(dispatcher, tracker, domain)
+    assert 'the "universe" one' in texts(dispatcher)
