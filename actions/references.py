@@ -190,21 +190,19 @@ def best_named_by_stems(
     courses: Sequence[Recommendation],
     stems: Callable[[Sequence[str]], Sequence[str | None]],
 ) -> str | None:
-    """:func:`best_named` with every word compared by its stem (``stems``: the course
-    store's stemmer) with the title's, earliest first on ties: "the dashboard one" is the
-    first of three courses on "Dashboards". Not with the provider's: "universe" and
-    "University" stem alike."""
+    """The first course of ``courses`` whose title has every word of a name, compared by
+    stem (``stems``: the course store's stemmer): "the dashboard one" is the first of three
+    courses on "Dashboards"; "the sport psychology one" is not "Sports Performance". Not
+    with the provider's words: "universe" and "University" stem alike."""
     words = sorted(_content_words(name))
     if not words:
         return None
     wanted = {s for s in stems(words) if s}
-    best: tuple[int, str] | None = None
     for course in courses:
         own = sorted(set(_WORD.findall(course.title.lower())))
-        found = len(wanted & {s for s in stems(own) if s})
-        if 2 * found >= len(wanted) and found and (best is None or found > best[0]):
-            best = (found, course.id)
-    return best[1] if best else None
+        if wanted and wanted <= {s for s in stems(own) if s}:
+            return course.id
+    return None
 
 
 def _best_fit(

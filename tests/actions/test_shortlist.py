@@ -73,7 +73,8 @@ async def test_a_course_named_by_a_word_of_its_title_in_another_form_is_saved(
 
 async def test_a_name_is_not_matched_to_a_provider_by_its_stem(store, dispatcher, domain) -> None:
     """ "the universe one" is not the University of York's course ("univers" to the
-    stemmer): it is said not to be in the list."""
+    stemmer), nor "the sport psychology one" a sports coaching one: said not to be in the
+    list."""
     york = "fl-frontier-physics-future-technologies-university-of-york"
     tracker = make_tracker(
         "Please keep a note of the universe one for me.",
@@ -82,3 +83,15 @@ async def test_a_name_is_not_matched_to_a_provider_by_its_stem(store, dispatcher
     )
     await ActionSaveShortlist().run(dispatcher, tracker, domain)
     assert 'the "universe" one' in texts(dispatcher)
+    sports = make_tracker(
+        "save the sport psychology one",
+        intent="save_shortlist",
+        slots={
+            "last_results": [
+                "fl-sports-performance-different-approaches-to-sports-the-open-university"
+            ]
+        },
+    )
+    other = CollectingDispatcher()
+    await ActionSaveShortlist().run(other, sports, domain)
+    assert 'the "sport psychology" one' in texts(other)
