@@ -54,19 +54,17 @@ def goal_said_before(tracker: Tracker, *, given_only: bool = True) -> str | None
     before = value_before_message(tracker, "goal")
     if before in (None, tracker.get_slot("goal")):
         return None
-    if given_only and not _said_outright_before(tracker, before):
+    if given_only and not _given_before(tracker, before):
         return None
     return str(before)
 
 
-def _said_outright_before(tracker: Tracker, goal: Any) -> bool:
+def _given_before(tracker: Tracker, goal: Any) -> bool:
     """Whether a message before the latest one gave ``goal``: said outright (not a guess),
     or in answer to the goal question."""
-    messages = [e for e in tracker.events if e.get("event") == "user"]
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     asked = None
-    for event in tracker.events:
-        if event is messages[-1]:
-            return False
+    for event in tracker.events[: users[-1]]:
         if event.get("event") == "slot" and event.get("name") == "requested_slot":
             asked = event.get("value")
         elif event.get("event") == "user":

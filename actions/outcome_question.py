@@ -19,9 +19,10 @@ from pathlib import Path
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import asks, cleaned, said_outright
+from actions.answers import asks, cleaned
 from actions.common import format_credits, store_session
 from actions.course_wording import credential_label
+from actions.named_topic import named_topic
 from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.models import Course
 from actions.store.search import get_courses
@@ -64,14 +65,6 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     return OutcomeQuestion(licence=found["licence"].search(lowered) is not None, pointed=pointed)
 
 
-def _asks_for_a_topic(tracker: Tracker) -> bool:
-    """Whether the latest message names a topic in so many words."""
-    return any(
-        entity.get("entity") == "topic" and said_outright(entity)
-        for entity in tracker.latest_message.get("entities") or []
-    )
-
-
 def points_at_the_list(text: str) -> bool:
     """Whether ``text`` points at the courses shown ("these", "it", "the first one")."""
     return _patterns()["about_the_list"].search(cleaned(text)) is not None
@@ -96,7 +89,7 @@ def answer_outcome_question(dispatcher: CollectingDispatcher, tracker: Tracker) 
     ids = list(tracker.get_slot("last_results") or [])
     if question is None or not ids:
         return False
-    if not question.pointed and _asks_for_a_topic(tracker):
+    if not question.pointed and named_topic(tracker, kept=True, outright=True) is not None:
         return False  # "certificate in excel?": courses on Excel, not the ones shown
     with store_session() as session:
         courses = get_courses(session, ids)
