@@ -30,7 +30,7 @@ from actions.store.models import (
 )
 from actions.store.pricing import course_cost
 from actions.store.ranking import rank_scores
-from actions.store.topics import is_follow_on
+from actions.store.topics import is_follow_on, is_starter_title
 
 COLUMNS: tuple[str, ...] = (
     "id",
@@ -273,6 +273,7 @@ def _derive(row: dict[str, Any], catalogue: str) -> dict[str, Any]:
     extra = (SUBJECTS.get(row["subject_id"]), row["provider"], row["platform"], row["partner"])
     row["keywords"] = " ".join(part for part in extra if part)
     row["follow_on"] = is_follow_on(row["title"])
+    row["starter_title"] = is_starter_title(row["title"])
     row.update(rank_scores(row))
     return row
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Subquery
 
@@ -75,7 +75,6 @@ from actions.store.topic_match import (
     loose_spelling_matches,
     match_topic,
 )
-from actions.store.topics import topic_vocabulary
 from actions.store.wishes import (
     NO_SUBJECT_POOL,
     SORTS,
@@ -298,9 +297,7 @@ def recommend(
         # A level above the first ("something more advanced"): follow-on courses first,
         # beginners' courses ("A Beginner's Guide to Scrum") last.
         order.append(case((Course.follow_on.is_(True), 0), else_=1))
-        starters = [Course.title.ilike(f"%{w}%") for w in topic_vocabulary().starter_titles]
-        if starters:
-            order.append(case((or_(*starters), 1), else_=0))
+        order.append(case((Course.starter_title.is_(True), 1), else_=0))
     weak = weak_matches(rel) | weak_matches(near)
     if topic is not None and rel is not None and not by_request:
         weak |= loose_spelling_matches(session, topic, rel.ids)

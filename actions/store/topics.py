@@ -172,6 +172,14 @@ def is_follow_on(title: str, vocabulary: TopicVocabulary | None = None) -> bool:
     return any(p.search(title) for p in vocab.follow_on)
 
 
+def is_starter_title(title: str, vocabulary: TopicVocabulary | None = None) -> bool:
+    """Whether a title names a first course ("A Beginner's Guide to Scrum", "Introduction
+    to ...": any of the vocabulary's starter_titles in it, any case)."""
+    vocab = vocabulary or topic_vocabulary()
+    lowered = title.lower()
+    return any(phrase in lowered for phrase in vocab.starter_titles)
+
+
 def _stem_pattern(word: str) -> str:
     # A rough stem for finding the topic in a title when explaining a match ("tables" ->
     # "tabl" finds "table"). The search itself uses the database's stemmer.
@@ -203,6 +211,7 @@ __all__ = [
     "Group",
     "TopicVocabulary",
     "is_follow_on",
+    "is_starter_title",
     "mentioned",
     "mentions",
     "topic_groups",

@@ -1,0 +1,34 @@
+"""Title flags computed at import from the topic vocabulary (data/catalogue/topics.yml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.store.topics import is_follow_on, is_starter_title
+
+
+@pytest.mark.parametrize(
+    ("title", "starter"),
+    [
+        ("A Beginner's Guide to Scrum", True),
+        ("Introduction to Cyber Security", True),
+        ("Python BASICS for data analysis", True),
+        ("Getting Started with Xero", True),
+        ("Advanced Agile with Scrum and Kanban", False),
+        ("Introductory Spanish", False),  # not one of the starter phrases
+    ],
+)
+def test_a_first_course_is_known_by_its_title(title: str, starter: bool) -> None:
+    assert is_starter_title(title) is starter
+
+
+@pytest.mark.parametrize(
+    ("title", "follow_on"),
+    [
+        ("Intermediate Spanish", True),
+        ("Learn Spanish 4: Daily routines", True),
+        ("Learn Spanish 1: Basics, meeting people and describing places", False),
+    ],
+)
+def test_a_follow_on_course_is_known_by_its_title(title: str, follow_on: bool) -> None:
+    assert is_follow_on(title) is follow_on
