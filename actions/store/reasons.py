@@ -259,9 +259,11 @@ def _topic_reason(course: Course, topic: TopicMatch | None, related: bool = Fals
     in_description = all(mentions(course.description, group) for group in topic.used)
     if in_title:
         # Name the title's own words when a synonym matched ("TESOL" for "TEFL").
+        # Name only the title's words when the topic said more that was not searched
+        # ("Business" for "starting a business", whose "starting" is a stop word).
         said = " ".join(str(mentioned(course.title, group)) for group in topic.used)
-        if said.lower() != label.lower() and said.lower() not in label.lower():
-            label = f"{said} (for {label})"
+        if said.lower() != label.lower():
+            label = said if said.lower() in label.lower() else f"{said} (for {label})"
     if in_title and in_description:
         return f"title and description mention {label}"
     if in_title:

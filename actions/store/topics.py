@@ -189,15 +189,17 @@ def _stem_pattern(word: str) -> str:
 
 def mentioned(text: str | None, group: Group) -> str | None:
     """The words of ``text`` that mention a phrase of ``group`` ("TESOL" for the group of
-    "TEFL"), as written there; ``None`` when it mentions none (for the "why" of a course)."""
+    "TEFL"), as written there, the longest when several do ("Start Your Own Business", not
+    the "Start" of "startup"); ``None`` when it mentions none (for the "why" of a course)."""
     if not text:
         return None
+    best: str | None = None
     for phrase in group:
         parts = [_stem_pattern(w) for w in phrase.removesuffix(PREFIX).split()]
         found = re.search(r"\b" + r"\W+".join(parts) + r"\b", text, re.IGNORECASE)
-        if found:
-            return found.group(0)
-    return None
+        if found and (best is None or len(found.group(0)) > len(best)):
+            best = found.group(0)
+    return best
 
 
 def mentions(text: str | None, group: Group) -> bool:

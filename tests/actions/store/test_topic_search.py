@@ -49,6 +49,21 @@ def test_a_topic_request_returns_courses_about_it(session: Session, topic: str, 
     assert first.why.lower().startswith(("title", "description"))
 
 
+def test_a_topic_phrase_with_a_stop_word_is_searched_whole_and_named_as_the_title_says(
+    session: Session,
+) -> None:
+    """ "starting a business": "starting" is a stop word, so the phrase alone searched
+    "business" ("Introduction to Studying Business" came first, said to mention "starting a
+    business"); as a phrase of the entrepreneurship row it finds courses on starting one,
+    and the why names the title's own words."""
+    result = recommend(session, LearnerProfile(topic="starting a business"))
+    assert result.courses
+    for course in result.courses:
+        assert "start" in course.title.lower(), course.title
+        said = course.why.split(";")[0].lower()
+        assert "title mentions start" in said, course.why
+
+
 def test_synonyms_come_from_the_data_file(session: Session) -> None:
     # "AWS" finds courses that only say "Amazon Web Services" and the other way round.
     aws = {c.id for c in recommend(session, LearnerProfile(topic="AWS"), limit=50).courses}

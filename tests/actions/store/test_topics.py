@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.store.topics import is_follow_on, is_starter_title
+from actions.store.topics import is_follow_on, is_starter_title, mentioned
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,9 @@ def test_a_first_course_is_known_by_its_title(title: str, starter: bool) -> None
 )
 def test_a_follow_on_course_is_known_by_its_title(title: str, follow_on: bool) -> None:
     assert is_follow_on(title) is follow_on
+
+
+def test_the_longest_mention_in_a_title_is_named() -> None:
+    group = ("startup", "start your own business")  # "startup" alone would find "Start"
+    assert mentioned("Start Your Own Business: Your Idea", group) == "Start Your Own Business"
+    assert mentioned("Introduction to Studying Business", group) is None
