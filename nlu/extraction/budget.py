@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from actions.store.currency import gbp_per_unit, to_gbp
 from nlu import vocab
-from nlu.currency import foreign_amounts, foreign_currency
+from nlu.currency import currency_codes, foreign_amounts, foreign_currency
 from nlu.extraction.context import Extracted, ScanContext, make_extracted, word_rx
 from nlu.extraction.corrections import superseded
 from nlu.extraction.numbers import (
@@ -28,7 +28,9 @@ from nlu.extraction.numbers import (
 )
 
 _CUR_PRE = r"(?:us\$|£|\$|€|gbp|usd|eur)"
-_CUR_POST = r"(?:pounds?|quid|gbp|sterling|dollars?|bucks|usd|euros?|eur|£|€)"
+_CUR_POST = r"(?:pounds?|punds?|quid|gbp|sterling|dollars?|bucks|usd|euros?|eur|£|€)"
+#: Pounds, euros or dollars named anywhere in a message.
+_READ_CURRENCY = re.compile(r"[£€$]|\b" + _CUR_POST + r"\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +212,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     #: amounts converted from another currency ("R5000"): a learner who also gives pounds,
     #: euros or dollars ("so £200 max to be safe") has converted it themselves
     foreign_spans: set[tuple[int, int]] = set()
+    #: amounts with no currency at all, read as pounds only for want of one ("budget 3000")
+    unmarked: set[tuple[int, int]] = set()
     for m in _money_re().finditer(scan):
         seen.append((m.start(), m.end()))
         a_txt, b_txt = m.group("a"), m.group("b")
@@ -357,6 +361,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
             conf = min(0.99, conf + 0.05)
         if foreign is not None:
             foreign_spans.add((start, end))
+        if not has_money_marker:
+            unmarked.add((start, end))
         cands.append((gbp, start, end, conf))
         ctx.claimed.append((start, end))
 
@@ -427,6 +433,8 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         if gbp is None:
             continue
         start = s - len(sym.group(0)) if sym else s
+        if not (pre_txt or post_m):
+            unmarked.add((start, e))
         cands.append((gbp, start, e, 0.75 if cued else 0.6))
         if not (rx.spend_before.search(left) or rx.spend_after.match(right)):
             bare.add((start, e))
@@ -458,6 +466,11 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         # "has to be free, I literally have £30 left after bills": a wish for free courses
         # beats an amount no word makes a wish ("free, or £50 at most" keeps the £50)
         cands = [c for c in cands if (c[1], c[2]) not in bare]
+    if unmarked and _counts_in_unread_currency(ctx.raw) and not _READ_CURRENCY.search(scan):
+        # "budget 3000 bob max. KES 3k": an amount with no currency beside one in a currency
+        # we cannot convert is in that currency too, not £3,000 (unless pounds, euros or
+        # dollars are named: "500 lei... no, I will say in pounds: maximum 120")
+        cands = [c for c in cands if (c[1], c[2]) not in unmarked]
     if not cands:
         return []
     cands = superseded(ctx, cands)
@@ -469,6 +482,15 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
     best = max(read or cands, key=lambda c: (c[0], c[3]))
     value = clean_number(best[0])
     return [make_extracted(ctx, "budget", value, best[1], best[2], best[3])]
+
+
+def _counts_in_unread_currency(raw: str) -> bool:
+    """Whether ``raw`` writes an amount in a currency with no rate to convert it ("KES 3k",
+    "5000 rupees": several currencies have that name)."""
+    codes = currency_codes()
+    return any(
+        gbp_per_unit(codes.get(written.lower())) is None for _, _, written in foreign_amounts(raw)
+    )
 
 
 def _is_compound(scan: str, start: int, end: int) -> bool:

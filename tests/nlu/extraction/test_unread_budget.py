@@ -17,6 +17,11 @@ from nlu.extraction import as_dict, extract
         ("budget like 300 AED?", "AED"),  # the ECB publishes no dirham rate
         ("I would prefer not more than 500 kroner altogether", "kroner"),  # Danish? Norwegian?
         ("Kindly note my budget is ₦200,000", "₦"),
+        ("budget 3000 bob max", "bob"),  # Kenyan shillings, said as in Nairobi
+        ("Ksh 3000 is ok", "Ksh"),
+        # an amount with no currency beside one in an unread currency is in that one too
+        ("budget 3000 bob max. KES 3k", "bob"),
+        ("I earn KSh 90,000 per month so I cannot spend more than KSh 15,000.", "KSh"),
     ],
 )
 def test_an_amount_in_a_currency_without_one_rate_is_no_budget_but_is_kept(
@@ -81,3 +86,15 @@ def test_pounds_euros_and_dollars_are_read_as_a_budget_instead() -> None:
     for text in ("budget £50", "under 60 euros", "max $100"):
         found = as_dict(extract(text))
         assert "budget" in found and "budget_currency" not in found, text
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("My budget for it is 500 lei... no, sorry, I will say in pounds: maximum 120.", 120),
+        ("my salry is 18000 taka. i can pay maxmum 50 pund only", 50),
+        ("Budget ni £120 max, mshahara yangu ni KSh 65,000", 120),
+    ],
+)
+def test_pounds_named_beside_an_unread_currency_keep_their_amount(text: str, amount: float) -> None:
+    assert as_dict(extract(text)).get("budget") == amount
