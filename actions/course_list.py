@@ -40,6 +40,7 @@ from actions.course_wording import credential_label, how_the_price_adds_up, leve
 from actions.extreme_question import answer_extreme_question
 from actions.length_question import answer_length_question
 from actions.named_topic import asked_for_another_topic, nothing_to_act_on, search_named_topic
+from actions.negation import without_negated
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import (
@@ -101,7 +102,9 @@ def _named_in(
     ("the dashboard one" after "... Dashboards ...": it had been said not to be listed)."""
     named = referenced_ids(text, courses)
     missing = []
-    for name in unmatched_names(text, courses):
+    # (a name said to be dropped is no course asked about: "ok forget the spreadsheet one
+    # tell me about database sql")
+    for name in unmatched_names(without_negated(text), courses):
         found = best_named_by_stems(name, courses, lambda words: stems(session, words))
         if found is None:
             missing.append(name)

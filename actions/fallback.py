@@ -33,6 +33,7 @@ from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME
 from actions.length_question import answer_length_question
 from actions.named_topic import named_topic, search_named_topic
+from actions.negation import without_negated
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
@@ -121,7 +122,10 @@ class ActionAskRephrase(CourseAdvisorAction):
             # "the X one": its details, or that it is not in the list.
             return await ActionCourseDetails().act(dispatcher, tracker, domain)
         if not _asks_about_the_list_shown(tracker) and (
-            _starts_a_search(tracker) or _likely_request(tracker) or _asks_about_a_topic(tracker)
+            _starts_a_search(tracker)
+            or _likely_request(tracker)
+            or _asks_about_a_topic(tracker)
+            or _drops_for_a_new_topic(tracker)
         ):
             # "kubernetes" or "upskill" on its own, a longer message whose likeliest intent
             # asks for courses and names what, or a question about a topic ("So there's no
@@ -320,6 +324,16 @@ def _asks_about_the_list_shown(tracker: Tracker) -> bool:
         and asks_about_the_course_shown(text)
         and named_topic(tracker, outright=True) is None
     )
+
+
+def _drops_for_a_new_topic(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running) drops what it had and names a new topic
+    in so many words: "scrap the books. what about getting customers thru facebook, i start
+    a new route next month" after bookkeeping courses."""
+    if tracker.active_loop.get("name"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return without_negated(text) != text and named_topic(tracker, outright=True) is not None
 
 
 def _asks_about_a_topic(tracker: Tracker) -> bool:

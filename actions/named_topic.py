@@ -20,8 +20,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import NAMED_TOPIC, said, said_outright
+from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT, said, said_outright
 from actions.common import store_session
+from actions.negation import without_negated
 from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
 from actions.store.search import get_courses
@@ -66,16 +67,19 @@ def titled_in(topic: str, ids: list[str]) -> bool:
 
 def asked_for_another_topic(tracker: Tracker, ids: list[str]) -> bool:
     """Whether the latest message asks for a topic with a word asking for it ("is there one
-    about data journalism?") that is not the conversation's topic and that no course of
-    ``ids`` has in its title."""
+    about data journalism?"), or names one beside dropping what it had ("ok forget the
+    spreadsheet one tell me about database sql"), that is not the conversation's topic and
+    that no course of ``ids`` has in its title."""
     topic = named_topic(tracker, kept=True)
     if topic is None or topic.lower() == str(tracker.get_slot("topic") or "").lower():
         return False
+    text = tracker.latest_message.get("text") or ""
+    sure = SAID_OUTRIGHT if without_negated(text) != text else NAMED_TOPIC
     entities = tracker.latest_message.get("entities") or []
     asked = any(
         e.get("entity") == "topic"
         and e.get("value") == topic
-        and float(e.get("confidence") or 0) >= NAMED_TOPIC
+        and float(e.get("confidence") or 0) >= sure
         for e in entities
     )
     return asked and not titled_in(topic, ids)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
+from actions.form_history import just_said, set_since_message, value_before_message
 from actions.named_topic import search_named_topic
+from actions.outcome_question import answer_outcome_question, asked_outcome
 from actions.refine import refine, refine_or_search, refines_last_list
 
 
@@ -27,7 +30,24 @@ class ActionRecommendCourses(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
             return await send_exploration(dispatcher, tracker)
+        if _asks_what_the_list_gives(tracker) and answer_outcome_question(dispatcher, tracker):
+            # "is there a certificate at the end because i want to show to the estate
+            # manager", read as a goal: the question is answered and the wishes the form
+            # took from it ("manager") are set back.
+            return [
+                SlotSet(name, value_before_message(tracker, name))
+                for name in sorted(set_since_message(tracker))
+            ]
         return await refine_or_search(dispatcher, tracker)
+
+
+def _asks_what_the_list_gives(tracker: Tracker) -> bool:
+    """Whether the message just sent asks, in words pointing at the courses shown, what
+    finishing them gives (:func:`actions.outcome_question.asked_outcome`)."""
+    if not tracker.get_slot("last_results") or not just_said(tracker):
+        return False
+    question = asked_outcome(tracker.latest_message.get("text") or "")
+    return question is not None and question.pointed
 
 
 class ActionRefineSearch(CourseAdvisorAction):

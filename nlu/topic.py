@@ -62,6 +62,7 @@ class TopicCues:
     present_verbs: frozenset[str]
     doers: frozenset[str]
     possessives: frozenset[str]
+    own_ventures: frozenset[str]
     audiences: frozenset[str]
     compounds: frozenset[tuple[str, str]]
     bare_max_words: int
@@ -106,6 +107,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         present_verbs=frozenset(word_list(raw, "present_verbs", path)),
         doers=frozenset(word_list(raw, "doers", path)),
         possessives=frozenset(word_list(raw, "possessives", path)),
+        own_ventures=frozenset(word_list(raw, "own_ventures", path)),
         audiences=frozenset(word_list(raw, "audiences", path)),
         compounds=frozenset(
             (words[-2], words[-1])

@@ -8,7 +8,7 @@ from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT
 from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext
 from nlu.extraction.subject import subject_role
-from nlu.topic import find_topic
+from nlu.topic import find_topic, topic_cues
 
 MAX_TOPIC_CHARS = 80
 """Longest topic value (a topic is a few words)."""
@@ -34,6 +34,8 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
         return [Extracted("topic", value, topic.start, topic.end, topic.text, NAMED_TOPIC)]
     for item in found:
         role = subject_role(ctx, item.start, item.end) if item.entity == "subject" else "source"
+        if _own_venture(ctx, item):
+            continue  # "for my business": the learner's own, not a course's subject matter
         if role != "source":
             value = " ".join(item.text.split())[:MAX_TOPIC_CHARS]
             # Said with no word marking it as wanted ("upskilling for my job. office admin"),
@@ -42,3 +44,17 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
             sure = SAID_OUTRIGHT if role != "neutral" else UNMARKED
             return [Extracted("topic", value, item.start, item.end, item.text, sure)]
     return []
+
+
+def _own_venture(ctx: ScanContext, item: Extracted) -> bool:
+    """Whether a subject's words are what the learner runs, after "my"/"our" ("for my
+    business", "grow our company")."""
+    cues = topic_cues()
+    said = item.text.lower().split()
+    before = ctx.raw[: item.start].lower().split()
+    return (
+        len(said) == 1
+        and said[0] in cues.own_ventures
+        and bool(before)
+        and before[-1] in cues.possessives
+    )

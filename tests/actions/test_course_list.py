@@ -82,6 +82,20 @@ async def test_details_of_a_course_the_list_lacks_say_so(store, dispatcher, doma
     assert courses[0]["title"] not in said
 
 
+async def test_a_course_said_to_be_dropped_is_not_asked_about(store, dispatcher, domain) -> None:
+    """ "ok forget the spreadsheet one tell me about database sql" had been told the list
+    has no "spreadsheet" one; the new topic is searched instead."""
+    slots, _ = await _shown(domain)
+    text = "ok forget the spreadsheet one tell me about database sql my cousin says so"
+    tracker = make_tracker(text, intent="course_details", slots=slots, entities=extracted(text))
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert "None of the courses in my last list" not in said, said
+    [payload] = course_lists(dispatcher)
+    titles = [c["title"].lower() for c in payload["courses"]]
+    assert all("database" in t or "sql" in t for t in titles), said
+
+
 async def test_a_course_named_by_its_whole_title_is_that_course(store, dispatcher, domain) -> None:
     """ "Introduction to Sustainability" is not in a marketing list: its own details, said to
     be outside the list (word matching showed a listed course under its name)."""

@@ -432,6 +432,24 @@ async def test_an_unsure_question_about_a_named_topic_searches_it(store, domain)
     assert "not sure I understood" in dispatcher.messages[0]["text"]
 
 
+async def test_an_unsure_message_dropping_the_topic_for_a_new_one_searches_it(
+    store, domain
+) -> None:
+    """ "scrap the books. what about getting customers thru facebook, i start a new route
+    next month" after bookkeeping courses: it drops what it had and names a new topic."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "start_again", "confidence": 0.2},
+        {"name": "inform", "confidence": 0.19},
+    ]
+    text = (
+        "scrap the books. what about getting customers thru facebook, i start a new route "
+        "next month"
+    )
+    events, _ = await _unsure_after_a_list(domain, text, ranking, extracted(text))
+    assert events == STARTS_THE_FORM
+
+
 async def test_an_unsure_message_naming_a_subject_before_any_list_starts_the_form(
     store, domain
 ) -> None:

@@ -12,6 +12,7 @@ from actions.course_list import ActionCourseDetails
 from actions.explain import ActionExplainMicrocredentials
 from actions.fallback import ActionAskRephrase, ActionOutOfScope
 from actions.outcome_question import OutcomeQuestion, asked_outcome
+from actions.search_actions import ActionRecommendCourses
 from tests.actions.conftest import make_tracker
 
 SHORT_COURSE = "fl-mindfulness-for-wellbeing-and-peak-performance-monash-university"
@@ -36,10 +37,16 @@ WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS c
         ("Is this equivalent to CELTA? Some parents ask me for CELTA.", OutcomeQuestion(True)),
         # A few words asked right after a list are about it.
         ("certificate?", OutcomeQuestion(False, pointed=False)),
-        ("any cert at the end?", OutcomeQuestion(False, pointed=False)),
+        ("certs?", OutcomeQuestion(False, pointed=False)),
+        # Finishing the course shown, in words.
+        ("any cert at the end?", OutcomeQuestion(False)),
+        ("do i get a certificate at the end", OutcomeQuestion(False)),
+        (
+            "is there a certificate at the end because i want to show to the estate manager",
+            OutcomeQuestion(False),
+        ),
         # Not about the courses shown, or not a question, or nothing a course gives.
         ("any courses equivalent to a degree?", None),
-        ("do i get a certificate at the end", None),
         ("I want a certificate in project management", None),
         ("certificate courses in data please", None),
         ("are there any certificate courses in project management?", None),
@@ -119,3 +126,25 @@ async def test_a_short_question_naming_a_topic_is_no_question_about_the_list(sto
     )
     await ActionAskRephrase().run(other, named, domain)
     assert all(m.get("response") != "utter_what_finishing_gives" for m in _replies(other))
+
+
+async def test_a_question_read_as_a_goal_is_answered_and_changes_no_wish(store, domain) -> None:
+    """ "is there a certificate at the end because i want to show to the estate manager"
+    was read as a goal with the topic "manager" and searched it ("End-of-Life Care ...");
+    after the form it is answered, and the slots the form set from it are set back."""
+    text = "is there a certificate at the end because i want to show to the estate manager"
+    manager = {"entity": "topic", "value": "manager", "start": 72, "end": 79}
+    before = {"event": "slot", "name": "topic", "value": "excel"}
+    after = {"event": "slot", "name": "topic", "value": "manager"}
+    latest = {"text": text, "intent": {"name": "state_goal"}, "entities": [manager]}
+    tracker = make_tracker(
+        text,
+        intent="state_goal",
+        slots={"last_results": [CPD], "topic": "manager"},
+        entities=[manager],
+        events=[before, {"event": "user", "text": text, "parse_data": latest}, after],
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(dispatcher, tracker, domain)
+    assert _replies(dispatcher)[0]["response"] == "utter_what_finishing_gives"
+    assert events == [{"event": "slot", "timestamp": None, "name": "topic", "value": "excel"}]

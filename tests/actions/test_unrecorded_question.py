@@ -43,6 +43,19 @@ async def test_a_question_the_catalogue_cannot_answer_gets_what_it_records(
     assert "h/week" in message["lines"]
 
 
+async def test_a_question_about_the_lessons_shown_is_about_the_list(
+    store: str, dispatcher: CollectingDispatcher
+) -> None:
+    """ "can i download the lessons" points at the courses shown by their parts (it had
+    got "Did you mean one of these?")."""
+    tracker = _unsure(
+        "power cuts are common here can i download the lessons and watch later",
+        last_results=[SHORT_COURSE, WITH_CREDIT],
+    )
+    assert answer_unrecorded_question(dispatcher, tracker)
+    assert dispatcher.messages[0]["response"] == "utter_question_not_recorded"
+
+
 async def test_a_named_course_is_the_one_answered_about(
     store: str, dispatcher: CollectingDispatcher
 ) -> None:
