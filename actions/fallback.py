@@ -38,6 +38,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.profile_form import searchable_topic
 from actions.profile_values import WISH_SLOTS
+from actions.recommend import say_foreign_budget
 from actions.references import course_names
 from actions.refine import refine, refine_or_search, refine_or_search_with, refines_last_list
 from actions.request_context import REQUEST_INTENTS
@@ -407,6 +408,11 @@ class ActionOutOfScope(CourseAdvisorAction):
             # "The maximum I can invest is €800." before any list: a wish, not a question
             # beyond courses; kept, and the profile form asks for the rest.
             return [*_noted(dispatcher, wishes), FollowupAction(FORM_NAME)]
+        if any(e.get("entity") == "budget_currency" for e in _entities(tracker)):
+            # "i have like 500 kwacha. and lots of time lol": how the amount was read (no
+            # rate for kwacha), not "I can only help with choosing courses"
+            say_foreign_budget(dispatcher, tracker)
+            return []
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
@@ -435,6 +441,10 @@ def _noted(dispatcher: CollectingDispatcher, wishes: dict[str, Any]) -> list[dic
     """Says the wishes are noted; their slot events."""
     dispatcher.utter_message(response="utter_noted")
     return [SlotSet(name, value) for name, value in wishes.items()]
+
+
+def _entities(tracker: Tracker) -> list[dict[str, Any]]:
+    return list(tracker.latest_message.get("entities") or [])
 
 
 def _stated_wishes(tracker: Tracker) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -31,6 +32,7 @@ from actions.common import (
 from actions.course_list import NO_LIST
 from actions.extreme_question import answer_extreme_question
 from actions.knowledge import microcredentials
+from actions.knowledge.credit import RECOGNITION_CAVEAT
 from actions.named_topic import nothing_to_act_on
 from actions.negation import negated
 from actions.outcome_question import answer_outcome_question
@@ -94,8 +96,11 @@ class ActionWhichToPick(CourseAdvisorAction):
         ids, courses = _last(tracker)
         if not courses:
             return await nothing_to_act_on(dispatcher, tracker, NO_LIST)
+        # ("u pick one" reads "one" as the first course: it must not stay for a later
+        # "save" or "tell me more" that names none)
+        done = [SlotSet("course_index", None)]
         if answer_extreme_question(dispatcher, tracker):  # "Which is the shortest one?"
-            return []
+            return done
         best = _pick(courses)
         position = ids.index(best.id) + 1
         goal = GOAL_LABELS.get(str(tracker.get_slot("goal")))
@@ -121,7 +126,7 @@ class ActionWhichToPick(CourseAdvisorAction):
             'with you (say "talk to an adviser").'
         )
         dispatcher.utter_message(text="\n".join(lines))
-        return []
+        return done
 
 
 def _what_they_carry(courses: list[Recommendation]) -> str:
@@ -145,6 +150,27 @@ JOB_QUESTION_SURE = 0.5
 @lru_cache(maxsize=2)
 def _job_words(path: Path = JOB_QUESTIONS_PATH) -> re.Pattern[str]:
     return phrase_patterns(path, "job_words")["job_words"]
+
+
+@lru_cache(maxsize=2)
+def _study_words(path: Path = JOB_QUESTIONS_PATH) -> re.Pattern[str]:
+    return phrase_patterns(path, "study_words")["study_words"]
+
+
+def asks_about_further_study(text: str) -> bool:
+    """Whether ``text`` asks about university or a degree and not about jobs ("does it
+    help me get into uni")."""
+    lowered = text.lower()
+    return _study_words().search(lowered) is not None and not mentions_jobs(text)
+
+
+#: The answer to "does it help me get into uni": who decides, and what credit can do.
+FURTHER_STUDY_VALUE = (
+    "No course can promise a university place or a degree: each university decides whom it "
+    "admits and what it counts. A course that carries academic credit may count towards a "
+    "degree if the university accepts it (recognition of prior learning); one with no "
+    "stated credit carries none to count, though what you learn is still yours. "
+)
 
 
 def mentions_jobs(text: str) -> bool:
@@ -181,12 +207,20 @@ class ActionJobValue(CourseAdvisorAction):
             from actions.fallback import ActionAskRephrase  # imports this module
 
             return await ActionAskRephrase().act(dispatcher, tracker, domain)
-        lines = ["No course can promise a job. " + microcredentials.answer("employer_recognition")]
+        study = asks_about_further_study(text)
+        lines = [
+            FURTHER_STUDY_VALUE + RECOGNITION_CAVEAT
+            if study
+            else "No course can promise a job. " + microcredentials.answer("employer_recognition")
+        ]
         _ids, courses = _last(tracker)
         if courses:
             lines.append("What the courses I showed you carry:\n" + _what_they_carry(courses))
         lines.append(
-            "A careers adviser can say how employers in your area see them "
+            "The university you'd apply to can say what it accepts, and a careers adviser can "
+            'talk it through with you (say "talk to an adviser").'
+            if study
+            else "A careers adviser can say how employers in your area see them "
             '(say "talk to an adviser").'
         )
         dispatcher.utter_message(text="\n\n".join(lines))

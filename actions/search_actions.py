@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -9,11 +12,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import cleaned
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
 from actions.form_history import just_said, set_since_message, value_before_message
 from actions.named_topic import search_named_topic
 from actions.outcome_question import answer_outcome_question, asked_outcome
+from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.refine import refine, refine_or_search, refines_last_list
 
 
@@ -30,6 +35,11 @@ class ActionRecommendCourses(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
             return await send_exploration(dispatcher, tracker)
+        if _only_thanks(tracker):
+            # "ok cool thx" after a list, read as a yes with nothing pending: thanks, not a
+            # request for the same list again
+            dispatcher.utter_message(response="utter_you_are_welcome")
+            return []
         if _asks_what_the_list_gives(tracker) and answer_outcome_question(dispatcher, tracker):
             # "is there a certificate at the end because i want to show to the estate
             # manager", read as a goal: the question is answered and the wishes the form
@@ -39,6 +49,24 @@ class ActionRecommendCourses(CourseAdvisorAction):
                 for name in sorted(set_since_message(tracker))
             ]
         return await refine_or_search(dispatcher, tracker)
+
+
+THANKS_PATH = VOCAB_DIR / "thanks.yml"
+
+
+@lru_cache(maxsize=2)
+def _thanks(path: Path = THANKS_PATH) -> re.Pattern[str]:
+    return phrase_patterns(path, "thanks")["thanks"]
+
+
+def _only_thanks(tracker: Tracker) -> bool:
+    """Whether the message just sent, after a list, agrees and thanks and changes no wish."""
+    if not tracker.get_slot("last_results") or not just_said(tracker):
+        return False
+    if (tracker.latest_message.get("intent") or {}).get("name") != "affirm":
+        return False
+    text = cleaned(tracker.latest_message.get("text") or "")
+    return _thanks().search(text) is not None and not set_since_message(tracker)
 
 
 def _asks_what_the_list_gives(tracker: Tracker) -> bool:

@@ -45,6 +45,16 @@ def _other_saving(path: Path = NOT_SAVING_PATH) -> re.Pattern[str]:
     return phrase_patterns(path, "other_saving")["other_saving"]
 
 
+@lru_cache(maxsize=2)
+def _sending(path: Path = NOT_SAVING_PATH) -> re.Pattern[str]:
+    return phrase_patterns(path, "sending")["sending"]
+
+
+def asks_to_send(text: str) -> bool:
+    """Whether ``text`` asks for courses to be sent somewhere (email, WhatsApp)."""
+    return _sending().search(text.lower()) is not None
+
+
 def asks_about_saving_money(text: str) -> bool:
     """Whether ``text`` asks a question about saving money or time ("could I do both in
     the same month to save money"), not to save courses."""
@@ -109,6 +119,8 @@ class ActionSaveShortlist(CourseAdvisorAction):
             saved = get_shortlist(session, tracker.sender_id)
             titles = {course.id: course.title for course in saved}
         dispatcher.utter_message(text=_saved_text(chosen, added, titles, missing))
+        if asks_to_send(text):  # "can u email the list to my mum": nothing is sent
+            dispatcher.utter_message(response="utter_cannot_send")
         return [SlotSet("course_index", None)]
 
 

@@ -52,8 +52,10 @@ from nlu.extraction import ENTITY_NAMES, Extracted, extract
 
 #: What an intent that does not carry it keeps aside with the answer role: the wishes, and
 #: the topic ("Short course on research ethics?" read as a question about the last list:
-#: with no list shown, the action searches it instead).
-KEPT_ASIDE = frozenset({*WISH_SLOTS, "topic"})
+#: with no list shown, the action searches it instead), and money in another currency (so
+#: that "i have like 500 kwacha. and lots of time lol", read as out of scope, is told how
+#: it was read).
+KEPT_ASIDE = frozenset({*WISH_SLOTS, "topic", "budget_currency"})
 
 logger = logging.getLogger(__name__)
 

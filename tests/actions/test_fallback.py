@@ -46,6 +46,19 @@ async def test_out_of_scope_without_a_topic_says_so(dispatcher, domain) -> None:
     assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
 
 
+async def test_out_of_scope_money_in_another_currency_is_told_how_it_was_read(
+    dispatcher, domain
+) -> None:
+    """ "i have like 500 kwacha. and lots of time lol" had got "I can only help with
+    choosing courses"."""
+    text = "i have like 500 kwacha. and lots of time lol"
+    tracker = make_tracker(text, intent="out_of_scope", entities=extracted(text))
+    assert await ActionOutOfScope().run(dispatcher, tracker, domain) == []
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_budget_currency_unread"
+    assert message["amount"] == "500 kwacha"
+
+
 async def test_out_of_scope_asking_to_change_the_list_changes_it(store, domain) -> None:
     text = "can you show the cheapest one? rent is due and my mama needs her meds"
     dispatcher = CollectingDispatcher()

@@ -45,8 +45,12 @@ async def test_which_to_pick_names_one_listed_course_with_a_reason(
     store, dispatcher, domain
 ) -> None:
     courses, slots = await _listed(domain)
-    tracker = make_tracker("which would you pick?", intent="which_to_pick", slots=slots)
-    await ActionWhichToPick().run(dispatcher, tracker, domain)
+    # ("u pick one" reads "one" as a position: it must not stay for a later "save")
+    tracker = make_tracker(
+        "u pick one", intent="which_to_pick", slots={**slots, "course_index": [1]}
+    )
+    events = await ActionWhichToPick().run(dispatcher, tracker, domain)
+    assert slot_events(events) == {"course_index": None}
     reply = texts(dispatcher)
     assert reply.startswith("I'd start with ")
     assert sum(course["title"] in reply.split("\n")[0] for course in courses) == 1
@@ -100,3 +104,16 @@ async def test_an_unsure_job_question_naming_no_job_is_routed_as_unsure(store, d
 async def test_questions_about_results_without_a_list(store, dispatcher, domain) -> None:
     await ActionWhichToPick().run(dispatcher, make_tracker("which?"), domain)
     assert "haven't shown you any courses" in texts(dispatcher)
+
+
+async def test_a_question_about_getting_into_university_is_answered_about_study(
+    store, dispatcher, domain
+) -> None:
+    """ "does it help me get into uni" had been told "No course can promise a job"."""
+    _courses, slots = await _listed(domain)
+    tracker = make_tracker("does it help me get into uni", intent="ask_job_value", slots=slots)
+    await ActionJobValue().run(dispatcher, tracker, domain)
+    reply = texts(dispatcher)
+    assert reply.startswith("No course can promise a university place")
+    assert "job" not in reply.lower()
+    assert "What the courses I showed you carry:" in reply

@@ -214,3 +214,17 @@ async def test_a_capabilities_question_naming_a_topic_searches_it(store, domain)
         plain, make_tracker("what can you do?", intent="ask_capabilities"), domain
     )
     assert plain.messages[0]["response"] == "utter_capabilities"
+
+
+async def test_thanks_read_as_a_yes_after_a_list_is_thanks(store, dispatcher, domain) -> None:
+    """ "ok cool thx" after a list (affirm, nothing pending) had shown a list again."""
+    slots = {**PROFILE, "last_results": ["fl-animal-feed-production-feed-safety-eit-food"]}
+    tracker = make_tracker("ok cool thx", intent="affirm", slots=slots)
+    assert await ActionRecommendCourses().run(dispatcher, tracker, domain) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_you_are_welcome"]
+    # A yes with no thanks in it still searches.
+    other = CollectingDispatcher()
+    await ActionRecommendCourses().run(
+        other, make_tracker("ok", intent="affirm", slots=slots), domain
+    )
+    assert course_lists(other)

@@ -95,3 +95,19 @@ async def test_a_name_is_not_matched_to_a_provider_by_its_stem(store, dispatcher
     other = CollectingDispatcher()
     await ActionSaveShortlist().run(other, sports, domain)
     assert 'the "sport psychology" one' in texts(other)
+
+
+async def test_a_request_to_email_the_list_saves_it_and_says_nothing_is_sent(
+    store, dispatcher, domain
+) -> None:
+    """ "can u email the list to my mum shes the one paying" had saved one course and said
+    nothing about the email."""
+    shown = CollectingDispatcher()
+    events = await ActionRecommendCourses().run(shown, make_tracker(slots=PROFILE), domain)
+    slots = {**PROFILE, **slot_events(events)}
+    text = "can u email the list to my mum shes the one paying"
+    await ActionSaveShortlist().run(
+        dispatcher, make_tracker(text, intent="save_shortlist", slots=slots), domain
+    )
+    assert texts(dispatcher).startswith("Saved 3 courses")
+    assert dispatcher.messages[-1]["response"] == "utter_cannot_send"
