@@ -16,7 +16,7 @@ from actions.answers import cleaned
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
 from actions.form_history import just_said, set_since_message, value_before_message
-from actions.named_topic import search_named_topic
+from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
 from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.refine import refine, refine_or_search, refines_last_list
@@ -75,7 +75,11 @@ def _asks_what_the_list_gives(tracker: Tracker) -> bool:
     if not tracker.get_slot("last_results") or not just_said(tracker):
         return False
     question = asked_outcome(tracker.latest_message.get("text") or "")
-    return question is not None and question.pointed
+    if question is None or not question.pointed:
+        return False
+    topic = named_topic(tracker, kept=True, outright=True)
+    # ("what is the certificate in project management like?" asks for other courses)
+    return topic is None or titled_in(topic, list(tracker.get_slot("last_results") or []))
 
 
 class ActionRefineSearch(CourseAdvisorAction):

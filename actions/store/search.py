@@ -172,13 +172,15 @@ def recommend(
             passing
             and profile.subject is not None
             and (refining or bool(exclude_ids))
-            and (topic is None or topic.status != FULL)
+            and (topic is None or topic.status not in (FULL, PARTIAL))
         ):
             # A list refined from the one shown ("cheaper", "shorter", "more") keeps the
             # courses of the learner's subject as candidates (the subject re-ranks them): a
             # cheaper list of data science courses must not run out of them. Not when the
-            # catalogue has courses on the whole topic: "anything lighter?" after Spanish
-            # courses had listed Portuguese and Thai, shorter and lighter but off topic.
+            # catalogue has courses on the whole topic or on part of it: "anything lighter?"
+            # after Spanish courses had listed Portuguese and Thai, and "something more
+            # cheap?" after dental photography courses three cookery courses filed under
+            # photography, cheaper but off topic (better none, said so).
             passing -= set(
                 session.execute(
                     select(Course.id).where(
@@ -187,7 +189,14 @@ def recommend(
                 ).scalars()
             )
         top = set(request.ids[:needed])
-        rel = request.part([cid for cid in request.ids if cid in top or cid not in passing])
+        kept_ids = [cid for cid in request.ids if cid in top or cid not in passing]
+        if refining and topic is not None and topic.status == PARTIAL and rel is not None:
+            # a refined list stays on the part of the topic the catalogue covers (a
+            # "cheaper" list after dental photography courses: none, rather than "Guided
+            # Case Study of an English Language Learner" for the request's "cases")
+            covered = set(rel.ids)
+            kept_ids = [cid for cid in kept_ids if cid in covered]
+        rel = request.part(kept_ids)
     near, near_tiers = (
         (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
     )

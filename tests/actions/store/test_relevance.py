@@ -17,7 +17,7 @@ from actions.store.relevance import (
     weak_topic,
 )
 from actions.store.search import LearnerProfile, recommend
-from actions.store.topic_match import match_topic
+from actions.store.topic_match import PARTIAL, match_topic
 
 
 def _text(title: str, description: str | None) -> str:
@@ -193,6 +193,30 @@ def test_going_by_the_request_a_cheaper_list_keeps_the_learners_subject(session:
     cheaper = recommend(session, profile, cheaper_than=cheapest)
     assert cheaper.courses
     assert all(c.subject == "data-science-ai" for c in cheaper.courses)
+
+
+def test_a_cheaper_list_on_part_of_the_topic_takes_no_other_course_of_the_subject(
+    session: Session,
+) -> None:
+    """ "something more cheap?" after dental photography courses ("photos of the patients
+    cases", covered only in part) had listed three cookery courses filed under photography:
+    cheaper, but about nothing asked for. None is better (the reply says so)."""
+    profile = LearnerProfile(
+        topic="photos of the patients cases",
+        context="I want improve my photos of the patients cases, for documentation",
+        subject="photography-media",
+        goal="upskill",
+    )
+    first = recommend(session, profile)
+    assert first.topic is not None and first.topic.status == PARTIAL
+    cheapest = min(c.cost_gbp for c in first.courses if c.cost_gbp is not None)
+    cheaper = recommend(session, profile, cheaper_than=cheapest, sort="cheapest")
+    # (each database's engine decides what is about photography: PostgreSQL also matches
+    # the subject's name among a course's keywords)
+    covered = set(fulltext.relevance(session, first.topic.used).ids)
+    assert all(c.id in covered for c in cheaper.courses), [c.title for c in cheaper.courses]
+    if scores_add_up(session):
+        assert not cheaper.courses, [c.title for c in cheaper.courses]
 
 
 def test_words_the_learner_does_not_want_are_not_the_request(session: Session) -> None:
