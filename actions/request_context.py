@@ -59,6 +59,39 @@ def said_text(event: Mapping[str, Any]) -> str | None:
     return text if isinstance(text, str) else None
 
 
+#: Entities whose words are wishes the slots hold, not what a course should be about
+#: ("career change yeah. total beginner in ux" was closest in meaning to career planning).
+_WISH_ENTITIES = frozenset(
+    {
+        "goal",
+        "level",
+        "budget",
+        "budget_currency",
+        "hours_per_week",
+        "max_weeks",
+        "credit_bearing",
+        "delivery",
+    }
+)
+
+
+def said_without_wishes(event: Mapping[str, Any]) -> str | None:
+    """:func:`said_text` with the words of its wishes (goal, level, budget, time, credit,
+    delivery) left out."""
+    text = said_text(event)
+    if not text:
+        return text
+    for entity in (event.get("parse_data") or {}).get("entities") or []:
+        start, end = entity.get("start"), entity.get("end")
+        if (
+            entity.get("entity") in _WISH_ENTITIES
+            and isinstance(start, int)
+            and isinstance(end, int)
+        ):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return " ".join(text.split()) or None
+
+
 def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     """The text of the latest request among ``events`` (oldest first), or ``None``.
 
@@ -82,7 +115,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
             # intent ("Refresh needed: reading ECGs ..." read as inform).
             found = latest
         elif kind == "user":
-            text = said_text(event)
+            text = said_without_wishes(event)
             latest = text if text and text.strip() and not text.startswith("/") else None
             topic_only = None
             if (
@@ -106,4 +139,4 @@ def learner_context(tracker: Tracker) -> str | None:
     return request_text(tracker.events)
 
 
-__all__ = ["REQUEST_INTENTS", "learner_context", "request_text", "said_text"]
+__all__ = ["REQUEST_INTENTS", "learner_context", "request_text", "said_text", "said_without_wishes"]

@@ -270,7 +270,9 @@ def _topic_reason(course: Course, topic: TopicMatch | None, related: bool = Fals
         return f"title mentions {label}"
     if in_description:
         return f"description mentions {label}"
-    return f"catalogue entry mentions {label}"
+    if all(mentions(course.keywords, group) for group in topic.used):
+        return f"catalogue entry mentions {label}"
+    return None  # found by what the request means, not by its words (said so by the caller)
 
 
 #: The why of a course found by what the request means rather than by its words.

@@ -106,7 +106,10 @@ def request_text(
     something else)."""
     said = without_negated(context[:MAX_REQUEST_CHARS]) if context else ""
     vocabulary = topic_vocabulary()
-    noise = vocabulary.format_words | vocabulary.request_noise
+    # (the topic's own words are never noise: "HR" is human resources, not hours)
+    noise = (vocabulary.format_words | vocabulary.request_noise) - set(
+        _bare(word) for word in (topic or "").split()
+    )
     said = " ".join(word for word in said.split() if _bare(word) not in noise)
     if not any(_bare(word) not in vocabulary.stopwords for word in said.split()):
         said = ""  # nothing about a subject matter ("anything cheaper?")

@@ -95,3 +95,20 @@ def test_the_message_that_started_the_questions_is_the_request_whatever_its_inte
     request = _user("courses on wine tasting", "find_course")
     assert request_text([request, opening, started]) == request["text"]
     assert request_text([_user("/find_course", "find_course"), started]) is None
+
+
+def test_the_words_of_the_wishes_are_left_out() -> None:
+    """ "career change yeah. total beginner in ux": the goal and the level are slots; ranked
+    by meaning with them, career-planning courses came before the UX ones."""
+    text = "career change yeah. total beginner in ux but i know figma a little"
+    entities = [
+        {"entity": "goal", "start": 0, "end": 13},
+        {"entity": "level", "start": 20, "end": 34},
+        {"entity": "topic", "start": 38, "end": 40},
+    ]
+    event = {
+        "event": "user",
+        "text": text,
+        "parse_data": {"text": text, "intent": {"name": "inform"}, "entities": entities},
+    }
+    assert request_text([event]) == "yeah. in ux but i know figma a little"
