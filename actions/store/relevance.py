@@ -299,6 +299,25 @@ def request_relevance(
     return found if found.ids else None
 
 
+def within_subject(
+    session: Session, request: fulltext.Relevance, subject: str | None
+) -> fulltext.Relevance | None:
+    """The courses of ``request`` in the learner's ``subject`` (``None`` when it has none
+    there): for a topic the catalogue lacks, the rest of a long story ranks the subject's
+    courses, not the whole catalogue ("Welsh", said with a widow's life story, had listed a
+    TV-drama English course, one on children who run away and "Fall in Love with Mandarin"
+    for "passed", "away" and "love"). Without a subject, ``request`` as it is."""
+    if subject is None or not request.ids:
+        return request
+    ids = set(
+        session.execute(
+            select(Course.id).where(Course.id.in_(request.ids), Course.subject_id == subject)
+        ).scalars()
+    )
+    kept = [cid for cid in request.ids if cid in ids]
+    return request.part(kept) if kept else None
+
+
 def topic_disagrees(
     session: Session,
     rel: fulltext.Relevance | None,

@@ -54,6 +54,7 @@ from actions.store.relevance import (
     topic_disagrees,
     weak_matches,
     weak_topic,
+    within_subject,
 )
 from actions.store.results import LearnerProfile, ProfileError, Recommendation, SearchResult
 from actions.store.score_table import score_of, score_table
@@ -152,6 +153,8 @@ def recommend(
             and not nothing_near(session, topic, profile.context, inferred=inferred)
             else None
         )
+    if request is not None and topic is not None and topic.status == NONE and not inferred:
+        request = within_subject(session, request, profile.subject)
     by_request = request is not None and (
         topic is None
         or topic.status in (PARTIAL, NONE)

@@ -194,6 +194,22 @@ def test_an_absent_topic_is_said_to_be_absent(session: Session) -> None:
     assert nearest.courses and all(c.subject == "science" for c in nearest.courses)
 
 
+def test_an_absent_topic_said_in_a_long_story_gets_the_subjects_courses(
+    session: Session,
+) -> None:
+    """ "Welsh" with a widow's life story had listed courses matching "passed", "away"
+    and "love" from across the catalogue; the nearest are the learner's subject's."""
+    context = (
+        "Hello love, I live up the Rhondda in Treorchy. My husband worked 31 years underground "
+        "at Maerdy until they shut it, and he passed in 2021. My granddaughter chatters away "
+        "in Welsh at her school and I can't answer her. I'd love to learn it properly."
+    )
+    profile = LearnerProfile(topic="Welsh", subject="languages", context=context)
+    result = recommend(session, profile)
+    assert result.topic is not None and result.topic.status == NONE
+    assert result.courses and all(c.subject == "languages" for c in result.courses)
+
+
 def test_a_topic_covered_only_in_part_says_so(session: Session) -> None:
     match = match_topic(session, "sign language")
     assert match.status == PARTIAL
