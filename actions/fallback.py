@@ -42,6 +42,7 @@ from actions.recommend import say_foreign_budget
 from actions.references import course_names
 from actions.refine import refine, refine_or_search, refine_or_search_with, refines_last_list
 from actions.request_context import REQUEST_INTENTS
+from actions.results import answer_further_study_question
 from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
@@ -83,6 +84,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         answer_price_question(dispatcher, tracker)
         or answer_cost_question(dispatcher, tracker)
         or answer_outcome_question(dispatcher, tracker)
+        or answer_further_study_question(dispatcher, tracker)
         or answer_enrol_question(dispatcher, tracker)
         or answer_assessment_question(dispatcher, tracker)
         or answer_length_question(dispatcher, tracker)

@@ -33,9 +33,9 @@ from actions.course_list import NO_LIST
 from actions.extreme_question import answer_extreme_question
 from actions.knowledge import microcredentials
 from actions.knowledge.credit import RECOGNITION_CAVEAT
-from actions.named_topic import nothing_to_act_on
+from actions.named_topic import named_topic, nothing_to_act_on, titled_in
 from actions.negation import negated
-from actions.outcome_question import answer_outcome_question
+from actions.outcome_question import answer_outcome_question, points_at_the_list
 from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.references import chosen_positions, referenced_ids
 from actions.store.search import Recommendation
@@ -207,21 +207,42 @@ class ActionJobValue(CourseAdvisorAction):
             from actions.fallback import ActionAskRephrase  # imports this module
 
             return await ActionAskRephrase().act(dispatcher, tracker, domain)
-        study = asks_about_further_study(text)
-        lines = [
-            FURTHER_STUDY_VALUE + RECOGNITION_CAVEAT
-            if study
-            else "No course can promise a job. " + microcredentials.answer("employer_recognition")
-        ]
         _ids, courses = _last(tracker)
-        if courses:
-            lines.append("What the courses I showed you carry:\n" + _what_they_carry(courses))
-        lines.append(
-            "The university you'd apply to can say what it accepts, and a careers adviser can "
-            'talk it through with you (say "talk to an adviser").'
-            if study
-            else "A careers adviser can say how employers in your area see them "
-            '(say "talk to an adviser").'
-        )
-        dispatcher.utter_message(text="\n\n".join(lines))
+        dispatcher.utter_message(text=_value_text(courses, asks_about_further_study(text)))
         return []
+
+
+def _value_text(courses: list[Recommendation], study: bool) -> str:
+    """What the courses shown are worth for a job, or (``study``) towards university."""
+    lines = [
+        FURTHER_STUDY_VALUE + RECOGNITION_CAVEAT
+        if study
+        else "No course can promise a job. " + microcredentials.answer("employer_recognition")
+    ]
+    if courses:
+        lines.append("What the courses I showed you carry:\n" + _what_they_carry(courses))
+    lines.append(
+        "The university you'd apply to can say what it accepts, and a careers adviser can "
+        'talk it through with you (say "talk to an adviser").'
+        if study
+        else "A careers adviser can say how employers in your area see them "
+        '(say "talk to an adviser").'
+    )
+    return "\n\n".join(lines)
+
+
+def answer_further_study_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answer the latest message if it asks whether the courses shown count towards, or
+    help into, a degree or university ("any of this count toward a bachelors?"), pointing
+    at them and naming no other topic; whether it did."""
+    text = tracker.latest_message.get("text") or ""
+    if not (asks(text) and asks_about_further_study(text) and points_at_the_list(text)):
+        return False
+    ids, courses = _last(tracker)
+    if not courses:
+        return False
+    topic = named_topic(tracker, kept=True, outright=True)
+    if topic is not None and not titled_in(topic, ids):
+        return False  # "does it count toward a masters in data?" asks for data courses
+    dispatcher.utter_message(text=_value_text(courses, study=True))
+    return True

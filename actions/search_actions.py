@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import cleaned
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
+from actions.fallback import answer_in_scope_question
 from actions.form_history import just_said, set_since_message, value_before_message
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
@@ -39,6 +40,10 @@ class ActionRecommendCourses(CourseAdvisorAction):
             # "ok cool thx" after a list, read as a yes with nothing pending: thanks, not a
             # request for the same list again
             dispatcher.utter_message(response="utter_you_are_welcome")
+            return []
+        if _changes_nothing(tracker) and answer_in_scope_question(dispatcher, tracker):
+            # "GI bill cover it?" read as information, with no wish in it: the same list
+            # again would not answer it
             return []
         if _asks_what_the_list_gives(tracker) and answer_outcome_question(dispatcher, tracker):
             # "is there a certificate at the end because i want to show to the estate
@@ -67,6 +72,15 @@ def _only_thanks(tracker: Tracker) -> bool:
         return False
     text = cleaned(tracker.latest_message.get("text") or "")
     return _thanks().search(text) is not None and not set_since_message(tracker)
+
+
+def _changes_nothing(tracker: Tracker) -> bool:
+    """Whether the message just sent, after a list, set no slot."""
+    return (
+        bool(tracker.get_slot("last_results"))
+        and just_said(tracker)
+        and not set_since_message(tracker)
+    )
 
 
 def _asks_what_the_list_gives(tracker: Tracker) -> bool:

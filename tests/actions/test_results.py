@@ -117,3 +117,20 @@ async def test_a_question_about_getting_into_university_is_answered_about_study(
     assert reply.startswith("No course can promise a university place")
     assert "job" not in reply.lower()
     assert "What the courses I showed you carry:" in reply
+
+
+async def test_an_unsure_question_whether_the_list_counts_toward_a_degree_is_answered(
+    store, dispatcher, domain
+) -> None:
+    """ "any of this count toward a bachelors? never finished mine" (unsure, with a level
+    read from "bachelors") had searched again at undergraduate level."""
+    from actions.fallback import ActionAskRephrase
+
+    _courses, slots = await _listed(domain)
+    text = "any of this count toward a bachelors? never finished mine"
+    level = {"entity": "level", "value": "undergraduate", "start": 27, "end": 36}
+    tracker = make_tracker(text, intent="nlu_fallback", slots=slots, entities=[level])
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    reply = texts(dispatcher)
+    assert reply.startswith("No course can promise a university place"), reply
+    assert not course_lists(dispatcher)

@@ -228,3 +228,17 @@ async def test_thanks_read_as_a_yes_after_a_list_is_thanks(store, dispatcher, do
         other, make_tracker("ok", intent="affirm", slots=slots), domain
     )
     assert course_lists(other)
+
+
+async def test_a_question_read_as_information_that_changes_nothing_is_answered(
+    store, dispatcher, domain
+) -> None:
+    """ "GI bill cover it?" after a list, read as inform with no wish: it had got the same
+    list again; it gets who decides about funding."""
+    slots = {**PROFILE, "last_results": ["fl-animal-feed-production-feed-safety-eit-food"]}
+    tracker = make_tracker("GI bill cover it?", intent="inform", slots=slots)
+    assert await ActionRecommendCourses().run(dispatcher, tracker, domain) == []
+    assert not course_lists(dispatcher)
+    from actions.knowledge import microcredentials
+
+    assert [m["text"] for m in dispatcher.messages] == [microcredentials.answer("funding")]
