@@ -61,23 +61,29 @@ def said_text(event: Mapping[str, Any]) -> str | None:
 
 #: Entities whose words are wishes the slots hold, not what a course should be about
 #: ("career change yeah. total beginner in ux" was closest in meaning to career planning).
+#: Not the level or the delivery: their words may be in titles ("Intermediate French",
+#: "blended and online learning").
 _WISH_ENTITIES = frozenset(
     {
         "goal",
-        "level",
         "budget",
         "budget_currency",
         "hours_per_week",
         "max_weeks",
         "credit_bearing",
-        "delivery",
     }
 )
 
 
+#: A wish's words longer than this are a reading of a whole clause or message (the
+#: learned goal reader marks all it read: "I'm a care home deputy manager. Are there
+#: leadership courses aimed at health and social care?"), not a phrase to leave out.
+MAX_WISH_WORDS = 4
+
+
 def said_without_wishes(event: Mapping[str, Any]) -> str | None:
     """:func:`said_text` with the words of its wishes (goal, level, budget, time, credit,
-    delivery) left out."""
+    delivery: "career change", "total beginner") left out."""
     text = said_text(event)
     if not text:
         return text
@@ -87,6 +93,7 @@ def said_without_wishes(event: Mapping[str, Any]) -> str | None:
             entity.get("entity") in _WISH_ENTITIES
             and isinstance(start, int)
             and isinstance(end, int)
+            and len(text[start:end].split()) <= MAX_WISH_WORDS
         ):
             text = text[:start] + " " * (end - start) + text[end:]
     return " ".join(text.split()) or None
