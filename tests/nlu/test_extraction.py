@@ -228,6 +228,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # ---------------------------------------------------------------- credit
     ("I want academic credit", {"credit_bearing": True}),
     ("it should count towards a degree", {"credit_bearing": True}),
+    (
+        "Work, mainly. But if it could count toward something down the line",
+        {"credit_bearing": True},
+    ),
     ("I need credits towards my degree", {"credit_bearing": True}),
     ("it has to be credit-bearing", {"credit_bearing": True}),
     ("I don't need credits", {"credit_bearing": False}),
