@@ -192,14 +192,7 @@ def recommend(
                 ).scalars()
             )
         top = set(request.ids[:needed])
-        kept_ids = [cid for cid in request.ids if cid in top or cid not in passing]
-        if refining and topic is not None and topic.status == PARTIAL and rel is not None:
-            # a refined list stays on the part of the topic the catalogue covers (a
-            # "cheaper" list after dental photography courses: none, rather than "Guided
-            # Case Study of an English Language Learner" for the request's "cases")
-            covered = set(rel.ids)
-            kept_ids = [cid for cid in kept_ids if cid in covered]
-        rel = request.part(kept_ids)
+        rel = request.part([cid for cid in request.ids if cid in top or cid not in passing])
     near, near_tiers = (
         (None, []) if by_request else related_courses(session, topic, rel, needed, exclude_ids)
     )
