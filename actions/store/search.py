@@ -175,22 +175,30 @@ def recommend(
             passing
             and profile.subject is not None
             and (refining or bool(exclude_ids))
-            and (topic is None or topic.status not in (FULL, PARTIAL))
+            and (topic is None or topic.status != FULL)
         ):
             # A list refined from the one shown ("cheaper", "shorter", "more") keeps the
             # courses of the learner's subject as candidates (the subject re-ranks them): a
             # cheaper list of data science courses must not run out of them. Not when the
-            # catalogue has courses on the whole topic or on part of it: "anything lighter?"
-            # after Spanish courses had listed Portuguese and Thai, and "something more
-            # cheap?" after dental photography courses three cookery courses filed under
-            # photography, cheaper but off topic (better none, said so).
-            passing -= set(
+            # catalogue has courses on the whole topic: "anything lighter?" after Spanish
+            # courses had listed Portuguese and Thai, shorter and lighter but off topic; and
+            # with a topic covered in part, only those its covered part finds ("free is
+            # better" after child protection keeps the free course on children in armed
+            # groups), and none when that part is the subject's own name, which every course
+            # of the subject has among its keywords ("something more cheap?" after dental
+            # photography had listed three cookery courses filed under photography).
+            of_subject = set(
                 session.execute(
                     select(Course.id).where(
                         Course.id.in_(sorted(passing)), Course.subject_id == profile.subject
                     )
                 ).scalars()
             )
+            if topic is not None and topic.status == PARTIAL and rel is not None:
+                named = set(profile.subject.split("-"))
+                by_name = any(w in named for g in topic.used for p in g for w in p.split())
+                of_subject = set() if by_name else of_subject & set(rel.ids)
+            passing -= of_subject
         top = set(request.ids[:needed])
         rel = request.part([cid for cid in request.ids if cid in top or cid not in passing])
     near, near_tiers = (
