@@ -25,7 +25,7 @@ from actions.answers import NAMED_TOPIC
 from actions.card_actions import card_actions
 from actions.course_wording import credential_label, level_label, money, month_year
 from actions.profile_values import WISH_SLOTS
-from actions.request_context import learner_context, said_without_wishes
+from actions.request_context import learner_context, said_text
 from actions.store import fulltext
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.models import Course
@@ -156,7 +156,7 @@ def _topic_source(tracker: Tracker, topic: Any) -> tuple[bool, str | None]:
         entities = (event.get("parse_data") or {}).get("entities") or []
         found = [e for e in entities if e.get("entity") == "topic" and e.get("value") == topic]
         if found:
-            text = said_without_wishes(event)
+            text = said_text(event)
             confidences = [e.get("confidence") for e in found]
             if any(c is None for c in confidences):
                 return False, text

@@ -59,46 +59,6 @@ def said_text(event: Mapping[str, Any]) -> str | None:
     return text if isinstance(text, str) else None
 
 
-#: Entities whose words are wishes the slots hold, not what a course should be about
-#: ("career change yeah. total beginner in ux" was closest in meaning to career planning).
-#: Not the level or the delivery: their words may be in titles ("Intermediate French",
-#: "blended and online learning").
-_WISH_ENTITIES = frozenset(
-    {
-        "goal",
-        "budget",
-        "budget_currency",
-        "hours_per_week",
-        "max_weeks",
-        "credit_bearing",
-    }
-)
-
-
-#: A wish's words longer than this are a reading of a whole clause or message (the
-#: learned goal reader marks all it read: "I'm a care home deputy manager. Are there
-#: leadership courses aimed at health and social care?"), not a phrase to leave out.
-MAX_WISH_WORDS = 4
-
-
-def said_without_wishes(event: Mapping[str, Any]) -> str | None:
-    """:func:`said_text` with the words of its wishes (goal, level, budget, time, credit,
-    delivery: "career change", "total beginner") left out."""
-    text = said_text(event)
-    if not text:
-        return text
-    for entity in (event.get("parse_data") or {}).get("entities") or []:
-        start, end = entity.get("start"), entity.get("end")
-        if (
-            entity.get("entity") in _WISH_ENTITIES
-            and isinstance(start, int)
-            and isinstance(end, int)
-            and len(text[start:end].split()) <= MAX_WISH_WORDS
-        ):
-            text = text[:start] + " " * (end - start) + text[end:]
-    return " ".join(text.split()) or None
-
-
 def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     """The text of the latest request among ``events`` (oldest first), or ``None``.
 
@@ -122,7 +82,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
             # intent ("Refresh needed: reading ECGs ..." read as inform).
             found = latest
         elif kind == "user":
-            text = said_without_wishes(event)
+            text = said_text(event)
             latest = text if text and text.strip() and not text.startswith("/") else None
             topic_only = None
             if (
@@ -146,4 +106,4 @@ def learner_context(tracker: Tracker) -> str | None:
     return request_text(tracker.events)
 
 
-__all__ = ["REQUEST_INTENTS", "learner_context", "request_text", "said_text", "said_without_wishes"]
+__all__ = ["REQUEST_INTENTS", "learner_context", "request_text", "said_text"]

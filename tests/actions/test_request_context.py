@@ -95,25 +95,3 @@ def test_the_message_that_started_the_questions_is_the_request_whatever_its_inte
     request = _user("courses on wine tasting", "find_course")
     assert request_text([request, opening, started]) == request["text"]
     assert request_text([_user("/find_course", "find_course"), started]) is None
-
-
-def test_the_words_of_the_wishes_are_left_out() -> None:
-    """ "career change yeah. total beginner in ux": the goal is a slot; ranked by meaning
-    with it, career-planning courses came before the UX ones. The level stays (its words
-    may be a title's: "Intermediate French"), and so does a long span the learned goal
-    reader marks (the whole message it read)."""
-    text = "career change yeah. total beginner in ux but i know figma a little"
-    entities = [
-        {"entity": "goal", "start": 0, "end": 13},
-        {"entity": "level", "start": 20, "end": 34},
-        {"entity": "topic", "start": 38, "end": 40},
-    ]
-    event = {
-        "event": "user",
-        "text": text,
-        "parse_data": {"text": text, "intent": {"name": "inform"}, "entities": entities},
-    }
-    assert request_text([event]) == "yeah. total beginner in ux but i know figma a little"
-    whole = {"entity": "goal", "start": 0, "end": len(text)}
-    event["parse_data"] = {"text": text, "intent": {"name": "state_goal"}, "entities": [whole]}
-    assert request_text([event]) == text
