@@ -64,29 +64,28 @@ def _thanks(path: Path = THANKS_PATH) -> re.Pattern[str]:
     return phrase_patterns(path, "thanks")["thanks"]
 
 
-def _only_thanks(tracker: Tracker) -> bool:
-    """Whether the message just sent, after a list, agrees and thanks and changes no wish."""
-    if not tracker.get_slot("last_results") or not just_said(tracker):
-        return False
-    if (tracker.latest_message.get("intent") or {}).get("name") != "affirm":
-        return False
-    text = cleaned(tracker.latest_message.get("text") or "")
-    return _thanks().search(text) is not None and not set_since_message(tracker)
+def _just_said_after_a_list(tracker: Tracker) -> bool:
+    """Whether the message was just sent with a list of courses shown."""
+    return bool(tracker.get_slot("last_results")) and just_said(tracker)
 
 
 def _changes_nothing(tracker: Tracker) -> bool:
     """Whether the message just sent, after a list, set no slot."""
-    return (
-        bool(tracker.get_slot("last_results"))
-        and just_said(tracker)
-        and not set_since_message(tracker)
-    )
+    return _just_said_after_a_list(tracker) and not set_since_message(tracker)
+
+
+def _only_thanks(tracker: Tracker) -> bool:
+    """Whether the message just sent, after a list, agrees and thanks and changes no wish."""
+    if (tracker.latest_message.get("intent") or {}).get("name") != "affirm":
+        return False
+    text = cleaned(tracker.latest_message.get("text") or "")
+    return _thanks().search(text) is not None and _changes_nothing(tracker)
 
 
 def _asks_what_the_list_gives(tracker: Tracker) -> bool:
     """Whether the message just sent asks, in words pointing at the courses shown, what
     finishing them gives (:func:`actions.outcome_question.asked_outcome`)."""
-    if not tracker.get_slot("last_results") or not just_said(tracker):
+    if not _just_said_after_a_list(tracker):
         return False
     question = asked_outcome(tracker.latest_message.get("text") or "")
     if question is None or not question.pointed:
