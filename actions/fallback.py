@@ -30,7 +30,7 @@ from actions.common import CourseAdvisorAction, store_session
 from actions.cost_question import answer_cost_question
 from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
-from actions.form_history import FORM_NAME
+from actions.form_history import FORM_NAME, set_back_since_message
 from actions.length_question import answer_length_question
 from actions.named_topic import named_topic, search_named_topic
 from actions.negation import without_negated
@@ -171,7 +171,9 @@ class ActionAskRephrase(CourseAdvisorAction):
             text="Sorry, I'm not sure I understood. Did you mean one of these?",
             buttons=buttons[:MAX_SUGGESTIONS],
         )
-        return []
+        # Not understood, so it changes no wish: "Do you know how I might make it larger?"
+        # (about an iPad) had made "larger" the topic of the next search.
+        return set_back_since_message(tracker)
 
 
 def _closing_reply(tracker: Tracker) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from actions.answers import inferred_only, said_outright
 
@@ -90,10 +91,21 @@ def set_since_message(tracker: Tracker) -> set[str]:
     return set()
 
 
+def set_back_since_message(tracker: Tracker) -> list[dict[str, Any]]:
+    """Events that give every slot set since the latest message (:func:`set_since_message`)
+    the value it had before it: the message was answered as a question, or not understood,
+    so it changes no wish."""
+    return [
+        SlotSet(name, value_before_message(tracker, name))
+        for name in sorted(set_since_message(tracker))
+    ]
+
+
 __all__ = [
     "FORM_NAME",
     "goal_said_before",
     "just_said",
+    "set_back_since_message",
     "set_since_message",
     "value_before_message",
 ]

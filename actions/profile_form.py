@@ -97,6 +97,10 @@ PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 VAGUE_WINS_OVER = {"ask_capabilities", "greet", "thank"}
 # Ways to say "skip this question".
 SKIPS = {"skip", "deny"}
+#: Most words of an answer to the subject question taken whole as the topic ("kubernetes",
+#: "python for data analysis"); a longer answer describes ("For the past eleven years I have
+#: co-chaired an interfaith forum ...") and is searched by its words and meaning.
+LONGEST_TYPED_TOPIC = 6
 
 
 def searchable_topic(topic: Any) -> bool:
@@ -502,6 +506,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
             elif times_asked(tracker, "subject") >= MAX_ASKS:
                 return _subject_left_open(tracker)
             return {"subject": None}
+        if len(typed.split()) > LONGEST_TYPED_TOPIC and _request_names_something(tracker):
+            # A description, not a topic phrase: the search goes by the request (the whole
+            # message had become the topic: "no course on For the past eleven years ...").
+            return {"subject": None, "exploring": False, "by_request": True}
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -16,7 +15,7 @@ from actions.answers import cleaned
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
 from actions.fallback import answer_in_scope_question
-from actions.form_history import just_said, set_since_message, value_before_message
+from actions.form_history import just_said, set_back_since_message, set_since_message
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
 from actions.phrases import VOCAB_DIR, phrase_patterns
@@ -49,14 +48,13 @@ class ActionRecommendCourses(CourseAdvisorAction):
             # "is there a certificate at the end because i want to show to the estate
             # manager", read as a goal: the question is answered and the wishes the form
             # took from it ("manager") are set back.
-            return [
-                SlotSet(name, value_before_message(tracker, name))
-                for name in sorted(set_since_message(tracker))
-            ]
+            return set_back_since_message(tracker)
         return await refine_or_search(dispatcher, tracker)
 
 
 THANKS_PATH = VOCAB_DIR / "thanks.yml"
+#: Intents a message that only thanks is read as, besides thank itself.
+THANKING_INTENTS = frozenset({"affirm", "inform"})
 
 
 @lru_cache(maxsize=2)
@@ -75,8 +73,9 @@ def _changes_nothing(tracker: Tracker) -> bool:
 
 
 def _only_thanks(tracker: Tracker) -> bool:
-    """Whether the message just sent, after a list, agrees and thanks and changes no wish."""
-    if (tracker.latest_message.get("intent") or {}).get("name") != "affirm":
+    """Whether the message just sent, after a list, agrees (or informs) and thanks and
+    changes no wish ("Most kind. Kind regards, Kenneth", read as information)."""
+    if (tracker.latest_message.get("intent") or {}).get("name") not in THANKING_INTENTS:
         return False
     text = cleaned(tracker.latest_message.get("text") or "")
     return _thanks().search(text) is not None and _changes_nothing(tracker)

@@ -549,3 +549,16 @@ async def test_an_unsure_message_describing_courses_we_have_starts_the_form(stor
         other = make_tracker(said_text, intent="nlu_fallback", intent_ranking=ranked, slots=slots)
         assert await ActionAskRephrase().run(asked, other, domain) == []
         assert "not sure I understood" in asked.messages[0]["text"], said_text
+
+
+async def test_a_message_not_understood_changes_no_wish(dispatcher, domain) -> None:
+    """ "Do you know how I might make it larger?" (about an iPad) got "not sure I
+    understood", yet the slot mappings had made "larger" the topic of the next search."""
+    text = "Forgive me, the writing on this iPad is small. How might I make it larger?"
+    before = {"event": "slot", "name": "topic", "value": "Christian-Muslim relations"}
+    after = {"event": "slot", "name": "topic", "value": "larger"}
+    tracker = make_tracker(text, intent="nlu_fallback", slots={"topic": "larger"})
+    tracker.events = [before, {"event": "user", "text": text}, after]
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert "not sure I understood" in dispatcher.messages[0]["text"]
+    assert slot_events(events) == {"topic": "Christian-Muslim relations"}

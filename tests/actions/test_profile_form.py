@@ -68,6 +68,18 @@ def test_an_answer_that_is_not_a_subject_becomes_the_topic(dispatcher, domain) -
     assert dispatcher.messages == []
 
 
+def test_a_long_answer_describing_the_wish_is_searched_by_its_words(dispatcher, domain) -> None:
+    # The whole message had become the topic: "I have no course on For the past eleven
+    # years I have co-chaired a small interfaith forum. We meet mo as a whole."
+    text = (
+        "For the past eleven years I have co-chaired a small interfaith forum. I should like "
+        "to deepen my understanding of Islam, and of how Christians and Muslims have related."
+    )
+    tracker = make_tracker(text, intent="state_goal")
+    result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
+    assert result == {"subject": None, "exploring": False, "by_request": True}
+
+
 def test_an_answer_giving_a_wish_is_no_topic(dispatcher, domain) -> None:
     budget = {"entity": "budget", "value": 0, "start": 0, "end": 13}
     tracker = make_tracker("anything free? im broke till payday", entities=[budget])

@@ -230,6 +230,16 @@ async def test_thanks_read_as_a_yes_after_a_list_is_thanks(store, dispatcher, do
     assert course_lists(other)
 
 
+async def test_a_sign_off_read_as_information_after_a_list_is_thanks(
+    store, dispatcher, domain
+) -> None:
+    """ "Most kind. Kind regards, Kenneth" (inform) had listed courses on "regards"."""
+    slots = {**PROFILE, "last_results": ["fl-animal-feed-production-feed-safety-eit-food"]}
+    tracker = make_tracker("Most kind. Kind regards, Kenneth", intent="inform", slots=slots)
+    assert await ActionRecommendCourses().run(dispatcher, tracker, domain) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_you_are_welcome"]
+
+
 async def test_a_question_read_as_information_that_changes_nothing_is_answered(
     store, dispatcher, domain
 ) -> None:
