@@ -39,7 +39,12 @@ from actions.cost_question import answer_cost_question
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.extreme_question import answer_extreme_question
 from actions.length_question import answer_length_question
-from actions.named_topic import asked_for_another_topic, nothing_to_act_on, search_named_topic
+from actions.named_topic import (
+    asked_for_another_topic,
+    nothing_to_act_on,
+    search_named_topic,
+    search_the_named_one,
+)
 from actions.negation import without_negated
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
@@ -252,6 +257,10 @@ class ActionCourseDetails(CourseAdvisorAction):
             return await refine(dispatcher, tracker)
         if not chosen and len(ids) > 1:
             chosen = named
+        if not chosen and missing is not None:
+            searched = await search_the_named_one(dispatcher, tracker, missing)
+            if searched is not None:
+                return [SlotSet("course_index", None), *searched]
         if not chosen and (missing is not None or len(ids) > 1):
             # "the knife one, how many hours?" with no knife course in the list: say so.
             dispatcher.utter_message(

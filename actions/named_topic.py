@@ -26,6 +26,13 @@ from actions.negation import without_negated
 from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
 from actions.store.search import get_courses
+from actions.store.topic_match import FULL, match_topic
+
+#: Said before the courses on a topic the learner named as "the X one" of no list shown.
+NOT_SHOWN_BUT_FOUND = (
+    'None of the courses in my last list is the "{name}" one, but the catalogue has courses '
+    "on {name}:"
+)
 
 
 def named_topic(tracker: Tracker, *, kept: bool = False, outright: bool = False) -> str | None:
@@ -85,6 +92,26 @@ def asked_for_another_topic(tracker: Tracker, ids: list[str]) -> bool:
     return asked and not titled_in(topic, ids)
 
 
+async def search_the_named_one(
+    dispatcher: CollectingDispatcher, tracker: Tracker, name: str
+) -> list[dict[str, Any]] | None:
+    """Courses on ``name``, when the learner asks about "the ``name`` one" that no list
+    showed and the catalogue has courses on all of it ("What about the palliative care one
+    from UWI, would that count?" had been told to say "courses on palliative care");
+    ``None`` when it has none (the caller says the list has no such course)."""
+    if not searchable_topic(name):
+        return None
+    with store_session() as session:
+        match = match_topic(session, name)
+    if match.status != FULL or not match.count:
+        return None
+    dispatcher.utter_message(text=NOT_SHOWN_BUT_FOUND.format(name=name))
+    searching = tracker.copy()
+    searching.slots["topic"] = name
+    events = await send_recommendations(dispatcher, searching)
+    return [SlotSet("topic", name), *events]
+
+
 async def nothing_to_act_on(
     dispatcher: CollectingDispatcher, tracker: Tracker, reply: str
 ) -> list[dict[str, Any]]:
@@ -97,4 +124,4 @@ async def nothing_to_act_on(
     return []
 
 
-__all__ = ["named_topic", "nothing_to_act_on", "search_named_topic"]
+__all__ = ["named_topic", "nothing_to_act_on", "search_named_topic", "search_the_named_one"]

@@ -63,9 +63,25 @@ async def test_details_of_a_course_a_longer_list_lacks_say_so(store, dispatcher,
     tracker = make_tracker(
         "the knife one, how many hours a week?", intent="course_details", slots=slots
     )
-    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    events = await ActionCourseDetails().run(dispatcher, tracker, domain)
     assert texts(dispatcher).startswith('None of the courses in my last list is the "knife" one')
+    # ... and the catalogue's courses on knives follow ("What about the palliative care one
+    # from UWI?" had been told to say "courses on palliative care" itself).
+    [found] = course_lists(dispatcher)
+    assert found["courses"] and all("knife" in c["title"].lower() for c in found["courses"])
+    assert slot_events(events)["topic"] == "knife"
+
+
+async def test_details_of_a_course_no_list_shows_nor_the_catalogue_has_say_so(
+    store, dispatcher, domain
+) -> None:
+    """ "the zorbing one" with no zorbing course anywhere: the list lacks it, say so."""
+    slots, _ = await _shown(domain)
+    tracker = make_tracker("the zorbing one, how long is it?", intent="course_details", slots=slots)
+    await ActionCourseDetails().run(dispatcher, tracker, domain)
+    assert texts(dispatcher).startswith('None of the courses in my last list is the "zorbing" one')
     assert dispatcher.messages[0]["buttons"]
+    assert not course_lists(dispatcher)
 
 
 async def test_details_of_a_course_the_list_lacks_say_so(store, dispatcher, domain) -> None:
