@@ -61,6 +61,7 @@ class TopicCues:
     not_topics: frozenset[str]
     present_verbs: frozenset[str]
     doers: frozenset[str]
+    done_verbs: frozenset[str]
     possessives: frozenset[str]
     own_ventures: frozenset[str]
     audiences: frozenset[str]
@@ -70,6 +71,7 @@ class TopicCues:
     foreign_languages: tuple[str, ...]
     foreign_joiners: frozenset[str]
     object_pronouns: frozenset[str]
+    cue_objects: frozenset[str]
     question_openers: frozenset[str]
     what_is: frozenset[str]
     hedges: frozenset[str]
@@ -106,6 +108,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         not_topics=frozenset(word_list(raw, "not_topics", path)),
         present_verbs=frozenset(word_list(raw, "present_verbs", path)),
         doers=frozenset(word_list(raw, "doers", path)),
+        done_verbs=frozenset(word_list(raw, "done_verbs", path)),
         possessives=frozenset(word_list(raw, "possessives", path)),
         own_ventures=frozenset(word_list(raw, "own_ventures", path)),
         audiences=frozenset(word_list(raw, "audiences", path)),
@@ -119,6 +122,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
         foreign_joiners=frozenset(word_list(raw, "foreign_joiners", path)),
         object_pronouns=frozenset(word_list(raw, "object_pronouns", path)),
+        cue_objects=frozenset(word_list(raw, "cue_objects", path)),
         question_openers=frozenset(word_list(raw, "question_openers", path)),
         what_is=frozenset(word_list(raw, "what_is", path)),
         hedges=frozenset(word_list(raw, "hedges", path)),
@@ -209,6 +213,16 @@ def _span_after(
             break
         j += 1
     return (i, j) if j > i else None
+
+
+def _object_of_cue(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+    """Whether token ``k``, right after a cue, is a pronoun the cue is about, so no topic
+    follows ("understand them enough to ..."); not "IT" in capitals ("learn IT")."""
+    return (
+        k < len(toks)
+        and toks[k].norm in cues.cue_objects
+        and text[toks[k].start : toks[k].end] != "IT"
+    )
 
 
 def _opens_compound(toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
@@ -491,6 +505,22 @@ def _doing_now(toks: Sequence[_Token], i: int, cue: tuple[str, ...], cues: Topic
     )
 
 
+#: How many words before a cue a verb of study done is looked for ("did already 2 courses in").
+_DONE_REACH = 4
+
+
+def _done_before(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
+    """Whether the cue at token ``i`` follows, within _DONE_REACH words of its clause, a verb
+    of study done ("I did already 2 courses in Mímir", "I've completed a course on Excel"):
+    what the learner took before, not what they ask for."""
+    for k in range(i - 1, max(i - 1 - _DONE_REACH, -1), -1):
+        if toks[k].norm in cues.boundaries - cues.done_verbs:
+            return False
+        if toks[k].norm in cues.done_verbs:
+            return True
+    return False
+
+
 def _past_audience(
     toks: Sequence[_Token], span: tuple[int, int], cues: TopicCues
 ) -> tuple[int, int] | None:
@@ -560,7 +590,11 @@ def find_topic(
             # as surely as after "courses on" (not "basic knowledge of networking" after it);
             # "want to work in" often names a place ("in the UK", "in a hotel in Osaka").
             strength = STRENGTHS["strong"]
-        if not present:
+        if (
+            not present
+            and not _object_of_cue(text, toks, end, cues)
+            and not _done_before(toks, i, cues)
+        ):
             span = _span_after(text, toks, end, blocked, cues)
             if span is not None and cue[-1] == "for":
                 span = _past_audience(toks, span, cues)

@@ -121,6 +121,7 @@ class _Patterns:
     work: re.Pattern[str]
     study: re.Pattern[str]
     not_study_after: re.Pattern[str]
+    not_study_before: re.Pattern[str]
     turned_down_after: re.Pattern[str]
     per_session_after: re.Pattern[str]
     total: re.Pattern[str]
@@ -136,6 +137,7 @@ def _patterns() -> _Patterns:
         "work_cues",
         "study_cues",
         "not_study_after",
+        "not_study_before",
         "turned_down_after",
         "per_session_after",
         "total_cues",
@@ -147,6 +149,7 @@ def _patterns() -> _Patterns:
         work=data.regex("work_cues", r"\b", r"\b"),
         study=data.regex("study_cues", r"\b", r"\b"),
         not_study_after=data.regex("not_study_after", r"^\s*-?\s*"),
+        not_study_before=data.regex("not_study_before", r"\b", r"\s*$"),
         turned_down_after=data.regex(
             "turned_down_after", r"^\s*(?:(?:a|an|per|each|every)\s+[a-z]+\s*)?", r"\b"
         ),
@@ -268,6 +271,10 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             continue
         if rx.turned_down_after.match(right):
             ctx.claimed.append((start, end))  # "5 hours a week is alot": turned down
+            continue
+        if rx.not_study_before.search(scan[max(0, start - 40) : start]):
+            # "sensors every 15 minutes", "the maintenance engineering one is 10 hours a week?"
+            ctx.claimed.append((start, end))
             continue
         neg_right = rx.not_study_after.match(right)
         if neg_right and not re.match(r"^\s*(?:a|per|each|every)\s", right):

@@ -21,6 +21,19 @@ N = None  # "must not be extracted"
 CASES: list[tuple[str, dict[str, Any]]] = [
     # ---------------------------------------------------------------- budget
     ("I can spend about £1.2k on a course", {"budget": 1200}),
+    # ---------------------------------------------------------------- session 31
+    # how often something happens, a course's own hours, a posting abroad: no wish
+    (
+        "soil moisture sensors every 15 minutes. I want to try machine learning",
+        {"hours_per_week": N, "topic": "machine learning"},
+    ),
+    ("the maintenance engineering one is 10 hours a week? no way", {"hours_per_week": N}),
+    ("it's 5 hours a week for me", {"hours_per_week": 5}),
+    ("going to a copper mine near antofagasta for 2 years", {"max_weeks": N}),
+    (
+        "Mi work at mi uncle funeral home in Spanish Town nine years now",
+        {"subject": N, "topic": N},
+    ),
     ("under 500 quid please", {"budget": 500}),
     ("It must be free", {"budget": 0}),
     ("I have no money at all", {"budget": 0}),

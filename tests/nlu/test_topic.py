@@ -189,6 +189,17 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I want to shift to machine learning side, testing has no growth", None),
         # "get" before a course noun is the asking, not the topic.
         ("una get course wey go teach pattern cutting?", "pattern cutting"),
+        # A pronoun right after the cue is what it is about ("understand them").
+        ("i want to understand them enough to do first line troubleshooting myself", None),
+        # Who pays is no topic.
+        ("Around 4 hours per week. The institute reimburse courses up to USD 200.", None),
+        # Courses taken before are no wish; "few years ago" is when.
+        ("I did already 2 courses in Mímir few years ago but I forget a lot.", None),
+        ("I've done a course in Excel before, now I want a course on pivot tables", "pivot tables"),
+        ("a few marketing courses please", "marketing"),
+        # Sign-offs and amounts.
+        ("Most kind. Kind regards, Kenneth", None),
+        ("I understand little bit, speaking is very bad.", None),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
