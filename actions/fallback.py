@@ -344,11 +344,16 @@ def _drops_for_a_new_topic(tracker: Tracker) -> bool:
 def _asks_about_a_topic(tracker: Tracker) -> bool:
     """Whether an unsure message (no form running) asks about a topic it names and about no
     course of the list shown: "So there's no BSL at all? What about Makaton?", "nothing on
-    bees at all?"."""
+    bees at all?"; not a field's words said in passing ("the writing on this iPad has become
+    very small. Do you know how I might make it larger?" had searched courses on iPad)."""
     if tracker.active_loop.get("name"):
         return False
     text = tracker.latest_message.get("text") or ""
-    return asks(text) and named_topic(tracker) is not None and _points_at_no_shown_course(tracker)
+    return (
+        asks(text)
+        and named_topic(tracker, outright=True) is not None
+        and _points_at_no_shown_course(tracker)
+    )
 
 
 #: An unsure message with fewer words is not searched by what it describes ("ok then",

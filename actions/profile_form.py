@@ -33,7 +33,7 @@ from actions.form_history import (
 )
 from actions.profile_values import GOALS
 from actions.recommend import say_foreign_budget
-from actions.request_context import learner_context
+from actions.request_context import LONGEST_TOPIC_ANSWER, learner_context
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
 from actions.store.relevance import names_something
@@ -97,10 +97,6 @@ PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 VAGUE_WINS_OVER = {"ask_capabilities", "greet", "thank"}
 # Ways to say "skip this question".
 SKIPS = {"skip", "deny"}
-#: Most words of an answer to the subject question taken whole as the topic ("kubernetes",
-#: "python for data analysis"); a longer answer describes ("For the past eleven years I have
-#: co-chaired an interfaith forum ...") and is searched by its words and meaning.
-LONGEST_TYPED_TOPIC = 6
 
 
 def searchable_topic(topic: Any) -> bool:
@@ -506,9 +502,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
             elif times_asked(tracker, "subject") >= MAX_ASKS:
                 return _subject_left_open(tracker)
             return {"subject": None}
-        if len(typed.split()) > LONGEST_TYPED_TOPIC and _request_names_something(tracker):
-            # A description, not a topic phrase: the search goes by the request (the whole
-            # message had become the topic: "no course on For the past eleven years ...").
+        if len(typed.split()) > LONGEST_TOPIC_ANSWER and _request_names_something(tracker):
+            # A description, not a topic phrase: the search goes by the request, which it
+            # now is (actions.request_context; the whole message had become the topic: "I
+            # have no course on For the past eleven years ...").
             return {"subject": None, "exploring": False, "by_request": True}
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.

@@ -19,6 +19,11 @@ from actions.form_history import FORM_NAME
 
 #: Intents whose message describes what the learner is looking for.
 REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
+#: Most words of an answer to the subject question that is only a topic phrase
+#: ("kubernetes", "python for data analysis"); a longer one describes what the learner is
+#: after ("For the past eleven years I have co-chaired an interfaith forum ... I should like
+#: to deepen my understanding of Islam"), and is their request whatever it names.
+LONGEST_TOPIC_ANSWER = 6
 #: Events, and actions, after which earlier messages no longer count ("start again").
 _RESETS = frozenset({"restart", "session_started"})
 _RESET_ACTIONS = frozenset({"action_restart", "action_restart_search"})
@@ -73,6 +78,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     topic: Any = None  # the topic slot as it stands
     topic_then: Any = None  # the topic slot before that message
     latest: str | None = None  # the latest message in the learner's own words
+    asked: Any = None  # the question the form waits on
     for event in events:
         kind = event.get("event")
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
@@ -81,11 +87,18 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
             # The message that started the profile questions is the request, whatever its
             # intent ("Refresh needed: reading ECGs ..." read as inform).
             found = latest
+        elif kind == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
         elif kind == "user":
             text = said_text(event)
             latest = text if text and text.strip() and not text.startswith("/") else None
             topic_only = None
-            if (
+            describes = (
+                asked == "subject"
+                and latest is not None
+                and len(latest.split()) > LONGEST_TOPIC_ANSWER
+            )
+            if describes or (
                 _is_request(event)
                 and not (found is not None and _names_nothing(event))
                 and latest is not None
@@ -106,4 +119,10 @@ def learner_context(tracker: Tracker) -> str | None:
     return request_text(tracker.events)
 
 
-__all__ = ["REQUEST_INTENTS", "learner_context", "request_text", "said_text"]
+__all__ = [
+    "LONGEST_TOPIC_ANSWER",
+    "REQUEST_INTENTS",
+    "learner_context",
+    "request_text",
+    "said_text",
+]

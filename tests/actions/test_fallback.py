@@ -433,7 +433,7 @@ async def test_an_unsure_question_about_a_named_topic_searches_it(store, domain)
         {"name": "ask_credit", "confidence": 0.1},
     ]
     text = "So there's no BSL at all? What about Makaton?"
-    topic = [{"entity": "topic", "value": "Makaton", "start": 37, "end": 44}]
+    topic = [{"entity": "topic", "value": "Makaton", "start": 37, "end": 44, "confidence": 0.9}]
     events, _ = await _unsure_after_a_list(domain, text, ranking, topic)
     assert events == STARTS_THE_FORM
     # Not a question: still the suggestions.
@@ -562,3 +562,17 @@ async def test_a_message_not_understood_changes_no_wish(dispatcher, domain) -> N
     events = await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert "not sure I understood" in dispatcher.messages[0]["text"]
     assert slot_events(events) == {"topic": "Christian-Muslim relations"}
+
+
+async def test_an_unsure_question_naming_a_field_in_passing_searches_nothing(
+    store, dispatcher, domain
+) -> None:
+    """The iPad question had searched courses on "iPad" (a computing word in passing)."""
+    text = (
+        "Forgive the interruption, but the writing on this iPad has become very small. "
+        "Do you know how I might make it larger?"
+    )
+    tracker = make_tracker(text, intent="nlu_fallback", entities=extracted(text))
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert "not sure I understood" in dispatcher.messages[0]["text"]
+    assert not any(e.get("event") == "followup" for e in events)

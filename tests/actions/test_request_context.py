@@ -95,3 +95,19 @@ def test_the_message_that_started_the_questions_is_the_request_whatever_its_inte
     request = _user("courses on wine tasting", "find_course")
     assert request_text([request, opening, started]) == request["text"]
     assert request_text([_user("/find_course", "find_course"), started]) is None
+
+
+def test_a_long_answer_to_the_subject_question_is_the_request() -> None:
+    """The interfaith forum's description, answered to "Which subject?", named nothing the
+    NLU marks (a goal kept aside), so the opening message ("... my neighbours are Muslim")
+    had stayed the request and ranked a course on neighbours first."""
+    opening = _user("I am a retired minister. Most of my neighbours are Muslim.", "state_goal")
+    asked = {"event": "slot", "name": "requested_slot", "value": "subject"}
+    answer = _user(
+        "I co-chair an interfaith forum and should like to deepen my understanding of Islam.",
+        "state_goal",
+    )
+    assert request_text([opening, asked, answer]) == answer["text"]
+    # A short answer is a topic phrase, not the request.
+    short = _user("islam please", "inform")
+    assert request_text([opening, asked, short]) == opening["text"]
