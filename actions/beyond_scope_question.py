@@ -1,6 +1,8 @@
-"""Questions about what the assistant cannot do or advise on: visas and immigration, and
-how to pay (instalments, GCash, a card). The reply says so plainly and who can help,
-instead of the general "I can only help with choosing courses"; questions about funding
+"""Questions about what the assistant cannot do or advise on: visas and immigration, how
+to pay (instalments, GCash, a card), and where else to look for training the catalogue
+lacks ("So where should I look then?" after "I have no course on embalming"). The reply
+says so plainly and who can help, instead of the general "I can only help with choosing
+courses"; questions about funding
 and loans get the credit knowledge's answer (England's Lifelong Learning Entitlement, said to
 be England's only). The question's words are data:
 ``data/vocab/beyond_scope_questions.yml``.
@@ -23,7 +25,7 @@ QUESTIONS_PATH = VOCAB_DIR / "beyond_scope_questions.yml"
 #: What the questions can be about, in the order they are checked: funding is answered from
 #: the credit knowledge, the others by ``utter_beyond_scope_<kind>`` in domain.yml.
 FUNDING = "funding"
-KINDS = ("visa", "payment", FUNDING)
+KINDS = ("visa", "payment", FUNDING, "elsewhere")
 
 
 @lru_cache(maxsize=2)
@@ -44,7 +46,8 @@ def beyond_scope_kind(text: str) -> str | None:
 
 
 def answer_beyond_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
-    """Answer the latest message if it asks about a visa, paying or funding; whether it did."""
+    """Answer the latest message if it asks about a visa, paying, funding or where else to
+    look; whether it did."""
     kind = beyond_scope_kind(tracker.latest_message.get("text") or "")
     if kind is None:
         return False

@@ -19,6 +19,9 @@ from tests.actions.conftest import make_tracker
         ("can I pay in instalments?", "payment"),
         ("can i get HELB loan for these?", "funding"),
         ("is there any scholarship for the MicroMasters?", "funding"),
+        # after "I have no course on embalming and funeral directing"
+        ("So where should I look then?", "elsewhere"),
+        ("is there anywhere else I could learn it?", "elsewhere"),
         # Not such a question.
         ("I'm on a work visa and want a cheap cooking course", None),
         ("is there a course on fundraising?", None),
