@@ -549,6 +549,21 @@ def _taught_in(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bo
     return after in cues.preferences
 
 
+def _taught_in_instead(toks: Sequence[_Token], start: int, stop: int, cues: TopicCues) -> bool:
+    """Whether the phrase ``toks[start:stop]`` after "in" is a language a course might be
+    taught in instead of English ("Is it possible to study in Russian language or only
+    English?"), not a language to learn."""
+    if start == 0 or toks[start - 1].norm != "in":
+        return False
+    rest = [t.norm for t in toks[stop : stop + 3]]
+    if not rest or rest[0] != "or":
+        return False
+    rest = rest[1:]
+    if rest and rest[0] in ("only", "just", "in"):
+        rest = rest[1:]
+    return bool(rest) and rest[0] in cues.teaching_languages
+
+
 def find_topic(
     text: str, claimed: Sequence[tuple[int, int]] = (), *, bare: bool = False
 ) -> Topic | None:
@@ -671,6 +686,8 @@ def find_topic(
             continue
         if trimmed[1] - trimmed[0] == 1 and _taught_in(text, toks, trimmed[0], cues):
             continue  # "a short course in English is fine": how it is taught
+        if _taught_in_instead(toks, trimmed[0], trimmed[1], cues):
+            continue  # "study in Russian language or only English?": how it is taught
         candidates.append(Topic(text[a.start : b.end], a.start, b.end))
     generic = topic_vocabulary().generic
     fine = [t for t in candidates if not all(w.lower() in generic for w in t.text.split())]

@@ -265,6 +265,10 @@ def _subject_ok(
     )
     if taught_in and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before):
         return False
+    if _taught_in_instead_of_english(
+        phrase, scan[max(0, start - 45) : start], scan[end : end + 40], rx.course_languages
+    ):
+        return False  # "possible to study in Russian language or only English?": taught in
     # "my manager", "my centre manager reckons": a person (not "a shift supervisor post")
     if phrase in rx.boss_nouns and re.search(
         r"\b(?:(?:my|our|the|a|your)\s*|(?:my|our)\s+[a-z]+\s+)$", before
@@ -278,6 +282,28 @@ def _subject_ok(
             )
         )
     return True
+
+
+_OR_ENGLISH = re.compile(r"^\s*(?:languages?\s+)?or\s+(?:only\s+|just\s+|in\s+)?english\b")
+
+
+def _taught_in_instead_of_english(
+    phrase: str, before: str, after: str, languages: frozenset[str]
+) -> bool:
+    """Whether a language (or the word "language" after one) is asked about as the language
+    a course is taught in, instead of English ("Is it possible to study in Russian language
+    or only English?", "Python courses in Hindi or only English?")."""
+    if phrase in languages and phrase != "english":
+        return bool(re.search(r"\bin\s*$", before)) and bool(_OR_ENGLISH.match(after))
+    if phrase in ("language", "languages"):
+        said = re.search(r"\bin\s+(\w+)\s*$", before)
+        return said is not None and said.group(1) in languages and bool(_OR_ENGLISH.match(after))
+    if phrase == "english":
+        said = re.search(
+            r"\bin\s+(\w+)(?:\s+languages?)?\s+or\s+(?:only\s+|just\s+|in\s+)?$", before
+        )
+        return said is not None and said.group(1) in languages
+    return False
 
 
 def _it_means_it(

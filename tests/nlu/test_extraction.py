@@ -30,6 +30,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("the maintenance engineering one is 10 hours a week? no way", {"hours_per_week": N}),
     ("it's 5 hours a week for me", {"hours_per_week": 5}),
     ("going to a copper mine near antofagasta for 2 years", {"max_weeks": N}),
+    # the language a course is taught in, asked about
+    ("It is possible to study in Russian language or only English?", {"subject": N, "topic": N}),
+    ("Do you have Python courses in Hindi or only English?", {"subject": "computing-it"}),
     (
         "Mi work at mi uncle funeral home in Spanish Town nine years now",
         {"subject": N, "topic": N},

@@ -200,6 +200,9 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         # Sign-offs and amounts.
         ("Most kind. Kind regards, Kenneth", None),
         ("I understand little bit, speaking is very bad.", None),
+        # the language a course is taught in, asked about
+        ("It is possible to study in Russian language or only English?", None),
+        ("courses in French or English? I want to learn marketing", "marketing"),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
