@@ -502,7 +502,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
             elif times_asked(tracker, "subject") >= MAX_ASKS:
                 return _subject_left_open(tracker)
             return {"subject": None}
-        if len(typed.split()) > LONGEST_TOPIC_ANSWER and _request_names_something(tracker):
+        said = str(value or "").strip()
+        if len(said.split()) > LONGEST_TOPIC_ANSWER and _names_something(said, or_described=True):
             # A description, not a topic phrase: the search goes by the request, which it
             # now is (actions.request_context; the whole message had become the topic: "I
             # have no course on For the past eleven years ...").

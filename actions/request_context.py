@@ -79,6 +79,7 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     topic_then: Any = None  # the topic slot before that message
     latest: str | None = None  # the latest message in the learner's own words
     asked: Any = None  # the question the form waits on
+    described: str | None = None  # a long answer to the subject question, just sent
     for event in events:
         kind = event.get("event")
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
@@ -89,16 +90,24 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
             found = latest
         elif kind == "slot" and event.get("name") == "requested_slot":
             asked = event.get("value")
+        elif kind == "slot" and event.get("name") == "by_request":
+            if event.get("value") and described is not None:
+                before, found, topic_only = found, described, None
+            described = None
         elif kind == "user":
             text = said_text(event)
             latest = text if text and text.strip() and not text.startswith("/") else None
             topic_only = None
-            describes = (
-                asked == "subject"
+            # A long answer to the subject question is the request once the form takes it
+            # as one (it sets by_request, below).
+            described = (
+                latest
+                if asked == "subject"
                 and latest is not None
                 and len(latest.split()) > LONGEST_TOPIC_ANSWER
+                else None
             )
-            if describes or (
+            if (
                 _is_request(event)
                 and not (found is not None and _names_nothing(event))
                 and latest is not None

@@ -107,7 +107,8 @@ def test_a_long_answer_to_the_subject_question_is_the_request() -> None:
         "I co-chair an interfaith forum and should like to deepen my understanding of Islam.",
         "state_goal",
     )
-    assert request_text([opening, asked, answer]) == answer["text"]
-    # A short answer is a topic phrase, not the request.
-    short = _user("islam please", "inform")
-    assert request_text([opening, asked, short]) == opening["text"]
+    taken = {"event": "slot", "name": "by_request", "value": True}
+    assert request_text([opening, asked, answer, taken]) == answer["text"]
+    # Not when the form did not take it as a request ("dunno really. maybe work as a TA one
+    # day but mostly for him" after "my little brother is autistic ... understand it better").
+    assert request_text([opening, asked, answer]) == opening["text"]
