@@ -503,12 +503,13 @@ class ValidateLearnerProfileForm(FormValidationAction):
                 return _subject_left_open(tracker)
             return {"subject": None}
         said = str(value or "").strip()
-        if len(said.split()) > LONGEST_TOPIC_ANSWER and _names_something(said, or_described=True):
+        longer = len(said.split()) > LONGEST_TOPIC_ANSWER
+        if longer and _names_something(said, or_described=True):
             # A description, not a topic phrase: the search goes by the request, which it
             # now is (actions.request_context; the whole message had become the topic: "I
             # have no course on For the past eleven years ...").
             return {"subject": None, "exploring": False, "by_request": True}
-        if searchable_topic(typed):
+        if searchable_topic(typed) and not longer:
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
         if tracker.get_slot("exploring") or (

@@ -41,6 +41,7 @@ MAX_CUE_FILLERS = 2  # words of manner inside a cue ("anything much cheaper on")
 _AFTER_NOUN = 2  # "python course"
 _QUOTED = 3  # 'digital transformation' in quotes
 _BARE = 0.5  # a request that starts with its topic: only when no cue names one
+_ABOUT = frozenset({"for", "on", "in", "about", "with", "of"})  # "nothing for bees?"
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "cheers"})
 #: Shortest typed word read as a mistyped cue ("understnad", "intrested"); shorter ones
 #: ("lerning", "cources") are as often part of the topic or next to a verb read as one.
@@ -642,6 +643,8 @@ def find_topic(
         while first + 1 < len(toks) and (
             toks[first].norm in cues.hedges
             or (toks[first].norm in cues.not_topics and _breaks(text, toks[first], toks[first + 1]))
+            # "Nothing for bees? Strange, ...": what there is none of
+            or (toks[first].norm in cues.not_topics and toks[first + 1].norm in _ABOUT)
         ):
             first += 1
         # A message opening with a one-letter word of another language ("o sea... no sé")

@@ -86,6 +86,12 @@ def test_a_long_answer_describing_the_wish_is_searched_by_its_words(
     tracker = make_tracker(vague, intent="inform")
     result = ValidateLearnerProfileForm().validate_subject(vague, dispatcher, tracker, domain)
     assert result.get("by_request") is not True
+    # ... nor the topic word for word ("I have no course on Ok, maybe better I ask old
+    # beekeeper in village. Thank you anyway. as a whole").
+    bye = "Ok, maybe better I ask old beekeeper in village. Thank you anyway."
+    tracker = make_tracker(bye, intent="thank")
+    result = ValidateLearnerProfileForm().validate_subject(bye, dispatcher, tracker, domain)
+    assert "topic" not in result
 
 
 def test_an_answer_giving_a_wish_is_no_topic(dispatcher, domain) -> None:

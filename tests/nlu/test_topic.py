@@ -202,6 +202,7 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I understand little bit, speaking is very bad.", None),
         # the language a course is taught in, asked about
         ("It is possible to study in Russian language or only English?", None),
+        ("Nothing for bees? Strange, in Slovenia every village have beekeeper.", "bees"),
         ("courses in French or English? I want to learn marketing", "marketing"),
     ],
 )
