@@ -94,6 +94,11 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
     )
 
 
+#: The slots a question answered (not searched) sets back: what to search, not the wishes
+#: said with it ("is it one payment? I can do 3 hours a week").
+WHAT_TO_SEARCH = ("topic", "subject")
+
+
 class ActionAskRephrase(CourseAdvisorAction):
     def name(self) -> str:
         return "action_ask_rephrase"
@@ -102,7 +107,7 @@ class ActionAskRephrase(CourseAdvisorAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         if answer_in_scope_question(dispatcher, tracker):  # "how much is that in dollars"
-            return []
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new
             # wishes (domain mappings), so search again instead of asking to rephrase.
@@ -137,15 +142,17 @@ class ActionAskRephrase(CourseAdvisorAction):
         closing = _closing_reply(tracker)
         if closing is not None:
             dispatcher.utter_message(response=closing)
-            return []
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         undecided = undecided_wish(tracker.latest_message.get("text") or "")
         if undecided is not None and tracker.get_slot("last_results"):
             # "For the hours I am not sure, it depend of my night shifts" after a list.
             dispatcher.utter_message(response="utter_wish_left_open", wish=undecided)
             return []
         if answer_unrecorded_question(dispatcher, tracker):
-            # "Is it official Microsoft preparation?" after a list: not recorded, said so.
-            return []
+            # "Is it official Microsoft preparation?" after a list: not recorded, said so;
+            # what its words set is set back ("Do you know how I might make it larger?",
+            # about an iPad, had left "iPad" as the topic of the next search).
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _describes_courses_we_have(tracker):
             # "wanna make games like the indie ones on steam, how do i even start designin
             # them": no intent was sure and no topic was named, but what it describes is

@@ -3,6 +3,7 @@ sees it (Rasa hands the form's validation a tracker ending with the form's own a
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -91,13 +92,16 @@ def set_since_message(tracker: Tracker) -> set[str]:
     return set()
 
 
-def set_back_since_message(tracker: Tracker) -> list[dict[str, Any]]:
-    """Events that give every slot set since the latest message (:func:`set_since_message`)
-    the value it had before it: the message was answered as a question, or not understood,
-    so it changes no wish."""
+def set_back_since_message(
+    tracker: Tracker, only: Collection[str] | None = None
+) -> list[dict[str, Any]]:
+    """Events that give every slot set since the latest message (:func:`set_since_message`),
+    or those of ``only``, the value it had before it: the message was answered as a
+    question, or not understood, so it changes no wish."""
     return [
         SlotSet(name, value_before_message(tracker, name))
         for name in sorted(set_since_message(tracker))
+        if only is None or name in only
     ]
 
 

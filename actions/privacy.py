@@ -30,6 +30,7 @@ SEARCH_SLOTS = (
     "asked",
     "exploring",
     "by_request",
+    "described_request",
     "explore_background",
     "explore_enjoy",
 )

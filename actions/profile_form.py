@@ -33,7 +33,7 @@ from actions.form_history import (
 )
 from actions.profile_values import GOALS
 from actions.recommend import say_foreign_budget
-from actions.request_context import LONGEST_TOPIC_ANSWER, learner_context
+from actions.request_context import DESCRIBED_REQUEST, LONGEST_TOPIC_ANSWER, learner_context
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
 from actions.store.relevance import names_something
@@ -508,8 +508,18 @@ class ValidateLearnerProfileForm(FormValidationAction):
             # A description, not a topic phrase: the search goes by the request, which it
             # now is (actions.request_context; the whole message had become the topic: "I
             # have no course on For the past eleven years ...").
-            return {"subject": None, "exploring": False, "by_request": True}
-        if searchable_topic(typed) and not longer:
+            return {
+                "subject": None,
+                "exploring": False,
+                "by_request": True,
+                DESCRIBED_REQUEST: said,
+            }
+        if longer and not wish:
+            # More than a topic phrase, naming nothing ("dunno really. maybe work as a TA one
+            # day but mostly for him" after "my little brother is autistic ... understand it
+            # better"): the earlier request, else the exploration questions.
+            return _subject_left_open(tracker)
+        if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
         if tracker.get_slot("exploring") or (

@@ -22,8 +22,12 @@ REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
 #: Most words of an answer to the subject question that is only a topic phrase
 #: ("kubernetes", "python for data analysis"); a longer one describes what the learner is
 #: after ("For the past eleven years I have co-chaired an interfaith forum ... I should like
-#: to deepen my understanding of Islam"), and is their request whatever it names.
+#: to deepen my understanding of Islam") when its words name something (the profile form
+#: decides, and keeps it in DESCRIBED_REQUEST).
 LONGEST_TOPIC_ANSWER = 6
+#: The slot holding such an answer: the request from then on, whatever its intent and
+#: entities.
+DESCRIBED_REQUEST = "described_request"
 #: Events, and actions, after which earlier messages no longer count ("start again").
 _RESETS = frozenset({"restart", "session_started"})
 _RESET_ACTIONS = frozenset({"action_restart", "action_restart_search"})
@@ -78,8 +82,6 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     topic: Any = None  # the topic slot as it stands
     topic_then: Any = None  # the topic slot before that message
     latest: str | None = None  # the latest message in the learner's own words
-    asked: Any = None  # the question the form waits on
-    described: str | None = None  # a long answer to the subject question, just sent
     for event in events:
         kind = event.get("event")
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
@@ -88,25 +90,14 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
             # The message that started the profile questions is the request, whatever its
             # intent ("Refresh needed: reading ECGs ..." read as inform).
             found = latest
-        elif kind == "slot" and event.get("name") == "requested_slot":
-            asked = event.get("value")
-        elif kind == "slot" and event.get("name") == "by_request":
-            if event.get("value") and described is not None:
-                before, found, topic_only = found, described, None
-            described = None
+        elif kind == "slot" and event.get("name") == DESCRIBED_REQUEST:
+            value = event.get("value")
+            if isinstance(value, str) and value.strip():
+                before, found, topic_only = found, value, None
         elif kind == "user":
             text = said_text(event)
             latest = text if text and text.strip() and not text.startswith("/") else None
             topic_only = None
-            # A long answer to the subject question is the request once the form takes it
-            # as one (it sets by_request, below).
-            described = (
-                latest
-                if asked == "subject"
-                and latest is not None
-                and len(latest.split()) > LONGEST_TOPIC_ANSWER
-                else None
-            )
             if (
                 _is_request(event)
                 and not (found is not None and _names_nothing(event))
@@ -129,6 +120,7 @@ def learner_context(tracker: Tracker) -> str | None:
 
 
 __all__ = [
+    "DESCRIBED_REQUEST",
     "LONGEST_TOPIC_ANSWER",
     "REQUEST_INTENTS",
     "learner_context",

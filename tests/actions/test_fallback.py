@@ -576,3 +576,22 @@ async def test_an_unsure_question_naming_a_field_in_passing_searches_nothing(
     events = await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert "not sure I understood" in dispatcher.messages[0]["text"]
     assert not any(e.get("event") == "followup" for e in events)
+
+
+async def test_a_question_about_the_list_answered_sets_back_what_to_search(
+    store, dispatcher, domain
+) -> None:
+    """The iPad question, answered as one about the list shown, had left "iPad" (a field's
+    word in passing) as the topic of the learner's next request."""
+    text = (
+        "Forgive the interruption, but the writing on this iPad has become very small. "
+        "Do you know how I might make it larger?"
+    )
+    slots = {"last_results": ["fl-animal-feed-production-feed-safety-eit-food"], "topic": "iPad"}
+    tracker = make_tracker(text, intent="nlu_fallback", slots=slots, entities=extracted(text))
+    before = {"event": "slot", "name": "topic", "value": "Christian-Muslim relations"}
+    after = {"event": "slot", "name": "topic", "value": "iPad"}
+    tracker.events = [before, {"event": "user", "text": text}, after]
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_question_not_recorded"]
+    assert slot_events(events) == {"topic": "Christian-Muslim relations"}

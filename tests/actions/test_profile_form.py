@@ -79,13 +79,28 @@ def test_a_long_answer_describing_the_wish_is_searched_by_its_words(
     )
     tracker = make_tracker(text, intent="state_goal")
     result = ValidateLearnerProfileForm().validate_subject(text, dispatcher, tracker, domain)
-    assert result == {"subject": None, "exploring": False, "by_request": True}
+    assert result == {
+        "subject": None,
+        "exploring": False,
+        "by_request": True,
+        "described_request": text,
+    }
     # A long answer that names nothing is no request ("dunno really. maybe work as a TA one
     # day but mostly for him").
     vague = "dunno really. maybe work as a TA one day but mostly for him"
     tracker = make_tracker(vague, intent="inform")
     result = ValidateLearnerProfileForm().validate_subject(vague, dispatcher, tracker, domain)
     assert result.get("by_request") is not True
+    # ... but the request before it is searched when it names something.
+    opening = "hiya. my little brother is autistic n i help look after him. want to understand it"
+    events = [
+        {"event": "user", "text": opening, "parse_data": {"intent": {"name": "state_goal"}}},
+        {"event": "slot", "name": "requested_slot", "value": "subject"},
+        {"event": "user", "text": vague, "parse_data": {"intent": {"name": "inform"}}},
+    ]
+    tracker = make_tracker(vague, intent="inform", events=events)
+    result = ValidateLearnerProfileForm().validate_subject(vague, dispatcher, tracker, domain)
+    assert result == {"subject": None, "exploring": False, "by_request": True}
     # ... nor the topic word for word ("I have no course on Ok, maybe better I ask old
     # beekeeper in village. Thank you anyway. as a whole").
     bye = "Ok, maybe better I ask old beekeeper in village. Thank you anyway."
@@ -673,4 +688,9 @@ async def test_a_question_naming_what_it_wants_is_searched(store, dispatcher, do
     assert await form.extract_subject(dispatcher, tracker, domain) == {}
     result = form.validate_subject(text, dispatcher, tracker, domain)
     # searched by its words, not taken whole as the topic (it is more than a topic phrase)
-    assert result == {"subject": None, "exploring": False, "by_request": True}
+    assert result == {
+        "subject": None,
+        "exploring": False,
+        "by_request": True,
+        "described_request": text,
+    }

@@ -107,8 +107,11 @@ def test_a_long_answer_to_the_subject_question_is_the_request() -> None:
         "I co-chair an interfaith forum and should like to deepen my understanding of Islam.",
         "state_goal",
     )
-    taken = {"event": "slot", "name": "by_request", "value": True}
+    taken = {"event": "slot", "name": "described_request", "value": answer["text"]}
     assert request_text([opening, asked, answer, taken]) == answer["text"]
-    # Not when the form did not take it as a request ("dunno really. maybe work as a TA one
-    # day but mostly for him" after "my little brother is autistic ... understand it better").
+    # Not when the form did not take it as the request ("dunno really. maybe work as a TA
+    # one day but mostly for him" after "my little brother is autistic ...").
     assert request_text([opening, asked, answer]) == opening["text"]
+    # A later request replaces it.
+    later = _user("actually something on SQL", "inform", "topic")
+    assert request_text([opening, asked, answer, taken, later]) == later["text"]
