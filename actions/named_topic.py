@@ -59,6 +59,13 @@ async def search_named_topic(
     topic = named_topic(tracker, kept=kept)
     if topic is None:
         return None
+    return await _search(dispatcher, tracker, topic)
+
+
+async def _search(
+    dispatcher: CollectingDispatcher, tracker: Tracker, topic: str
+) -> list[dict[str, Any]]:
+    """The courses on ``topic``, which becomes the conversation's topic."""
     searching = tracker.copy()
     searching.slots["topic"] = topic
     events = await send_recommendations(dispatcher, searching)
@@ -106,10 +113,7 @@ async def search_the_named_one(
     if match.status != FULL or not match.count:
         return None
     dispatcher.utter_message(text=NOT_SHOWN_BUT_FOUND.format(name=name))
-    searching = tracker.copy()
-    searching.slots["topic"] = name
-    events = await send_recommendations(dispatcher, searching)
-    return [SlotSet("topic", name), *events]
+    return await _search(dispatcher, tracker, name)
 
 
 async def nothing_to_act_on(

@@ -33,7 +33,7 @@ from actions.form_history import (
 )
 from actions.profile_values import GOALS
 from actions.recommend import say_foreign_budget
-from actions.request_context import DESCRIBED_REQUEST, LONGEST_TOPIC_ANSWER, learner_context
+from actions.request_context import DESCRIBED_REQUEST, learner_context
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
 from actions.store.relevance import names_something
@@ -97,6 +97,11 @@ PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 VAGUE_WINS_OVER = {"ask_capabilities", "greet", "thank"}
 # Ways to say "skip this question".
 SKIPS = {"skip", "deny"}
+#: Most words of an answer to the subject question that is only a topic phrase
+#: ("kubernetes", "python for data analysis"); a longer one describes what the learner is
+#: after ("For the past eleven years I have co-chaired an interfaith forum ... I should like
+#: to deepen my understanding of Islam") and is the request when its words name something.
+LONGEST_TOPIC_ANSWER = 6
 
 
 def searchable_topic(topic: Any) -> bool:
@@ -484,7 +489,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         if isinstance(value, str) and value in subject_ids():
             return {"subject": value, "exploring": False}
-        typed = str(value or "").strip()[:80]
+        said = str(value or "").strip()
+        typed = said[:80]
         wish = _states_a_concrete_wish(tracker)
         if not _entity(tracker, "topic") and (
             wish
@@ -502,7 +508,6 @@ class ValidateLearnerProfileForm(FormValidationAction):
             elif times_asked(tracker, "subject") >= MAX_ASKS:
                 return _subject_left_open(tracker)
             return {"subject": None}
-        said = str(value or "").strip()
         longer = len(said.split()) > LONGEST_TOPIC_ANSWER
         if longer and _names_something(said, or_described=True):
             # A description, not a topic phrase: the search goes by the request, which it

@@ -19,13 +19,8 @@ from actions.form_history import FORM_NAME
 
 #: Intents whose message describes what the learner is looking for.
 REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
-#: Most words of an answer to the subject question that is only a topic phrase
-#: ("kubernetes", "python for data analysis"); a longer one describes what the learner is
-#: after ("For the past eleven years I have co-chaired an interfaith forum ... I should like
-#: to deepen my understanding of Islam") when its words name something (the profile form
-#: decides, and keeps it in DESCRIBED_REQUEST).
-LONGEST_TOPIC_ANSWER = 6
-#: The slot holding such an answer: the request from then on, whatever its intent and
+#: The slot holding a long answer to the subject question that names what the learner is
+#: after (the profile form decides): the request from then on, whatever its intent and
 #: entities.
 DESCRIBED_REQUEST = "described_request"
 #: Events, and actions, after which earlier messages no longer count ("start again").
@@ -121,7 +116,6 @@ def learner_context(tracker: Tracker) -> str | None:
 
 __all__ = [
     "DESCRIBED_REQUEST",
-    "LONGEST_TOPIC_ANSWER",
     "REQUEST_INTENTS",
     "learner_context",
     "request_text",

@@ -515,10 +515,10 @@ def _done_before(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
     of study done ("I did already 2 courses in Mímir", "I've completed a course on Excel"):
     what the learner took before, not what they ask for."""
     for k in range(i - 1, max(i - 1 - _DONE_REACH, -1), -1):
-        if toks[k].norm in cues.boundaries - cues.done_verbs:
-            return False
         if toks[k].norm in cues.done_verbs:
             return True
+        if toks[k].norm in cues.boundaries:
+            return False
     return False
 
 
@@ -550,19 +550,19 @@ def _taught_in(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bo
     return after in cues.preferences
 
 
-def _taught_in_instead(toks: Sequence[_Token], start: int, stop: int, cues: TopicCues) -> bool:
+#: Right after a language: offered as the language a course is taught in instead of English
+#: ("study in Russian language or only English?"); also read by nlu.extraction.subject.
+OR_ENGLISH = re.compile(
+    r"^\s*(?:languages?\s+)?or\s+(?:only\s+|just\s+|in\s+)?english\b", re.IGNORECASE
+)
+
+
+def _taught_in_instead(text: str, toks: Sequence[_Token], start: int, stop: int) -> bool:
     """Whether the phrase ``toks[start:stop]`` after "in" is a language a course might be
     taught in instead of English ("Is it possible to study in Russian language or only
     English?"), not a language to learn."""
-    if start == 0 or toks[start - 1].norm != "in":
-        return False
-    rest = [t.norm for t in toks[stop : stop + 3]]
-    if not rest or rest[0] != "or":
-        return False
-    rest = rest[1:]
-    if rest and rest[0] in ("only", "just", "in"):
-        rest = rest[1:]
-    return bool(rest) and rest[0] in cues.teaching_languages
+    after = text[toks[stop - 1].end :]
+    return start > 0 and toks[start - 1].norm == "in" and bool(OR_ENGLISH.match(after))
 
 
 def find_topic(
@@ -689,7 +689,7 @@ def find_topic(
             continue
         if trimmed[1] - trimmed[0] == 1 and _taught_in(text, toks, trimmed[0], cues):
             continue  # "a short course in English is fine": how it is taught
-        if _taught_in_instead(toks, trimmed[0], trimmed[1], cues):
+        if _taught_in_instead(text, toks, trimmed[0], trimmed[1]):
             continue  # "study in Russian language or only English?": how it is taught
         candidates.append(Topic(text[a.start : b.end], a.start, b.end))
     generic = topic_vocabulary().generic
@@ -698,4 +698,4 @@ def find_topic(
     return chosen[0] if chosen else None
 
 
-__all__ = ["Topic", "TopicCues", "find_topic", "topic_cues"]
+__all__ = ["OR_ENGLISH", "Topic", "TopicCues", "find_topic", "topic_cues"]

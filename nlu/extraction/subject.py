@@ -26,6 +26,7 @@ from nlu.extraction.subject_index import (
     subject_index,
     subject_words,
 )
+from nlu.topic import OR_ENGLISH
 
 #: How a subject was said, by the role of its mention (the ``said_as`` of its entity).
 SAID_AS_BY_ROLE = {"target": WANTED, "weak": WANTED, "neutral": IN_PASSING, "source": HELD}
@@ -284,9 +285,6 @@ def _subject_ok(
     return True
 
 
-_OR_ENGLISH = re.compile(r"^\s*(?:languages?\s+)?or\s+(?:only\s+|just\s+|in\s+)?english\b")
-
-
 def _taught_in_instead_of_english(
     phrase: str, before: str, after: str, languages: frozenset[str]
 ) -> bool:
@@ -294,10 +292,10 @@ def _taught_in_instead_of_english(
     a course is taught in, instead of English ("Is it possible to study in Russian language
     or only English?", "Python courses in Hindi or only English?")."""
     if phrase in languages and phrase != "english":
-        return bool(re.search(r"\bin\s*$", before)) and bool(_OR_ENGLISH.match(after))
+        return bool(re.search(r"\bin\s*$", before)) and bool(OR_ENGLISH.match(after))
     if phrase in ("language", "languages"):
         said = re.search(r"\bin\s+(\w+)\s*$", before)
-        return said is not None and said.group(1) in languages and bool(_OR_ENGLISH.match(after))
+        return said is not None and said.group(1) in languages and bool(OR_ENGLISH.match(after))
     if phrase == "english":
         said = re.search(
             r"\bin\s+(\w+)(?:\s+languages?)?\s+or\s+(?:only\s+|just\s+|in\s+)?$", before
