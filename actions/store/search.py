@@ -32,7 +32,6 @@ from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import Subquery
 
 from actions.profile_values import GOALS
 from actions.store import fulltext
@@ -84,6 +83,9 @@ from actions.store.wishes import (
     order_keys,
     profile_wishes,
 )
+
+# The columns of the one score table the ranking joins (see score_table).
+MEANING_COLUMN, CONTEXT_COLUMN, WORDS_COLUMN = range(3)
 
 
 def recommend(
@@ -273,7 +275,6 @@ def recommend(
     kept = [w for w in wishes if w.key not in relaxed]
     loose = [w for w in wishes if w.key in relaxed]
     order: list[Any] = []
-    joined: list[Subquery] = []  # score tables the ranking joins (see score_table)
     # What the request means: the course closest to it first (see semantic), and before
     # every other key, the courses near the closest one in meaning ("Chinese Medicine"
     # found by its words is far from "Mandarin for an adult beginner").
@@ -329,31 +330,34 @@ def recommend(
                 else_=1,
             )
         )
-    if meaning:
-        joined.append(score_table(session, meaning))
-        order.append(score_of(joined[-1], 1.0))
+    # Every score the ranking reads, as columns of one table (see score_table).
+    context_scores = context.scores if context is not None else {}
+    scores = {**(near.scores if near else {}), **(rel.scores if rel else {})}
+    table = (
+        score_table(session, meaning, context_scores, scores)
+        if meaning or context_scores or scores
+        else None
+    )
+    if meaning and table is not None:
+        order.append(score_of(table, MEANING_COLUMN, 1.0))
     if penalty is not None:  # by how far a relaxed wish is missed
         order.append(penalty)
     if weak:  # clearly more about the topic before the goal and subject re-rank
         order.append(case((Course.id.in_(sorted(weak)), 1), else_=0))
-    if context is not None and context.scores:  # the rest of the request ("... oncology ...")
-        joined.append(score_table(session, context.scores))
-        order.append(score_of(joined[-1]))
+    if context_scores and table is not None:  # the rest of the request ("... oncology ...")
+        order.append(score_of(table, CONTEXT_COLUMN))
     if rel is not None and profile.subject is not None:
         order.append(case((Course.subject_id == profile.subject, 0), else_=1))
-    scores = {**(near.scores if near else {}), **(rel.scores if rel else {})}
-    if scores:
-        joined.append(score_table(session, scores))
-    if scores and by_request:
+    if scores and by_request and table is not None:
         # Any of many words said: how well a course matches them comes before the goal.
-        order.append(score_of(joined[-1]))
+        order.append(score_of(table, WORDS_COLUMN))
     order += order_keys(profile, sort)
-    if scores:
-        order.append(score_of(joined[-1]))
+    if scores and table is not None:
+        order.append(score_of(table, WORDS_COLUMN))
     order.append(Course.id)
     # Rank ids only (an index-only scan), then load the few courses shown.
     ranking = select(Course.id).select_from(Course)
-    for table in joined:
+    if table is not None:
         ranking = ranking.outerjoin(table, table.c.key == Course.id)
     ids = list(
         session.execute(

@@ -37,3 +37,24 @@ def test_an_empty_table_gives_every_course_the_default(session: Session) -> None
         .limit(1)
     ).scalar_one()
     assert value == 7.0
+
+
+def test_several_kinds_of_score_share_one_table_each_in_its_own_column(
+    session: Session,
+) -> None:
+    ids = list(session.execute(select(Course.id).order_by(Course.id).limit(3)).scalars())
+    meaning = {ids[0]: -0.5, ids[1]: -0.9}
+    words = {ids[2]: -4.0, ids[0]: -1.0}
+    table = score_table(session, meaning, words)
+    rows = session.execute(
+        select(Course.id, score_of(table, 0, default=1.0), score_of(table, 1))
+        .select_from(Course)
+        .outerjoin(table, table.c.key == Course.id)
+        .where(Course.id.in_(ids))
+        .order_by(score_of(table, 0, default=1.0), score_of(table, 1), Course.id)
+    ).all()
+    assert [tuple(row) for row in rows] == [
+        (ids[1], -0.9, 0.0),
+        (ids[0], -0.5, -1.0),
+        (ids[2], 1.0, -4.0),
+    ]

@@ -4,12 +4,15 @@ the band of courses near the closest one, requests searched by meaning alone."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from actions.store.models import Course
 from actions.store.results import LearnerProfile
 from actions.store.search import recommend
 from actions.store.semantic_ranking import (
     MEANING_BAND,
+    course_ids,
     described_courses,
     meaning_query,
     names_subject,
@@ -128,3 +131,12 @@ def test_a_subject_read_from_a_passing_word_keeps_no_closer_course_out(
     titles = [course.title.lower() for course in recommend(session, profile).courses[:3]]
     assert first_word in titles[0], titles
     assert unlisted_word is None or not any(unlisted_word in title for title in titles), titles
+
+
+def test_course_ids_are_those_meeting_the_conditions_and_none_when_none_do(
+    session: Session,
+) -> None:
+    subject = session.execute(select(Course.subject_id).limit(1)).scalar_one()
+    expected = set(session.execute(select(Course.id).where(Course.subject_id == subject)).scalars())
+    assert sorted(course_ids(session, Course.subject_id == subject)) == sorted(expected)
+    assert course_ids(session, Course.subject_id == "no-such-subject") == []
