@@ -70,6 +70,7 @@ _DAY_LIST_RE = re.compile(
     r"(?:on\s+)?" + _DAY_NAME + r"(?:\s*(?:,|&|\+|/|and|or)?\s*" + _DAY_NAME + r")*"
 )
 # "1 hour after my shift", "30 mins before work": when, not how long the work is.
+_CLAUSE_END_RE = re.compile(r"[,;!?]|\.(?!\d)")
 _WHEN_AFTER_RE = re.compile(r"^\s*(?:straight\s+)?(?:after|before)\b")
 _PERIOD_LEFT_RE = re.compile(
     r"(?:(?:a|per|each|every|in\s+a)\s+(?P<p>week|day|evening|night|morning|fortnight|month|"
@@ -291,9 +292,12 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
         when = _WHEN_AFTER_RE.match(right)
         if period is None and when:
             period = "session"  # "1 hour after my shift, 4 nights a week"
+        # Just after the amount, in its own clause ("8-10 hour in week, guests are sleeping":
+        # the guests' sleep is no shift of the learner's).
+        after = _CLAUSE_END_RE.split(right[:30], maxsplit=1)[0]
         if (
-            rx.work.search(right[:30])
-            and not rx.study.search(right[:30])
+            rx.work.search(after)
+            and not rx.study.search(after)
             and not re.match(r"^\s*(?:a|per|each|every)\s", right)
             and not when
         ):

@@ -21,6 +21,15 @@ N = None  # "must not be extracted"
 CASES: list[tuple[str, dict[str, Any]]] = [
     # ---------------------------------------------------------------- budget
     ("I can spend about £1.2k on a course", {"budget": 1200}),
+    # ---------------------------------------------------------------- session 32
+    # a work word after the amount counts only in the amount's own clause
+    (
+        "I have much time in night shift, like 8-10 hour in week, guests are sleeping haha",
+        {"hours_per_week": 10},
+    ),
+    ("maybe 10 hours, I'm between jobs at the moment", {"hours_per_week": 10}),
+    ("I do 40 hours at the warehouse", {"hours_per_week": N}),
+    ("8 hours in the office, then the kids", {"hours_per_week": N}),
     # ---------------------------------------------------------------- session 31
     # how often something happens, a course's own hours, a posting abroad: no wish
     (
