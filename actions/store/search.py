@@ -148,7 +148,9 @@ def recommend(
                 topic,
                 request_words,
                 ideas=ideas,
-                stress_topic=inferred and topic.status == FULL,
+                # The part of the topic the catalogue has ("airways" of "airways and
+                # teeva") is what was asked for, not one word of the story around it.
+                stress_topic=(inferred and topic.status == FULL) or topic.status == PARTIAL,
             )
             if topic is not None
             and (topic.status != BROAD or inferred)

@@ -327,6 +327,29 @@ def test_a_partly_covered_topic_keeps_what_it_is_about(session: Session) -> None
     assert match_topic(session, "graphic design").used == [("design",)]
 
 
+def test_the_part_of_a_topic_found_outranks_the_story_around_it(session: Session) -> None:
+    """ "airways and teeva" (TIVA misheard) in a long story of theatres and practitioners:
+    the airway course first, not courses whose titles share a word of the story."""
+    story = (
+        "hi there so I'm an ODP that's operating department practitioner in Wolverhampton "
+        "been in theatres 11 years mostly scrub but I'm moving over to the anaesthetic side "
+        "in September and I want to brush up on airways and teeva before I start full stop"
+    )
+    profile = LearnerProfile(
+        topic="airways and teeva",
+        subject="arts-humanities",
+        goal="upskill",
+        budget_gbp=30,
+        hours_per_week=3,
+        context=story,
+    )
+    assert match_topic(session, profile.topic).status == PARTIAL
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("ts_rank_cd weighs no rarity: no cut by relevance (scores_add_up)")
+    first = recommend(session, profile).courses[0]
+    assert "airway" in first.title.lower()
+
+
 def test_a_misspelt_stop_word_is_not_searched_for(session: Session) -> None:
     match = match_topic(session, "spanish for beginers")
     assert match.status == FULL and match.used == [("spanish",)]
