@@ -83,6 +83,9 @@ class TopicCues:
     taught_nouns: frozenset[str]
     determiners: frozenset[str]
     verb_markers: frozenset[str]
+    indefinites: frozenset[str]
+    example_markers: frozenset[str]
+    only_new: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -134,6 +137,9 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         taught_nouns=frozenset(word_list(raw, "taught_nouns", path)),
         determiners=frozenset(word_list(raw, "determiners", path)),
         verb_markers=frozenset(word_list(raw, "verb_markers", path)),
+        indefinites=frozenset(word_list(raw, "indefinites", path)),
+        example_markers=frozenset(word_list(raw, "example_markers", path)),
+        only_new=frozenset(word_list(raw, "only_new", path)),
     )
 
 
@@ -214,6 +220,27 @@ def _span_after(
             break
         j += 1
     return (i, j) if j > i else None
+
+
+#: Words after an indefinite ("something") looked at for an example or a "new".
+INDEFINITE_REACH = 4
+
+
+def _after_indefinite(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> int | None:
+    """Where the topic after a cue starts when the cue's object is an indefinite: after
+    the example it gives ("try something creative like photography or drawing" ->
+    "photography or drawing"); ``None`` when it says only that it is new ("take up
+    something entirely new for the pleasure of it"); else ``k``, where it was."""
+    if k >= len(toks) or toks[k].norm not in cues.indefinites:
+        return k
+    for m in range(k + 1, min(len(toks), k + 1 + INDEFINITE_REACH)):
+        if _breaks(text, toks[m - 1], toks[m]) and toks[m].norm not in cues.example_markers:
+            break
+        if toks[m].norm in cues.example_markers:
+            return m + 1
+        if toks[m].norm in cues.only_new:
+            return None
+    return k
 
 
 def _object_of_cue(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
@@ -611,7 +638,8 @@ def find_topic(
             and not _object_of_cue(text, toks, end, cues)
             and not _done_before(toks, i, cues)
         ):
-            span = _span_after(text, toks, end, blocked, cues)
+            starts = _after_indefinite(text, toks, end, cues)
+            span = None if starts is None else _span_after(text, toks, starts, blocked, cues)
             if span is not None and cue[-1] == "for":
                 span = _past_audience(toks, span, cues)
             if span is not None:

@@ -204,6 +204,16 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("It is possible to study in Russian language or only English?", None),
         ("Nothing for bees? Strange, in Slovenia every village have beekeeper.", "bees"),
         ("courses in French or English? I want to learn marketing", "marketing"),
+        # Taking up or trying something new (session 32).
+        ("I want to try beekeeping", "beekeeping"),
+        ("I'd like to take up pottery", "pottery"),
+        ("I want to try my hand at woodwork", "woodwork"),
+        ("I always wanted to have a go at blacksmithing, is there a course", "blacksmithing"),
+        ("want to try real estate or financial planning. Which courses?", "real estate"),
+        # ... an indefinite's example is the topic; "something new" names none.
+        ("I just want to try something creative like photography or drawing", "photography"),
+        ("I want to get into something like operations at a tech company", "operations"),
+        ("My wife suggests I take up something entirely new for the pleasure of it.", None),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
