@@ -47,6 +47,7 @@ from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
 from actions.store.semantic_ranking import described_courses
+from actions.thanks import thanks_without_question
 from actions.unrecorded_question import answer_unrecorded_question
 from actions.vague import undecided_wish
 
@@ -143,6 +144,11 @@ class ActionAskRephrase(CourseAdvisorAction):
         if closing is not None:
             dispatcher.utter_message(response=closing)
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
+        if _thanks_after_a_list(tracker):
+            # "Thank you. I shall start with the Birmingham one and see how I go. Regards,
+            # Norm.": thanks; what its words set ("Birmingham") is no new wish.
+            dispatcher.utter_message(response="utter_you_are_welcome")
+            return set_back_since_message(tracker)
         undecided = undecided_wish(tracker.latest_message.get("text") or "")
         if undecided is not None and tracker.get_slot("last_results"):
             # "For the hours I am not sure, it depend of my night shifts" after a list.
@@ -160,6 +166,11 @@ class ActionAskRephrase(CourseAdvisorAction):
             # message is the request it ranks by, see actions.request_context), without
             # asking for a subject: the list goes by the request's words and meaning.
             return [SlotSet("by_request", True), FollowupAction(FORM_NAME)]
+        if _opens_with_a_story(tracker):
+            # "yo so i did a coding bootcamp in 2023 and ive been applying to junior dev
+            # jobs for like 8 months ... got cooked every time on the leetcode type stuff":
+            # a learner's situation, not yet what to learn: the profile form asks.
+            return [FollowupAction(FORM_NAME)]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
         for fallback in ("find_course", "ask_microcredentials", "human_handoff"):
@@ -198,6 +209,16 @@ def _closing_reply(tracker: Tracker) -> str | None:
     if sum(float(item.get("confidence") or 0.0) for item in ranking) < CLOSING_SHARE:
         return None
     return CLOSING_REPLIES[str(ranking[0]["name"])]
+
+
+def _thanks_after_a_list(tracker: Tracker) -> bool:
+    """Whether the unsure message, sent with a list shown and no form waiting for an
+    answer, thanks the assistant and asks nothing."""
+    return (
+        not tracker.active_loop.get("name")
+        and bool(tracker.get_slot("last_results"))
+        and thanks_without_question(tracker.latest_message.get("text") or "")
+    )
 
 
 #: How many of an unsure message's likeliest intents are looked at for what else it asks.
@@ -361,6 +382,26 @@ def _asks_about_a_topic(tracker: Tracker) -> bool:
         and named_topic(tracker, outright=True) is not None
         and _points_at_no_shown_course(tracker)
     )
+
+
+#: Words from which an unsure message is a learner's story rather than a short remark.
+STORY_MIN_WORDS = 12
+
+
+def _opens_with_a_story(tracker: Tracker) -> bool:
+    """Whether an unsure message (no form running, no list shown) is a story whose two
+    likeliest intents both say what the learner is after, and from which a goal or a
+    subject was read, if only in case it is an answer: the learner's situation, told
+    before what to learn. Not a question ("... Do you know how I might make it larger?")."""
+    if tracker.active_loop.get("name") or tracker.get_slot("last_results"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    if len(text.split()) < STORY_MIN_WORDS or text.strip().startswith("/") or "?" in text:
+        return False
+    if not set(_likeliest(tracker)[:2]) <= LIKELY_REQUESTS:
+        return False
+    entities = tracker.latest_message.get("entities") or []
+    return any(e.get("entity") in ("goal", "subject") for e in entities)
 
 
 #: An unsure message with fewer words is not searched by what it describes ("ok then",

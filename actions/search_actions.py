@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import cleaned
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
 from actions.fallback import answer_in_scope_question
 from actions.form_history import just_said, set_back_since_message, set_since_message
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
-from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.refine import refine, refine_or_search, refines_last_list
+from actions.thanks import says_thanks
 
 
 class ActionRecommendCourses(CourseAdvisorAction):
@@ -52,14 +48,8 @@ class ActionRecommendCourses(CourseAdvisorAction):
         return await refine_or_search(dispatcher, tracker)
 
 
-THANKS_PATH = VOCAB_DIR / "thanks.yml"
 #: Intents a message that only thanks is read as, besides thank itself.
 THANKING_INTENTS = frozenset({"affirm", "inform"})
-
-
-@lru_cache(maxsize=2)
-def _thanks(path: Path = THANKS_PATH) -> re.Pattern[str]:
-    return phrase_patterns(path, "thanks")["thanks"]
 
 
 def _just_said_after_a_list(tracker: Tracker) -> bool:
@@ -77,8 +67,7 @@ def _only_thanks(tracker: Tracker) -> bool:
     changes no wish ("Most kind. Kind regards, Kenneth", read as information)."""
     if (tracker.latest_message.get("intent") or {}).get("name") not in THANKING_INTENTS:
         return False
-    text = cleaned(tracker.latest_message.get("text") or "")
-    return _thanks().search(text) is not None and _changes_nothing(tracker)
+    return says_thanks(tracker.latest_message.get("text") or "") and _changes_nothing(tracker)
 
 
 def _asks_what_the_list_gives(tracker: Tracker) -> bool:

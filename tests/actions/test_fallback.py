@@ -318,6 +318,30 @@ async def test_an_unsure_goodbye_or_thanks_gets_the_likelier_reply(store, domain
     assert "not sure I understood" in in_form.messages[0]["text"]
 
 
+async def test_unsure_thanks_after_a_list_asking_nothing_is_thanks(store, domain) -> None:
+    """ "Thank you. I shall start with the Birmingham one and see how I go. Regards, Norm."
+    after a list; a question after thanks, or thanks with no list shown, still asks."""
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "course_details", "confidence": 0.26},
+        {"name": "thank", "confidence": 0.2},
+    ]
+    shown = {"last_results": ["some-course"]}
+    said = "Thank you. I shall start with the Birmingham one and see how I go. Regards, Norm."
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(said, intent="nlu_fallback", intent_ranking=ranking, slots=shown)
+    await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_you_are_welcome"]
+    for text, slots in (
+        ("Thank you. Does the Birmingham one start in May?", shown),
+        (said, {}),
+    ):
+        asked = CollectingDispatcher()
+        other = make_tracker(text, intent="nlu_fallback", intent_ranking=ranking, slots=slots)
+        await ActionAskRephrase().run(asked, other, domain)
+        assert [m.get("response") for m in asked.messages] != ["utter_you_are_welcome"]
+
+
 async def test_an_unsure_change_to_the_list_naming_a_topic_searches_it(store, domain) -> None:
     """ "What about the farming ones, would any of them cover pollinators?" after a list."""
     ranking = [
@@ -548,6 +572,43 @@ async def test_an_unsure_message_describing_courses_we_have_starts_the_form(stor
         asked = CollectingDispatcher()
         other = make_tracker(said_text, intent="nlu_fallback", intent_ranking=ranked, slots=slots)
         assert await ActionAskRephrase().run(asked, other, domain) == []
+        assert "not sure I understood" in asked.messages[0]["text"], said_text
+
+
+async def test_an_unsure_opening_story_with_a_goal_starts_the_form(store, domain) -> None:
+    """A learner's situation told first, its two likeliest intents both requests and a
+    goal read from it if only as an answer: the form asks what to learn. After a list, a
+    short message, or one whose likeliest intents are not both requests: suggestions."""
+    text = (
+        "yo so i did a coding bootcamp in 2023 and ive been applying to junior dev jobs for "
+        "like 8 months. made it to 3 technical rounds and got cooked every time on the "
+        "leetcode type stuff ngl"
+    )
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "inform", "confidence": 0.41},
+        {"name": "state_goal", "confidence": 0.37},
+        {"name": "find_course", "confidence": 0.07},
+    ]
+    goal = {"entity": "goal", "value": "career_change", "role": "if_answer", "start": 0}
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="nlu_fallback", intent_ranking=ranking, entities=[goal])
+    events = await ActionAskRephrase().run(dispatcher, tracker, domain)
+    assert events[-1] == {"event": "followup", "name": "learner_profile_form", "timestamp": None}
+    assert dispatcher.messages == []
+    greeted = [ranking[0], ranking[1], {"name": "greet", "confidence": 0.39}]
+    for said_text, slots, ranked, entities in (
+        (text, {"last_results": ["x"]}, ranking, [goal]),
+        ("ok so yeah that is about it really", {}, ranking, [goal]),
+        (text + ", how do I make my phone screen bigger?", {}, ranking, [goal]),
+        (text, {}, greeted, [goal]),
+        (text, {}, ranking, []),
+    ):
+        asked = CollectingDispatcher()
+        other = make_tracker(
+            said_text, intent="nlu_fallback", intent_ranking=ranked, slots=slots, entities=entities
+        )
+        await ActionAskRephrase().run(asked, other, domain)
         assert "not sure I understood" in asked.messages[0]["text"], said_text
 
 
