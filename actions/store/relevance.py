@@ -28,7 +28,15 @@ from actions.negation import without_negated
 from actions.profile_values import subject_words
 from actions.store import fulltext
 from actions.store.models import Course
-from actions.store.topic_match import BROAD, NONE, TopicMatch, spelling_fix, word_counts
+from actions.store.topic_match import (
+    BROAD,
+    FULL,
+    NONE,
+    PARTIAL,
+    TopicMatch,
+    spelling_fix,
+    word_counts,
+)
 from actions.store.topics import Group, mentions, topic_groups, topic_vocabulary, words
 
 #: The subject of the languages ("Spanish" names a topic even beside rarer words).
@@ -277,26 +285,39 @@ def request_relevance(
     context: str | None,
     *,
     ideas: Sequence[Group] | None = None,
-    stress_topic: bool = False,
+    stressed: Sequence[Group] = (),
 ) -> fulltext.Relevance | None:
     """The courses best matching the whole request (any of its ideas, ranked by the
     engine), or ``None`` when it says nothing beyond the topic phrase. ``ideas``: the
     request's :func:`request_ideas`, when the caller has them already. With
-    ``stress_topic``, the topic's ideas count twice (the engine adds up a score per phrase
-    of the query): a topic said in passing is still likelier what the request is about
-    than any one other word of it ("context", "zero")."""
+    ``stressed`` groups (see :func:`stressed_groups`) count twice (the engine adds up a
+    score per phrase of the query)."""
     if ideas is None:
         ideas = request_ideas(session, topic, context)
     searched = list(topic.searched) if topic is not None else []
     if not [g for g in ideas if g not in searched]:
         return None  # (the topic's words side by side are no more than the topic)
     groups = request_groups(session, topic, context, ideas=ideas)
-    if stress_topic:
-        groups = [*searched, *groups]
+    if stressed:
+        groups = [*stressed, *groups]
     found = fulltext.relevance(
         session, groups, any_group=True, common=common_groups(session, groups)
     )
     return found if found.ids else None
+
+
+def stressed_groups(topic: TopicMatch, inferred: bool) -> list[Group]:
+    """The topic's groups that count twice in the whole request's ranking: all of them
+    for a topic said in passing whose words the catalogue has (still likelier what the
+    request is about than any one other word of it: "context", "zero"); for a topic the
+    catalogue covers in part, the part it has when that part names something ("airways"
+    of "airways and teeva", not "growing" of "growing shiitake mushroom on the log",
+    which would put "Launching and Growing a Business" first)."""
+    if inferred and topic.status == FULL:
+        return list(topic.searched)
+    if topic.status == PARTIAL:
+        return _not_everyday(topic.used)
+    return []
 
 
 def within_subject(

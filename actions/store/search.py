@@ -50,6 +50,7 @@ from actions.store.relevance import (
     request_relevance,
     scores_add_up,
     specific_ideas,
+    stressed_groups,
     topic_disagrees,
     weak_matches,
     weak_topic,
@@ -148,9 +149,7 @@ def recommend(
                 topic,
                 request_words,
                 ideas=ideas,
-                # The part of the topic the catalogue has ("airways" of "airways and
-                # teeva") is what was asked for, not one word of the story around it.
-                stress_topic=(inferred and topic.status == FULL) or topic.status == PARTIAL,
+                stressed=stressed_groups(topic, inferred),
             )
             if topic is not None
             and (topic.status != BROAD or inferred)

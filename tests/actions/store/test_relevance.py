@@ -14,6 +14,7 @@ from actions.store.relevance import (
     request_ideas,
     scores_add_up,
     specific_ideas,
+    stressed_groups,
     weak_topic,
 )
 from actions.store.search import LearnerProfile, recommend
@@ -398,3 +399,21 @@ def test_a_refined_list_of_a_topic_found_in_full_stays_on_the_topic(session: Ses
         # PostgreSQL's ts_rank_cd gives no share of the best score to cut the request's
         # passing matches at: one may still come first there (README, Known limits).
         assert all("spanish" in title for title in titles), titles
+
+
+def test_only_the_found_part_of_a_topic_that_names_something_counts_twice(
+    session: Session,
+) -> None:
+    """ "airways" of "airways and teeva"; not "growing" of "growing shiitake mushroom on
+    the log" (it had put "Launching and Growing a Business" first); every group of a
+    topic said in passing whose words the catalogue has; none of a topic searched as
+    said."""
+    airways = match_topic(session, "airways and teeva")
+    assert airways.status == PARTIAL
+    assert stressed_groups(airways, inferred=False) == [("airways",)]
+    growing = match_topic(session, "growing shiitake mushroom on the log")
+    assert growing.status == PARTIAL
+    assert stressed_groups(growing, inferred=False) == []
+    python = match_topic(session, "python")
+    assert stressed_groups(python, inferred=True) == list(python.searched)
+    assert stressed_groups(python, inferred=False) == []
