@@ -214,6 +214,9 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I just want to try something creative like photography or drawing", "photography"),
         ("I want to get into something like operations at a tech company", "operations"),
         ("My wife suggests I take up something entirely new for the pleasure of it.", None),
+        # slang assent opening a message
+        ("bet. algorithms first then", None),
+        ("yup go for it", None),
     ],
 )
 def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
