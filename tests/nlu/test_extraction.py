@@ -22,6 +22,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # ---------------------------------------------------------------- budget
     ("I can spend about £1.2k on a course", {"budget": 1200}),
     # ---------------------------------------------------------------- session 32
+    # money to be raised is no budget
+    (
+        "we are trying to raise money for a new roof on the village haul about thirty "
+        "thousand pounds and nobody on the committee has done fundraising before",
+        {"budget": N, "topic": "fundraising"},
+    ),
+    ("I raised money for charity before, now my budget is £200", {"budget": 200}),
     # a work word after the amount counts only in the amount's own clause
     (
         "I have much time in night shift, like 8-10 hour in week, guests are sleeping haha",
