@@ -713,6 +713,8 @@ def find_topic(
             and toks[trimmed[1]].norm in cues.object_pronouns
         ):
             continue  # "how to manage it yourself": a verb and its object, no topic
+        if trimmed[1] - trimmed[0] > 1 and toks[trimmed[0] + 1].norm in cues.object_pronouns:
+            continue  # "how to keep them comfy": a verb, its object and how, no topic
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
         if trimmed[1] - trimmed[0] == 1 and _taught_in(text, toks, trimmed[0], cues):

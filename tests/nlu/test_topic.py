@@ -214,6 +214,8 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I just want to try something creative like photography or drawing", "photography"),
         ("I want to get into something like operations at a tech company", "operations"),
         ("My wife suggests I take up something entirely new for the pleasure of it.", None),
+        # a verb with its object is no topic
+        ("i want to know how to keep them comfy, manage pain and talk to the families", None),
         # slang assent opening a message
         ("bet. algorithms first then", None),
         ("yup go for it", None),

@@ -72,6 +72,12 @@ def test_synonyms_come_from_the_data_file(session: Session) -> None:
     assert len(aws) >= 3
 
 
+def test_a_poem_finds_the_poetry_courses(session: Session) -> None:
+    # "how to read a poem closely" had answered "I have no course on poem".
+    found = recommend(session, LearnerProfile(topic="poem")).courses
+    assert found and all("poetry" in c.title.lower() for c in found)
+
+
 def test_everyday_words_search_the_catalogues_words_one_way(session: Session) -> None:
     # data/catalogue/lay_terms.yml: "tumours" finds the cancer courses ...
     found = recommend(session, LearnerProfile(topic="tumours")).courses
