@@ -216,6 +216,10 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("My wife suggests I take up something entirely new for the pleasure of it.", None),
         # a verb with its object is no topic
         ("i want to know how to keep them comfy, manage pain and talk to the families", None),
+        # what the learner needs help with
+        ("I need help with my CV and job interviews", "CV"),
+        ("need help with menu engineering and food costing", "menu engineering and food costing"),
+        ("can you help with my universal credit claim", None),
         # slang assent opening a message
         ("bet. algorithms first then", None),
         ("yup go for it", None),
