@@ -33,7 +33,7 @@ from actions.course_list import NO_LIST
 from actions.extreme_question import answer_extreme_question
 from actions.knowledge import microcredentials
 from actions.knowledge.credit import RECOGNITION_CAVEAT
-from actions.named_topic import named_topic, nothing_to_act_on, titled_in
+from actions.named_topic import named_topic, nothing_to_act_on, search_named_topic, titled_in
 from actions.negation import negated
 from actions.outcome_question import answer_outcome_question, points_at_the_list
 from actions.phrases import VOCAB_DIR, phrase_patterns
@@ -207,6 +207,12 @@ class ActionJobValue(CourseAdvisorAction):
             from actions.fallback import ActionAskRephrase  # imports this module
 
             return await ActionAskRephrase().act(dispatcher, tracker, domain)
+        if unsure and not tracker.get_slot("last_results"):
+            # "need help wi ma CV an job interviews ... anythin free?": with no list to judge,
+            # an unsure job question naming a topic asks for courses on it.
+            searched = await search_named_topic(dispatcher, tracker, kept=True)
+            if searched is not None:
+                return searched
         _ids, courses = _last(tracker)
         dispatcher.utter_message(text=_value_text(courses, asks_about_further_study(text)))
         return []

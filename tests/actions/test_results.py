@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.results import ActionJobValue, ActionWhichToPick, ActionWhyRecommended
 from actions.search_actions import ActionRecommendCourses
-from tests.actions.conftest import course_lists, make_tracker, slot_events, texts
+from tests.actions.conftest import course_lists, extracted, make_tracker, slot_events, texts
 
 PROFILE = {"goal": "career_change", "topic": "UX design", "budget": 500.0}
 
@@ -99,6 +99,24 @@ async def test_an_unsure_job_question_naming_no_job_is_routed_as_unsure(store, d
         assert ("No course can promise a job" in texts(dispatcher)) is answered, text
         if text.startswith("its just"):  # said, not asked: acknowledged
             assert [m.get("response") for m in dispatcher.messages] == ["utter_noted"]
+
+
+async def test_an_unsure_job_question_naming_a_topic_with_no_list_searches_it(
+    store, domain
+) -> None:
+    """ "need help wi ma CV an job interviews ... anythin free?" (ask_job_value at 0.31) had
+    got "No course can promise a job" with no list to judge: the courses on it instead."""
+    text = (
+        "need help wi ma CV an job interviews, apprenticeship finishes in the summer an a've "
+        "never had a proper interview. anythin free?"
+    )
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent="ask_job_value", entities=extracted(text))
+    tracker.latest_message["intent"]["confidence"] = 0.31
+    await ActionJobValue().run(dispatcher, tracker, domain)
+    assert "No course can promise a job" not in texts(dispatcher)
+    listed = course_lists(dispatcher)
+    assert listed and any("interview" in c["title"].lower() for c in listed[0]["courses"])
 
 
 async def test_questions_about_results_without_a_list(store, dispatcher, domain) -> None:
