@@ -86,6 +86,7 @@ class TopicCues:
     indefinites: frozenset[str]
     example_markers: frozenset[str]
     only_new: frozenset[str]
+    aspect_words: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -140,6 +141,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         indefinites=frozenset(word_list(raw, "indefinites", path)),
         example_markers=frozenset(word_list(raw, "example_markers", path)),
         only_new=frozenset(word_list(raw, "only_new", path)),
+        aspect_words=frozenset(word_list(raw, "aspect_words", path)),
     )
 
 

@@ -31,7 +31,11 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
     topic = find_topic(ctx.raw, claimed, bare=bare)
     if topic is not None:
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]
-        return [Extracted("topic", value, topic.start, topic.end, topic.text, NAMED_TOPIC)]
+        # "understand the econ behind it": an aspect of something said before, only
+        # inferred, so it does not replace the topic asked for earlier ("poverty n
+        # inequality"; actions.profile_form keeps that one).
+        sure = UNMARKED if _aspect_of_something_said(ctx.raw, topic.end) else NAMED_TOPIC
+        return [Extracted("topic", value, topic.start, topic.end, topic.text, sure)]
     for item in found:
         role = subject_role(ctx, item.start, item.end) if item.entity == "subject" else "source"
         if _own_venture(ctx, item):
@@ -44,6 +48,18 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
             sure = SAID_OUTRIGHT if role != "neutral" else UNMARKED
             return [Extracted("topic", value, item.start, item.end, item.text, sure)]
     return []
+
+
+def _aspect_of_something_said(text: str, end: int) -> bool:
+    """Whether the topic ending at ``end`` is followed by a word relating it to something
+    said before ("the econ behind it", "the maths of it", "the science behind this")."""
+    cues = topic_cues()
+    after = text[end:].lower().split()[:2]
+    return (
+        len(after) == 2
+        and after[0] in cues.aspect_words
+        and after[1].strip(".,!?;:") in cues.object_pronouns
+    )
 
 
 def _own_venture(ctx: ScanContext, item: Extracted) -> bool:

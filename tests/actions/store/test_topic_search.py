@@ -326,7 +326,7 @@ def test_enough_on_the_whole_topic_shows_nothing_related(session: Session) -> No
 def test_a_partly_covered_topic_keeps_what_it_is_about(session: Session) -> None:
     # "poetry appreciation": the courses are on poetry, not on appreciation (of music).
     match = match_topic(session, "poetry appreciation")
-    assert match.status == PARTIAL and match.used == [("poetry",)]
+    assert match.status == PARTIAL and [g[0] for g in match.used] == ["poetry"]
     for course in recommend(session, LearnerProfile(topic="poetry appreciation")).courses:
         assert "poetry" in (course.title + " " + (course.description or "")).lower()
     # "graphic design": design, the part many courses are about, not the one GUI course.
@@ -335,7 +335,8 @@ def test_a_partly_covered_topic_keeps_what_it_is_about(session: Session) -> None
 
 def test_the_part_of_a_topic_found_outranks_the_story_around_it(session: Session) -> None:
     """ "airways and teeva" (TIVA misheard) in a long story of theatres and practitioners:
-    the airway course first, not courses whose titles share a word of the story."""
+    the airway (and anaesthesia) courses first, not courses whose titles share a word of
+    the story."""
     story = (
         "hi there so I'm an ODP that's operating department practitioner in Wolverhampton "
         "been in theatres 11 years mostly scrub but I'm moving over to the anaesthetic side "
@@ -352,8 +353,10 @@ def test_the_part_of_a_topic_found_outranks_the_story_around_it(session: Session
     assert match_topic(session, profile.topic).status == PARTIAL
     if session.get_bind().dialect.name != "sqlite":
         pytest.skip("ts_rank_cd weighs no rarity: no cut by relevance (scores_add_up)")
-    first = recommend(session, profile).courses[0]
-    assert "airway" in first.title.lower()
+    # (and "anaesthetic side" finds the TIVA course: anaesthetic and anaesthesia are one)
+    top = [c.title.lower() for c in recommend(session, profile).courses[:2]]
+    assert any("airway" in title for title in top)
+    assert any("anaesthesia" in title for title in top)
 
 
 def test_a_misspelt_stop_word_is_not_searched_for(session: Session) -> None:
