@@ -50,8 +50,26 @@ def alternation(items: Iterable[str]) -> str:
     return r"(?<![\w£$€])(?:" + "|".join(_pattern(p) for p in ordered) + r")(?![\w])"
 
 
+#: The words pointing at the courses shown, shared by every question reader.
+LIST_POINTERS_PATH = VOCAB_DIR / "list_pointers.yml"
+#: The key under which a question reader's file lists its own words pointing at the list.
+ABOUT_THE_LIST = "about_the_list"
+
+
+def list_pointers(path: Path = LIST_POINTERS_PATH) -> list[str]:
+    """The words pointing at the courses shown ("these", "the first one", "all three")."""
+    return phrases(load_yaml(path), "pointers", path)
+
+
 def phrase_patterns(path: Path, *keys: str) -> dict[str, re.Pattern[str]]:
     """Each list ``keys`` of the data file at ``path`` as one compiled whole-word pattern (the
-    question readers' word lists: ``data/vocab/*_questions.yml``)."""
+    question readers' word lists: ``data/vocab/*_questions.yml``). ``about_the_list`` is the
+    shared :func:`list_pointers` and the file's own words."""
     raw = load_yaml(path)
-    return {key: re.compile(alternation(phrases(raw, key, path))) for key in keys}
+    patterns = {}
+    for key in keys:
+        items = phrases(raw, key, path)
+        if key == ABOUT_THE_LIST:
+            items += list_pointers()
+        patterns[key] = re.compile(alternation(items))
+    return patterns

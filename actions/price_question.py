@@ -26,7 +26,14 @@ from actions.cost_question import answer_cost_question
 from actions.course_wording import CURRENCY_SYMBOLS, money, month_year
 from actions.currency_names import currency_codes
 from actions.length_question import answer_length_question
-from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrases
+from actions.phrases import (
+    ABOUT_THE_LIST,
+    VOCAB_DIR,
+    alternation,
+    list_pointers,
+    load_yaml,
+    phrases,
+)
 from actions.store.currency import RATES_AS_OF, convert, gbp_per_unit
 from actions.store.models import Course
 from actions.store.search import get_courses
@@ -56,7 +63,9 @@ def _patterns(path: Path = QUESTIONS_PATH, foreign: Path = FOREIGN_PATH) -> _Pat
     others = phrases(raw, "other_currencies", path) + phrases(load_yaml(foreign), "after", foreign)
     return _Patterns(
         asks=re.compile(alternation(phrases(raw, "asks", path))),
-        about_the_list=re.compile(alternation(phrases(raw, "about_the_list", path))),
+        about_the_list=re.compile(
+            alternation(phrases(raw, ABOUT_THE_LIST, path) + list_pointers())
+        ),
         into=alternation(phrases(raw, "into", path)) + r"\s+(?:the\s+|my\s+|our\s+)?",
         other=alternation(others),
         currencies=tuple(

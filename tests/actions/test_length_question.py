@@ -21,6 +21,7 @@ OTHER = "fl-mindfulness-for-wellbeing-and-peak-performance-monash-university"
         ("how many hours total is the first one?", None),
         ("how long do these take altogether?", None),
         ("mindfulness wala, how many weeks and kitna paisa", None),  # Hinglish, no "?"
+        ("fine. how long in total if i do all three", None),  # (data/vocab/list_pointers.yml)
     ],
 )
 def test_what_asks_how_long_the_courses_take(text: str, hours: float | None) -> None:
