@@ -162,6 +162,23 @@ def _sqlite_rare_first_query(groups: Sequence[Group], common: Sequence[Group], l
     return statement.columns(course_id=String, score=Float, title_hit=Boolean)
 
 
+def _postgres_rare_first_query(groups: Sequence[Group], common: Sequence[Group], limit: int) -> Any:
+    """:func:`_sqlite_rare_first_query` for PostgreSQL: the courses matching a group not in
+    ``common``, ranked by ``ts_rank_cd`` over every group. ts_rank_cd reads each matching
+    course's vector, so ranking every course with a common word alone was most of a
+    search's time at 100,000 courses (up to 470 ms a statement)."""
+    params: dict[str, Any] = {"limit": limit}
+    rare = _postgres_tsquery([g for g in groups if g not in common], params, any_group=True)
+    whole = _postgres_tsquery(groups, params, any_group=True)
+    statement = text(
+        "SELECT courses.id AS course_id, -ts_rank_cd(courses.search_tsv, q.whole) AS score, "
+        "(courses.title_tsv @@ q.whole) AS title_hit "
+        f"FROM courses, (SELECT {rare} AS rare, {whole} AS whole) AS q "
+        "WHERE courses.search_tsv @@ q.rare ORDER BY score, courses.id LIMIT :limit"
+    ).bindparams(**params)
+    return statement.columns(course_id=String, score=Float, title_hit=Boolean)
+
+
 def _relevance_query(
     session: Session,
     groups: Sequence[Group],
@@ -279,7 +296,7 @@ def relevance(
     is skipped.
 
     ``common`` (with ``any_group``): groups in so many courses that ranking every course
-    with one of them is most of a search's time in a large catalogue (SQLite). When at
+    with one of them is most of a search's time in a large catalogue. When at
     least ``limit`` courses match the other groups, those are ranked (by their score over
     every group) and courses matching common groups alone are left out; otherwise every
     course is ranked, as without ``common``.
@@ -287,17 +304,19 @@ def relevance(
     if among is not None and not among:
         return Relevance(ids=[], scores={}, title_ids=frozenset())
     common = [g for g in common if g in groups]
+    dialect = session.get_bind().dialect.name
     rare_first = (
         any_group
         and among is None
         and bool(common)
         and len(common) < len(groups)
-        and session.get_bind().dialect.name == "sqlite"
+        and dialect in ("sqlite", "postgresql")
     )
     rows: Sequence[Any] = []
     query = Query(tuple(groups), any_group=any_group)
     if rare_first:
-        rows = session.execute(_sqlite_rare_first_query(groups, common, limit)).all()
+        rare_query = _sqlite_rare_first_query if dialect == "sqlite" else _postgres_rare_first_query
+        rows = session.execute(rare_query(groups, common, limit)).all()
     elif not any_group and among is None:
         rows = session.execute(_relevance_query(session, groups, limit, titles_only=True)).all()
         query = Query(tuple(groups), titles_only=True)
