@@ -64,6 +64,9 @@ MAX_REQUEST_PAIRS = 10
 #: A word at or above this on wordfreq's Zipf scale is everyday English ("know" 6.1, "idea"
 #: 5.4, "retail" 4.6); below it, it names something ("tourism" 4.3, "github" 3.2, "HSK" 1.8).
 EVERYDAY_ZIPF = 4.5
+#: Below this, a word is no English word: misheard or misspelt ("teeva" 0.0 for TIVA), or
+#: rare jargon ("mocktail" 1.6); "shiitake" is 2.2, "evidence" 5.1.
+UNKNOWN_ZIPF = 1.0
 #: The topic phrase agrees with the request when one of its courses is among this many
 #: best matches of the whole request.
 AGREEMENT = 10
@@ -316,17 +319,26 @@ def request_relevance(
 
 
 def stressed_groups(topic: TopicMatch, inferred: bool) -> list[Group]:
-    """The topic's groups that count twice in the whole request's ranking: all of them
-    for a topic said in passing whose words the catalogue has (still likelier what the
-    request is about than any one other word of it: "context", "zero"); for a topic the
-    catalogue covers in part, the part it has when that part names something ("airways"
-    of "airways and teeva", not "growing" of "growing shiitake mushroom on the log",
-    which would put "Launching and Growing a Business" first)."""
+    """The topic's groups that count twice in the whole request's ranking: every group of
+    a topic said in passing whose words the catalogue has (still likelier what the request
+    is about than any one other word of it: "context", "zero"); the covered part of a
+    partly covered topic only when the rest is no English word (misheard or misspelt:
+    "airways" of "airways and teeva", said for TIVA) and the part names something.
+    Stressing it whatever the rest put "UX Design and Evaluation" first for "evaluate the
+    evidence" and a Java interview course for "preparing for the English test"
+    (retrieval_fresh20, session 32)."""
     if inferred and topic.status == FULL:
         return list(topic.searched)
-    if topic.status == PARTIAL:
+    if topic.status == PARTIAL and all(_unknown_word(g) for g in topic.missing):
         return _not_everyday(topic.used)
     return []
+
+
+def _unknown_word(group: Group) -> bool:
+    """Whether no phrase of ``group`` is an English word (below UNKNOWN_ZIPF)."""
+    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
+
+    return all(zipf_frequency(p, "en") < UNKNOWN_ZIPF for p in group)
 
 
 def within_subject(
@@ -421,14 +433,14 @@ def related_courses(
 
     They must be about the topic's first idea, the one that says what it is about
     ("wine tasting": the other courses on wine, not on tasting; "contract law for
-    non-lawyers": on contracts): first those also about another of its ideas, then the
-    rest, each ranked by the engine.
+    non-lawyers": on contracts), unless another is far rarer (:func:`_anchor`): first
+    those also about another of its ideas, then the rest, each ranked by the engine.
     """
     if topic is None or rel is None or not topic.used:
         return None, []
     if len(set(rel.ids) - {str(i) for i in exclude_ids}) >= needed:
         return None, []
-    anchor = topic.used[0]
+    anchor = _anchor(session, topic.used)
     others = tuple(p for group in topic.searched if group != anchor for p in group)
     whole = set(rel.ids)
     tiers: list[fulltext.Relevance] = []
@@ -446,6 +458,24 @@ def related_courses(
         return None, []
     near = fulltext.Relevance(ids=ids, scores=scores, title_ids=frozenset(titles & set(ids)))
     return near, tiers
+
+
+#: A later idea of the topic this many times rarer than its first one says what it is about.
+RARER_ANCHOR = 5
+
+
+def _anchor(session: Session, used: Sequence[Group]) -> Group:
+    """The idea of the topic the courses about part of it must be about: its first, or
+    one far rarer in the catalogue ("analyse a poem": the poetry courses, not the dozens
+    about analysis; the first idea was a verb)."""
+    first = used[0]
+    if len(used) == 1:
+        return first
+    counts = _group_counts(session, list(used))
+    rarest = min(range(len(used)), key=lambda i: (counts[i], i))
+    if counts[rarest] and counts[0] >= RARER_ANCHOR * counts[rarest]:
+        return used[rarest]
+    return first
 
 
 def scores_add_up(session: Session) -> bool:
