@@ -14,18 +14,16 @@ stop words of ``data/catalogue/topics.yml`` (shared with the course store's sear
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from actions.negation import negated
-from actions.store.topics import topic_vocabulary, word_list
+from actions.store.topics import topic_vocabulary
+from nlu.topic_cues import MIN_TYPO_WORD, STRENGTHS, TopicCues, topic_cues
 from nlu.typos import typo_of
+from nlu.word_language import everyday, foreign_at, manner_adverb, stray_short_word
 
-CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "vocab" / "topic_cues.yml"
 #: Longest topic, in words.
 MAX_TOPIC_WORDS = 6
 # Letters with accents too ("Débutant", "Māori"): \w less the underscore.
@@ -36,113 +34,12 @@ _BREAK = re.compile(r"[.,;:!?()\[\]\n]|\s[-–—]+\s|[–—]")
 # A weak cue ("work in", "job in") is about the learner's present unless a wish comes first.
 _WISH_LEFT = re.compile(r"\b(?:want|wanted|like|love|hope|hoping|dream|would|wish|to|into)\b")
 _SOURCE_CUES = frozenset({"work in", "working in", "job in", "jobs in", "career in"})
-STRENGTHS = {"strong": 3, "medium": 2, "weak": 1}
 MAX_CUE_FILLERS = 2  # words of manner inside a cue ("anything much cheaper on")
 _AFTER_NOUN = 2  # "python course"
 _QUOTED = 3  # 'digital transformation' in quotes
 _BARE = 0.5  # a request that starts with its topic: only when no cue names one
 _ABOUT = frozenset({"for", "on", "in", "about", "with", "of"})  # "nothing for bees?"
 _COURTESY = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "cheers"})
-#: Shortest typed word read as a mistyped cue ("understnad", "intrested"); shorter ones
-#: ("lerning", "cources") are as often part of the topic or next to a verb read as one.
-MIN_TYPO_WORD = 8
-
-
-@dataclass(frozen=True)
-class TopicCues:
-    # (cue words, strength) by the cue's first word, longest first: a token is compared only
-    # with the cues it could begin (a scan of every cue at every token was most of the NLU's
-    # time).
-    by_first_word: Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]
-    cue_words: frozenset[str]  # the cues' long words, which a typo may stand for
-    after: frozenset[str]
-    boundaries: frozenset[str]
-    joiners: frozenset[str]
-    stopwords: frozenset[str]
-    not_topics: frozenset[str]
-    present_verbs: frozenset[str]
-    doers: frozenset[str]
-    done_verbs: frozenset[str]
-    possessives: frozenset[str]
-    own_ventures: frozenset[str]
-    audiences: frozenset[str]
-    compounds: frozenset[tuple[str, str]]
-    bare_max_words: int
-    wish_words: frozenset[str]
-    foreign_languages: tuple[str, ...]
-    foreign_joiners: frozenset[str]
-    object_pronouns: frozenset[str]
-    cue_objects: frozenset[str]
-    question_openers: frozenset[str]
-    what_is: frozenset[str]
-    hedges: frozenset[str]
-    labels: frozenset[str]
-    fillers: frozenset[str]
-    teaching_languages: frozenset[str]
-    preferences: frozenset[str]
-    taught_nouns: frozenset[str]
-    determiners: frozenset[str]
-    verb_markers: frozenset[str]
-    indefinites: frozenset[str]
-    example_markers: frozenset[str]
-    only_new: frozenset[str]
-    aspect_words: frozenset[str]
-
-
-@lru_cache(maxsize=2)
-def topic_cues(path: Path = CUES_PATH) -> TopicCues:
-    """Load the cue lists (cached)."""
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    cues: dict[tuple[str, ...], int] = {}
-    for level, phrases in (raw.get("before") or {}).items():
-        if level not in STRENGTHS:
-            raise ValueError(f"{path}: unknown cue strength {level!r}; use {sorted(STRENGTHS)}")
-        for phrase in phrases or []:
-            cues[tuple(str(phrase).lower().split())] = STRENGTHS[level]
-    before = sorted(cues.items(), key=lambda item: (-len(item[0]), item[0]))
-    by_first_word: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for cue, strength in before:
-        by_first_word.setdefault(cue[0], []).append((cue, strength))
-    return TopicCues(
-        by_first_word={word: tuple(found) for word, found in by_first_word.items()},
-        cue_words=frozenset(w for cue in cues for w in cue if len(w) >= MIN_TYPO_WORD - 1),
-        after=frozenset(word_list(raw, "after", path)),
-        boundaries=frozenset(word_list(raw, "boundaries", path)),
-        joiners=frozenset(word_list(raw, "joiners", path)),
-        stopwords=topic_vocabulary().stopwords,
-        not_topics=frozenset(word_list(raw, "not_topics", path)),
-        present_verbs=frozenset(word_list(raw, "present_verbs", path)),
-        doers=frozenset(word_list(raw, "doers", path)),
-        done_verbs=frozenset(word_list(raw, "done_verbs", path)),
-        possessives=frozenset(word_list(raw, "possessives", path)),
-        own_ventures=frozenset(word_list(raw, "own_ventures", path)),
-        audiences=frozenset(word_list(raw, "audiences", path)),
-        compounds=frozenset(
-            (words[-2], words[-1])
-            for words in (phrase.split() for phrase in word_list(raw, "compounds", path))
-            if len(words) >= 2
-        ),
-        bare_max_words=int(raw.get("bare_max_words") or 0),
-        wish_words=frozenset(word_list(raw, "wish_words", path)),
-        foreign_languages=tuple(word_list(raw, "foreign_languages", path)),
-        foreign_joiners=frozenset(word_list(raw, "foreign_joiners", path)),
-        object_pronouns=frozenset(word_list(raw, "object_pronouns", path)),
-        cue_objects=frozenset(word_list(raw, "cue_objects", path)),
-        question_openers=frozenset(word_list(raw, "question_openers", path)),
-        what_is=frozenset(word_list(raw, "what_is", path)),
-        hedges=frozenset(word_list(raw, "hedges", path)),
-        labels=frozenset(word_list(raw, "labels", path)),
-        fillers=frozenset(word_list(raw, "fillers", path)),
-        teaching_languages=frozenset(word_list(raw, "teaching_languages", path)),
-        preferences=frozenset(word_list(raw, "preferences", path)),
-        taught_nouns=frozenset(word_list(raw, "taught_nouns", path)),
-        determiners=frozenset(word_list(raw, "determiners", path)),
-        verb_markers=frozenset(word_list(raw, "verb_markers", path)),
-        indefinites=frozenset(word_list(raw, "indefinites", path)),
-        example_markers=frozenset(word_list(raw, "example_markers", path)),
-        only_new=frozenset(word_list(raw, "only_new", path)),
-        aspect_words=frozenset(word_list(raw, "aspect_words", path)),
-    )
 
 
 @dataclass(frozen=True)
@@ -348,142 +245,19 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
 
     def loose(k: int) -> bool:
         norm = toks[k].norm
-        return norm in cues.stopwords or norm in cues.joiners or _foreign_at(toks, k)
+        return norm in cues.stopwords or norm in cues.joiners or foreign_at(toks, k)
 
     while i < j and (
-        loose(i) or toks[i].norm in cues.foreign_joiners or _manner_adverb(toks[i].norm)
+        loose(i) or toks[i].norm in cues.foreign_joiners or manner_adverb(toks[i].norm)
     ):
         if i + 1 < j and _opens_compound(toks, i, cues):
             break  # "first aid": the stop word begins the topic
         i += 1
-    while j > i and (loose(j - 1) or _manner_adverb(toks[j - 1].norm)):
+    while j > i and (loose(j - 1) or manner_adverb(toks[j - 1].norm)):
         if j - 1 > i and _compound_at(toks, j - 1, cues):
             break  # "machine learning": the stop word is part of the topic
         j -= 1
     return (i, j) if j > i else None
-
-
-#: The base of an "-ly" word at or above this on wordfreq's Zipf scale is everyday English
-#: ("official" 5.1, "quick" 5.0), so the word is an adverb made from it; "elder" (4.1)
-#: is not, and "elderly" stays a topic word.
-ADVERB_BASE_ZIPF = 4.3
-
-
-def _manner_adverb(word: str) -> bool:
-    """Whether ``word`` is an adverb made from an everyday word ("officially", "seriously",
-    "easily", "basically"): it says how, never what about ("move into project management
-    officially"). A word the topic vocabulary knows ("friendly" in "eco friendly") is not."""
-    if len(word) < 6 or not word.endswith("ly") or _known_topic_word(word):
-        return False
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    bases = [word[:-2]]
-    if word.endswith("ily"):
-        bases.append(word[:-3] + "y")  # easily
-    if word.endswith("ally"):
-        bases.append(word[:-4])  # basically
-    return any(zipf_frequency(base, "en") >= ADVERB_BASE_ZIPF for base in bases)
-
-
-@lru_cache(maxsize=1)
-def _topic_phrase_words() -> frozenset[str]:
-    return frozenset(word for phrase in topic_vocabulary().synonyms for word in phrase)
-
-
-def _known_topic_word(word: str) -> bool:
-    return word in _topic_phrase_words()
-
-
-#: A word at least FOREIGN_MARGIN more common (wordfreq's Zipf scale) in one of the topic
-#: cues' ``foreign_languages`` than in English, and at least FOREIGN_AT_LEAST there, leans
-#: to that language ("mau" 3.1 in English, 6.3 in Indonesian; "donne"; "il"). Frequency
-#: alone cannot tell "git", "rust", "Tableau" or "SIA" from "sih" or "rin", so such a word
-#: counts as another language's only next to another word leaning the same way: mixed-in
-#: words come in runs ("halo kak", "mau belajar", "il donne un", "rin po bang").
-FOREIGN_MARGIN = 1.0
-FOREIGN_AT_LEAST = 3.5
-#: ... and a word this much more common there is another language's even on its own, after
-#: an English stop word or a greeting ("hola! necesito ...": "necesito" 1.5 in English, 5.1
-#: in Spanish, margin 3.7; "quiero" 3.4), while "SIA" (3.1), "rin" (3.2), "tableau" (1.9)
-#: and "AI" (2.2) still need a run.
-CLEARLY_FOREIGN_MARGIN = 3.3
-#: A word at or above this on wordfreq's Zipf scale is everyday English ("flat" 5.0).
-EVERYDAY_ZIPF = 4.5
-#: A letter of the Latin script (with its accented forms).
-_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
-
-
-#: A message with this many words leaning to another language is partly written in it
-#: ("raga 74 euro costa troppo, c'è qualcosa di più cheap?"): any word leaning the same
-#: way is that language's, alone or not ("raga").
-MIXED_IN_WORDS = 3
-
-
-#: A word of a chat alphabet, the digits Arabic uses for letters English lacks ("7aga",
-#: "3ayez", "ya3ni"): a digit before three letters or more, or inside a word with two
-#: letters or more after it. Not "3D", "k8s", "b2b", "h2o", "mp3" or "COVID-19".
-_CHAT_ALPHABET = re.compile(r"[235789][a-z]{3,}|[a-z]+[235789][a-z]{2,}")
-
-
-def _stray_short_word(word: str) -> bool:
-    """Whether ``word``, a topic on its own, is a short lower-case word no field uses ("fe",
-    "ya"): short topics are names written in capitals ("AI", "UX", "R") or a field's own word
-    ("ai", "ux")."""
-    from nlu.extraction.subject_index import norm_token, subject_index  # imports this module
-
-    return len(word) <= 2 and word.islower() and norm_token(word) not in subject_index().token_set
-
-
-def _foreign_at(toks: Sequence[_Token], k: int) -> bool:
-    """Whether token ``k`` is a word of another language: written in a chat alphabet, in a
-    run of such words, in a message with several, or on its own when it is clearly one
-    ("necesito", "quiero")."""
-    if _CHAT_ALPHABET.fullmatch(toks[k].norm):
-        return True
-    if not leans_foreign(toks[k].norm):
-        return False
-    if not _LATIN.search(toks[k].norm) or leans_foreign(toks[k].norm, CLEARLY_FOREIGN_MARGIN):
-        return True
-    if (k > 0 and leans_foreign(toks[k - 1].norm)) or (
-        k + 1 < len(toks) and leans_foreign(toks[k + 1].norm)
-    ):
-        return True
-    from nlu.extraction.subject_index import subject_index  # nlu.extraction imports this
-
-    if toks[k].norm in subject_index().token_set:
-        return False  # a field's own word ("hindi", "mandarin") says what to learn
-    return sum(1 for t in toks if leans_foreign(t.norm)) >= MIXED_IN_WORDS
-
-
-@lru_cache(maxsize=8192)
-def _everyday(word: str) -> bool:
-    """Whether ``word`` is everyday English (wordfreq's Zipf scale at or above
-    EVERYDAY_ZIPF): one such word in quotes is said with a wink ('flat', 'fun'), a name or a
-    field in quotes is not ('Kubernetes', 'GDPR')."""
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    return bool(zipf_frequency(word, "en") >= EVERYDAY_ZIPF)
-
-
-@lru_cache(maxsize=8192)
-def leans_foreign(word: str, margin: float = FOREIGN_MARGIN) -> bool:
-    """Whether ``word`` is at least ``margin`` more common in one of the foreign languages
-    than in English (never an English stop word such as "im", nor a single letter)."""
-    if not word.isalpha() or word in topic_vocabulary().stopwords:
-        return False
-    if not _LATIN.search(word):
-        # Another script ("음", "배우고", "спасибо"): the catalogue is in English, so such a
-        # word names nothing it could search, even a one-letter one.
-        return True
-    if len(word) < 2:
-        return False
-    from wordfreq import zipf_frequency  # on first use: it loads pkg_resources (slow)
-
-    english = zipf_frequency(word, "en")
-    other = max(
-        (zipf_frequency(word, lang) for lang in topic_cues().foreign_languages), default=0.0
-    )
-    return other >= FOREIGN_AT_LEAST and other - english >= margin
 
 
 def _cue_at(
@@ -659,7 +433,7 @@ def find_topic(
             k for k, t in enumerate(toks) if match.start(1) <= t.start and t.end <= match.end(1)
         ]
         if inside and len(inside) <= MAX_TOPIC_WORDS and not any(blocked[k] for k in inside):
-            if len(inside) == 1 and _everyday(toks[inside[0]].norm):
+            if len(inside) == 1 and everyday(toks[inside[0]].norm):
                 continue  # scare quotes: "my captions are 'flat'"
             found.append((_QUOTED, inside[0], inside[-1] + 1))
     if bare and len(toks) <= cues.bare_max_words:
@@ -707,7 +481,7 @@ def find_topic(
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if trimmed[1] - trimmed[0] == 1 and a.norm in cues.not_topics:
             continue  # "Good day", "on weekends"
-        if trimmed[1] - trimmed[0] == 1 and _stray_short_word(text[a.start : a.end]):
+        if trimmed[1] - trimmed[0] == 1 and stray_short_word(text[a.start : a.end]):
             continue  # "fe 7aga free?": a short word of another language, not "AI" or "UX"
         if (
             trimmed[1] - trimmed[0] == 1

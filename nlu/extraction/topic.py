@@ -8,7 +8,8 @@ from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT
 from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext
 from nlu.extraction.subject import subject_role
-from nlu.topic import find_topic, topic_cues
+from nlu.topic import find_topic
+from nlu.topic_cues import topic_cues
 
 MAX_TOPIC_CHARS = 80
 """Longest topic value (a topic is a few words)."""
