@@ -26,6 +26,9 @@ WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS c
         ("do these give a certificate I can show at the cooperative", OutcomeQuestion(False)),
         ("will I get a cert for the cooking one", OutcomeQuestion(False)),
         ("Is this course a CPD certificate?", OutcomeQuestion(False)),
+        # what the learner would get, in text speak or with no word for the course
+        ("n do u get like a cert at the end i can show the panel", OutcomeQuestion(False)),
+        ("Do I get certificate with my name to show in my CV?", OutcomeQuestion(False)),
         (
             "Can I teach to other people after I finish that one? Like it is a license?",
             OutcomeQuestion(True),
