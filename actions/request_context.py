@@ -5,7 +5,9 @@ The topic slot holds one phrase the NLU picked ("sick of the warehouse" when it 
 wrong); the rest of the message usually says more ("... retrain into IT helpdesk / tech
 support"). The context is the latest message that asked for courses, stated a goal or
 named a topic, since the conversation last started again; failing those, the message
-that started the profile questions, whatever its intent.
+that started the profile questions, whatever its intent. A longer answer to "Anything
+else that matters?" that gives no wish says more about the request and is added to it
+("To be more precise: I want to recognise postnatal depression earlier ...").
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from actions.form_history import FORM_NAME
+from actions.profile_values import WISH_SLOTS
 
 #: Intents whose message describes what the learner is looking for.
 REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
@@ -23,6 +26,11 @@ REQUEST_INTENTS = frozenset({"find_course", "state_goal"})
 #: after (the profile form decides): the request from then on, whatever its intent and
 #: entities.
 DESCRIBED_REQUEST = "described_request"
+#: The form's last question ("Anything else that matters?"), whose longer answers with no wish
+#: say more about the request.
+ELABORATED_SLOT = "refinements_done"
+#: Fewest words of an answer to that question that adds to the request ("no thats it" does not).
+ELABORATION_MIN_WORDS = 8
 #: Events, and actions, after which earlier messages no longer count ("start again").
 _RESETS = frozenset({"restart", "session_started"})
 _RESET_ACTIONS = frozenset({"action_restart", "action_restart_search"})
@@ -45,6 +53,15 @@ _NAMING = frozenset({"topic", "subject", "goal"})
 def _names_nothing(event: Mapping[str, Any]) -> bool:
     entities = (event.get("parse_data") or {}).get("entities") or []
     return not any(e.get("entity") in _NAMING and e.get("role") is None for e in entities)
+
+
+def _elaborates(event: Mapping[str, Any], text: str | None) -> bool:
+    """Whether a user event's message says more about the request: long enough, giving no
+    wish (budget, hours, level ...) and naming no new topic."""
+    if text is None or len(text.split()) < ELABORATION_MIN_WORDS:
+        return False
+    entities = (event.get("parse_data") or {}).get("entities") or []
+    return not any(e.get("entity") in WISH_SLOTS for e in entities)
 
 
 def _topic_entity(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -77,10 +94,13 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     topic: Any = None  # the topic slot as it stands
     topic_then: Any = None  # the topic slot before that message
     latest: str | None = None  # the latest message in the learner's own words
+    asked: Any = None  # the question the form asked last
     for event in events:
         kind = event.get("event")
         if kind in _RESETS or (kind == "action" and event.get("name") in _RESET_ACTIONS):
-            found = before = topic_only = topic = latest = None
+            found = before = topic_only = topic = latest = asked = None
+        elif kind == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
         elif kind == "active_loop" and event.get("name") == FORM_NAME and found is None:
             # The message that started the profile questions is the request, whatever its
             # intent ("Refresh needed: reading ECGs ..." read as inform).
@@ -102,6 +122,8 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
                 if _intent(event) not in REQUEST_INTENTS:
                     topic_only = (_topic_entity(event) or {}).get("value")
                     topic_then = topic
+            elif found is not None and asked == ELABORATED_SLOT and _elaborates(event, latest):
+                found = f"{found} {latest}"
         elif kind == "slot" and event.get("name") == "topic":
             topic = event.get("value")
             if topic_only is not None and topic_then is not None and topic == topic_then:

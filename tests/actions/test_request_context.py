@@ -115,3 +115,24 @@ def test_a_long_answer_to_the_subject_question_is_the_request() -> None:
     # A later request replaces it.
     later = _user("actually something on SQL", "inform", "topic")
     assert request_text([opening, asked, answer, taken, later]) == later["text"]
+
+
+def test_a_longer_answer_to_anything_else_with_no_wish_adds_to_the_request() -> None:
+    """ "To be more precise: I want to recognise postnatal depression earlier ..." answered
+    to "Anything else that matters?" had left the request at "a course about mental health
+    after birth", and the list at mental health in general."""
+    opening = _user("I search a course about mental health after birth.", "find_course", "topic")
+    asked = {"event": "slot", "name": "requested_slot", "value": "refinements_done"}
+    more = _user(
+        "To be more precise: I want to recognise postnatal depression earlier and what to say.",
+        "inform",
+    )
+    assert request_text([opening, asked, more]) == f"{opening['text']} {more['text']}"
+    # A wish, a short answer, or an answer to another question adds nothing.
+    wish = _user(
+        "I can do about three hours a week in the evenings after work", "inform", "hours_per_week"
+    )
+    short = _user("no thats all thanks", "deny")
+    subject = {"event": "slot", "name": "requested_slot", "value": "subject"}
+    for events in ([opening, asked, wish], [opening, asked, short], [opening, subject, more]):
+        assert request_text(events) == opening["text"]
