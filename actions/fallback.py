@@ -168,8 +168,9 @@ class ActionAskRephrase(CourseAdvisorAction):
             return [SlotSet("by_request", True), FollowupAction(FORM_NAME)]
         if _opens_with_a_story(tracker):
             # "yo so i did a coding bootcamp in 2023 and ive been applying to junior dev
-            # jobs for like 8 months ... got cooked every time on the leetcode type stuff":
-            # a learner's situation, not yet what to learn: the profile form asks.
+            # jobs for like 8 months ... got cooked every time on the leetcode type stuff",
+            # "hi. lost my job. need something": a learner's situation, not yet what to
+            # learn: the profile form asks.
             return [FollowupAction(FORM_NAME)]
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [item["name"] for item in ranking if item.get("name") in SUGGESTIONS]
@@ -389,19 +390,24 @@ STORY_MIN_WORDS = 12
 
 
 def _opens_with_a_story(tracker: Tracker) -> bool:
-    """Whether an unsure message (no form running, no list shown) is a story whose two
-    likeliest intents both say what the learner is after, and from which a goal or a
-    subject was read, if only in case it is an answer: the learner's situation, told
-    before what to learn. Not a question ("... Do you know how I might make it larger?")."""
+    """Whether an unsure message (no form running, no list shown) is the learner's
+    situation, told before what to learn: its two likeliest intents both say what the
+    learner is after, and a goal or a subject was read from a story (if only in case it is
+    an answer), or a goal was said outright in a few words ("hi. lost my job. need
+    something"). Not a question ("... Do you know how I might make it larger?")."""
     if tracker.active_loop.get("name") or tracker.get_slot("last_results"):
         return False
     text = tracker.latest_message.get("text") or ""
-    if len(text.split()) < STORY_MIN_WORDS or text.strip().startswith("/") or "?" in text:
+    if text.strip().startswith("/") or "?" in text:
         return False
     if not set(_likeliest(tracker)[:2]) <= LIKELY_REQUESTS:
         return False
     entities = tracker.latest_message.get("entities") or []
-    return any(e.get("entity") in ("goal", "subject") for e in entities)
+    if any(e.get("entity") == "goal" and e.get("role") is None for e in entities):
+        return True
+    return len(text.split()) >= STORY_MIN_WORDS and any(
+        e.get("entity") in ("goal", "subject") for e in entities
+    )
 
 
 #: An unsure message with fewer words is not searched by what it describes ("ok then",

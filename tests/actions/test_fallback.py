@@ -596,6 +596,15 @@ async def test_an_unsure_opening_story_with_a_goal_starts_the_form(store, domain
     events = await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert events[-1] == {"event": "followup", "name": "learner_profile_form", "timestamp": None}
     assert dispatcher.messages == []
+    # A goal said outright needs no story.
+    lost = make_tracker(
+        "hi. lost my job. need something",
+        intent="nlu_fallback",
+        intent_ranking=ranking,
+        entities=[{"entity": "goal", "value": "career_change", "start": 4, "end": 15}],
+    )
+    told = CollectingDispatcher()
+    assert (await ActionAskRephrase().run(told, lost, domain))[-1]["name"] == "learner_profile_form"
     greeted = [ranking[0], ranking[1], {"name": "greet", "confidence": 0.39}]
     for said_text, slots, ranked, entities in (
         (text, {"last_results": ["x"]}, ranking, [goal]),
