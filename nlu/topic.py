@@ -228,8 +228,14 @@ def _span_before(
         ):
             break
         i -= 1
-    if i > 0 and toks[i - 1].norm in cues.possessives:
-        return None  # "my junior infants class": the learner's own class, not a course
+    if (
+        i > 0
+        and toks[i - 1].norm in cues.possessives
+        and not (i > 1 and toks[i - 2].norm in cues.acquiring_verbs)
+    ):
+        # "my junior infants class": the learner's own class, not a course; but "get my
+        # coastal skipper certificate" is one to take
+        return None
     if i > 0 and noun - i == 1 and toks[i - 1].norm in cues.verb_markers:
         return None  # "to log CPD": a verb ("from UX to product manager courses" is not)
     return (i, noun) if i < noun else None

@@ -58,6 +58,7 @@ class TopicCues:
     example_markers: frozenset[str]
     only_new: frozenset[str]
     aspect_words: frozenset[str]
+    acquiring_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -113,6 +114,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         example_markers=frozenset(word_list(raw, "example_markers", path)),
         only_new=frozenset(word_list(raw, "only_new", path)),
         aspect_words=frozenset(word_list(raw, "aspect_words", path)),
+        acquiring_verbs=frozenset(word_list(raw, "acquiring_verbs", path)),
     )
 
 

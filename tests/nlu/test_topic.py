@@ -220,6 +220,13 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I need help with my CV and job interviews", "CV"),
         ("need help with menu engineering and food costing", "menu engineering and food costing"),
         ("can you help with my universal credit claim", None),
+        # a licence to take names its field; "get my ..." is one to take
+        ("need forklift licence for warehouse, counterbalance and reach truck", "forklift"),
+        (
+            "I want to get my coastal skipper certificate for sailing a small yacht",
+            "coastal skipper",
+        ),
+        ("I have a hospitality diploma so I'm not a beginner", None),
         # slang assent opening a message
         ("bet. algorithms first then", None),
         ("yup go for it", None),
