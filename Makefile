@@ -208,7 +208,7 @@ SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retri
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \
 	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14 \
 	retrieval_fresh15 retrieval_fresh16 retrieval_fresh17 retrieval_fresh18 retrieval_fresh19 \
-	retrieval_fresh20
+	retrieval_fresh20 retrieval_fresh21
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@status=0; for set in $(SEARCH_SETS); do \
