@@ -433,14 +433,17 @@ def related_courses(
 
     They must be about the topic's first idea, the one that says what it is about
     ("wine tasting": the other courses on wine, not on tasting; "contract law for
-    non-lawyers": on contracts), unless another is far rarer (:func:`_anchor`): first
-    those also about another of its ideas, then the rest, each ranked by the engine.
+    non-lawyers": on contracts): first those also about another of its ideas, then the
+    rest, each ranked by the engine. (Following a far rarer idea instead was tried in
+    session 32 for "analyse a poem" and left out: "investing in the stock market" then
+    listed one course, "international marketing and market entry" a guide to university
+    entry.)
     """
     if topic is None or rel is None or not topic.used:
         return None, []
     if len(set(rel.ids) - {str(i) for i in exclude_ids}) >= needed:
         return None, []
-    anchor = _anchor(session, topic.used)
+    anchor = topic.used[0]
     others = tuple(p for group in topic.searched if group != anchor for p in group)
     whole = set(rel.ids)
     tiers: list[fulltext.Relevance] = []
@@ -458,24 +461,6 @@ def related_courses(
         return None, []
     near = fulltext.Relevance(ids=ids, scores=scores, title_ids=frozenset(titles & set(ids)))
     return near, tiers
-
-
-#: A later idea of the topic this many times rarer than its first one says what it is about.
-RARER_ANCHOR = 5
-
-
-def _anchor(session: Session, used: Sequence[Group]) -> Group:
-    """The idea of the topic the courses about part of it must be about: its first, or
-    one far rarer in the catalogue ("analyse a poem": the poetry courses, not the dozens
-    about analysis; the first idea was a verb)."""
-    first = used[0]
-    if len(used) == 1:
-        return first
-    counts = _group_counts(session, list(used))
-    rarest = min(range(len(used)), key=lambda i: (counts[i], i))
-    if counts[rarest] and counts[0] >= RARER_ANCHOR * counts[rarest]:
-        return used[rarest]
-    return first
 
 
 def scores_add_up(session: Session) -> bool:

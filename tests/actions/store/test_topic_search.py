@@ -359,13 +359,6 @@ def test_the_part_of_a_topic_found_outranks_the_story_around_it(session: Session
     assert any("anaesthesia" in title for title in top)
 
 
-def test_too_few_on_the_whole_topic_are_followed_by_its_far_rarer_idea(session: Session) -> None:
-    # "analyse a poem": one course on both; then the poetry courses, not the dozens on
-    # analysis (the first idea, a verb, had listed "A Beginner's Guide to Data Analytics").
-    found = recommend(session, LearnerProfile(topic="analyse a poem")).courses
-    assert len(found) == 3 and all("poetry" in c.title.lower() for c in found)
-
-
 def test_a_misspelt_stop_word_is_not_searched_for(session: Session) -> None:
     match = match_topic(session, "spanish for beginers")
     assert match.status == FULL and match.used == [("spanish",)]
