@@ -56,8 +56,8 @@ def _names_nothing(event: Mapping[str, Any]) -> bool:
 
 
 def _elaborates(event: Mapping[str, Any], text: str | None) -> bool:
-    """Whether a user event's message says more about the request: long enough, giving no
-    wish (budget, hours, level ...) and naming no new topic."""
+    """Whether a user event's message, not a request itself (one naming a topic is), says
+    more about the request: long enough and giving no wish (budget, hours, level ...)."""
     if text is None or len(text.split()) < ELABORATION_MIN_WORDS:
         return False
     entities = (event.get("parse_data") or {}).get("entities") or []
