@@ -30,8 +30,8 @@ from actions.phrases import (
     ABOUT_THE_LIST,
     VOCAB_DIR,
     alternation,
-    list_pointers,
     load_yaml,
+    phrase_patterns,
     phrases,
 )
 from actions.store.currency import RATES_AS_OF, convert, gbp_per_unit
@@ -63,9 +63,7 @@ def _patterns(path: Path = QUESTIONS_PATH, foreign: Path = FOREIGN_PATH) -> _Pat
     others = phrases(raw, "other_currencies", path) + phrases(load_yaml(foreign), "after", foreign)
     return _Patterns(
         asks=re.compile(alternation(phrases(raw, "asks", path))),
-        about_the_list=re.compile(
-            alternation(phrases(raw, ABOUT_THE_LIST, path) + list_pointers())
-        ),
+        about_the_list=phrase_patterns(path, ABOUT_THE_LIST)[ABOUT_THE_LIST],
         into=alternation(phrases(raw, "into", path)) + r"\s+(?:the\s+|my\s+|our\s+)?",
         other=alternation(others),
         currencies=tuple(

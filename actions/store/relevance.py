@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -190,12 +189,12 @@ def _said_ideas(session: Session, context: str | None) -> list[Group]:
     vocab = topic_vocabulary() if scores_add_up(session) else topic_vocabulary(lay_terms=None)
     said = topic_groups(without_negated(context[:MAX_CONTEXT_CHARS]), vocab, limit=None)
     noise = topic_vocabulary().request_noise
-    lowered = context.lower()
+    spoken = f" {' '.join(words(context))} "
 
     def noise_only(group: Group) -> bool:
         # Judged by the phrases said, not their synonyms: "a read aloud programme" is noise,
         # though its synonym "program" is not ("learn to program").
-        said_here = [p for p in group if re.search(rf"\b{re.escape(p)}\b", lowered)]
+        said_here = [p for p in group if f" {p} " in spoken]
         return all(p.isdigit() or p in noise for p in said_here or group)
 
     return [g for g in said if not noise_only(g)]

@@ -69,8 +69,9 @@ _DAY_NAME_RE = re.compile(_DAY_NAME)
 _DAY_LIST_RE = re.compile(
     r"(?:on\s+)?" + _DAY_NAME + r"(?:\s*(?:,|&|\+|/|and|or)?\s*" + _DAY_NAME + r")*"
 )
-# "1 hour after my shift", "30 mins before work": when, not how long the work is.
+# Where a clause ends (not a decimal point): a work word after it is another clause's.
 _CLAUSE_END_RE = re.compile(r"[,;!?]|\.(?!\d)")
+# "1 hour after my shift", "30 mins before work": when, not how long the work is.
 _WHEN_AFTER_RE = re.compile(r"^\s*(?:straight\s+)?(?:after|before)\b")
 _PERIOD_LEFT_RE = re.compile(
     r"(?:(?:a|per|each|every|in\s+a)\s+(?P<p>week|day|evening|night|morning|fortnight|month|"
