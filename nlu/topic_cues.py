@@ -19,6 +19,16 @@ STRENGTHS = {"strong": 3, "medium": 2, "weak": 1}
 MIN_TYPO_WORD = 8
 
 
+def _compounds(listed: list[str]) -> frozenset[tuple[str, str]]:
+    """The last two words of each compound: those listed, and every phrase of the topic
+    vocabulary whose last word is a stop word ("leading people", "computer skills"): the
+    vocabulary names it as one phrase, so the finder keeps its last word."""
+    vocabulary = topic_vocabulary()
+    phrases = [phrase.split() for phrase in listed]
+    phrases += [list(key) for key in vocabulary.synonyms if key[-1] in vocabulary.stopwords]
+    return frozenset((words[-2], words[-1]) for words in phrases if len(words) >= 2)
+
+
 @dataclass(frozen=True)
 class TopicCues:
     # (cue words, strength) by the cue's first word, longest first: a token is compared only
@@ -89,11 +99,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         possessives=frozenset(word_list(raw, "possessives", path)),
         own_ventures=frozenset(word_list(raw, "own_ventures", path)),
         audiences=frozenset(word_list(raw, "audiences", path)),
-        compounds=frozenset(
-            (words[-2], words[-1])
-            for words in (phrase.split() for phrase in word_list(raw, "compounds", path))
-            if len(words) >= 2
-        ),
+        compounds=_compounds(word_list(raw, "compounds", path)),
         bare_max_words=int(raw.get("bare_max_words") or 0),
         wish_words=frozenset(word_list(raw, "wish_words", path)),
         foreign_languages=tuple(word_list(raw, "foreign_languages", path)),

@@ -183,6 +183,9 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("a course for nurses in wound care", "wound care"),
         # A compound whose last word is otherwise a stop word or a cue stays whole.
         ("I want to learn machine learning", "machine learning"),
+        # ... and so does a phrase of the topic vocabulary ending in one ("people").
+        ("how to lead people?", "lead people"),
+        ("promoted to team leader and no idea how to manage people", "manage people"),
         # how much is no part of what: "a bit of Turkish"
         ("I want to learn a bit of Turkish so I can chat to the neighbours", "Turkish"),
         ("any deep learning courses for image recognition", "deep learning"),

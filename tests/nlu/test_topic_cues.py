@@ -24,3 +24,10 @@ def test_an_unknown_strength_names_the_file(tmp_path: Path) -> None:
     path.write_text("before:\n  surely:\n    - courses on\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"cues\.yml: unknown cue strength 'surely'"):
         topic_cues(path)
+
+
+def test_vocabulary_phrases_ending_in_a_stop_word_are_compounds() -> None:
+    compounds = topic_cues().compounds
+    assert ("machine", "learning") in compounds  # listed in topic_cues.yml
+    assert ("leading", "people") in compounds  # a lay term of the topic vocabulary
+    assert ("lead", "people") in compounds
