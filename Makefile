@@ -143,6 +143,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 10 --json results/nlu-independent-openings-fresh13.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh14.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh14.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh15.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh15.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \
@@ -167,6 +169,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 20 --json results/nlu-context-fresh10.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh11.yml \
 		--errors 20 --json results/nlu-context-fresh11.json
+	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh12.yml \
+		--errors 20 --json results/nlu-context-fresh12.json
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
@@ -183,7 +187,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		results/nlu-independent-openings-fresh10.json results/nlu-context-fresh8.json \
 		results/nlu-independent-openings-fresh11.json results/nlu-independent-openings-fresh12.json \
 		results/nlu-context-fresh9.json results/nlu-independent-openings-fresh13.json \
-		results/nlu-context-fresh10.json results/nlu-context-fresh11.json
+		results/nlu-context-fresh10.json results/nlu-context-fresh11.json \
+		results/nlu-independent-openings-fresh15.json results/nlu-context-fresh12.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \
@@ -194,7 +199,7 @@ PERSONA_SETS := personas_fresh personas_fresh2 personas_fresh3 personas_fresh4 p
 	personas_fresh6 personas_fresh7 personas_fresh8 personas_fresh9 personas_fresh10 \
 	personas_fresh11 personas_fresh12 personas_fresh13 personas_fresh14 personas_fresh15 \
 	personas_fresh16 personas_fresh17 personas_fresh18 personas_fresh19 personas_fresh20 \
-	personas_fresh21 personas_fresh22 personas_fresh23 personas_fresh24
+	personas_fresh21 personas_fresh22 personas_fresh23 personas_fresh24 personas_fresh25
 
 personas: setup ## Hold every persona conversation of tests/personas/ through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
@@ -208,7 +213,7 @@ SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retri
 	retrieval_fresh5 retrieval_fresh6 retrieval_fresh7 retrieval_fresh8 retrieval_fresh9 \
 	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14 \
 	retrieval_fresh15 retrieval_fresh16 retrieval_fresh17 retrieval_fresh18 retrieval_fresh19 \
-	retrieval_fresh20 retrieval_fresh21
+	retrieval_fresh20 retrieval_fresh21 retrieval_fresh22
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@status=0; for set in $(SEARCH_SETS); do \

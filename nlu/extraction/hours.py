@@ -58,10 +58,11 @@ _PERIOD_RE = re.compile(
     r"to\s+study\s+|studying\s+|to\s+spare\s+|spare\s+|free\s+)?"
     r"(?:only\s+|just\s+)?"
     r"(?:(?P<art>a|an|per|each|every|/|in\s+a|over\s+(?:a|the)|on|at|during|on\s+the|at\s+the|"
-    r"in\s+the|most|some|on\s+a|pr|p)\s*)?"
-    r"(?P<p>weekdays?|week\s*days?|working\s+days?|work\s+days?|weekends?|week\s*ends?|"
-    r"weeknights?|week|wk|fortnight|month|day|night|evening|morning|afternoon|lunchtime|"
-    r"lunch\s*break|session|sitting|weekly|daily|nightly|pw|p/w|pwk|other\s+day|"
+    r"in\s+the|most|some|on\s+a|pr|p|of\s+an?)\s*)?"
+    r"(?P<p>weekdays?|week\s*days?|working\s+days?|work\s+days?|week\s*end\s+days?|weekends?|"
+    r"week\s*ends?|weeknights?|week|wk|fortnight|month|day|night|evening|morning|"
+    r"afternoon|lunchtime|lunch(?:\s*break)?|session|sitting|weekly|daily|nightly|pw|p/w|pwk|"
+    r"other\s+day|"
     r"mon(?:day)?\s*(?:-|to)\s*fri(?:day)?|" + _DAY_NAME + r"|evenings|nights|mornings|days)\b"
 )
 _DAY_NAME_RE = re.compile(_DAY_NAME)
@@ -75,7 +76,7 @@ _CLAUSE_END_RE = re.compile(r"[,;!?]|\.(?!\d)")
 _WHEN_AFTER_RE = re.compile(r"^\s*(?:straight\s+)?(?:after|before)\b")
 _PERIOD_LEFT_RE = re.compile(
     r"(?:(?:a|per|each|every|in\s+a)\s+(?P<p>week|day|evening|night|morning|fortnight|month|"
-    r"weekday|weekend)|(?P<p2>weekly|daily|nightly|weekends?|weekdays?))\b"
+    r"weekday|weekend)|(?P<p2>weekly|daily|nightly|weekends?|weekdays?|weeknights?))\b"
 )
 _OCCASIONS = (
     r"(?:days?|evenings?|nights?|mornings?|afternoons?|sessions?|lunchtimes?|lunch\s*breaks?|"
@@ -102,6 +103,7 @@ _PER_DAY_PERIODS = frozenset(
         "mornings",
         "afternoon",
         "lunchtime",
+        "lunch",
         "daily",
         "nightly",
         "session",
@@ -306,6 +308,10 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             continue
         weekly, conf = _to_weekly(hours, period, freq, scan)
         recurs = times_after(right)
+        if recurs is None and (times := _TIMES_BEFORE_RE.search(scan, max(0, start - 12), start)):
+            recurs = num_value(times.group("n"))
+            if recurs is not None and weekly is not None:
+                hours = weekly  # "2 x 30 min a day": twice what a day holds
         days = days_near(scan, start, end) if period in _PER_DAY_PERIODS else None
         if recurs is not None:
             weekly, conf = hours * recurs, 0.9  # "45 minutes four times a week"
@@ -393,11 +399,15 @@ def _clock_candidates(ctx: ScanContext) -> list[tuple[float, int, int, float]]:
     return found
 
 
-_DAY_FIRST_RE = re.compile(r"\b(" + _DAY_NAME + r")\s*:?\s*$")
+_DAY_FIRST_RE = re.compile(
+    r"\b(" + _DAY_NAME + r"|week\s*days?|week\s*ends?|week\s*nights?)\s*:?\s*$"
+)
 #: After an amount: the next day and its own amount ("saturday 3 hour sunday 2 hour").
 _NEXT_DAY_AMOUNT_RE = re.compile(
     r"^\s*(?:and\s+)?(?:" + _DAY_NAME + r")\s*:?\s*" + NUM + r"\s*(?:hours?|hrs?|h)\b"
 )
+#: Before an amount: how many times a week it recurs ("2 x 90 min a week", "3x 1hr").
+_TIMES_BEFORE_RE = re.compile(r"(?<![\w.,£$€])(?P<n>" + NUM + r")\s*(?:x|×)\s*$")
 _FOR_BEFORE_RE = re.compile(r"\b(?:a|per|each|every)\s+week\s+for\s*$")
 _OCCASIONS_BEFORE_RE = re.compile(
     r"\b(?P<n>" + NUM + r")\s+(?:evenings|nights|mornings|afternoons|days|sessions|times)\b"
@@ -499,6 +509,8 @@ def _to_weekly(
         ):
             return hours * freq, 0.8
         return hours, 0.6
+    if re.fullmatch(r"week\s*end\s+days?", period):  # "2 hours every weekend day"
+        return hours * 2, 0.88
     p = (
         period.split()[0]
         if " " in period and not period.startswith(("week ", "mon"))

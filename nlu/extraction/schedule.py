@@ -67,7 +67,7 @@ def _patterns() -> _Patterns:
             raise VocabError(f"schedule.yml: day_groups.{name} must list days among {WEEK}")
         groups[str(name)] = tuple(days)
     group = "|".join(f"(?:{g})" for g in sorted(groups, key=len, reverse=True))
-    day_list = rf"{_DAY}(?:\s*(?:,|&|\+|/|and|or)?\s*{_DAY})*"
+    day_list = rf"{_DAY}(?:\s*(?:,|&|\+|/|and|or|n)?\s*{_DAY})*"
     one = rf"(?:{_DAY}\s*(?:{ranges})\s*{_DAY}|{day_list}|{group})"
     return _Patterns(
         days=re.compile(rf"(?<![\w])(?:{one})(?![\w])"),

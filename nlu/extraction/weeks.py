@@ -29,6 +29,12 @@ _WEEKS_RE = re.compile(
 )
 
 
+#: Longest length (weeks) read as the longest course wanted without a limit before it ("within
+#: 2 years") or a wish after it ("a 2 year course"): a short course takes weeks or months, so a
+#: longer time said otherwise is how long something else took or will take.
+LONGEST_WITHOUT_LIMIT = 52
+
+
 @dataclass(frozen=True)
 class _Patterns:
     """The length's word lists (``data/vocab/nlu/weeks.yml``), compiled where they stand."""
@@ -155,6 +161,8 @@ def extract_weeks(ctx: ScanContext) -> list[Extracted]:
                 strong_left or pos_right or rx.years_before.search(left_near)
             ):
                 continue
+        if value > LONGEST_WITHOUT_LIMIT and not (strong_left or pos_right):
+            continue  # "ran a supply point for 3 yrs", "ETS in 14 months": no course length
         conf = 0.9 if (strong_left or pos_right) else (0.8 if pos_left else 0.65)
         if not 0 < value <= 260:
             continue

@@ -21,6 +21,24 @@ N = None  # "must not be extracted"
 CASES: list[tuple[str, dict[str, Any]]] = [
     # ---------------------------------------------------------------- budget
     ("I can spend about £1.2k on a course", {"budget": 1200}),
+    # ---------------------------------------------------------------- session 33
+    # how often, said before the amount or by the days around it
+    ("2 x 90 min a week, under 50 quid", {"hours_per_week": 3, "budget": 50}),
+    ("3x 45 mins", {"hours_per_week": 2.25}),
+    ("I have 1h at lunch every weekday", {"hours_per_week": 5}),
+    ("an hour on weeknights", {"hours_per_week": 5}),
+    ("Nivel principiante. 1 hora diaria.", {"hours_per_week": 7, "level": "introductory"}),
+    ("2 hour every weekend day", {"hours_per_week": 4}),
+    ("maybe 2 hours of an evening Monday to Thursday", {"hours_per_week": 8}),
+    ("sat n sun mornings like 3 hrs each", {"hours_per_week": 6}),
+    ("weekdays 1 hr, sat sun 3 hrs each", {"hours_per_week": 11}),
+    # more than a year is no course length without a limit or a course word
+    ("Ran a supply point for 3 yrs. Max 10 wks.", {"max_weeks": 10}),
+    ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
+    ("a 2 year course is fine", {"max_weeks": 104}),
+    ("within 2 years", {"max_weeks": 104}),
+    # the country after a dollar amount says which dollars
+    ("I have $1200 Canadian set aside", {"budget": 760.8}),
     # ---------------------------------------------------------------- session 32
     # money to be raised is no budget
     (

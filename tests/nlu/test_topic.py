@@ -185,6 +185,9 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("I want to learn machine learning", "machine learning"),
         # ... and so does a phrase of the topic vocabulary ending in one ("people").
         ("how to lead people?", "lead people"),
+        # Greetings in other languages and a change of life are no topics.
+        ("kia ora. wanna make games, u got anything", "games"),
+        ("change. 22 years frying chips is enough", None),
         ("promoted to team leader and no idea how to manage people", "manage people"),
         # how much is no part of what: "a bit of Turkish"
         ("I want to learn a bit of Turkish so I can chat to the neighbours", "Turkish"),
