@@ -37,6 +37,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
     ("a 2 year course is fine", {"max_weeks": 104}),
     ("within 2 years", {"max_weeks": 104}),
+    # fields said by what they are about; "without too much maths" asks for no maths
+    ("anxiety and depression in teens", {"subject": "psychology-mental-health"}),
+    ("pentest, red team, OSCP-like stuff", {"subject": "cybersecurity"}),
+    ("api testing n postman", {"subject": "computing-it"}),
+    (
+        "Artificial intelligence, how machine learning works, without too much mathematics",
+        {"subject": "data-science-ai"},
+    ),
+    ("the Great Depression", {"subject": "arts-humanities"}),
     # the country after a dollar amount says which dollars
     ("I have $1200 Canadian set aside", {"budget": 760.8}),
     # ---------------------------------------------------------------- session 32
