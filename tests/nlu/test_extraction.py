@@ -37,6 +37,11 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
     ("a 2 year course is fine", {"max_weeks": 104}),
     ("within 2 years", {"max_weeks": 104}),
+    # doing well in the job one has; a degree named by its letters
+    ("the main thing is I want to do well in the new job", {"goal": "upskill"}),
+    ("happy where I am, just need to get good at the new reporting bit", {"goal": "upskill"}),
+    ("want to do MS in US in 2 yrs", {"goal": "further_study", "max_weeks": N}),
+    ("doing ms excel course", {"goal": N}),
     # fields said by what they are about; "without too much maths" asks for no maths
     ("anxiety and depression in teens", {"subject": "psychology-mental-health"}),
     ("pentest, red team, OSCP-like stuff", {"subject": "cybersecurity"}),
