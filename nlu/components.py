@@ -110,6 +110,12 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             "unsure_below": 0.3,
             # Intents whose short messages may name a topic with no cue ("kubernetes").
             "bare_topic_intents": ["find_course", "inform", "state_goal"],
+            # Intents whose short messages (up to ``answer_topic_max_words``) may be the
+            # answer to "Which subject?" though classified otherwise ("The old Norse sagas."
+            # as out_of_scope): a topic named with no cue is kept aside with the answer role,
+            # for the profile form alone to take.
+            "answer_topic_intents": ["out_of_scope"],
+            "answer_topic_max_words": 6,
             # The topic is read from every message except list references (cue-based only,
             # not a bare message): an unsure reply can offer "Courses on <topic>", and an
             # out-of-scope message that names something to learn is searched. Which intents
@@ -135,6 +141,7 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         self._quiet_intents = frozenset(self._config.get("intents_without_entities") or ())
         self._list_intents = frozenset(self._config.get("list_intents") or ())
         self._bare_topic_intents = frozenset(self._config.get("bare_topic_intents") or ())
+        self._answer_topic_intents = frozenset(self._config.get("answer_topic_intents") or ())
         self._topic_everywhere = bool(self._config.get("topic_everywhere"))
 
     @classmethod
@@ -165,6 +172,8 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
                 allowed = self._allowed_for(intent)
                 bare = self._intent_name(intent) in self._bare_topic_intents
             entities = self.add_extractor_name(self._gate(self._extract(text, doc, bare), allowed))
+            if not bare and self._may_answer_with_a_topic(intent, text, entities):
+                entities += self.add_extractor_name(self._answer_topic(text, doc))
             existing = message.get(ENTITIES, []) or []
             if self._config.get("replace_existing"):
                 emitted = {e[ENTITY_ATTRIBUTE_TYPE] for e in entities}
@@ -182,6 +191,25 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
             elif role and item.entity in KEPT_ASIDE:
                 entities.append(self._to_rasa(item, str(role)))
         return entities
+
+    def _may_answer_with_a_topic(
+        self, intent: Any, text: str, entities: list[dict[str, Any]]
+    ) -> bool:
+        """Whether a short message of an ``answer_topic_intents`` intent naming no topic
+        may still answer "Which subject?" with one (see the config)."""
+        return (
+            self._intent_name(intent) in self._answer_topic_intents
+            and len(text.split()) <= int(self._config.get("answer_topic_max_words") or 0)
+            and not any(e.get(ENTITY_ATTRIBUTE_TYPE) == "topic" for e in entities)
+        )
+
+    def _answer_topic(self, text: str, doc: Any) -> list[dict[str, Any]]:
+        """The topic a message names with no cue, with the answer role (none without one)."""
+        role = self._config.get("answer_role")
+        if not role:
+            return []
+        found = [item for item in self._extract(text, doc, True) if item.entity == "topic"]
+        return [self._to_rasa(item, str(role)) for item in found[:1]]
 
     def _unsure(self, intent: Any) -> bool:
         """Whether the intent classifier's confidence is below ``unsure_below``."""

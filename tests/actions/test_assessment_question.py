@@ -7,7 +7,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment_question import asks_about_assessment
 from actions.course_list import ActionCourseDetails
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
+from actions.out_of_scope import ActionOutOfScope
 from tests.actions.conftest import make_tracker
 
 CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS, "... exam" described

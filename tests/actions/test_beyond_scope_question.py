@@ -6,7 +6,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.beyond_scope_question import FUNDING, KINDS, beyond_scope_kind
-from actions.fallback import ActionAskRephrase, ActionFormOutOfScope, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
+from actions.out_of_scope import ActionFormOutOfScope, ActionOutOfScope
 from tests.actions.conftest import make_tracker
 
 

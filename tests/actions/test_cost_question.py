@@ -6,7 +6,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.cost_question import asks_about_cost
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
+from actions.out_of_scope import ActionOutOfScope
 from tests.actions.conftest import make_tracker
 
 MICROGRIDS = "fl-renewable-energy-sustainable-electricity-supply-wi-university-of-leeds"

@@ -6,7 +6,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.enrol_question import asks_about_enrolling
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
+from actions.out_of_scope import ActionOutOfScope
 from tests.actions.conftest import make_tracker
 
 WITH_PAGE = "futurelearn-aws-solutions-architect-microcredential"  # has a course page address

@@ -6,8 +6,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_list import ActionCourseDetails
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
 from actions.length_question import asked_length
+from actions.out_of_scope import ActionOutOfScope
 from tests.actions.conftest import make_tracker
 
 AWS = "futurelearn-aws-solutions-architect-microcredential"  # 10 weeks, 100 hours in all

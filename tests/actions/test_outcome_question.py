@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_list import ActionCourseDetails
 from actions.explain import ActionExplainMicrocredentials
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
+from actions.out_of_scope import ActionOutOfScope
 from actions.outcome_question import OutcomeQuestion, asked_outcome
 from actions.search_actions import ActionRecommendCourses
 from tests.actions.conftest import make_tracker

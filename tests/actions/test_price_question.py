@@ -8,7 +8,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_list import ActionCourseDetails
-from actions.fallback import ActionAskRephrase, ActionOutOfScope
+from actions.fallback import ActionAskRephrase
+from actions.out_of_scope import ActionOutOfScope
 from actions.price_question import ActionAnswerPriceQuestion, asked_currency
 from actions.store.currency import convert
 from tests.actions.conftest import make_tracker

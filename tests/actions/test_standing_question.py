@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.explain import ActionExplainCredit
-from actions.fallback import ActionOutOfScope
+from actions.out_of_scope import ActionOutOfScope
 from actions.standing_question import standing_kind
 from tests.actions.conftest import make_tracker
 

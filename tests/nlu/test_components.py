@@ -282,3 +282,24 @@ def test_an_unsure_intent_gates_nothing_and_accepts_a_bare_topic(
     _extractor().process([sure, unsure])
     assert "topic" not in _by_type(sure)
     assert _by_type(unsure).get("topic") == "terraform"
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "kept"),
+    [
+        # A short out-of-scope message may answer "Which subject?" with a topic.
+        ("out_of_scope", "The old Norse sagas.", "old Norse sagas"),
+        ("out_of_scope", "medieval castles", "medieval castles"),
+        # ... not a longer one, nor another intent's.
+        ("out_of_scope", "my cousin told me the old Norse sagas are good for kids", None),
+        ("greet", "kia ora", None),
+    ],
+)
+def test_a_short_out_of_scope_message_keeps_a_bare_topic_aside(
+    spacy_nlp: PackagedSpacyNLP, intent: str, text: str, kept: str | None
+) -> None:
+    [message] = _messages(spacy_nlp, text)
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    _extractor().process([message])
+    assert _by_type(message).get("topic") is None
+    assert _by_type(message, ANSWER_ROLE).get("topic") == kept
