@@ -78,6 +78,13 @@ def test_a_poem_finds_the_poetry_courses(session: Session) -> None:
     assert found and all("poetry" in c.title.lower() for c in found)
 
 
+def test_admin_finds_the_administration_courses(session: Session) -> None:
+    # "need a course for admin side" at a vet had answered "I have no course on admin"
+    # beside "Veterinary Administration: Admission and Triage".
+    result = recommend(session, LearnerProfile(topic="admin", context="reception at a vet"))
+    assert result.courses and "Veterinary Administration" in result.courses[0].title
+
+
 def test_everyday_words_search_the_catalogues_words_one_way(session: Session) -> None:
     # data/catalogue/lay_terms.yml: "tumours" finds the cancer courses ...
     found = recommend(session, LearnerProfile(topic="tumours")).courses
