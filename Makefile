@@ -145,6 +145,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 10 --json results/nlu-independent-openings-fresh14.json
 	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh15.yml \
 		--errors 10 --json results/nlu-independent-openings-fresh15.json
+	@$(PY) -m nlu.evaluate --model $(NLU_MODEL) --data $(INDEPENDENT)/openings_fresh16.yml \
+		--errors 10 --json results/nlu-independent-openings-fresh16.json
 	@echo "==> Answers in context: a conversation through the REST channel per answer (a few minutes)"
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --errors 20 --json results/nlu-context.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh.yml \
@@ -191,7 +193,7 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		results/nlu-context-fresh9.json results/nlu-independent-openings-fresh13.json \
 		results/nlu-context-fresh10.json results/nlu-context-fresh11.json \
 		results/nlu-independent-openings-fresh15.json results/nlu-context-fresh12.json \
-		results/nlu-context-fresh13.json
+		results/nlu-context-fresh13.json results/nlu-independent-openings-fresh16.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \

@@ -37,6 +37,9 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
     ("a 2 year course is fine", {"max_weeks": 104}),
     ("within 2 years", {"max_weeks": 104}),
+    # goals said in the learner's language
+    ("honnêtement? juste curieuse", {"goal": "explore"}),
+    ("Aos 50 anos vou finalmente entrar na faculdade", {"goal": "further_study"}),
     # doing well in the job one has; a degree named by its letters
     ("the main thing is I want to do well in the new job", {"goal": "upskill"}),
     ("happy where I am, just need to get good at the new reporting bit", {"goal": "upskill"}),
