@@ -92,6 +92,11 @@ _TIME_AMOUNT_BEFORE = re.compile(
 )
 
 
+#: Most words between an income word and a limit right before an amount for the amount to be
+#: that income ("I earn under 20k"); farther, the limit makes it the learner's own.
+INCOME_REACH = 3
+
+
 @dataclass(frozen=True)
 class _Patterns:
     """The budget's word lists (``data/vocab/nlu/budget.yml``), compiled where they stand."""
@@ -100,6 +105,7 @@ class _Patterns:
     spend_before: re.Pattern[str]
     spend_after: re.Pattern[str]
     limit_before: re.Pattern[str]
+    firm_limit_before: re.Pattern[str]  # a limit, not a hedge ("under", not "about")
     money_words: re.Pattern[str]
     income_before: re.Pattern[str]
     income_after: re.Pattern[str]
@@ -133,6 +139,7 @@ _KEYS = (
     "budget_words",
     "nothing_answers",
     "nothing_fillers",
+    "firm_limit_cues",
     "slang",
     "slang_needs_cue",
     "slang_limits_before",
@@ -154,6 +161,7 @@ def _patterns() -> _Patterns:
         spend_before=data.regex("spend_cues", r"\b", r"\b"),
         spend_after=data.regex("spend_cues_after", r"^\s*", r"\b"),
         limit_before=data.regex("limit_cues", r"\b", r"\s*$"),
+        firm_limit_before=data.regex("firm_limit_cues", r"\b", r"\s*$"),
         money_words=data.regex("money_words", r"\b", r"\b|[£$€]"),
         income_before=data.regex("income_cues", r"\b", r"\b"),
         income_after=data.regex("income_cues_after", r"^\s*"),
@@ -302,9 +310,14 @@ def extract_budget(ctx: ScanContext) -> list[Extracted]:
         if income and rx.for_training.search(right):
             income, strong_cue = False, True  # "£300 a year for training"
         if income:
-            # accept only when a spending cue is *closer* than the income cue
+            # accept only when a spending cue is *closer* than the income cue, or a limit
+            # stands right before the amount with words between it and the income cue
+            # ("making youtube vids / editing thats under 50 bucks", not "I earn under 20k")
             cue_pos = max((c.end() for c in rx.spend_before.finditer(left)), default=-1)
             inc_pos = max((c.end() for c in rx.income_before.finditer(left)), default=-1)
+            limit = rx.firm_limit_before.search(left)
+            if limit and len(left[inc_pos : limit.start()].split()) > INCOME_REACH:
+                cue_pos = limit.end()
             if rx.income_after.match(right) or cue_pos <= inc_pos:
                 continue
         if has_money_marker:

@@ -57,7 +57,7 @@ _DOT_THOUSANDS = r"\d{1,3}(?:\.\d{3})+"
 #: writers do.
 _SPACE_THOUSANDS = r"\d{1,3}(?: \d{3})+"
 DIGNUM = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_DOT_THOUSANDS}(?![\d.,])|{_SPACE_THOUSANDS}(?![\d.,])|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_DOT_THOUSANDS}(?!\d|[.,]\d)|{_SPACE_THOUSANDS}(?!\d|[.,]\d)|"
     r"\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s+and\s+a\s+half|½)?(?:-?ish\b)?"
 )

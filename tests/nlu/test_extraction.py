@@ -37,6 +37,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
     ("a 2 year course is fine", {"max_weeks": 104}),
     ("within 2 years", {"max_weeks": 104}),
+    # a limit far from an income word is the learner's; thousands grouped by spaces
+    ("anything on making youtube vids / editing thats under 50 bucks??", {"budget": 42.61}),
+    ("I earn under 20k a year", {"budget": N}),
+    ("The company will cover up to NOK 15 000.", {"budget": 1261.05}),
     # goals said in the learner's language
     ("honnêtement? juste curieuse", {"goal": "explore"}),
     ("Aos 50 anos vou finalmente entrar na faculdade", {"goal": "further_study"}),
