@@ -272,6 +272,10 @@ class ActionCourseDetails(CourseAdvisorAction):
             return [SlotSet("course_index", None)]
         with store_session() as session:
             courses = explain_courses(session, chosen or ids, profile_from_tracker(tracker))
+        if not courses:
+            # the list's courses were removed from the catalogue since it was shown
+            dispatcher.utter_message(response="utter_list_gone")
+            return [SlotSet("course_index", None)]
         for course in courses:
             payload = course_list_payload([course], [], in_list=ids, skip_actions=("details",))
             dispatcher.utter_message(text=_details(course), json_message=payload)

@@ -30,6 +30,7 @@ from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME, set_back_since_message
 from actions.length_question import answer_length_question
+from actions.list_question import likely_list_question
 from actions.named_topic import named_topic
 from actions.negation import without_negated
 from actions.outcome_question import answer_outcome_question
@@ -136,6 +137,11 @@ class ActionAskRephrase(CourseAdvisorAction):
             # asks for courses and names what, or a question about a topic ("So there's no
             # BSL at all? What about Makaton?"): the profile form takes it from here.
             return [FollowupAction(FORM_NAME)]
+        list_question = likely_list_question(tracker)
+        if list_question is not None:
+            # "If I only do 2, which two" after a list: the list's question it likeliest
+            # asks, answered (see actions.list_question).
+            return await list_question().run(dispatcher, tracker, domain)
         closing = _closing_reply(tracker)
         if closing is not None:
             dispatcher.utter_message(response=closing)

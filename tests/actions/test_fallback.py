@@ -283,13 +283,15 @@ async def test_an_unsure_question_about_no_shown_course_naming_a_topic_searches_
     text = "Righto. What about ecology or biodiversity then, the land around the orchard?"
     events, _ = await _unsure_after_a_list(domain, text, ranking, topic)
     assert events == STARTS_THE_FORM
-    # Pointing at a course of the list by position: still the suggestions.
+    # Pointing at a course of the list by position: no search, the list question it
+    # likeliest is (actions.list_question) is answered instead.
     position = {"entity": "course_index", "value": 2, "start": 29, "end": 30}
     events, dispatcher = await _unsure_after_a_list(
         domain, "what about ecology in number 2?", ranking, [*topic, position]
     )
-    assert events == []
-    assert "not sure I understood" in dispatcher.messages[0]["text"]
+    assert events != STARTS_THE_FORM
+    # (the list's id "x" is in no catalogue: said so)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_list_gone"]
 
 
 async def test_an_unsure_question_about_the_course_shown_is_no_search(store, domain) -> None:
