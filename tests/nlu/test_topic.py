@@ -188,6 +188,7 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         # Greetings in other languages and a change of life are no topics.
         ("kia ora. wanna make games, u got anything", "games"),
         ("change. 22 years frying chips is enough", None),
+        ("something fun to study with my partner", None),
         ("promoted to team leader and no idea how to manage people", "manage people"),
         # how much is no part of what: "a bit of Turkish"
         ("I want to learn a bit of Turkish so I can chat to the neighbours", "Turkish"),
