@@ -29,13 +29,13 @@ from actions.cost_question import answer_cost_question
 from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME, set_back_since_message
+from actions.form_reading import searchable_topic
 from actions.length_question import answer_length_question
 from actions.list_question import likely_list_question
 from actions.named_topic import named_topic
 from actions.negation import without_negated
 from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
-from actions.profile_form import searchable_topic
 from actions.references import course_names
 from actions.refine import refine_or_search, refine_or_search_with
 from actions.request_context import REQUEST_INTENTS

@@ -18,11 +18,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 
 from actions.course_list import ActionCompareCourses, ActionCourseDetails
+from actions.form_reading import LIST_QUESTIONS
 from actions.results import ActionWhichToPick, ActionWhyRecommended
 from actions.shortlist import ActionSaveShortlist
 
-#: The list's questions and the actions that answer them.
-LIST_QUESTIONS: Mapping[str, type[Action]] = {
+#: The actions that answer the list's questions (form_reading.LIST_QUESTIONS).
+ANSWERED_BY: Mapping[str, type[Action]] = {
     "course_details": ActionCourseDetails,
     "compare_courses": ActionCompareCourses,
     "which_to_pick": ActionWhichToPick,
@@ -43,11 +44,11 @@ def likely_list_question(tracker: Tracker) -> type[Action] | None:
         for item in tracker.latest_message.get("intent_ranking") or []
         if item.get("name") != "nlu_fallback"
     ]
-    if not ranking or ranking[0].get("name") not in LIST_QUESTIONS:
+    if not ranking or ranking[0].get("name") not in ANSWERED_BY:
         return None
     share = sum(
         float(item.get("confidence") or 0.0)
         for item in ranking
         if item.get("name") in LIST_QUESTIONS
     )
-    return LIST_QUESTIONS[str(ranking[0]["name"])] if share >= LEAST_SHARE else None
+    return ANSWERED_BY[str(ranking[0]["name"])] if share >= LEAST_SHARE else None

@@ -22,8 +22,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT, said, said_outright
 from actions.common import store_session
+from actions.form_reading import searchable_topic
 from actions.negation import without_negated
-from actions.profile_form import searchable_topic
 from actions.recommend import send_recommendations
 from actions.store.search import get_courses
 from actions.store.topic_match import FULL, match_topic

@@ -22,24 +22,37 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import ANSWERED_BY, answer_values, asks, inferred_only, said
+from actions.answers import ANSWERED_BY, asks, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
-from actions.common import store_session, topic_inferred
+from actions.common import topic_inferred
 from actions.form_history import (
     goal_said_before,
     just_said,
     set_since_message,
     value_before_message,
 )
+from actions.form_reading import (
+    INTERRUPTIONS,
+    SKIPS,
+    answer_to_question,
+    asks_for_a_list,
+    gives_up,
+    goal_only_guessed,
+    intent_of,
+    message_names_something,
+    says,
+    searchable_topic,
+    skips_subject,
+    states_a_concrete_wish,
+    subject_left_open,
+    text_names_something,
+)
 from actions.profile_values import GOALS
 from actions.recommend import say_foreign_budget
-from actions.request_context import DESCRIBED_REQUEST, learner_context
+from actions.request_context import DESCRIBED_REQUEST
 from actions.stacking import plan_reply
 from actions.store.db import StoreError
-from actions.store.relevance import names_something
 from actions.store.search import closest_subjects, subject_ids, subject_label
-from actions.store.semantic_ranking import described_courses
-from actions.store.topics import topic_groups
 from actions.story import story_events
 from actions.vague import is_vague
 
@@ -65,183 +78,17 @@ ANSWERS_TO_REFINEMENTS = {
     "refine_search",
     "state_goal",
 }
-# Messages that interrupt a question rather than miss it: answered, then asked again.
-INTERRUPTIONS = {
-    "ask_credit",
-    "ask_microcredentials",
-    "bot_challenge",
-    "ask_capabilities",
-    "greet",
-    "thank",
-    "show_shortlist",
-    "human_handoff",
-    "forget_me",
-    "goodbye",
-    "start_again",
-}
-# Questions about courses in a list ("which one is the cheapest?", "tell me more about the
-# Swiss one", "save the wedding one") said before any list was shown: the learner wants the
-# courses now, so the question asked is left open (and its text is no topic).
-LIST_QUESTIONS = {
-    "course_details",
-    "compare_courses",
-    "which_to_pick",
-    "why_recommended",
-    "save_shortlist",
-}
 # Messages that state a goal or wish and may ask for a stacking plan on the way.
 PLAN_INTENTS = {"state_goal", "find_course", "inform"}
 # Interruptions a vague answer is read through: "i dont know, what do people my age
 # usually do?" may be classified as a question about the assistant, but it answers
 # "which subject?" with "no idea".
 VAGUE_WINS_OVER = {"ask_capabilities", "greet", "thank"}
-# Ways to say "skip this question".
-SKIPS = {"skip", "deny"}
 #: Most words of an answer to the subject question that is only a topic phrase
 #: ("kubernetes", "python for data analysis"); a longer one describes what the learner is
 #: after ("For the past eleven years I have co-chaired an interfaith forum ... I should like
 #: to deepen my understanding of Islam") and is the request when its words name something.
 LONGEST_TOPIC_ANSWER = 6
-
-
-def searchable_topic(topic: Any) -> bool:
-    """Whether ``topic`` has words specific enough to search by (not just "IT")."""
-    return isinstance(topic, str) and bool(topic_groups(topic))
-
-
-def _intent(tracker: Tracker) -> str | None:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def _entity(tracker: Tracker, name: str) -> bool:
-    return any(e.get("entity") == name for e in said(tracker.latest_message.get("entities") or []))
-
-
-def _states_a_wish(tracker: Tracker) -> bool:
-    """Whether the message gives a wish ("is there anything free" is not vague)."""
-    return any(
-        _entity(tracker, name)
-        for name in (
-            "budget",
-            "hours_per_week",
-            "max_weeks",
-            "level",
-            "credit_bearing",
-            "refinement",
-        )
-    )
-
-
-#: The wishes a message about something else does not give by the way: a level is read from
-#: "no idea" too (a beginner), so a vague answer to the subject question stays vague.
-CONCRETE_WISHES = ("budget", "hours_per_week", "max_weeks", "credit_bearing", "refinement")
-#: The concrete wishes a slot keeps ("free" and "with credit" come with their budget and
-#: credit; "cheapest" and "shorter" only change a list).
-SLOT_WISHES = tuple(name for name in CONCRETE_WISHES if name != "refinement")
-
-
-def _skips_subject(tracker: Tracker) -> bool:
-    """Whether the latest message skips the subject question: a skip or a "no" that gives
-    no wish either ("maybe two or three hours a week ... not sure really" answers another
-    question, though it reads as a skip; taking it as one started the exploration
-    questions). Other questions take a skip with a wish as said ("skip, under £50").
-    A skip whose only wish is about a list no slot keeps ("whatever is cheapest") is a
-    skip: nothing else answered the question, and the learner was told "Sorry, I didn't
-    get that"."""
-    intent = _intent(tracker)
-    if intent in SKIPS:
-        return not any(_entity(tracker, name) for name in SLOT_WISHES)
-    return _asks_for_a_list_naming_nothing(tracker) and not _states_a_concrete_wish(tracker)
-
-
-def _asks_for_a_list(tracker: Tracker) -> bool:
-    """Whether the message asks about courses in a list (LIST_QUESTIONS) while none has
-    been shown (with a list shown, the question is about it and the form asks on)."""
-    return _intent(tracker) in LIST_QUESTIONS and not tracker.get_slot("last_results")
-
-
-def _asks_for_a_list_naming_nothing(tracker: Tracker) -> bool:
-    """:func:`_asks_for_a_list`, naming nothing to search: "how long is the fodmap one?"
-    answered to the subject question names what the learner wants."""
-    return _asks_for_a_list(tracker) and not _message_names_something(tracker)
-
-
-def _message_names_something(tracker: Tracker) -> bool:
-    """Whether the latest message names something specific a course is about."""
-    return _names_something(tracker.latest_message.get("text"))
-
-
-def _states_a_concrete_wish(tracker: Tracker) -> bool:
-    """Whether the message gives one of the CONCRETE_WISHES."""
-    return any(_entity(tracker, name) for name in CONCRETE_WISHES)
-
-
-def _goal_only_guessed(tracker: Tracker) -> bool:
-    """Whether every goal the latest message carries, kept aside or not, is a learned guess
-    or an inference, not the goal said."""
-    entities = tracker.latest_message.get("entities") or []
-    return inferred_only(entities, "goal", kept_aside=True)
-
-
-def _answer(tracker: Tracker) -> dict[str, Any]:
-    """The wishes the latest message gives as the answer to the question the form asked,
-    even where its intent looked like something else (see :mod:`actions.answers`)."""
-    if not just_said(tracker):
-        return {}
-    return answer_values(
-        tracker.latest_message.get("entities") or [],
-        tracker.latest_message.get("text") or "",
-        tracker.get_slot("requested_slot"),
-    )
-
-
-def _gives_up(tracker: Tracker, slot: str) -> bool:
-    """Whether the latest message leaves the question for ``slot`` open: a skip, a vague
-    answer, or a third miss in a row (an interruption such as a question is not a miss)."""
-    if tracker.get_slot("requested_slot") != slot:
-        return False
-    intent = _intent(tracker)
-    if intent in INTERRUPTIONS:
-        return False
-    text = tracker.latest_message.get("text") or ""
-    vague = is_vague(text) and not _states_a_wish(tracker)
-    return (
-        intent in SKIPS
-        or _asks_for_a_list(tracker)
-        or vague
-        or times_asked(tracker, slot) >= MAX_ASKS
-    )
-
-
-def _request_names_something(tracker: Tracker) -> bool:
-    """Whether the learner's request names something specific a course is about, or
-    describes what one is about closely enough to search by meaning."""
-    return _names_something(learner_context(tracker), or_described=True)
-
-
-def _names_something(text: str | None, *, or_described: bool = False) -> bool:
-    """Whether ``text`` names something specific a course is about
-    (:func:`actions.store.relevance.names_something`), or with ``or_described`` is close
-    enough in meaning to some course (:func:`described_courses`); ``False`` when the
-    store fails."""
-    if not text:
-        return False
-    try:
-        with store_session() as session:
-            return names_something(session, text) or (
-                or_described and described_courses(session, text) is not None
-            )
-    except StoreError:
-        logger.warning("Could not read the learner's words: the store failed", exc_info=True)
-        return False
-
-
-def _subject_left_open(tracker: Tracker) -> dict[str, Any]:
-    """The subject question left open: the search goes by the request's words when they
-    name something ("github always confuses me ..."), else the exploration questions."""
-    if _request_names_something(tracker):
-        return {"subject": None, "exploring": False, "by_request": True}
-    return {"subject": None, "exploring": True}
 
 
 class ValidateLearnerProfileForm(FormValidationAction):
@@ -294,8 +141,8 @@ class ValidateLearnerProfileForm(FormValidationAction):
             if name in changed and name not in returned:
                 events.append(SlotSet(name, tracker.get_slot(name)))
         asked_for = ANSWERED_BY.get(tracker.get_slot("requested_slot") or "", frozenset())
-        guessed = _goal_only_guessed(tracker)
-        for name, value in _answer(tracker).items():
+        guessed = goal_only_guessed(tracker)
+        for name, value in answer_to_question(tracker).items():
             # The answer's other wishes ("two grand, and with credit"); a wish said before
             # is changed only by an answer to the question about it, and a goal only guessed
             # from an answer to another question is no goal ("No need credits").
@@ -398,7 +245,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def _plan_if_asked(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         """ "I'd like to work towards a PG Cert by stacking microcredentials": a stacking
         plan from the catalogue now, while the form goes on to find courses."""
-        if _intent(tracker) not in PLAN_INTENTS or not just_said(tracker):
+        if intent_of(tracker) not in PLAN_INTENTS or not just_said(tracker):
             return
         try:
             plan = plan_reply(tracker, tracker.latest_message.get("text") or "")
@@ -411,13 +258,13 @@ class ValidateLearnerProfileForm(FormValidationAction):
     async def extract_goal(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if tracker.get_slot("goal") or _entity(tracker, "goal"):
+        if tracker.get_slot("goal") or says(tracker, "goal"):
             return {}
-        answered = _answer(tracker)
+        answered = answer_to_question(tracker)
         asked = tracker.get_slot("requested_slot") == "goal"
-        if "goal" in answered and (asked or not _goal_only_guessed(tracker)):
+        if "goal" in answered and (asked or not goal_only_guessed(tracker)):
             return {"goal": answered["goal"]}
-        if not _gives_up(tracker, "goal"):
+        if not gives_up(tracker, "goal"):
             return {}
         dispatcher.utter_message(
             text="That's fine, I'll leave the goal open and rank courses on the rest."
@@ -429,19 +276,19 @@ class ValidateLearnerProfileForm(FormValidationAction):
     ) -> dict[str, Any]:
         """A skipped or vague subject question starts the exploration questions, unless the
         learner's request named something specific: then the search goes by its words."""
-        if tracker.get_slot("requested_slot") != "subject" or _entity(tracker, "subject"):
+        if tracker.get_slot("requested_slot") != "subject" or says(tracker, "subject"):
             return {}
-        answered = _answer(tracker)
+        answered = answer_to_question(tracker)
         if "subject" in answered:
             return {"subject": answered["subject"], "exploring": False}
-        if searchable_topic(tracker.get_slot("topic")) or _entity(tracker, "topic"):
+        if searchable_topic(tracker.get_slot("topic")) or says(tracker, "topic"):
             return {}
-        if _skips_subject(tracker) or (
-            _intent(tracker) not in INTERRUPTIONS - VAGUE_WINS_OVER
-            and not _states_a_concrete_wish(tracker)
+        if skips_subject(tracker) or (
+            intent_of(tracker) not in INTERRUPTIONS - VAGUE_WINS_OVER
+            and not states_a_concrete_wish(tracker)
             and is_vague(tracker.latest_message.get("text") or "")
         ):
-            return _subject_left_open(tracker)
+            return subject_left_open(tracker)
         return {}
 
     async def extract_explore_background(
@@ -458,7 +305,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
     def _explore_skip(tracker: Tracker, slot: str) -> dict[str, Any]:
         if tracker.get_slot(slot) or tracker.get_slot("requested_slot") != slot:
             return {}
-        intent = _intent(tracker)
+        intent = intent_of(tracker)
         if intent in SKIPS or (intent not in INTERRUPTIONS and times_asked(tracker, slot) >= 2):
             return {slot: SKIPPED}
         return {}
@@ -471,11 +318,11 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return {}
         if any(tracker.get_slot(slot) is not None for slot in OPTIONAL_SLOTS):
             return {"refinements_done": True}
-        if _answer(tracker):
+        if answer_to_question(tracker):
             return {"refinements_done": True}
         if tracker.get_slot("requested_slot") != "refinements_done":
             return {}
-        if _intent(tracker) in ANSWERS_TO_REFINEMENTS or _gives_up(tracker, "refinements_done"):
+        if intent_of(tracker) in ANSWERS_TO_REFINEMENTS or gives_up(tracker, "refinements_done"):
             return {"refinements_done": True}
         return {}
 
@@ -491,12 +338,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return {"subject": value, "exploring": False}
         said = str(value or "").strip()
         typed = said[:80]
-        wish = _states_a_concrete_wish(tracker)
-        if not _entity(tracker, "topic") and (
+        wish = states_a_concrete_wish(tracker)
+        if not says(tracker, "topic") and (
             wish
-            or (
-                (_asks_for_a_list(tracker) or asks(typed)) and not _message_names_something(tracker)
-            )
+            or ((asks_for_a_list(tracker) or asks(typed)) and not message_names_something(tracker))
         ):
             # "anything free? im broke till payday": a wish (kept by its own slot and
             # acknowledged), not a topic to search; the question stays open, as often as
@@ -506,10 +351,10 @@ class ValidateLearnerProfileForm(FormValidationAction):
             if wish:
                 dispatcher.utter_message(response="utter_noted")
             elif times_asked(tracker, "subject") >= MAX_ASKS:
-                return _subject_left_open(tracker)
+                return subject_left_open(tracker)
             return {"subject": None}
         longer = len(said.split()) > LONGEST_TOPIC_ANSWER
-        if longer and _names_something(said, or_described=True):
+        if longer and text_names_something(said, or_described=True):
             # A description, not a topic phrase: the search goes by the request, which it
             # now is (actions.request_context; the whole message had become the topic: "I
             # have no course on For the past eleven years ...").
@@ -523,18 +368,18 @@ class ValidateLearnerProfileForm(FormValidationAction):
             # More than a topic phrase, naming nothing ("dunno really. maybe work as a TA one
             # day but mostly for him" after "my little brother is autistic ... understand it
             # better"): the earlier request, else the exploration questions.
-            return _subject_left_open(tracker)
+            return subject_left_open(tracker)
         if searchable_topic(typed):
             # Not a subject but something to search for ("kubernetes"): the topic.
             return {"subject": None, "topic": typed}
         if tracker.get_slot("exploring") or (
-            is_vague(typed) and not _states_a_concrete_wish(tracker)
+            is_vague(typed) and not states_a_concrete_wish(tracker)
         ):
             return {"subject": None, "exploring": True}
         if times_asked(tracker, "subject") >= MAX_ASKS:
             # A third miss: search the request's words, or help them find a subject,
             # rather than ask again.
-            return _subject_left_open(tracker)
+            return subject_left_open(tracker)
         suggestions = closest_subjects(typed, n=3) if typed else []
         buttons = [
             {"title": subject_label(subject), "payload": f'/inform{{"subject":"{subject}"}}'}

@@ -8,7 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.course_list import ActionCompareCourses
 from actions.fallback import ActionAskRephrase
-from actions.list_question import likely_list_question
+from actions.form_reading import LIST_QUESTIONS
+from actions.list_question import ANSWERED_BY, likely_list_question
 from actions.results import ActionWhichToPick
 from tests.actions.conftest import make_tracker, texts
 
@@ -56,3 +57,7 @@ async def test_an_unsure_which_one_after_a_list_is_answered(store, domain) -> No
     said = texts(dispatcher)
     assert "not sure I understood" not in said
     assert said.strip()
+
+
+def test_every_list_question_has_its_action() -> None:
+    assert set(ANSWERED_BY) == LIST_QUESTIONS
