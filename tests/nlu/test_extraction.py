@@ -41,6 +41,14 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("anything on making youtube vids / editing thats under 50 bucks??", {"budget": 42.61}),
     ("I earn under 20k a year", {"budget": N}),
     ("The company will cover up to NOK 15 000.", {"budget": 1261.05}),
+    # goals said as learners say them
+    ("mans been a gym instructor 4 years, time to level up innit", {"goal": "upskill"}),
+    ("can we go a level up? intermediate maybe", {"goal": N, "level": "undergraduate"}),
+    ("i have nail shop 2 year, want more customer come", {"goal": "upskill"}),
+    ("bro im 19 flippin burgers at wendys i need smth better fr", {"goal": "career_change"}),
+    ("I'd take a 20% pay cut to start at the bottom of something new", {"goal": "career_change"}),
+    ("mano sei la, so quero sair dessa vida de motorista kkkk", {"goal": "career_change"}),
+    ("I start at 4h du matin since 10 years", {"hours_per_week": N}),
     # goals said in the learner's language
     ("honnêtement? juste curieuse", {"goal": "explore"}),
     ("Aos 50 anos vou finalmente entrar na faculdade", {"goal": "further_study"}),
