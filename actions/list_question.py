@@ -18,7 +18,6 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 
 from actions.course_list import ActionCompareCourses, ActionCourseDetails
-from actions.form_reading import LIST_QUESTIONS
 from actions.results import ActionWhichToPick, ActionWhyRecommended
 from actions.shortlist import ActionSaveShortlist
 
@@ -47,8 +46,6 @@ def likely_list_question(tracker: Tracker) -> type[Action] | None:
     if not ranking or ranking[0].get("name") not in ANSWERED_BY:
         return None
     share = sum(
-        float(item.get("confidence") or 0.0)
-        for item in ranking
-        if item.get("name") in LIST_QUESTIONS
+        float(item.get("confidence") or 0.0) for item in ranking if item.get("name") in ANSWERED_BY
     )
     return ANSWERED_BY[str(ranking[0]["name"])] if share >= LEAST_SHARE else None

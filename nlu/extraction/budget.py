@@ -139,7 +139,7 @@ _KEYS = (
     "budget_words",
     "nothing_answers",
     "nothing_fillers",
-    "firm_limit_cues",
+    "hedge_cues",
     "slang",
     "slang_needs_cue",
     "slang_limits_before",
@@ -160,8 +160,10 @@ def _patterns() -> _Patterns:
         currencies=data.names("currencies"),
         spend_before=data.regex("spend_cues", r"\b", r"\b"),
         spend_after=data.regex("spend_cues_after", r"^\s*", r"\b"),
-        limit_before=data.regex("limit_cues", r"\b", r"\s*$"),
-        firm_limit_before=data.regex("firm_limit_cues", r"\b", r"\s*$"),
+        limit_before=re.compile(
+            r"\b(?:" + data.pattern("limit_cues") + "|" + data.pattern("hedge_cues") + r")\s*$"
+        ),
+        firm_limit_before=data.regex("limit_cues", r"\b", r"\s*$"),
         money_words=data.regex("money_words", r"\b", r"\b|[£$€]"),
         income_before=data.regex("income_cues", r"\b", r"\b"),
         income_after=data.regex("income_cues_after", r"^\s*"),

@@ -25,6 +25,7 @@ from nlu.extraction.schedule import (
     split_over_days,
     summary_amount,
     times_after,
+    times_before,
     total_after,
     unitless_amounts,
 )
@@ -308,13 +309,13 @@ def extract_hours(ctx: ScanContext) -> list[Extracted]:
             continue
         weekly, conf = _to_weekly(hours, period, freq, scan)
         recurs = times_after(right)
-        if recurs is None and (times := _TIMES_BEFORE_RE.search(scan, max(0, start - 12), start)):
-            recurs = num_value(times.group("n"))
-            if recurs is not None and weekly is not None:
-                hours = weekly  # "2 x 30 min a day": twice what a day holds
+        counted = times_before(scan, start) if recurs is None else None
         days = days_near(scan, start, end) if period in _PER_DAY_PERIODS else None
         if recurs is not None:
             weekly, conf = hours * recurs, 0.9  # "45 minutes four times a week"
+        elif counted is not None:
+            # "2 x 90 min a week"; "2 x 30 min a day": twice what a day holds
+            weekly, conf = (hours if weekly is None else weekly) * counted, 0.9
         elif (
             days is not None
             and (freq is None or period != "session")
@@ -406,8 +407,6 @@ _DAY_FIRST_RE = re.compile(
 _NEXT_DAY_AMOUNT_RE = re.compile(
     r"^\s*(?:and\s+)?(?:" + _DAY_NAME + r")\s*:?\s*" + NUM + r"\s*(?:hours?|hrs?|h)\b"
 )
-#: Before an amount: how many times a week it recurs ("2 x 90 min a week", "3x 1hr").
-_TIMES_BEFORE_RE = re.compile(r"(?<![\w.,£$€])(?P<n>" + NUM + r")\s*(?:x|×)\s*$")
 _FOR_BEFORE_RE = re.compile(r"\b(?:a|per|each|every)\s+week\s+for\s*$")
 _OCCASIONS_BEFORE_RE = re.compile(
     r"\b(?P<n>" + NUM + r")\s+(?:evenings|nights|mornings|afternoons|days|sessions|times)\b"

@@ -167,6 +167,19 @@ def times_after(right: str) -> float | None:
     return num_value(m.group("n"))
 
 
+#: Before an amount: how many times a week it recurs ("2 x 90 min a week", "3x 1hr").
+_TIMES_BEFORE = re.compile(rf"(?<![\w.,£$€])(?P<n>{NUM})\s*(?:x|×)\s*$")
+#: How far before an amount a count is looked for.
+_TIMES_REACH = 12
+
+
+def times_before(scan: str, start: int) -> float | None:
+    """How many times a week the amount at ``start`` recurs when said right before it ("2 x
+    90 min a week")."""
+    m = _TIMES_BEFORE.search(scan, max(0, start - _TIMES_REACH), start)
+    return num_value(m.group("n")) if m else None
+
+
 def total_after(right: str) -> bool:
     """Whether an amount is said to be a total ("6 hours in total")."""
     return _patterns().total_after.match(right) is not None
@@ -231,6 +244,7 @@ __all__ = [
     "split_over_days",
     "summary_amount",
     "times_after",
+    "times_before",
     "total_after",
     "unitless_amounts",
 ]

@@ -8,6 +8,7 @@ from nlu.extraction.schedule import (
     days_near,
     summary_amount,
     times_after,
+    times_before,
     total_after,
     unitless_amounts,
 )
@@ -44,6 +45,13 @@ def test_times_after_reads_a_count_right_after_an_amount() -> None:
     assert times_after(", twice a week") == 2
     assert times_after(" a week") is None
     assert times_after(" and four times a week") is None
+
+
+def test_times_before_reads_a_count_right_before_an_amount() -> None:
+    scan = "2 x 90 min a week"
+    assert times_before(scan, scan.index("90")) == 2
+    assert times_before("3x 1hr", 3) == 3
+    assert times_before("about 90 min a week", 6) is None
 
 
 def test_total_after() -> None:
