@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 
 from actions.phrases import load_yaml
@@ -180,25 +181,66 @@ def is_starter_title(title: str, vocabulary: TopicVocabulary | None = None) -> b
     return any(phrase in lowered for phrase in vocab.starter_titles)
 
 
-def _stem_pattern(word: str) -> str:
-    # A rough stem for finding the topic in a title when explaining a match ("tables" ->
-    # "tabl" finds "table"). The search itself uses the database's stemmer.
-    keep = max(4, len(word) - 3) if len(word) > 5 else len(word)
-    return re.escape(word[:keep]) + r"\w*"
+#: A word of a course's text as the full-text index splits it (letters and digits).
+_TEXT_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.Stemmer:
+    # The Porter stemmer, as SQLite's FTS5 index stems (snowballstemmer: maintained, pure
+    # Python, BSD). A rough prefix had made "without" mention "With" and "content" mention
+    # "Control" in the why of a course.
+    return snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1024)
+def _text_words(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """The words of ``text`` with where each is, and their stems (a course's text is asked
+    about each idea of a request in turn)."""
+    spans = tuple((m.start(), m.end(), m.group(0).lower()) for m in _TEXT_WORD.finditer(text))
+    return spans, tuple(_stem(word) for _, _, word in spans)
+
+
+def _word_matches(word: str, stem: str, wanted: str, wanted_stem: str, prefix: bool) -> bool:
+    stopwords = topic_vocabulary().stopwords
+    if word in stopwords and wanted not in stopwords:
+        return False  # "12 ans" (French years) stems as "an", but mentions no "An"
+    if prefix:  # an indexed stem ("kubernet*"): the start of a word
+        return word.startswith(wanted) or stem.startswith(wanted)
+    return stem == wanted_stem
 
 
 def mentioned(text: str | None, group: Group) -> str | None:
     """The words of ``text`` that mention a phrase of ``group`` ("TESOL" for the group of
     "TEFL"), as written there, the longest when several do ("Start Your Own Business", not
-    the "Start" of "startup"); ``None`` when it mentions none (for the "why" of a course)."""
+    the "Start" of "startup"); ``None`` when it mentions none (for the "why" of a course).
+    Words match when they stem alike ("tables" mentions "Table"); a phrase ending in
+    PREFIX is a stem that matches the start of a word."""
     if not text:
         return None
+    spans, stems = _text_words(text)
     best: str | None = None
     for phrase in group:
-        parts = [_stem_pattern(w) for w in phrase.removesuffix(PREFIX).split()]
-        found = re.search(r"\b" + r"\W+".join(parts) + r"\b", text, re.IGNORECASE)
-        if found and (best is None or len(found.group(0)) > len(best)):
-            best = found.group(0)
+        wanted = phrase.removesuffix(PREFIX).lower().split()
+        if not wanted:
+            continue
+        stemmed = [_stem(w) for w in wanted]
+        last = len(wanted) - 1
+        prefixes = [phrase.endswith(PREFIX) and i == last for i in range(len(wanted))]
+        for start in range(len(spans) - last):
+            if all(
+                _word_matches(spans[start + i][2], stems[start + i], w, st, pre)
+                for i, (w, st, pre) in enumerate(zip(wanted, stemmed, prefixes, strict=True))
+            ):
+                found = text[spans[start][0] : spans[start + last][1]]
+                if best is None or len(found) > len(best):
+                    best = found
+                break
     return best
 
 

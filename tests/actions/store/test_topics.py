@@ -38,3 +38,25 @@ def test_the_longest_mention_in_a_title_is_named() -> None:
     group = ("startup", "start your own business")  # "startup" alone would find "Start"
     assert mentioned("Start Your Own Business: Your Idea", group) == "Start Your Own Business"
     assert mentioned("Introduction to Studying Business", group) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "phrase", "said"),
+    [
+        ("Collaborative Coding with Git", "without", None),  # had been "with"
+        ("Quality Control in Manufacturing", "content", None),  # had been "Control"
+        ("Genetics and Genomics", "general", None),
+        ("Climate Change: An Introduction", "ans", None),  # French "12 ans" stems as "an"
+        (
+            "Teaching English as a Foreign Language",
+            "english as a foreign language",
+            "English as a Foreign Language",
+        ),
+        ("Excel: Pivot Tables for All", "pivot table", "Pivot Tables"),
+        ("History of the Country House", "countries", "Country"),
+        ("Nurses in Practice", "nursing", "Nurses"),
+        ("Kubernetes for Developers", "kubernet*", "Kubernetes"),  # an indexed stem
+    ],
+)
+def test_a_mention_is_a_word_stemmed_alike(title: str, phrase: str, said: str | None) -> None:
+    assert mentioned(title, (phrase,)) == said
