@@ -16,6 +16,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.absent_topic_question import answer_absent_topic_question
 from actions.answers import (
     asks,
     asks_about_the_course_shown,
@@ -104,7 +105,9 @@ class ActionAskRephrase(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if answer_in_scope_question(dispatcher, tracker):  # "how much is that in dollars"
+        if answer_absent_topic_question(dispatcher, tracker) or answer_in_scope_question(
+            dispatcher, tracker
+        ):  # "There is no Swahili?", "how much is that in dollars"
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _changes_a_wish(tracker):
             # "under 500 quid, evenings" after a list: the slots already hold the new

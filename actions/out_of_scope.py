@@ -10,6 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.absent_topic_question import answer_absent_topic_question
 from actions.answers import asks_a_question, kept_values, said_outright
 from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction
@@ -30,7 +31,9 @@ class ActionOutOfScope(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if answer_in_scope_question(dispatcher, tracker):  # "im 17 can i even sign up"
+        if answer_absent_topic_question(dispatcher, tracker) or answer_in_scope_question(
+            dispatcher, tracker
+        ):  # "so no swahili at all?", "im 17 can i even sign up"
             return []
         if refines_last_list(tracker) and not tracker.active_loop.get("name"):
             # "can you show the cheapest and shortest? rent is due and mama needs her meds":

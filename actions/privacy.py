@@ -27,6 +27,7 @@ SEARCH_SLOTS = (
     "search_sort",
     "shown_ids",
     "seen_ids",
+    "absent_topic",
     "asked",
     "exploring",
     "by_request",

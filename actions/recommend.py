@@ -34,9 +34,12 @@ from actions.store.search import (
     recommend,
     subject_label,
 )
-from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL
+from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL, TopicMatch
 
 RESULTS_PER_PAGE = 3
+#: The slot holding the topic the last search found no course on (domain.yml), for a
+#: learner who doubts it (actions/absent_topic_question.py).
+ABSENT_TOPIC = "absent_topic"
 NEXT_STEPS = (
     'Tap below, or say "tell me more about the first one", "compare 1 and 2", "cheaper", '
     '"shorter", "why this one?" or "save them".'
@@ -60,6 +63,12 @@ def next_step_buttons(ids: Sequence[str]) -> list[dict[str, str]]:
         {"title": "Start again", "payload": "/start_again"},
     ]
     return buttons
+
+
+def absent_topic_event(topic: TopicMatch | None) -> dict[str, Any]:
+    """The slot event remembering what a search found no course on (nothing when it did)."""
+    absent = topic.topic.strip() if topic is not None and topic.status == NONE else None
+    return SlotSet(ABSENT_TOPIC, absent or None)
 
 
 def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) -> str:
@@ -343,7 +352,7 @@ async def search_and_reply(
         if topic is not None and topic.status == NONE:
             # Not kept: the next message ("whatever you have then") gets the subject
             # question (and its way to explore) instead of the same "no course" again.
-            return [SlotSet("search_sort", sort), SlotSet("topic", None)]
+            return [SlotSet("search_sort", sort), SlotSet("topic", None), absent_topic_event(topic)]
         return [SlotSet("search_sort", sort)]
     lines = [impossible] if impossible else []
     lines.append(_header(result, profile, intro))
@@ -368,4 +377,5 @@ async def search_and_reply(
         SlotSet("search_sort", sort),
         SlotSet("course_index", None),
         SlotSet("asked", None),
+        absent_topic_event(topic),
     ]

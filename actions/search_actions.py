@@ -8,9 +8,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.absent_topic_question import answer_absent_topic_question
 from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
-from actions.fallback import answer_in_scope_question
+from actions.fallback import WHAT_TO_SEARCH, answer_in_scope_question
 from actions.form_history import just_said, set_back_since_message, set_since_message
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
@@ -31,6 +32,10 @@ class ActionRecommendCourses(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
             return await send_exploration(dispatcher, tracker)
+        if answer_absent_topic_question(dispatcher, tracker):
+            # "There is no Swahili? The language and culture one, it is not Swahili?" after
+            # "I have no course on Swahili": the same no, not a search of "language"
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _only_thanks(tracker):
             # "ok cool thx" after a list, read as a yes with nothing pending: thanks, not a
             # request for the same list again
@@ -112,6 +117,8 @@ class ActionAnswerNo(CourseAdvisorAction):
     async def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if answer_absent_topic_question(dispatcher, tracker):  # "so no swahili at all?"
+            return []
         if refines_last_list(tracker):
             return await refine(dispatcher, tracker)
         dispatcher.utter_message(response="utter_capabilities")
