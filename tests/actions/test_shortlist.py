@@ -17,6 +17,7 @@ PROFILE = {"goal": "upskill", "subject": "marketing"}
     [
         ("ok and could I do both in the same month to save money", True),
         ("is there a way to save time?", True),
+        ("Ok. Can I do two course in same time for save the money of monthly?", True),
         ("save them", False),
         ("can you save them both for me thank you", False),
         ("save money", False),  # no question: read as the learner wrote it
