@@ -47,6 +47,7 @@ class Topic:
     text: str  # as the learner wrote it
     start: int
     end: int
+    bare: bool = False  # said on its own, with no cue ("kubernetes", "site clerk, ...")
 
 
 @dataclass(frozen=True)
@@ -543,7 +544,7 @@ def find_topic(
             continue  # "a short course in English is fine": how it is taught
         if _taught_in_instead(text, toks, trimmed[0], trimmed[1]):
             continue  # "study in Russian language or only English?": how it is taught
-        candidates.append(Topic(text[a.start : b.end], a.start, b.end))
+        candidates.append(Topic(text[a.start : b.end], a.start, b.end, how_sure == _BARE))
     generic = topic_vocabulary().generic
     fine = [t for t in candidates if not all(w.lower() in generic for w in t.text.split())]
     chosen = fine or candidates

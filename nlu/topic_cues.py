@@ -69,6 +69,7 @@ class TopicCues:
     only_new: frozenset[str]
     aspect_words: frozenset[str]
     acquiring_verbs: frozenset[str]
+    held_roles: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -121,6 +122,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         only_new=frozenset(word_list(raw, "only_new", path)),
         aspect_words=frozenset(word_list(raw, "aspect_words", path)),
         acquiring_verbs=frozenset(word_list(raw, "acquiring_verbs", path)),
+        held_roles=frozenset(word_list(raw, "held_roles", path)),
     )
 
 

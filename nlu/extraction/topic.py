@@ -36,6 +36,11 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
         # inferred, so it does not replace the topic asked for earlier ("poverty n
         # inequality"; actions.profile_form keeps that one).
         sure = UNMARKED if _aspect_of_something_said(ctx.raw, topic.end) else NAMED_TOPIC
+        if topic.bare and _names_a_role(value):
+            # "site clerk, chinese road contractor machakos. bosses speak mandarin only":
+            # who the learner is, said first, only inferred as the topic, so it does not
+            # replace the one asked for before ("want to learn chinese"; actions.profile_form).
+            sure = UNMARKED
         return [Extracted("topic", value, topic.start, topic.end, topic.text, sure)]
     for item in found:
         role = subject_role(ctx, item.start, item.end) if item.entity == "subject" else "source"
@@ -49,6 +54,13 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
             sure = SAID_OUTRIGHT if role != "neutral" else UNMARKED
             return [Extracted("topic", value, item.start, item.end, item.text, sure)]
     return []
+
+
+def _names_a_role(topic: str) -> bool:
+    """Whether ``topic`` ends with a word naming what someone is ("site clerk", "ICU
+    nurse"): ``held_roles`` in the topic cues."""
+    said = topic.lower().split()
+    return bool(said) and said[-1].strip(".,!?;:") in topic_cues().held_roles
 
 
 def _aspect_of_something_said(text: str, end: int) -> bool:

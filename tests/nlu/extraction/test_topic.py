@@ -31,3 +31,25 @@ def test_a_topic_relating_to_something_said_before_is_only_inferred(
     found = _topic(text)
     assert found is not None and found[0] == topic
     assert (found[1] >= SAID_OUTRIGHT) is outright
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "outright"),
+    [
+        # who the learner is, said first with no cue: only inferred (it replaces no topic
+        # asked for before: "want to learn chinese", then this at "Anything else?")
+        (
+            "site clerk, chinese road contractor machakos. bosses speak mandarin only",
+            "site clerk",
+            False,
+        ),
+        ("HGV driver, anything for my driver CPC? under £100", "HGV driver", False),
+        # a topic said on its own
+        ("kubernetes", "kubernetes", True),
+        ("python for data analysis, about 5 hours a week", "python for data analysis", True),
+    ],
+)
+def test_a_role_said_on_its_own_is_only_inferred(text: str, topic: str, outright: bool) -> None:
+    found = [e for e in extract(text, bare_topic=True) if e.entity == "topic"]
+    assert found and found[0].value == topic
+    assert (found[0].confidence >= SAID_OUTRIGHT) is outright
