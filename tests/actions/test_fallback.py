@@ -125,7 +125,12 @@ async def test_a_longer_unsure_request_naming_its_subject_starts_the_form(store,
     shown = {"last_results": ["x"]}
     vague = "honestly not sure what I am after, it has been a long week"
     for said_text, ranked, named, slots in (
-        (text, list(reversed(ranking)), topic, shown),
+        (
+            text,
+            [ranking[0], {**ranking[2], "confidence": 0.29}, {**ranking[1], "confidence": 0.18}],
+            topic,
+            shown,
+        ),
         (vague, ranking, [], {}),
     ):
         asked = CollectingDispatcher()
@@ -527,3 +532,39 @@ async def test_a_question_about_the_list_answered_sets_back_what_to_search(
     events = await ActionAskRephrase().run(dispatcher, tracker, domain)
     assert [m["response"] for m in dispatcher.messages] == ["utter_question_not_recorded"]
     assert slot_events(events) == {"topic": "Christian-Muslim relations"}
+
+
+async def test_an_unsure_topic_after_a_list_is_searched_when_the_requests_outweigh(
+    domain,
+) -> None:
+    """ "Mainly microbiology, that's the bench I work on most" after a list: affirm 0.16
+    was likeliest alone, the intents asking for courses 0.35 together; it had got "Sorry,
+    I'm not sure I understood"."""
+    text = (
+        "Mainly microbiology, that's the bench I work on most, cultures and sensitivities all day."
+    )
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "affirm", "confidence": 0.16},
+        {"name": "inform", "confidence": 0.14},
+        {"name": "state_goal", "confidence": 0.13},
+        {"name": "find_course", "confidence": 0.08},
+    ]
+    shown = {"last_results": ["c1", "c2", "c3"]}
+    tracker = make_tracker(
+        text, intent="nlu_fallback", intent_ranking=ranking, slots=shown, entities=extracted(text)
+    )
+    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
+    assert events == [{"event": "followup", "name": "learner_profile_form", "timestamp": None}]
+    # The likeliest other intent outweighing them all: not a request.
+    thanks = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "thank", "confidence": 0.29},
+        {"name": "inform", "confidence": 0.14},
+        {"name": "state_goal", "confidence": 0.1},
+    ]
+    tracker = make_tracker(
+        text, intent="nlu_fallback", intent_ranking=thanks, slots=shown, entities=extracted(text)
+    )
+    events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
+    assert {"event": "followup", "name": "learner_profile_form", "timestamp": None} not in events
