@@ -16,23 +16,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from actions.negation import negated
 from actions.store.topics import topic_vocabulary
-from nlu.topic_cues import MIN_TYPO_WORD, STRENGTHS, TopicCues, topic_cues
-from nlu.typos import typo_of
+from nlu.topic_context import (
+    OR_ENGLISH,
+    about_the_present,
+    doing_now,
+    done_before,
+    past_audience,
+    taught_in,
+    taught_in_instead,
+)
+from nlu.topic_cues import STRENGTHS, TopicCues, topic_cues
+from nlu.topic_tokens import Token, breaks, tokens
 from nlu.word_language import everyday, foreign_at, manner_adverb, stray_short_word
 
 #: Longest topic, in words.
 MAX_TOPIC_WORDS = 6
-# Letters with accents too ("Débutant", "Māori"): \w less the underscore.
-_TOKEN = re.compile(r"[^\W_][\w+#'’]*(?:-[^\W_]+)*|[&/]")
 # A phrase in quotes (not an apostrophe: "I'm", "don't" have letters on both sides).
 _QUOTE = re.compile(r"(?<![A-Za-z])['‘\"“]([^'’\"”\n]{3,60})['’\"”](?![A-Za-z])")
-_BREAK = re.compile(r"[.,;:!?()\[\]\n]|\s[-–—]+\s|[–—]")
-# A weak cue ("work in", "job in") is about the learner's present unless a wish comes first.
-_WISH_LEFT = re.compile(r"\b(?:want|wanted|like|love|hope|hoping|dream|would|wish|to|into)\b")
 _SOURCE_CUES = frozenset({"work in", "working in", "job in", "jobs in", "career in"})
 MAX_CUE_FILLERS = 2  # words of manner inside a cue ("anything much cheaper on")
 _AFTER_NOUN = 2  # "python course"
@@ -50,42 +53,12 @@ class Topic:
     bare: bool = False  # said on its own, with no cue ("kubernetes", "site clerk, ...")
 
 
-@dataclass(frozen=True)
-class _Token:
-    norm: str
-    start: int
-    end: int
-
-
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group(0).rstrip("'’")
-        norm = re.sub(r"['’]s$", "", word.lower()).replace("'", "").replace("’", "")
-        out.append(_Token(_cue_typo(norm) or norm, m.start(), m.start() + len(word)))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _cue_typo(word: str) -> str | None:
-    """The cue word ``word`` is probably a mistyping of ("understnad" -> "understand";
-    :mod:`nlu.typos`), for typed words of :data:`MIN_TYPO_WORD` letters or more."""
-    if len(word) < MIN_TYPO_WORD or not word.isalpha():
-        return None
-    return typo_of(word, topic_cues().cue_words)
-
-
-def _breaks(text: str, a: _Token, b: _Token) -> bool:
-    """Whether punctuation between two tokens ends a topic."""
-    return _BREAK.search(text[a.end : b.start]) is not None
-
-
-def _is_stop(token: _Token, cues: TopicCues) -> bool:
+def _is_stop(token: Token, cues: TopicCues) -> bool:
     return token.norm in cues.stopwords or token.norm in cues.boundaries
 
 
 def _span_after(
-    text: str, toks: Sequence[_Token], i: int, blocked: Sequence[bool], cues: TopicCues
+    text: str, toks: Sequence[Token], i: int, blocked: Sequence[bool], cues: TopicCues
 ) -> tuple[int, int] | None:
     """Token range [i, j) of the topic that starts at token ``i`` (after a cue)."""
     # Skip leading articles and fillers ("the", "basics of"), not a boundary ("it"); a
@@ -104,7 +77,7 @@ def _span_after(
     j = i
     while j < len(toks) and j - i < MAX_TOPIC_WORDS:
         tok = toks[j]
-        if blocked[j] or tok.norm.isdigit() or (j > i and _breaks(text, toks[j - 1], tok)):
+        if blocked[j] or tok.norm.isdigit() or (j > i and breaks(text, toks[j - 1], tok)):
             break
         if tok.norm in cues.joiners and j > i:
             k = j + 1
@@ -126,7 +99,7 @@ def _span_after(
 INDEFINITE_REACH = 4
 
 
-def _after_indefinite(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> int | None:
+def _after_indefinite(text: str, toks: Sequence[Token], k: int, cues: TopicCues) -> int | None:
     """Where the topic after a cue starts when the cue's object is an indefinite: after
     the example it gives ("try something creative like photography or drawing" ->
     "photography or drawing"); ``None`` when it says only that it is new ("take up
@@ -134,7 +107,7 @@ def _after_indefinite(text: str, toks: Sequence[_Token], k: int, cues: TopicCues
     if k >= len(toks) or toks[k].norm not in cues.indefinites:
         return k
     for m in range(k + 1, min(len(toks), k + 1 + INDEFINITE_REACH)):
-        if _breaks(text, toks[m - 1], toks[m]) and toks[m].norm not in cues.example_markers:
+        if breaks(text, toks[m - 1], toks[m]) and toks[m].norm not in cues.example_markers:
             break
         if toks[m].norm in cues.example_markers:
             return m + 1
@@ -143,7 +116,7 @@ def _after_indefinite(text: str, toks: Sequence[_Token], k: int, cues: TopicCues
     return k
 
 
-def _object_of_cue(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+def _object_of_cue(text: str, toks: Sequence[Token], k: int, cues: TopicCues) -> bool:
     """Whether token ``k``, right after a cue, is a pronoun the cue is about, so no topic
     follows ("understand them enough to ..."); not "IT" in capitals ("learn IT")."""
     return (
@@ -153,13 +126,13 @@ def _object_of_cue(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -
     )
 
 
-def _opens_compound(toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+def _opens_compound(toks: Sequence[Token], k: int, cues: TopicCues) -> bool:
     """Whether token ``k`` begins a compound with the token after it ("first world")."""
     return k + 1 < len(toks) and (toks[k].norm, toks[k + 1].norm) in cues.compounds
 
 
 def _takes_object(
-    text: str, toks: Sequence[_Token], i: int, blocked: Sequence[bool], cues: TopicCues
+    text: str, toks: Sequence[Token], i: int, blocked: Sequence[bool], cues: TopicCues
 ) -> bool:
     """Whether the course noun at token ``i`` is a verb with its object right after it
     ("training dogs"), not the end of the topic ("a course on training for managers")."""
@@ -170,11 +143,11 @@ def _takes_object(
         and not blocked[k]
         and not _is_stop(toks[k], cues)
         and toks[k].norm not in cues.after
-        and not _breaks(text, toks[i], toks[k])
+        and not breaks(text, toks[i], toks[k])
     )
 
 
-def _opens_topic(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
+def _opens_topic(toks: Sequence[Token], i: int, cues: TopicCues) -> bool:
     """Whether the question word at token ``i`` opens a topic ("learn how bees make honey",
     "a course on what ADHD actually is") rather than ending one."""
     norm = toks[i].norm
@@ -190,7 +163,7 @@ def _opens_topic(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
 
 
 def _span_before(
-    toks: Sequence[_Token], noun: int, blocked: Sequence[bool], cues: TopicCues, text: str
+    toks: Sequence[Token], noun: int, blocked: Sequence[bool], cues: TopicCues, text: str
 ) -> tuple[int, int] | None:
     """Token range of a topic written before a course noun ("python course",
     "palliative and end of life care course"), past words that only describe the course
@@ -205,21 +178,17 @@ def _span_before(
         # "in my class" is where, not what: a boundary or a joiner ends the walk back.
         and toks[noun - 1].norm not in cues.boundaries
         and toks[noun - 1].norm not in cues.joiners
-        and not _breaks(text, toks[noun - 1], toks[noun])
+        and not breaks(text, toks[noun - 1], toks[noun])
     ):
         noun -= 1
     i = noun
     while i > 0 and noun - i < MAX_TOPIC_WORDS:
         prev = toks[i - 1]
-        if blocked[i - 1] or prev.norm.isdigit() or _breaks(text, prev, toks[i]):
+        if blocked[i - 1] or prev.norm.isdigit() or breaks(text, prev, toks[i]):
             break
         if prev.norm in cues.joiners and i < noun and i >= 2:
             before = toks[i - 2]
-            if (
-                not blocked[i - 2]
-                and not _is_stop(before, cues)
-                and not _breaks(text, before, prev)
-            ):
+            if not blocked[i - 2] and not _is_stop(before, cues) and not breaks(text, before, prev):
                 i -= 2
                 continue
         if (
@@ -242,12 +211,12 @@ def _span_before(
     return (i, noun) if i < noun else None
 
 
-def _compound_at(toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
+def _compound_at(toks: Sequence[Token], k: int, cues: TopicCues) -> bool:
     """Whether token ``k`` ends a compound with the token before it ("machine learning")."""
     return k > 0 and (toks[k - 1].norm, toks[k].norm) in cues.compounds
 
 
-def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int, int] | None:
+def _trim(toks: Sequence[Token], i: int, j: int, cues: TopicCues) -> tuple[int, int] | None:
     """Stop words, joiners and words of another language off both ends of a topic."""
 
     def loose(k: int) -> bool:
@@ -268,7 +237,7 @@ def _trim(toks: Sequence[_Token], i: int, j: int, cues: TopicCues) -> tuple[int,
 
 
 def _cue_at(
-    text: str, toks: Sequence[_Token], i: int, cues: TopicCues
+    text: str, toks: Sequence[Token], i: int, cues: TopicCues
 ) -> tuple[tuple[str, ...], int, int] | None:
     """The cue starting at token ``i``: its words, its strength and the token after it."""
     if _compound_at(toks, i, cues):
@@ -288,91 +257,16 @@ def _cue_at(
         if (
             i + skip >= len(toks)
             or toks[i + skip].norm not in cues.fillers
-            or _breaks(text, toks[i + skip - 1], toks[i + skip])
+            or breaks(text, toks[i + skip - 1], toks[i + skip])
         ):
             break  # "something short, in English": a comma ends the cue
-        if i + skip + 1 >= len(toks) or _breaks(text, toks[i + skip], toks[i + skip + 1]):
+        if i + skip + 1 >= len(toks) or breaks(text, toks[i + skip], toks[i + skip + 1]):
             break
         for cue, strength in candidates:
             rest = tuple(t.norm for t in toks[i + skip + 1 : i + skip + len(cue)])
             if len(cue) >= 2 and strength >= STRENGTHS["medium"] and rest == cue[1:]:
                 return cue, strength, i + skip + len(cue)
     return None
-
-
-def _about_the_present(lowered: str, start: int) -> bool:
-    """Whether a weak cue at ``start`` describes what the learner does now ("I work in
-    retail"), not what they want ("I want to work in marketing")."""
-    left = lowered[max(0, start - 30) : start]
-    clause = _BREAK.split(left)[-1]
-    return not _WISH_LEFT.search(clause)
-
-
-def _doing_now(toks: Sequence[_Token], i: int, cue: tuple[str, ...], cues: TopicCues) -> bool:
-    """Whether the cue at token ``i`` is a verb saying what the learner does now ("I
-    teach geography", "we are studying nursing"), not what they want to learn."""
-    return (
-        len(cue) == 1 and cue[0] in cues.present_verbs and i > 0 and toks[i - 1].norm in cues.doers
-    )
-
-
-#: How many words before a cue a verb of study done is looked for ("did already 2 courses in").
-_DONE_REACH = 4
-
-
-def _done_before(toks: Sequence[_Token], i: int, cues: TopicCues) -> bool:
-    """Whether the cue at token ``i`` follows, within _DONE_REACH words of its clause, a verb
-    of study done ("I did already 2 courses in Mímir", "I've completed a course on Excel"):
-    what the learner took before, not what they ask for."""
-    for k in range(i - 1, max(i - 1 - _DONE_REACH, -1), -1):
-        if toks[k].norm in cues.done_verbs:
-            return True
-        if toks[k].norm in cues.boundaries:
-            return False
-    return False
-
-
-def _past_audience(
-    toks: Sequence[_Token], span: tuple[int, int], cues: TopicCues
-) -> tuple[int, int] | None:
-    """The words after a "for" cue without those saying who the course is for: "courses
-    for managers on budgeting" -> "budgeting"; "a course for teachers on that" -> none."""
-    i, j = span
-    while i < j and (toks[i].norm in cues.audiences or toks[i].norm in cues.stopwords):
-        i += 1
-    if i == span[0]:
-        return span
-    while i < j and toks[i].norm in cues.joiners:
-        i += 1
-    return (i, j) if i < j else None
-
-
-def _taught_in(text: str, toks: Sequence[_Token], k: int, cues: TopicCues) -> bool:
-    """Whether ``toks[k]`` names the language a course is taught in ("in English is
-    fine", "courses in English?"), not a language to learn."""
-    if toks[k].norm not in cues.teaching_languages or k == 0 or toks[k - 1].norm != "in":
-        return False
-    if k + 1 == len(toks) or _breaks(text, toks[k], toks[k + 1]):
-        return k >= 2 and toks[k - 2].norm in cues.taught_nouns
-    after = toks[k + 1].norm
-    if after in ("is", "are", "be") and k + 2 < len(toks):
-        after = toks[k + 2].norm
-    return after in cues.preferences
-
-
-#: Right after a language: offered as the language a course is taught in instead of English
-#: ("study in Russian language or only English?"); also read by nlu.extraction.subject.
-OR_ENGLISH = re.compile(
-    r"^\s*(?:languages?\s+)?or\s+(?:only\s+|just\s+|in\s+)?english\b", re.IGNORECASE
-)
-
-
-def _taught_in_instead(text: str, toks: Sequence[_Token], start: int, stop: int) -> bool:
-    """Whether the phrase ``toks[start:stop]`` after "in" is a language a course might be
-    taught in instead of English ("Is it possible to study in Russian language or only
-    English?"), not a language to learn."""
-    after = text[toks[stop - 1].end :]
-    return start > 0 and toks[start - 1].norm == "in" and bool(OR_ENGLISH.match(after))
 
 
 #: Words opening a verb's object: "to protect my computer", "to pick the right person".
@@ -382,7 +276,7 @@ _OBJECT_OPENERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "thei
 
 def _verb_and_its_object(
     text: str,
-    toks: Sequence[_Token],
+    toks: Sequence[Token],
     span: tuple[int, int],
     blocked: Sequence[bool],
     cues: TopicCues,
@@ -400,7 +294,7 @@ def _verb_and_its_object(
         and toks[j].norm in _OBJECT_OPENERS
     ):
         return span
-    if j + 1 == len(toks) or _breaks(text, toks[j], toks[j + 1]):
+    if j + 1 == len(toks) or breaks(text, toks[j], toks[j + 1]):
         return None
     after = _span_after(text, toks, j + 1, blocked, cues)
     trimmed = None if after is None else _trim(toks, after[0], after[1], cues)
@@ -424,7 +318,7 @@ def find_topic(
     if not isinstance(text, str) or not text.strip():
         return None
     cues = topic_cues()
-    toks = _tokens(text[:2000])
+    toks = tokens(text[:2000])
     blocked = [any(s < t.end and t.start < e for s, e in claimed) for t in toks]
     lowered = text.lower()
     found: list[tuple[float, int, int]] = []  # (strength, start token, end token)
@@ -444,7 +338,7 @@ def find_topic(
             i += 1  # "a learning allowance": a noun, no cue
             continue
         source = " ".join(cue) in _SOURCE_CUES
-        present = source and _about_the_present(lowered, toks[i].start)
+        present = source and about_the_present(lowered, toks[i].start)
         if source and not present and cue[0] == "career":
             # "I wish to restart my career in the cyber security field": the field wanted,
             # as surely as after "courses on" (not "basic knowledge of networking" after it);
@@ -453,14 +347,14 @@ def find_topic(
         if (
             not present
             and not _object_of_cue(text, toks, end, cues)
-            and not _done_before(toks, i, cues)
+            and not done_before(toks, i, cues)
         ):
             starts = _after_indefinite(text, toks, end, cues)
             span = None if starts is None else _span_after(text, toks, starts, blocked, cues)
             if span is not None and cue[-1] == "for":
-                span = _past_audience(toks, span, cues)
+                span = past_audience(toks, span, cues)
             if span is not None:
-                if _doing_now(toks, i, cue, cues):
+                if doing_now(toks, i, cue, cues):
                     strength = STRENGTHS["weak"]  # "I teach geography": what they do now
                 found.append((strength, *span))
         i = end
@@ -487,7 +381,7 @@ def find_topic(
         first = 0
         while first + 1 < len(toks) and (
             toks[first].norm in cues.hedges
-            or (toks[first].norm in cues.not_topics and _breaks(text, toks[first], toks[first + 1]))
+            or (toks[first].norm in cues.not_topics and breaks(text, toks[first], toks[first + 1]))
             # "Nothing for bees? Strange, ...": what there is none of
             or (toks[first].norm in cues.not_topics and toks[first + 1].norm in _ABOUT)
         ):
@@ -501,7 +395,7 @@ def find_topic(
             ends_clause = (
                 stop == len(toks)
                 or blocked[stop]
-                or _breaks(text, toks[stop - 1], toks[stop])
+                or breaks(text, toks[stop - 1], toks[stop])
                 or stop - start >= MAX_TOPIC_WORDS
                 or toks[stop].norm in cues.joiners
                 or toks[stop].norm in _COURTESY
@@ -540,9 +434,9 @@ def find_topic(
             a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
-        if trimmed[1] - trimmed[0] == 1 and _taught_in(text, toks, trimmed[0], cues):
+        if trimmed[1] - trimmed[0] == 1 and taught_in(text, toks, trimmed[0], cues):
             continue  # "a short course in English is fine": how it is taught
-        if _taught_in_instead(text, toks, trimmed[0], trimmed[1]):
+        if taught_in_instead(text, toks, trimmed[0], trimmed[1]):
             continue  # "study in Russian language or only English?": how it is taught
         candidates.append(Topic(text[a.start : b.end], a.start, b.end, how_sure == _BARE))
     generic = topic_vocabulary().generic
