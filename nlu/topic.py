@@ -269,40 +269,6 @@ def _cue_at(
     return None
 
 
-#: Words opening a verb's object: "to protect my computer", "to pick the right person".
-#: Not "her", as often the object itself ("how to support her safely").
-_OBJECT_OPENERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "their"})
-
-
-def _verb_and_its_object(
-    text: str,
-    toks: Sequence[Token],
-    span: tuple[int, int],
-    blocked: Sequence[bool],
-    cues: TopicCues,
-) -> tuple[int, int] | None:
-    """The topic of a one-word ``span`` that is a verb after "to" whose object a boundary
-    cut off: the verb with its object ("learn how to protect my computer" -> "protect my
-    computer", not "protect"); ``None`` when the object is no topic either ("how to pick
-    the right person"); ``span`` itself when it is no such verb."""
-    i, j = span
-    if not (
-        j - i == 1
-        and i > 0
-        and toks[i - 1].norm in cues.verb_markers
-        and j < len(toks)
-        and toks[j].norm in _OBJECT_OPENERS
-    ):
-        return span
-    if j + 1 == len(toks) or breaks(text, toks[j], toks[j + 1]):
-        return None
-    after = _span_after(text, toks, j + 1, blocked, cues)
-    trimmed = None if after is None else _trim(toks, after[0], after[1], cues)
-    if trimmed is None or all(t.norm in cues.not_topics for t in toks[trimmed[0] : trimmed[1]]):
-        return None
-    return i, trimmed[1]
-
-
 def find_topic(
     text: str, claimed: Sequence[tuple[int, int]] = (), *, bare: bool = False
 ) -> Topic | None:
@@ -426,12 +392,6 @@ def find_topic(
             continue  # "how to manage it yourself": a verb and its object, no topic
         if trimmed[1] - trimmed[0] > 1 and toks[trimmed[0] + 1].norm in cues.object_pronouns:
             continue  # "how to keep them comfy": a verb, its object and how, no topic
-        with_object = _verb_and_its_object(text, toks, trimmed, blocked, cues)
-        if with_object is None:
-            continue  # "how to pick the right person": a verb, its object no topic
-        if with_object != trimmed:  # "how to protect my computer", not "protect"
-            trimmed = with_object
-            a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
         if negated(text, a.start):  # "not python", "instead of Spanish"
             continue
         if trimmed[1] - trimmed[0] == 1 and taught_in(text, toks, trimmed[0], cues):

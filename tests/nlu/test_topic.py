@@ -295,24 +295,3 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
 def test_words_of_other_languages_and_requests_are_no_topic(text: str, topic: str | None) -> None:
     found = find_topic(text, bare=True)
     assert (found.text if found else None) == topic
-
-
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
-        # A verb after "to" keeps its object, which a boundary had cut off ("protect").
-        ("I must learn how to protect my computer and my bank from these", "protect my computer"),
-        ("i want to learn how to market my salon on Instagram", "market my salon on Instagram"),
-        ("I want to know how to keep my account books properly", "keep my account books"),
-        # ... and is no topic when its object is none either (a request's words say more).
-        ("I don't know how to pick the right person what questions to ask them", None),
-        ("I want to learn how to motivate the people.", None),
-        # Not a verb with an object: as before.
-        ("how to lead a team", "lead a team"),
-        ("how to support her safely", "support"),
-        ("an intro to bookkeeping that's free?", "bookkeeping"),
-    ],
-)
-def test_a_verb_after_to_is_read_with_its_object(text: str, topic: str | None) -> None:
-    found = find_topic(text)
-    assert (found.text if found else None) == topic
