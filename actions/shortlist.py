@@ -70,7 +70,9 @@ class ActionSaveShortlist(CourseAdvisorAction):
     ) -> list[dict[str, Any]]:
         ids = list(tracker.get_slot("last_results") or [])
         text = tracker.latest_message.get("text") or ""
-        if asks_about_saving_money(text) and answer_unrecorded_question(dispatcher, tracker):
+        if asks_about_saving_money(text) and answer_unrecorded_question(
+            dispatcher, tracker, about_the_list=True
+        ):
             return [SlotSet("course_index", None)]  # a question, the shortlist untouched
         if not ids:
             return await nothing_to_act_on(

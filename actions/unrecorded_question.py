@@ -24,9 +24,13 @@ from actions.named_topic import named_topic, titled_in
 from actions.outcome_question import points_at_the_list
 
 
-def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def answer_unrecorded_question(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, about_the_list: bool = False
+) -> bool:
     """Answer the latest message if it asks something about the list shown (and names no
-    topic to search); whether it did (``False`` with no list shown)."""
+    topic to search); whether it did (``False`` with no list shown). ``about_the_list``:
+    the caller knows the question is about the list even without a word pointing at it
+    ("Can I do two course in same time for save the money of monthly?")."""
     ids = list(tracker.get_slot("last_results") or [])
     text = tracker.latest_message.get("text") or ""
     if not ids or not asks(text):
@@ -35,7 +39,7 @@ def answer_unrecorded_question(dispatcher: CollectingDispatcher, tracker: Tracke
     if topic is not None and not titled_in(topic, ids):
         return False  # something else to search; "the 'What is Poetry' course" is shown
     named = [cid for cid in named_courses(tracker, ids) if cid in ids]
-    if not named and not points_at_the_list(text):
+    if not named and not about_the_list and not points_at_the_list(text):
         return False  # "any spring boot specifically?" asks for something else
     chosen = named or ids
     with store_session() as session:

@@ -46,6 +46,17 @@ async def test_a_question_about_saving_money_saves_no_course(store, dispatcher, 
     listed = CollectingDispatcher()
     await ActionShowShortlist().run(listed, make_tracker(), domain)
     assert "Your shortlist is empty" in texts(listed)
+    # ... also with no word pointing at the list (personas_fresh27: all three had been saved)
+    unpointed = make_tracker(
+        "Ok. Can I do two course in same time for save the money of monthly?",
+        intent="save_shortlist",
+        slots=slots,
+    )
+    asked = CollectingDispatcher()
+    await ActionSaveShortlist().run(asked, unpointed, domain)
+    assert [m["response"] for m in asked.messages] == ["utter_question_not_recorded"]
+    await ActionShowShortlist().run(listed, make_tracker(), domain)
+    assert "Your shortlist is empty" in texts(listed)
 
 
 PIVOT = "fl-how-to-use-pivot-tables-to-analyse-data-in-excel-the-excel-club"
