@@ -202,6 +202,8 @@ def test_a_too_broad_topic_gives_way_to_a_finer_one() -> None:
         ("Around 4 hours per week. The institute reimburse courses up to USD 200.", None),
         # Courses taken before are no wish; "few years ago" is when.
         ("I did already 2 courses in Mímir few years ago but I forget a lot.", None),
+        ("These are too basic, I already learn good pharmacy practice in university", None),
+        ("I already know python and want to learn django", "django"),
         ("I've done a course in Excel before, now I want a course on pivot tables", "pivot tables"),
         ("a few marketing courses please", "marketing"),
         # Sign-offs and amounts.
