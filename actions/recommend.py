@@ -118,6 +118,14 @@ def _header(result: SearchResult, profile: LearnerProfile, intro: str | None) ->
             f"are below, but they are not about {asked}."
         )
     related = sum(1 for course in result.courses if course.related)
+    if topic.status == FULL and any(course.by_meaning for course in result.courses):
+        # "Here are 3 courses on scratch" had led with "Safeguarding Adults", found by
+        # what the conversation meant: each course says which it is.
+        lead = (
+            f"Here are {n} courses on {asked} or close in meaning to what you described "
+            "(I say what each matches):"
+        )
+        return lead if result.exact else f"{lead} To find these I also relaxed: {relaxed}."
     if topic.status == PARTIAL:
         about = "each is about part of it" if related else f"they are about {topic.covered}"
         lead = f"I have no course on {asked} as a whole. These are the nearest: {about}."

@@ -306,7 +306,8 @@ def describe(
         if request is not None
         else _topic_reason(course, topic, related)
     )
-    if not topic_reason and close_in_meaning:
+    by_meaning = not topic_reason and close_in_meaning
+    if by_meaning:
         topic_reason = MEANING_REASON
     if topic_reason:
         met.insert(0, topic_reason)
@@ -356,6 +357,7 @@ def describe(
         reasons_missed=missed,
         why=why,
         related=related,
+        by_meaning=by_meaning,
     )
 
 

@@ -75,6 +75,8 @@ class Recommendation:
     why: str = ""
     # About part of the learner's topic only (shown after the courses about all of it).
     related: bool = False
+    # Found by what the request means, sharing no word with the topic or request.
+    by_meaning: bool = False
 
     @property
     def meets_all(self) -> bool:

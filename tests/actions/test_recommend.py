@@ -187,3 +187,13 @@ async def test_a_goal_only_guessed_after_a_list_does_not_replace_the_goal_held(s
     )
     later = await send_recommendations(CollectingDispatcher(), guessed_before)
     assert not [e for e in later if e.get("name") == "goal"]
+
+
+def test_a_course_found_by_meaning_is_not_called_one_on_the_topic() -> None:
+    """ "Here are 3 courses on scratch that fit:" had led with "Safeguarding Adults", found
+    by what the conversation meant (personas_fresh26)."""
+    result = _result(FULL, [False, False, False])
+    result.courses[0].by_meaning = True
+    text = _header(result, LearnerProfile(), None)
+    assert text.startswith("Here are 3 courses on wine tasting or close in meaning")
+    assert "that fit:" not in text

@@ -97,6 +97,8 @@ def test_a_course_found_by_meaning_alone_says_so(session: Session) -> None:
     by_meaning = [c for c in courses if c.why.lower().startswith(MEANING_REASON)]
     assert by_meaning, [c.why for c in courses]
     assert all("gambl" not in c.why.lower() for c in by_meaning)  # no word claimed
+    assert all(c.by_meaning for c in by_meaning)  # so the list's header says so too
+    assert not any(c.by_meaning for c in courses if c not in by_meaning)
 
 
 def test_cheapest_and_other_sorts_keep_their_order(session: Session) -> None:
