@@ -288,6 +288,10 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         # Hedges before a topic said on its own; greetings are no topic.
         ("Or birds", "birds"),
         ("maybe later", None),
+        # Interjections ("Oh. Nothing at all for Persian/Farsi?" had searched "Oh").
+        ("Oh. Nothing at all for Persian/Farsi? Not even Dari or Tajik?", None),
+        ("Ooh, can you find some free versions of these", None),
+        ("eh. we'll see", None),
         ("oi! yo", None),
         # A single word before "it" or "them" is a verb and its object.
         ("save them all", None),
