@@ -205,7 +205,7 @@ PERSONA_SETS := personas_fresh personas_fresh2 personas_fresh3 personas_fresh4 p
 	personas_fresh11 personas_fresh12 personas_fresh13 personas_fresh14 personas_fresh15 \
 	personas_fresh16 personas_fresh17 personas_fresh18 personas_fresh19 personas_fresh20 \
 	personas_fresh21 personas_fresh22 personas_fresh23 personas_fresh24 personas_fresh25 \
-	personas_fresh26 personas_fresh27
+	personas_fresh26 personas_fresh27 personas_fresh28
 
 personas: setup ## Hold every persona conversation of tests/personas/ through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
