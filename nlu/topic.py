@@ -25,6 +25,7 @@ from nlu.topic_context import (
     doing_now,
     done_before,
     past_audience,
+    someone_elses,
     taught_in,
     taught_in_instead,
 )
@@ -221,7 +222,12 @@ def _trim(toks: Sequence[Token], i: int, j: int, cues: TopicCues) -> tuple[int, 
 
     def loose(k: int) -> bool:
         norm = toks[k].norm
-        return norm in cues.stopwords or norm in cues.joiners or foreign_at(toks, k)
+        return (
+            norm in cues.stopwords
+            or norm in cues.joiners
+            or norm in cues.hedges  # "I understand perhaps 60% of what the CFO says"
+            or foreign_at(toks, k)
+        )
 
     while i < j and (
         loose(i) or toks[i].norm in cues.foreign_joiners or manner_adverb(toks[i].norm)
@@ -314,6 +320,7 @@ def find_topic(
             not present
             and not _object_of_cue(text, toks, end, cues)
             and not done_before(toks, i, cues)
+            and not someone_elses(text, toks, i, cues)
         ):
             starts = _after_indefinite(text, toks, end, cues)
             span = None if starts is None else _span_after(text, toks, starts, blocked, cues)

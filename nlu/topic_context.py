@@ -31,6 +31,15 @@ def doing_now(toks: Sequence[Token], i: int, cue: tuple[str, ...], cues: TopicCu
     )
 
 
+def someone_elses(text: str, toks: Sequence[Token], i: int, cues: TopicCues) -> bool:
+    """Whether the cue at token ``i`` is a verb of study whose subject, right before it in
+    the same clause, is someone other than the learner ("my friend study in Perth", "my son
+    learns piano"; not "... with my cousin. course on opening a restaurant")."""
+    return (
+        i > 0 and toks[i - 1].norm in cues.third_persons and not breaks(text, toks[i - 1], toks[i])
+    )
+
+
 #: How many words before a cue a verb of study done is looked for ("did already 2 courses in").
 _DONE_REACH = 4
 
@@ -96,6 +105,7 @@ __all__ = [
     "doing_now",
     "done_before",
     "past_audience",
+    "someone_elses",
     "taught_in",
     "taught_in_instead",
 ]

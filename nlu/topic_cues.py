@@ -70,6 +70,7 @@ class TopicCues:
     aspect_words: frozenset[str]
     acquiring_verbs: frozenset[str]
     held_roles: frozenset[str]
+    third_persons: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -123,6 +124,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         aspect_words=frozenset(word_list(raw, "aspect_words", path)),
         acquiring_verbs=frozenset(word_list(raw, "acquiring_verbs", path)),
         held_roles=frozenset(word_list(raw, "held_roles", path)),
+        third_persons=frozenset(word_list(raw, "third_persons", path)),
     )
 
 

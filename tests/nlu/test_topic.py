@@ -292,6 +292,9 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         ("Oh. Nothing at all for Persian/Farsi? Not even Dari or Tajik?", None),
         ("Ooh, can you find some free versions of these", None),
         ("eh. we'll see", None),
+        # People on their own, and what they said.
+        ("mum said 20 quid max", None),
+        ("hi friend", None),
         ("oi! yo", None),
         # A single word before "it" or "them" is a verb and its object.
         ("save them all", None),
@@ -300,4 +303,29 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
 )
 def test_words_of_other_languages_and_requests_are_no_topic(text: str, topic: str | None) -> None:
     found = find_topic(text, bare=True)
+    assert (found.text if found else None) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # What someone else studies is no wish of the learner's.
+        ("Curtin I know, my friend study in Perth.", None),
+        ("My daughter study in Krakow and I think maybe I finish my degree", None),
+        ("my daughter learn english in school. i want learn english too", "english"),
+        # ... but a new sentence after them is the learner's again.
+        (
+            "quiero abrir un restaurante with my cousin. course on opening a restaurant",
+            "opening a restaurant",
+        ),
+        # A hedge is no part of a topic.
+        ("I understand perhaps 60% of what the CFO says.", None),
+        (
+            "I should like a certificate in something, perhaps genealogy or local history.",
+            "genealogy",
+        ),
+    ],
+)
+def test_someone_elses_study_and_hedges_are_no_topic(text: str, topic: str | None) -> None:
+    found = find_topic(text)
     assert (found.text if found else None) == topic

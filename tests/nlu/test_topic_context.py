@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from nlu.topic_context import about_the_present, done_before, past_audience, taught_in
+from nlu.topic_context import (
+    about_the_present,
+    done_before,
+    past_audience,
+    someone_elses,
+    taught_in,
+)
 from nlu.topic_cues import topic_cues
 from nlu.topic_tokens import tokens
 
@@ -37,3 +43,11 @@ def test_the_language_a_course_is_taught_in() -> None:
 def test_a_weak_cue_is_about_the_present_unless_a_wish_comes_first() -> None:
     assert about_the_present("i work in retail", 2)
     assert not about_the_present("i want to work in marketing", 10)
+
+
+def test_a_verb_of_study_after_someone_else_is_theirs() -> None:
+    text = "my friend study in Perth. I study law"
+    toks = tokens(text)
+    first, second = (k for k, t in enumerate(toks) if t.norm == "study")
+    assert someone_elses(text, toks, first, topic_cues())
+    assert not someone_elses(text, toks, second, topic_cues())
