@@ -17,6 +17,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.answers import HELD, SAID_AS
 from actions.form_history import FORM_NAME
 from actions.profile_values import WISH_SLOTS
 
@@ -51,8 +52,14 @@ _NAMING = frozenset({"topic", "subject", "goal"})
 
 
 def _names_nothing(event: Mapping[str, Any]) -> bool:
+    """Whether a message names nothing the learner is after: a subject said as the job
+    held ("personal. im mechanic not doctor" after "my son has adhd ... want to understand
+    it") names nothing either."""
     entities = (event.get("parse_data") or {}).get("entities") or []
-    return not any(e.get("entity") in _NAMING and e.get("role") is None for e in entities)
+    return not any(
+        e.get("entity") in _NAMING and e.get("role") is None and e.get(SAID_AS) != HELD
+        for e in entities
+    )
 
 
 def _elaborates(event: Mapping[str, Any], text: str | None) -> bool:

@@ -42,6 +42,10 @@ def test_a_request_naming_nothing_leaves_the_earlier_one() -> None:
     assert request_text([vague]) == vague["text"]  # the first request counts as it is
     goal = _user("I want a new career in the trades", "state_goal", "goal")
     assert request_text([first, goal]) == goal["text"]
+    # The job held names nothing wanted either.
+    held = _user("personal. im mechanic not doctor", "state_goal")
+    held["parse_data"]["entities"] = [{"entity": "subject", "said_as": "held"}]
+    assert request_text([first, held]) == first["text"]
 
 
 def test_starting_again_forgets_it() -> None:

@@ -37,6 +37,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
     ("a 2 year course is fine", {"max_weeks": 104}),
     ("within 2 years", {"max_weeks": 104}),
+    # how long ago something happened
+    ("my son has adhd, diagnosed 2 months. want to understand it", {"max_weeks": N}),
     # a limit far from an income word is the learner's; thousands grouped by spaces
     ("anything on making youtube vids / editing thats under 50 bucks??", {"budget": 42.61}),
     ("I earn under 20k a year", {"budget": N}),
@@ -860,6 +862,7 @@ def test_subjects_and_levels_said_in_plain_words(text: str, expected: dict) -> N
             WANTED,
         ),
         ("I was thinking nursing", "health-social-care", WANTED),
+        ("personal. im mechanic not doctor", "engineering", HELD),
         # the years done in it, right before the field, or said after it: the job held
         ("after 6 years teaching year 4", "teaching-education", HELD),
         ("Journalism is dying, darling, I'd like to abandon ship", "photography-media", HELD),
