@@ -387,8 +387,8 @@ def find_topic(
         ):
             continue  # "For money, máximo 100 euros": a wish's label
         a, b = toks[trimmed[0]], toks[trimmed[1] - 1]
-        if trimmed[1] - trimmed[0] == 1 and a.norm in cues.not_topics:
-            continue  # "Good day", "on weekends"
+        if all(t.norm in cues.not_topics for t in toks[trimmed[0] : trimmed[1]]):
+            continue  # "Good day", "on weekends", "the winter evenings"
         if trimmed[1] - trimmed[0] == 1 and stray_short_word(text[a.start : a.end]):
             continue  # "fe 7aga free?": a short word of another language, not "AI" or "UX"
         if (

@@ -296,6 +296,14 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         ("mum said 20 quid max", None),
         ("hi friend", None),
         ("oi! yo", None),
+        # Times together are none ("something for the winter evenings"), nor the future.
+        ("something for the winter evenings", None),
+        ("Saturday mornings mostly", None),
+        ("get a better job than cleaning, something with a future for me and the kids", None),
+        # "something for" names a topic unless it says whom for.
+        ("Then something for maternity", "maternity"),
+        ("Something for a layperson on AI please", "AI"),
+        ("Something for non-lawyers on contracts", "contracts"),
         # A single word before "it" or "them" is a verb and its object.
         ("save them all", None),
         ("a course on how to manage it yourself", None),
