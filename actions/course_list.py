@@ -60,6 +60,7 @@ from actions.start_question import answer_start_question
 from actions.store.index_words import stems
 from actions.store.search import Recommendation, get_courses
 from actions.store.titles import courses_titled_in
+from actions.taught_language_question import answer_taught_language_question
 
 NOT_IN_LIST = (
     'None of the courses in my last list is the "{name}" one. Tap the one you mean, or say '
@@ -207,6 +208,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             return earlier_list(dispatcher, ids, "course_details")
         if answer_price_question(dispatcher, tracker):  # "the price in zloty for number one?"
             return []
+        if answer_taught_language_question(dispatcher, tracker):
+            return []  # "is the first one taught in Arabic?": not recorded, the page says
         asked = indices_from_tracker(tracker)
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.

@@ -45,6 +45,7 @@ from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
 from actions.store.semantic_ranking import described_courses
+from actions.taught_language_question import answer_taught_language_question
 from actions.thanks import thanks_without_question
 from actions.unrecorded_question import answer_unrecorded_question
 from actions.vague import undecided_wish
@@ -88,6 +89,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         or answer_assessment_question(dispatcher, tracker)
         or answer_length_question(dispatcher, tracker)
         or answer_start_question(dispatcher, tracker)
+        or answer_taught_language_question(dispatcher, tracker)
         or answer_standing_question(dispatcher, tracker)
         or answer_beyond_scope_question(dispatcher, tracker)
     )

@@ -16,6 +16,7 @@ from actions.form_history import just_said, set_back_since_message, set_since_me
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
 from actions.refine import refine, refine_or_search, refines_last_list
+from actions.taught_language_question import answer_taught_language_question
 from actions.thanks import says_thanks
 
 
@@ -35,6 +36,9 @@ class ActionRecommendCourses(CourseAdvisorAction):
         if answer_absent_topic_question(dispatcher, tracker):
             # "There is no Swahili? The language and culture one, it is not Swahili?" after
             # "I have no course on Swahili": the same no, not a search of "language"
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
+        if answer_taught_language_question(dispatcher, tracker):
+            # "the courses are in portuguese?": how they are taught, not courses on Portuguese
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _only_thanks(tracker):
             # "ok cool thx" after a list, read as a yes with nothing pending: thanks, not a

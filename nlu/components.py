@@ -230,10 +230,11 @@ class ProfileEntityExtractor(GraphComponent, EntityExtractorMixin):
         if name in self._quiet_intents:
             # The topic and list refinements are kept even here, so that an action can
             # recover from a misread intent ("is there anything free?" read as ask_credit).
+            # ... and the language a course is taught in, asked about whatever the intent.
             kept = {"refinement", "topic"} if self._topic_everywhere else {"refinement"}
-            return frozenset(kept)
+            return frozenset({*kept, "taught_language"})
         if name in self._list_intents:
-            return frozenset({"course_index", "refinement"})
+            return frozenset({"course_index", "refinement", "taught_language"})
         return frozenset(ENTITY_NAMES) - {"course_index"}
 
     def _extract(self, text: str, doc: Any, bare_topic: bool = False) -> list[Extracted]:

@@ -71,6 +71,7 @@ from nlu.extraction.hours import extract_hours
 from nlu.extraction.level import extract_level
 from nlu.extraction.refinement import extract_refinements
 from nlu.extraction.subject import extract_subject
+from nlu.extraction.taught_language import extract_taught_language
 from nlu.extraction.topic import MAX_TOPIC_CHARS, extract_topic
 from nlu.extraction.unread_budget import extract_unread_budget
 from nlu.extraction.weeks import extract_weeks
@@ -88,6 +89,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     "topic",
     "refinement",
     "budget_currency",
+    "taught_language",
 )
 
 
@@ -153,7 +155,11 @@ def _extract(text: str, doc: Doc | None, bare_topic: bool) -> list[Extracted]:
     goals = _run(lambda: extract_goal(ctx), "goal")
     out += goals
     goal_value = str(goals[0].value) if goals else None
-    out += _run(lambda: extract_subject(ctx, goal_value), "subject")
+    taught = _run(lambda: extract_taught_language(ctx), "taught_language")
+    out += taught
+    subjects = _run(lambda: extract_subject(ctx, goal_value), "subject")
+    # "the courses are in portuguese?": the language asked for is how, not what to learn
+    out += [s for s in subjects if not any(t.start < s.end and s.start < t.end for t in taught)]
     out += _run(lambda: extract_topic(ctx, out, bare_topic), "topic")
     return sorted((e for e in out if _plausible(e)), key=lambda e: (e.start, e.end, e.entity))
 

@@ -285,6 +285,11 @@ def _subject_ok(
     return True
 
 
+def course_languages() -> frozenset[str]:
+    """The languages a course may be taught in (``course_languages``, one list for every rule)."""
+    return _patterns().course_languages
+
+
 def _taught_in_instead_of_english(
     phrase: str, before: str, after: str, languages: frozenset[str]
 ) -> bool:
