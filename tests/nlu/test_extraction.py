@@ -863,6 +863,8 @@ def test_subjects_and_levels_said_in_plain_words(text: str, expected: dict) -> N
         ),
         ("I was thinking nursing", "health-social-care", WANTED),
         ("personal. im mechanic not doctor", "engineering", HELD),
+        ("I am clinical pharmacist in a tertiary hospital", "health-social-care", HELD),
+        ("We are 7 pharmacists.", "health-social-care", HELD),
         # the years done in it, right before the field, or said after it: the job held
         ("after 6 years teaching year 4", "teaching-education", HELD),
         ("Journalism is dying, darling, I'd like to abandon ship", "photography-media", HELD),
