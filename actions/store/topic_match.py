@@ -86,7 +86,7 @@ class TopicMatch:
 
     @property
     def covered(self) -> str:
-        """The ideas the courses match, in words ("sign language" -> "language")."""
+        """The ideas the courses match, in words ("dental photography" -> "photography")."""
         return " and ".join(group[0].removesuffix(fulltext.PREFIX) for group in self.used)
 
 
@@ -125,26 +125,44 @@ def match_topic(session: Session, topic: str) -> TopicMatch:
         )
 
     known = [g for g in fixed if count([g])]
-    fixes = {(stem + fulltext.PREFIX,) for stem in corrected.values()}
-    used: list[Group] = []
-    for size in range(min(len(known), len(fixed) - 1), 0, -1):
-        # The most ideas covered; among those, the learner's own words before spelling
-        # fixes ("weather", not "metorology" read as "methodolog"), then the part more
-        # courses are about (the established subject of a phrase: "design" in "graphic
-        # design", "cancer" in "cancer awareness"), then the earliest.
-        found = [list(s) for s in itertools.combinations(known, size) if count(s)]
-        if found:
-            used = max(
-                found,
-                key=lambda s: (sum(g not in fixes for g in s), count(s), -fixed.index(s[0])),
-            )
-            break
+    fixes: set[Group] = {(stem + fulltext.PREFIX,) for stem in corrected.values()}
+    used = _most_covered(known, fixed, fixes, count)
+    generic = topic_vocabulary().generic
+    if used and all(any(p in generic for p in g) for g in used):
+        # Words too broad to search on their own cover nothing by themselves: "sign
+        # language" had been "partly" matched by its "language" (Travelling Books, a BIM
+        # course); "business chinese" goes by its Chinese.
+        specific = [g for g in known if not any(p in generic for p in g)]
+        used = _most_covered(specific, fixed, fixes, count)
     if not used:
         return TopicMatch(
             topic, NONE, groups, missing=list(groups), corrected=corrected, searched=fixed
         )
     missing = [g for g in fixed if g not in used]
     return TopicMatch(topic, PARTIAL, groups, used, missing, corrected, count(used), fixed)
+
+
+def _most_covered(
+    known: Sequence[Group],
+    fixed: Sequence[Group],
+    fixes: set[Group],
+    count: Callable[[Sequence[Group]], int],
+) -> list[Group]:
+    """The largest set of ``known`` ideas some course covers (fewer than all of ``fixed``).
+
+    The most ideas covered; among those, the learner's own words before spelling fixes
+    ("weather", not "metorology" read as "methodolog"), then the part more courses are
+    about (the established subject of a phrase: "design" in "graphic design", "cancer" in
+    "cancer awareness"), then the earliest. Empty when no course covers any.
+    """
+    for size in range(min(len(known), len(fixed) - 1), 0, -1):
+        found = [list(s) for s in itertools.combinations(known, size) if count(s)]
+        if found:
+            return max(
+                found,
+                key=lambda s: (sum(g not in fixes for g in s), count(s), -fixed.index(s[0])),
+            )
+    return []
 
 
 def loose_spelling_matches(session: Session, match: TopicMatch, ids: Sequence[str]) -> set[str]:

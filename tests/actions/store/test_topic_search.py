@@ -224,9 +224,24 @@ def test_an_absent_topic_said_in_a_long_story_gets_the_subjects_courses(
 
 
 def test_a_topic_covered_only_in_part_says_so(session: Session) -> None:
-    match = match_topic(session, "sign language")
+    match = match_topic(session, "data journalism")
     assert match.status == PARTIAL
-    assert match.missing == [("sign",)]
+    assert match.used == [("journalism",)] and match.missing == [("data",)]
+
+
+def test_a_word_too_broad_to_search_alone_covers_nothing(session: Session) -> None:
+    """ "sign language" had been matched "in part" by its "language" (Travelling Books, a
+    BIM course); "business chinese" goes by its Chinese, not the 200 business courses."""
+    assert match_topic(session, "sign language").status == NONE
+    match = match_topic(session, "business chinese")
+    assert match.status == PARTIAL and match.used == [("mandarin", "chinese")]
+    match = match_topic(session, "digital marketing for dentists")
+    assert match.used == [("digital",), ("marketing",)]  # broad words with others still count
+
+
+def test_what_dictation_apps_hear_is_searched_as_meant(session: Session) -> None:
+    assert match_topic(session, "pie thon").status == FULL
+    assert match_topic(session, "raspberry pie").status == FULL
 
 
 def test_a_broad_topic_falls_back_to_the_subject(session: Session) -> None:
