@@ -24,6 +24,9 @@ class Refinement:
     kind: str
     start: int
     end: int
+    #: The phrase only says what the learner can afford ("money is tight"): an amount said
+    #: with it is the wish instead.
+    means_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,13 @@ class _Patterns:
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     negated_left: re.Pattern[str]
     exceptions: re.Pattern[str]
+    means_only: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
 def _patterns(path: Path = REFINEMENTS_PATH) -> _Patterns:
     raw = load_yaml(path)
-    unknown = sorted(set(raw) - {*KINDS, "negated_by", "not_refinements"})
+    unknown = sorted(set(raw) - {*KINDS, "negated_by", "not_refinements", "means_only"})
     if unknown:
         raise ValueError(f"{path}: unknown refinement kinds {unknown}; expected {KINDS}")
     kinds = tuple((kind, re.compile(alternation(phrases(raw, kind, path)))) for kind in KINDS)
@@ -46,6 +50,7 @@ def _patterns(path: Path = REFINEMENTS_PATH) -> _Patterns:
         # A negation reaches up to two words on, not past "but" ("without credit but shorter").
         negated_left=re.compile(negated + r"\s+(?:(?!but\b)\w+\s+){0,2}$"),
         exceptions=re.compile(alternation(phrases(raw, "not_refinements", path))),
+        means_only=re.compile(alternation(phrases(raw, "means_only", path))),
     )
 
 
@@ -62,7 +67,8 @@ def find_refinements(text: str) -> list[Refinement]:
                 continue
             if patterns.negated_left.search(lowered[max(0, m.start() - 30) : m.start()]):
                 continue
-            found.append(Refinement(kind, m.start(), m.end()))
+            means = patterns.means_only.fullmatch(m.group()) is not None
+            found.append(Refinement(kind, m.start(), m.end(), means))
     return sorted(_longest(found), key=lambda r: r.start)
 
 

@@ -151,7 +151,8 @@ def _extract(text: str, doc: Doc | None, bare_topic: bool) -> list[Extracted]:
     out += _run(lambda: extract_level(ctx), "level")
     out += _run(lambda: extract_credit(ctx), "credit_bearing")
     out += _run(lambda: extract_delivery(ctx), "delivery")
-    out += _run(lambda: extract_refinements(ctx), "refinement")
+    amount_said = any(e.entity == "budget" for e in out)  # "money is tight, 30 euro max"
+    out += _run(lambda: extract_refinements(ctx, amount_said), "refinement")
     goals = _run(lambda: extract_goal(ctx), "goal")
     out += goals
     goal_value = str(goals[0].value) if goals else None

@@ -46,9 +46,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b(?:(?:{holders})\s+(?:are|is|be)|(?:{pronouns})(?:\s+(?:are|is|be))?)\s+"
             rf"{_ADVERB}in\s+{lang}(?:\s+languages?)?\b{_CLAUSE_END}"
-        ),  # "are the courses in portuguese?", "is the second one in English?"
+        ),
+        # "are the courses in portuguese?", "are any of these courses in French"
         re.compile(
-            rf"\b(?:are|is)\s+(?:(?:the|these|those|all\s+the|all)\s+)?(?:\w+\s+)?"
+            rf"\b(?:are|is)\s+(?!there\b)(?:(?:the|these|those|all\s+the|all)\s+)?(?:\w+\s+){{0,3}}"
             rf"(?:{holders}|{pronouns})\s+{_ADVERB}in\s+{lang}(?:\s+languages?)?\b{_CLAUSE_END}"
         ),
     )

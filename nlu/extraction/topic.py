@@ -29,6 +29,8 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
     claimed = [(e.start, e.end) for e in found if e.entity != "subject"]
     # ... nor is money in a currency no slot reads ("up to 300 CAD" is no course on CAD).
     claimed += foreign_amount_spans(ctx.raw)
+    # ... nor a phrase an earlier rule read and let go ("money's tight" with an amount said).
+    claimed += ctx.claimed
     topic = find_topic(ctx.raw, claimed, bare=bare)
     if topic is not None:
         value = " ".join(topic.text.split())[:MAX_TOPIC_CHARS]

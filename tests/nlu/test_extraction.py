@@ -37,6 +37,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("want to do a masters abroad in 2 yrs", {"max_weeks": N}),
     ("a 2 year course is fine", {"max_weeks": 104}),
     ("within 2 years", {"max_weeks": 104}),
+    # what the learner studies on is no subject or topic
+    ("I can manage perhaps three or four hours a week on my iPad", {"topic": N, "subject": N}),
     # how long ago something happened
     ("my son has adhd, diagnosed 2 months. want to understand it", {"max_weeks": N}),
     # a limit far from an income word is the learner's; thousands grouped by spaces

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlu.extraction import extract
 from nlu.refinement import find_refinements
 
 
@@ -25,3 +26,20 @@ from nlu.refinement import find_refinements
 )
 def test_refinements(text, kinds) -> None:
     assert list(dict.fromkeys(r.kind for r in find_refinements(text))) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "refinements"),
+    [
+        # an amount said with "money is tight" is the wish, not a list cheaper than the last
+        ("Money is tight, thirty euro a month would be the most.", []),
+        ("I can afford £300.", []),
+        ("skint mate, 60 quid max", []),
+        ("money is tight, anything cheaper?", ["cheaper"]),
+        ("cheaper ones please, under £50", ["cheaper"]),
+    ],
+)
+def test_means_said_with_an_amount_ask_for_no_cheaper_list(text, refinements) -> None:
+    found = [e for e in extract(text) if e.entity == "refinement"]
+    assert [e.value for e in found] == refinements
+    assert not any(e.entity == "topic" for e in extract(text, bare_topic=True))
