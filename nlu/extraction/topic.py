@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT
+from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT, WANTED
 from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext
 from nlu.extraction.subject import subject_role
@@ -42,8 +42,19 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
             # "site clerk, chinese road contractor machakos. bosses speak mandarin only":
             # who the learner is, said first, only inferred as the topic, so it does not
             # replace the one asked for before ("want to learn chinese"; actions.profile_form).
+            # A field named later in the message is what they want: "logistics
+            # coordinator, ... need supply chain cert" had searched "logistics coordinator".
+            wanted = [e for e in found if e.start >= topic.end and e.said_as == WANTED]
+            later = _from_subjects(ctx, wanted)
+            if later:
+                return later
             sure = UNMARKED
         return [Extracted("topic", value, topic.start, topic.end, topic.text, sure)]
+    return _from_subjects(ctx, found)
+
+
+def _from_subjects(ctx: ScanContext, found: Sequence[Extracted]) -> list[Extracted]:
+    """The words of the first subject not said as the learner's own, as the topic."""
     for item in found:
         role = subject_role(ctx, item.start, item.end) if item.entity == "subject" else "source"
         if _own_venture(ctx, item):

@@ -53,3 +53,19 @@ def test_a_role_said_on_its_own_is_only_inferred(text: str, topic: str, outright
     found = [e for e in extract(text, bare_topic=True) if e.entity == "topic"]
     assert found and found[0].value == topic
     assert (found[0].confidence >= SAID_OUTRIGHT) is outright
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # "logistics coordinator, ..." had been searched: the field named after it is wanted
+        (
+            "hola. logistics coordinator, argentine antarctic program. need supply chain cert",
+            "supply chain",
+        ),
+        ("Prison officer, 6 years. Want out. Considering counselling", "counselling"),
+    ],
+)
+def test_a_role_said_first_gives_way_to_a_field_named_after_it(text: str, topic: str) -> None:
+    found = [e for e in extract(text, bare_topic=True) if e.entity == "topic"]
+    assert found and found[0].value == topic
