@@ -75,6 +75,7 @@ from actions.store.topic_match import (
     PARTIAL,
     loose_spelling_matches,
     match_topic,
+    titled_on_whole_topic,
 )
 from actions.store.wishes import (
     NO_SUBJECT_POOL,
@@ -289,6 +290,24 @@ def recommend(
     if subject_named and band:
         subject_named = subject_courses_among(session, profile.subject, band, found_by_words)
         band = frozenset() if subject_named else band
+    penalty: Any = None
+    misses: Any = None
+    if loose:  # courses missing fewer of the relaxed wishes first
+        misses = sum(
+            (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
+            case((loose[0].met, literal(0)), else_=literal(1)),
+        )
+        penalty = sum((w.penalty() for w in loose[1:]), loose[0].penalty())
+    # A course titled on the whole topic that carries the credit asked for, when most do
+    # not, comes before those nearer in meaning to the learner's story ("addiction ... like
+    # credits" had listed three without credit before the one carrying 20 SCQF credits).
+    # Only credit: a budget or hours wish met that way put "Design Sprints" before the scrum
+    # courses of a new scrum master (retrieval_fresh22).
+    credit = next((w for w in loose if w.key == "credit"), None)
+    if credit is not None and rel is not None and topic is not None and not by_request:
+        titled = titled_on_whole_topic(session, topic, sorted(rel.title_ids))
+        if topic.status == FULL and titled:
+            order.append(case((and_(Course.id.in_(titled), credit.met), 0), else_=1))
     if band:
         order.append(case((Course.id.in_(sorted(band)), 0), else_=1))
     if near is not None:  # the whole topic, then its first idea and another, then the rest
@@ -298,13 +317,7 @@ def recommend(
         # (going by the request, a title with any one of its many words says little)
         title_ids = rel.title_ids | (near.title_ids if near else frozenset())
         order.append(case((Course.id.in_(sorted(title_ids)), 0), else_=1))
-    penalty: Any = None
-    if loose:  # courses missing fewer of the relaxed wishes first
-        misses = sum(
-            (case((w.met, literal(0)), else_=literal(1)) for w in loose[1:]),
-            case((loose[0].met, literal(0)), else_=literal(1)),
-        )
-        penalty = sum((w.penalty() for w in loose[1:]), loose[0].penalty())
+    if misses is not None:
         order.append(misses)
     if profile.level in (None, "introductory"):
         order.append(case((Course.follow_on.is_(True), 1), else_=0))  # part I before part II

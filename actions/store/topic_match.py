@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from actions.store import fulltext, index_words
 from actions.store.models import Course
-from actions.store.topics import Group, topic_groups, topic_vocabulary
+from actions.store.topics import Group, mentions, topic_groups, topic_vocabulary
 
 #: Most letters a misspelling may differ by (Damerau-Levenshtein, a swap counts once).
 MAX_EDITS = 2
@@ -163,6 +163,17 @@ def _most_covered(
                 key=lambda s: (sum(g not in fixes for g in s), count(s), -fixed.index(s[0])),
             )
     return []
+
+
+def titled_on_whole_topic(session: Session, match: TopicMatch, ids: Sequence[str]) -> list[str]:
+    """Of ``ids``, the courses whose title mentions every idea of the topic searched ("The
+    Psychology of Addictions" for "addiction"; not "A Parent and Supporter's Guide to
+    University Entrance" for "support refugees")."""
+    groups = match.searched or match.groups
+    if not ids or not groups:
+        return []
+    rows = session.execute(select(Course.id, Course.title).where(Course.id.in_(sorted(ids))))
+    return sorted(cid for cid, title in rows if all(mentions(title, g) for g in groups))
 
 
 def loose_spelling_matches(session: Session, match: TopicMatch, ids: Sequence[str]) -> set[str]:
@@ -346,5 +357,6 @@ __all__ = [
     "loose_spelling_matches",
     "match_topic",
     "spelling_fix",
+    "titled_on_whole_topic",
     "word_counts",
 ]

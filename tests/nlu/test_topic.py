@@ -300,6 +300,7 @@ def test_what_is_and_is_not_a_topic(text: str, topic: str | None) -> None:
         ("something for the winter evenings", None),
         ("Saturday mornings mostly", None),
         ("get a better job than cleaning, something with a future for me and the kids", None),
+        ("I saw courses with LEGO Braille Bricks. Is it useful for my son?", None),
         # Where the learner works, and who pays, are no topic.
         ("We are 7 pharmacists. The hospital can pay until 100 rials per person.", None),
         ("I'm 39 and I've been a cleaner at the hospital for 12 years", None),

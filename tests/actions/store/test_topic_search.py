@@ -424,3 +424,24 @@ def test_a_topic_said_in_passing_in_an_earlier_message_still_counts(session: Ses
     found = recommend(session, LearnerProfile(**wishes, topic_inferred=True))  # type: ignore[arg-type]
     assert found.by_request
     assert any("Mental Health" in course.title for course in found.courses)
+
+
+def test_a_course_on_the_topic_meeting_a_relaxed_wish_comes_before_nearer_stories(
+    session: Session,
+) -> None:
+    """ "addiction ... want tae do a course on it that actually counts for something, like
+    credits" had listed three courses without credit, nearer in meaning to the learner's
+    story, before the one on addiction carrying 20 SCQF credits."""
+    profile = LearnerProfile(
+        topic="addiction",
+        credit_wanted=True,
+        subject="psychology-mental-health",
+        context=(
+            "am a support worker in a homeless hostel in the east end of glasgow, 5 year "
+            "now. see a lot of addiction obviously. want tae do a course on it that actually "
+            "counts for something, like credits"
+        ),
+    )
+    first, *rest = recommend(session, profile).courses
+    assert first.credits and "addiction" in first.title.lower()
+    assert all("addiction" in c.title.lower() or "substance" in c.title.lower() for c in rest)
