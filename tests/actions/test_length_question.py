@@ -22,6 +22,8 @@ OTHER = "fl-mindfulness-for-wellbeing-and-peak-performance-monash-university"
         ("how many hours total is the first one?", None),
         ("how long do these take altogether?", None),
         ("mindfulness wala, how many weeks and kitna paisa", None),  # Hinglish, no "?"
+        # whether it ends in time: each course's length answers it
+        ("can i finish before november? would start next week", None),
         ("fine. how long in total if i do all three", None),  # (data/vocab/list_pointers.yml)
     ],
 )
@@ -36,6 +38,8 @@ def test_what_asks_how_long_the_courses_take(text: str, hours: float | None) -> 
         "is there anything under 3 hours a week?",  # a wish about weekly time
         "I can do 10 hours a week",  # not a question
         "how much is it?",  # a price question
+        "I want to finish by christmas",  # a wish, not a question
+        "can i finish my degree first?",
     ],
 )
 def test_what_does_not(text: str) -> None:
