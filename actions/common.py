@@ -380,6 +380,17 @@ def resolve_positions(positions: Sequence[int], ids: Sequence[str]) -> list[str]
     return chosen
 
 
+def asked_courses(tracker: Tracker) -> tuple[list[str], list[Recommendation]]:
+    """The last list's ids, and the courses of it the latest message names by position (all
+    of them when it names none), described as the catalogue records them."""
+    listed = list(tracker.get_slot("last_results") or [])
+    chosen = resolve_positions(indices_from_tracker(tracker), listed) or listed
+    if not chosen:
+        return listed, []
+    with store_session() as session:
+        return listed, [describe(course) for course in get_courses(session, chosen)]
+
+
 def explain_courses(
     session: Session, ids: Sequence[str], profile: LearnerProfile
 ) -> list[Recommendation]:

@@ -19,16 +19,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import asks, cleaned
-from actions.common import (
-    format_credits,
-    indices_from_tracker,
-    link_line,
-    resolve_positions,
-    store_session,
-)
+from actions.common import asked_courses, format_credits, link_line
 from actions.phrases import VOCAB_DIR, phrase_patterns
 from actions.store.results import Recommendation
-from actions.store.search import describe, get_courses
 
 QUESTIONS_PATH = VOCAB_DIR / "standing_questions.yml"
 #: The kinds of question, in the order they are checked (a recognition question often names
@@ -65,20 +58,13 @@ def recognition_line(position: int, course: Recommendation) -> str:
     return f"{position}. {course.title} ({course.provider}): {recorded}. {link_line(course)}"
 
 
-def _asked_courses(tracker: Tracker) -> tuple[list[str], list[Recommendation]]:
-    listed = list(tracker.get_slot("last_results") or [])
-    chosen = resolve_positions(indices_from_tracker(tracker), listed) or listed
-    with store_session() as session:
-        return listed, [describe(course) for course in get_courses(session, chosen)]
-
-
 def answer_standing_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """Answer the latest message if it asks who offers the courses shown or whether they
     count for a professional body; whether it did (``False`` also with no list shown)."""
     kind = standing_kind(tracker.latest_message.get("text") or "")
     if kind is None or not tracker.get_slot("last_results"):
         return False
-    listed, courses = _asked_courses(tracker)
+    listed, courses = asked_courses(tracker)
     if not courses:
         return False
     line = recognition_line if kind == "recognition" else provider_line

@@ -14,13 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import asks
-from actions.common import (
-    indices_from_tracker,
-    link_line,
-    resolve_positions,
-    store_session,
-)
-from actions.store.search import describe, get_courses
+from actions.common import asked_courses, link_line
 
 #: Entities naming something to search for: a message with one is a search, whatever
 #: language it asks for ("Hay cursos en español sobre emprender?").
@@ -48,12 +42,7 @@ def answer_taught_language_question(dispatcher: CollectingDispatcher, tracker: T
     language = taught_language_asked(tracker)
     if language is None:
         return False
-    listed = list(tracker.get_slot("last_results") or [])
-    chosen = resolve_positions(indices_from_tracker(tracker), listed) or listed
-    courses = []
-    if chosen:
-        with store_session() as session:
-            courses = [describe(course) for course in get_courses(session, chosen)]
+    listed, courses = asked_courses(tracker)
     if not courses:
         dispatcher.utter_message(response="utter_taught_language_no_list", language=language)
         return True

@@ -304,9 +304,10 @@ def recommend(
     # Only credit: a budget or hours wish met that way put "Design Sprints" before the scrum
     # courses of a new scrum master (retrieval_fresh22).
     credit = next((w for w in loose if w.key == "credit"), None)
-    if credit is not None and rel is not None and topic is not None and not by_request:
+    on_whole_topic = topic is not None and topic.status == FULL and not by_request
+    if credit is not None and rel is not None and topic is not None and on_whole_topic:
         titled = titled_on_whole_topic(session, topic, sorted(rel.title_ids))
-        if topic.status == FULL and titled:
+        if titled:
             order.append(case((and_(Course.id.in_(titled), credit.met), 0), else_=1))
     if band:
         order.append(case((Course.id.in_(sorted(band)), 0), else_=1))
