@@ -15,10 +15,10 @@ from actions.answers import asks_a_question, kept_values, said_outright
 from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction
 from actions.fallback import answer_in_scope_question
+from actions.foreign_budget import say_foreign_budget
 from actions.form_history import FORM_NAME
 from actions.named_topic import named_topic, search_named_topic
 from actions.profile_values import WISH_SLOTS
-from actions.recommend import say_foreign_budget
 from actions.refine import refine, refine_or_search_with, refines_last_list
 
 

@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import ANSWERED_BY, asks, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import topic_inferred
+from actions.foreign_budget import say_foreign_budget
 from actions.form_history import (
     goal_said_before,
     just_said,
@@ -48,7 +49,6 @@ from actions.form_reading import (
     text_names_something,
 )
 from actions.profile_values import GOALS
-from actions.recommend import say_foreign_budget
 from actions.request_context import DESCRIBED_REQUEST
 from actions.stacking import plan_reply
 from actions.store.db import StoreError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,7 +11,6 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.answers import CONVERTIBLE, SAID_AS
 from actions.ask import inform_button
 from actions.card_actions import position_payload
 from actions.common import (
@@ -20,12 +20,11 @@ from actions.common import (
     profile_from_tracker,
     store_session,
 )
-from actions.course_wording import month_year, pounds
 from actions.explore import suggest_subjects
+from actions.foreign_budget import say_foreign_budget
 from actions.form_history import goal_said_before
 from actions.knowledge import credit
 from actions.store.credit_courses import credit_courses_within, smallest_credit_course
-from actions.store.currency import RATES_AS_OF
 from actions.store.misses import record_topic_miss
 from actions.store.search import (
     LearnerProfile,
@@ -35,6 +34,12 @@ from actions.store.search import (
     subject_label,
 )
 from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL, TopicMatch
+from actions.topic_alternatives import (
+    also_named_line,
+    alternatives_named,
+    instead_line,
+    search_alternatives,
+)
 
 RESULTS_PER_PAGE = 3
 #: The slot holding the topic the last search found no course on (domain.yml), for a
@@ -241,56 +246,6 @@ def _subject_buttons(topic: str) -> list[dict[str, str]]:
     return [*buttons, {"title": "Talk to an adviser", "payload": "/human_handoff"}]
 
 
-def say_foreign_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Say how an amount in another currency was read: as a budget in pounds ("100 AUD"
-    -> about £56, at the rates the prices use), or not at all ("6000 rupees": several
-    currencies have that name; "300 AED": no rate), unless another amount of the message
-    was read as the budget."""
-    entities = tracker.latest_message.get("entities") or []
-    budgets = [e for e in entities if e.get("entity") == "budget"]
-    text = tracker.latest_message.get("text") or ""
-    for entity in entities:
-        if entity.get("entity") != "budget_currency":
-            continue
-        start, end = entity.get("start"), entity.get("end")
-        spans = isinstance(start, int) and isinstance(end, int)
-        said = text[start:end] if spans else ""
-        converted = next((b for b in budgets if spans and _overlaps(b, start, end)), None)
-        if converted is not None:
-            dispatcher.utter_message(
-                response="utter_budget_converted",
-                amount=said.strip(),
-                pounds=pounds(float(converted.get("value") or 0)),
-                rates_as_of=month_year(RATES_AS_OF) or RATES_AS_OF,
-            )
-            return
-        if budgets:
-            return  # another amount was read as the budget ("£80 max")
-        if entity.get(SAID_AS) == CONVERTIBLE:
-            # "an allowance of SGD 1,500 per annum": a rate, but no word made it a wish
-            dispatcher.utter_message(response="utter_budget_currency_not_a_wish", amount=said)
-            return
-        currency = str(entity.get("value") or "")
-        # A sign or a letter before the amount ("R800", "₹5000") names no currency in words.
-        named = currency if len(currency) > 1 and currency.isalpha() else "that currency"
-        dispatcher.utter_message(
-            response="utter_budget_currency_unread",
-            amount=said.strip() or currency,
-            currency=named,
-        )
-        return
-
-
-def _overlaps(entity: dict[str, Any], start: int, end: int) -> bool:
-    other_start, other_end = entity.get("start"), entity.get("end")
-    return (
-        isinstance(other_start, int)
-        and isinstance(other_end, int)
-        and other_start < end
-        and start < other_end
-    )
-
-
 #: How many listed courses a conversation remembers for "the X one" said later.
 MAX_SEEN = 60
 
@@ -336,20 +291,36 @@ async def search_and_reply(
     """
     say_foreign_budget(dispatcher, tracker)
     profile = profile_from_tracker(tracker)
+    instead: str | None = None  # the alternative searched, when the topic has no course
+    absent: TopicMatch | None = None
     with store_session() as session:
-        result = recommend(
-            session,
-            profile,
-            limit=RESULTS_PER_PAGE,
-            sort=sort,
-            exclude_ids=exclude_ids,
-            cheaper_than=cheaper_than,
-            shorter_than=shorter_than,
-            lighter_than=lighter_than,
-        )
+
+        def search(wishes: LearnerProfile) -> SearchResult:
+            return recommend(
+                session,
+                wishes,
+                limit=RESULTS_PER_PAGE,
+                sort=sort,
+                exclude_ids=exclude_ids,
+                cheaper_than=cheaper_than,
+                shorter_than=shorter_than,
+                lighter_than=lighter_than,
+            )
+
+        result = search(profile)
         topic = result.topic
         if topic is not None and topic.status in (NONE, PARTIAL) and not exclude_ids:
             record_topic_miss(session, topic.topic, profile.subject, topic.status)
+        alternatives = alternatives_named(tracker, profile.topic)
+        if topic is not None and topic.status == NONE and alternatives:
+            found = search_alternatives(profile, alternatives, search)
+            if found is not None:  # "metallurgy or materials": none on the first, so the next
+                absent, (profile, result) = topic, found
+                topic, instead = result.topic, profile.topic
+            else:  # "pottery or ceramics": none on either, said of both
+                absent = topic
+                topic = replace(topic, topic=" or ".join([topic.topic.strip(), *alternatives]))
+                result = replace(result, topic=topic)
         impossible = impossible_wish(session, result, profile)
     if not result.courses:
         if none_left is not None:
@@ -363,9 +334,14 @@ async def search_and_reply(
             return [SlotSet("search_sort", sort), SlotSet("topic", None), absent_topic_event(topic)]
         return [SlotSet("search_sort", sort)]
     lines = [impossible] if impossible else []
+    if absent is not None and instead is not None:
+        lines.append(instead_line(absent.topic.strip(), instead))
     lines.append(_header(result, profile, intro))
     if not client_renders_cards(tracker):
         lines += [""] + [course_line(i, c) for i, c in enumerate(result.courses, start=1)]
+    if not instead and not exclude_ids and topic is not None and topic.status == FULL:
+        also = also_named_line(alternatives_named(tracker, profile.topic, unlisted=True))
+        lines += [also] if also else []
     payload = course_list_payload(
         result.courses,
         result.relaxed,
@@ -385,5 +361,6 @@ async def search_and_reply(
         SlotSet("search_sort", sort),
         SlotSet("course_index", None),
         SlotSet("asked", None),
-        absent_topic_event(topic),
+        absent_topic_event(absent or topic),
+        *([SlotSet("topic", instead)] if instead else []),
     ]

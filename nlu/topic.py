@@ -412,4 +412,27 @@ def find_topic(
     return chosen[0] if chosen else None
 
 
-__all__ = ["OR_ENGLISH", "Topic", "TopicCues", "find_topic", "topic_cues"]
+def topic_after(text: str, start: int, claimed: Sequence[tuple[int, int]] = ()) -> Topic | None:
+    """The topic phrase that begins at character ``start`` (after a word such as "or"), read
+    as after a cue: up to a boundary, trimmed; ``None`` when what follows is no topic
+    ("or something", "or so", "or 5 hours")."""
+    cues = topic_cues()
+    toks = tokens(text[:2000])
+    first = next((k for k, t in enumerate(toks) if t.start >= start), None)
+    if first is None:
+        return None
+    blocked = [any(s < t.end and t.start < e for s, e in claimed) for t in toks]
+    span = _span_after(text, toks, first, blocked, cues)
+    trimmed = None if span is None else _trim(toks, *span, cues)
+    if trimmed is None:
+        return None
+    said = toks[trimmed[0] : trimmed[1]]
+    if all(t.norm in cues.not_topics or t.norm in cues.stopwords for t in said):
+        return None
+    a, b = said[0], said[-1]
+    if negated(text, a.start):
+        return None
+    return Topic(text[a.start : b.end], a.start, b.end)
+
+
+__all__ = ["OR_ENGLISH", "Topic", "TopicCues", "find_topic", "topic_after", "topic_cues"]

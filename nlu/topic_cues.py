@@ -71,6 +71,8 @@ class TopicCues:
     acquiring_verbs: frozenset[str]
     held_roles: frozenset[str]
     third_persons: frozenset[str]
+    alternative_joiners: frozenset[str]
+    alternative_hedges: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -125,6 +127,8 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         acquiring_verbs=frozenset(word_list(raw, "acquiring_verbs", path)),
         held_roles=frozenset(word_list(raw, "held_roles", path)),
         third_persons=frozenset(word_list(raw, "third_persons", path)),
+        alternative_joiners=frozenset(word_list(raw, "alternative_joiners", path)),
+        alternative_hedges=frozenset(word_list(raw, "alternative_hedges", path)),
     )
 
 

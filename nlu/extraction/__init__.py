@@ -87,6 +87,7 @@ ENTITY_NAMES: tuple[str, ...] = (
     *WISH_SLOTS,
     "course_index",
     "topic",
+    "topic_alternative",
     "refinement",
     "budget_currency",
     "taught_language",

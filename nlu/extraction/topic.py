@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from actions.answers import NAMED_TOPIC, SAID_OUTRIGHT, WANTED
 from nlu.currency import foreign_amount_spans
 from nlu.extraction.context import Extracted, ScanContext
-from nlu.extraction.subject import subject_role
-from nlu.topic import find_topic
+from nlu.extraction.subject import course_languages, subject_role
+from nlu.topic import find_topic, topic_after
 from nlu.topic_cues import topic_cues
+from nlu.topic_tokens import tokens
 
 MAX_TOPIC_CHARS = 80
 """Longest topic value (a topic is a few words)."""
@@ -49,8 +50,64 @@ def extract_topic(ctx: ScanContext, found: Sequence[Extracted], bare: bool) -> l
             if later:
                 return later
             sure = UNMARKED
-        return [Extracted("topic", value, topic.start, topic.end, topic.text, sure)]
+        named = Extracted("topic", value, topic.start, topic.end, topic.text, sure)
+        return [named, *_alternatives(ctx.raw, topic.start, topic.end, claimed, sure)]
     return _from_subjects(ctx, found)
+
+
+#: Most alternatives read after a topic ("metallurgy or materials, or maintenance").
+MAX_ALTERNATIVES = 3
+
+
+def _alternatives(
+    text: str, start: int, end: int, claimed: Sequence[tuple[int, int]], sure: float
+) -> list[Extracted]:
+    """Topics the learner would take instead of the one ending at ``end``, each joined to
+    the one before by "or" ("Dutch or Frisian or Norwegian, whichever you have"): the
+    ``topic_alternative`` entity."""
+    cues = topic_cues()
+    found: list[Extracted] = []
+    if _taught_in(text, start, end):
+        return []  # "a wine tasting course, in English or French": how, not what
+    while len(found) < MAX_ALTERNATIVES:
+        after = _after_joiner(text, end, cues.alternative_joiners, cues.alternative_hedges)
+        if after is None:
+            break
+        other = topic_after(text, after, claimed)
+        if other is None:
+            break
+        value = " ".join(other.text.split())[:MAX_TOPIC_CHARS]
+        found.append(
+            Extracted("topic_alternative", value, other.start, other.end, other.text, sure)
+        )
+        end = other.end
+    return found
+
+
+def _taught_in(text: str, start: int, end: int) -> bool:
+    """Whether the topic at ``start:end`` is a language after "in", the language a course
+    is taught in."""
+    return text[:start].rstrip().lower().endswith(" in") and (
+        text[start:end].lower() in course_languages()
+    )
+
+
+def _after_joiner(
+    text: str, end: int, joiners: frozenset[str], hedges: frozenset[str]
+) -> int | None:
+    """Where the words after "or" (and a hedge: "or maybe") begin, when the text right
+    after ``end`` (a comma allowed) is such a joiner; else ``None``."""
+    rest = text[end : end + 60]
+    stripped = rest.lstrip(" ,")
+    words = tokens(stripped)
+    if not words or words[0].start != 0 or words[0].norm not in joiners:
+        return None
+    k = 1
+    while k < len(words) and words[k].norm in hedges:
+        k += 1
+    if k >= len(words):
+        return None
+    return end + (len(rest) - len(stripped)) + words[k].start
 
 
 def _from_subjects(ctx: ScanContext, found: Sequence[Extracted]) -> list[Extracted]:

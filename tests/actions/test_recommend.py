@@ -5,10 +5,10 @@ from __future__ import annotations
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.card_actions import list_fingerprint
-from actions.recommend import _header, next_step_buttons, say_foreign_budget, send_recommendations
+from actions.recommend import _header, next_step_buttons, send_recommendations
 from actions.store.search import LearnerProfile, SearchResult
 from actions.store.topic_match import FULL, PARTIAL, TopicMatch
-from tests.actions.conftest import extracted, make_recommendation, make_tracker
+from tests.actions.conftest import make_recommendation, make_tracker
 
 
 def _result(status: str, related: list[bool]) -> SearchResult:
@@ -87,50 +87,6 @@ def test_a_list_found_by_the_requests_words_alone_says_so() -> None:
     assert "tell me a subject" in text
     plain = SearchResult(courses, [], [], True, 1, 1, topic=None)
     assert _header(plain, LearnerProfile(), None) == "Here is 1 course that fits what you told me:"
-
-
-def test_an_amount_in_a_currency_without_a_rate_is_said_not_to_be_the_budget() -> None:
-    dispatcher = CollectingDispatcher()
-    text = "sorry I meant 6000 rupees in total"
-    say_foreign_budget(dispatcher, make_tracker(text, entities=extracted(text)))
-    [said] = dispatcher.messages
-    assert said["response"] == "utter_budget_currency_unread"
-    assert said["amount"] == "6000 rupees" and said["currency"] == "rupees"
-    # a sign before the amount names no currency in words
-    dispatcher = CollectingDispatcher()
-    text = "budget tight, like ₦8000 total max"
-    say_foreign_budget(dispatcher, make_tracker(text, entities=extracted(text)))
-    [said] = dispatcher.messages
-    assert said["amount"] == "₦8000" and said["currency"] == "that currency"
-
-
-def test_an_amount_in_a_currency_with_a_rate_is_said_as_read() -> None:
-    """ "R800" is rand: taken as the budget in pounds, and the learner is told how."""
-    dispatcher = CollectingDispatcher()
-    text = "budget tight, like R800 total max"
-    say_foreign_budget(dispatcher, make_tracker(text, entities=extracted(text)))
-    [said] = dispatcher.messages
-    assert said["response"] == "utter_budget_converted"
-    assert said["amount"] == "R800" and said["pounds"] == "£39"  # 800 x 0.04873
-    assert said["rates_as_of"] == "November 2022"
-
-
-def test_an_amount_with_a_rate_but_no_wish_is_said_not_taken() -> None:
-    """ "an allowance of SGD 1,500 per annum" is no budget, but there is a rate for it: the
-    reply must not say there is none."""
-    dispatcher = CollectingDispatcher()
-    text = "My employer provides a learning allowance of SGD 1,500 per annum."
-    say_foreign_budget(dispatcher, make_tracker(text, entities=extracted(text)))
-    [said] = dispatcher.messages
-    assert said["response"] == "utter_budget_currency_not_a_wish"
-    assert said["amount"] == "SGD 1,500"
-
-
-def test_nothing_is_said_when_a_budget_was_read_too() -> None:
-    for text in ("I earn 40000 rupees a month but can spend £30", "about £50"):
-        dispatcher = CollectingDispatcher()
-        say_foreign_budget(dispatcher, make_tracker(text, entities=extracted(text)))
-        assert dispatcher.messages == [], text
 
 
 async def test_a_goal_only_guessed_after_a_list_does_not_replace_the_goal_held(store) -> None:

@@ -69,3 +69,34 @@ def test_a_role_said_on_its_own_is_only_inferred(text: str, topic: str, outright
 def test_a_role_said_first_gives_way_to_a_field_named_after_it(text: str, topic: str) -> None:
     found = [e for e in extract(text, bare_topic=True) if e.entity == "topic"]
     assert found and found[0].value == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "alternatives"),
+    [
+        # each topic joined by "or" after the topic, a comma and a hedge allowed
+        (
+            "I'd like something on metallurgy or materials, or maintenance",
+            "metallurgy",
+            ["materials", "maintenance"],
+        ),
+        ("learn korean or maybe mandarin, whichever you have", "korean", ["mandarin"]),
+        ("anything on pottery or ceramics??", "pottery", ["ceramics"]),
+        (
+            "I'd love to learn a little Dutch or Frisian or Norwegian",
+            "Dutch",
+            ["Frisian", "Norwegian"],
+        ),
+        # "or" followed by no topic: nothing else
+        ("a course on python or something", "python", []),
+        ("a course on first aid or similar", "first aid", []),
+        ("a course on python or 5 hours a week", "python", []),
+        ("a course on nutrition, online please", "nutrition", []),
+    ],
+)
+def test_topics_joined_by_or_are_alternatives(
+    text: str, topic: str, alternatives: list[str]
+) -> None:
+    found = extract(text)
+    assert [e.value for e in found if e.entity == "topic"] == [topic]
+    assert [e.value for e in found if e.entity == "topic_alternative"] == alternatives
