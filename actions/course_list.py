@@ -38,6 +38,7 @@ from actions.comparison import compare_payload, compare_text, table_text
 from actions.cost_question import answer_cost_question
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.extreme_question import answer_extreme_question
+from actions.format_question import answer_format_question
 from actions.length_question import answer_length_question
 from actions.named_topic import (
     asked_for_another_topic,
@@ -210,6 +211,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             return []
         if answer_taught_language_question(dispatcher, tracker):
             return []  # "is the first one taught in Arabic?": not recorded, the page says
+        if answer_format_question(dispatcher, tracker):
+            return []  # "can i do it on my phone?": the delivery recorded, the page says more
         asked = indices_from_tracker(tracker)
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.

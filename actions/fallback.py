@@ -31,6 +31,7 @@ from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
 from actions.form_history import FORM_NAME, set_back_since_message
 from actions.form_reading import searchable_topic
+from actions.format_question import answer_format_question
 from actions.length_question import answer_length_question
 from actions.list_question import likely_list_question
 from actions.named_topic import named_topic
@@ -90,6 +91,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         or answer_length_question(dispatcher, tracker)
         or answer_start_question(dispatcher, tracker)
         or answer_taught_language_question(dispatcher, tracker)
+        or answer_format_question(dispatcher, tracker)
         or answer_standing_question(dispatcher, tracker)
         or answer_beyond_scope_question(dispatcher, tracker)
     )

@@ -13,6 +13,7 @@ from actions.common import CourseAdvisorAction
 from actions.explore import send_exploration
 from actions.fallback import WHAT_TO_SEARCH, answer_in_scope_question
 from actions.form_history import just_said, set_back_since_message, set_since_message
+from actions.format_question import answer_format_question
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome
 from actions.refine import refine, refine_or_search, refines_last_list
@@ -39,6 +40,9 @@ class ActionRecommendCourses(CourseAdvisorAction):
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if answer_taught_language_question(dispatcher, tracker):
             # "the courses are in portuguese?": how they are taught, not courses on Portuguese
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
+        if answer_format_question(dispatcher, tracker):
+            # "any way to talk with an actual teacher?": how they are given, not teaching
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _only_thanks(tracker):
             # "ok cool thx" after a list, read as a yes with nothing pending: thanks, not a
