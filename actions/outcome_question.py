@@ -32,7 +32,7 @@ QUESTIONS_PATH = VOCAB_DIR / "outcome_questions.yml"
 
 @lru_cache(maxsize=2)
 def _patterns(path: Path = QUESTIONS_PATH) -> dict[str, re.Pattern[str]]:
-    return phrase_patterns(path, "gives", "about_the_list", "licence")
+    return phrase_patterns(path, "gives", "about_the_list", "licence", "which_of_them")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     if found["gives"].search(lowered) is None:
         return None
     return OutcomeQuestion(licence=found["licence"].search(lowered) is not None, pointed=pointed)
+
+
+def asks_which_of_them(text: str) -> bool:
+    """Whether ``text`` asks which of the courses shown give something ("CPD accredited?
+    which ones."): a question about the list, not a wish to see only such courses."""
+    question = asked_outcome(text)
+    return (
+        question is not None
+        and question.pointed
+        and _patterns()["which_of_them"].search(cleaned(text)) is not None
+    )
 
 
 def points_at_the_list(text: str) -> bool:

@@ -15,7 +15,7 @@ from actions.fallback import WHAT_TO_SEARCH, answer_in_scope_question
 from actions.form_history import just_said, set_back_since_message, set_since_message
 from actions.format_question import answer_format_question
 from actions.named_topic import named_topic, search_named_topic, titled_in
-from actions.outcome_question import answer_outcome_question, asked_outcome
+from actions.outcome_question import answer_outcome_question, asked_outcome, asks_which_of_them
 from actions.refine import refine, refine_or_search, refines_last_list
 from actions.taught_language_question import answer_taught_language_question
 from actions.thanks import says_thanks
@@ -112,6 +112,13 @@ class ActionRefineSearch(CourseAdvisorAction):
                 text="Let's find some courses first. What would you like to learn about?"
             )
             return []
+        if (
+            _just_said_after_a_list(tracker)
+            and asks_which_of_them(tracker.latest_message.get("text") or "")
+            and answer_outcome_question(dispatcher, tracker)
+        ):
+            # "CPD accredited? which ones.": which of those shown are, not a list of only such
+            return set_back_since_message(tracker)
         return await refine(dispatcher, tracker)
 
 

@@ -196,7 +196,7 @@ def _span_before(
             _is_stop(prev, cues)
             and not _compound_at(toks, i - 1, cues)
             and not _compound_at(toks, i, cues)  # "real estate course"
-        ):
+        ) or prev.norm in cues.course_verbs:  # "take welding course": taking is no topic
             break
         i -= 1
     if (

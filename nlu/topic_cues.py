@@ -73,6 +73,7 @@ class TopicCues:
     third_persons: frozenset[str]
     alternative_joiners: frozenset[str]
     alternative_hedges: frozenset[str]
+    course_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -129,6 +130,7 @@ def topic_cues(path: Path = CUES_PATH) -> TopicCues:
         third_persons=frozenset(word_list(raw, "third_persons", path)),
         alternative_joiners=frozenset(word_list(raw, "alternative_joiners", path)),
         alternative_hedges=frozenset(word_list(raw, "alternative_hedges", path)),
+        course_verbs=frozenset(word_list(raw, "course_verbs", path)),
     )
 
 

@@ -152,3 +152,28 @@ async def test_a_question_read_as_a_goal_is_answered_and_changes_no_wish(store, 
     events = await ActionRecommendCourses().run(dispatcher, tracker, domain)
     assert _replies(dispatcher)[0]["response"] == "utter_what_finishing_gives"
     assert events == [{"event": "slot", "timestamp": None, "name": "topic", "value": "excel"}]
+
+
+async def test_which_of_them_is_answered_about_the_list_not_refined(store, domain) -> None:
+    """ "CPD accredited? which ones." (read as a wish for credit) had searched again with
+    academic credit wanted (personas_fresh30); "only accredited ones please" still refines."""
+    from actions.outcome_question import asks_which_of_them
+    from actions.search_actions import ActionRefineSearch
+
+    assert asks_which_of_them("CPD accredited? which ones.")
+    assert not asks_which_of_them("only accredited ones please")
+    assert not asks_which_of_them("which ones are cheapest?")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "CPD accredited? which ones.",
+        intent="refine_search",
+        slots={"last_results": [SHORT_COURSE, CPD, WITH_CREDIT]},
+        events=[
+            {"event": "slot", "name": "last_results", "value": [SHORT_COURSE, CPD, WITH_CREDIT]},
+            {"event": "user", "text": "CPD accredited? which ones."},
+        ],
+    )
+    await ActionRefineSearch().run(dispatcher, tracker, domain)
+    [reply] = _replies(dispatcher)
+    assert reply["response"] == "utter_what_finishing_gives"
+    assert "CPD-accredited" in reply["lines"].split("\n")[1]

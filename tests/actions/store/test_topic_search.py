@@ -445,3 +445,10 @@ def test_a_course_on_the_topic_meeting_a_relaxed_wish_comes_before_nearer_storie
     first, *rest = recommend(session, profile).courses
     assert first.credits and "addiction" in first.title.lower()
     assert all("addiction" in c.title.lower() or "substance" in c.title.lower() for c in rest)
+
+
+def test_names_the_catalogue_writes_otherwise_are_searched_as_meant(session: Session) -> None:
+    """ "EV fleet. charging. V2G" (the catalogue writes "Electric Cars", "Vehicle-to-Grid"),
+    "my gaeilge is brutal" (the Irish courses)."""
+    for topic in ("ev", "v2g", "gaeilge"):
+        assert match_topic(session, topic).status == FULL, topic

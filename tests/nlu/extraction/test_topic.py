@@ -100,3 +100,15 @@ def test_topics_joined_by_or_are_alternatives(
     found = extract(text)
     assert [e.value for e in found if e.entity == "topic"] == [topic]
     assert [e.value for e in found if e.entity == "topic_alternative"] == alternatives
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("I want to take welding course online, SMAW", "welding"),
+        ("looking to attend pottery classes", "pottery"),
+        ("i want to do a welding course", "welding"),
+    ],
+)
+def test_taking_a_course_is_no_part_of_its_topic(text: str, topic: str) -> None:
+    assert _topic(text) is not None and _topic(text)[0] == topic  # type: ignore[index]
