@@ -40,7 +40,7 @@ from actions.outcome_question import answer_outcome_question
 from actions.price_question import answer_price_question
 from actions.references import course_names
 from actions.refine import refine_or_search, refine_or_search_with
-from actions.request_context import REQUEST_INTENTS
+from actions.request_context import ELABORATED_SLOT, REQUEST_INTENTS, elaborates_the_request
 from actions.results import answer_further_study_question
 from actions.shortlist import ActionSaveShortlist
 from actions.standing_question import answer_standing_question
@@ -175,6 +175,14 @@ class ActionAskRephrase(CourseAdvisorAction):
             # message is the request it ranks by, see actions.request_context), without
             # asking for a subject: the list goes by the request's words and meaning.
             return [SlotSet("by_request", True), FollowupAction(FORM_NAME)]
+        if elaborates_the_request(tracker) and "?" not in (
+            tracker.latest_message.get("text") or ""
+        ):
+            # "my big problem is i never know how much to charge per plate so i make money"
+            # answering "Anything else that matters?": more about what they want, read
+            # with the request by the search, not "Sorry, I'm not sure I understood" (no
+            # question to answer: "how much to charge" is no question to the assistant).
+            return [SlotSet(ELABORATED_SLOT, True)]
         if _opens_with_a_story(tracker):
             # "yo so i did a coding bootcamp in 2023 and ive been applying to junior dev
             # jobs for like 8 months ... got cooked every time on the leetcode type stuff",

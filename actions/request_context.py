@@ -17,7 +17,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.answers import HELD, SAID_AS
+from actions.answers import HELD, SAID_AS, said
 from actions.form_history import FORM_NAME
 from actions.profile_values import WISH_SLOTS
 
@@ -67,7 +67,9 @@ def _elaborates(event: Mapping[str, Any], text: str | None) -> bool:
     more about the request: long enough and giving no wish (budget, hours, level ...)."""
     if text is None or len(text.split()) < ELABORATION_MIN_WORDS:
         return False
-    entities = (event.get("parse_data") or {}).get("entities") or []
+    # (an entity kept only in case the message answers another question is no wish: "...
+    # how much to charge per plate so i make money" guessed as the goal "upskill")
+    entities = said((event.get("parse_data") or {}).get("entities") or [])
     return not any(e.get("entity") in WISH_SLOTS for e in entities)
 
 
@@ -138,6 +140,18 @@ def request_text(events: Iterable[Mapping[str, Any]]) -> str | None:
     return found
 
 
+def elaborates_the_request(tracker: Tracker) -> bool:
+    """Whether the latest message answers "Anything else that matters?" with more about
+    the request and no wish ("my big problem is i never know how much to charge per plate
+    so i make money"): words the search reads with the request (see :func:`request_text`)."""
+    if tracker.active_loop.get("name") != FORM_NAME:
+        return False
+    if tracker.get_slot("requested_slot") != ELABORATED_SLOT:
+        return False
+    latest = next((e for e in reversed(tracker.events) if e.get("event") == "user"), None)
+    return latest is not None and _elaborates(latest, said_text(latest))
+
+
 def learner_context(tracker: Tracker) -> str | None:
     """The learner's words around their request in this conversation."""
     return request_text(tracker.events)
@@ -145,7 +159,9 @@ def learner_context(tracker: Tracker) -> str | None:
 
 __all__ = [
     "DESCRIBED_REQUEST",
+    "ELABORATED_SLOT",
     "REQUEST_INTENTS",
+    "elaborates_the_request",
     "learner_context",
     "request_text",
     "said_text",

@@ -568,3 +568,40 @@ async def test_an_unsure_topic_after_a_list_is_searched_when_the_requests_outwei
     )
     events = await ActionAskRephrase().run(CollectingDispatcher(), tracker, domain)
     assert {"event": "followup", "name": "learner_profile_form", "timestamp": None} not in events
+
+
+async def test_more_about_the_request_answering_anything_else_shows_the_list(store, domain) -> None:
+    """ "my big problem is i never know how much to charge per plate so i make money and
+    not lose it", answering "Anything else that matters?" (its goal only guessed, kept in
+    case it answered the goal question), had been "Sorry, I'm not sure I understood"
+    (personas_fresh30): it says more about the request, which the search reads."""
+    text = "my big problem is i never know how much to charge per plate so i make money"
+    guess = {"entity": "goal", "value": "upskill", "role": "if_answer", "confidence": 0.42}
+    events = [
+        {"event": "slot", "name": "requested_slot", "value": "refinements_done"},
+        {"event": "user", "text": text, "parse_data": {"entities": [guess]}},
+    ]
+
+    def tracker(said: str, asked: str = "refinements_done"):  # type: ignore[no-untyped-def]
+        return make_tracker(
+            said,
+            intent="nlu_fallback",
+            slots={"requested_slot": asked},
+            entities=[guess],
+            active_loop="learner_profile_form",
+            events=[events[0], {**events[1], "text": said}],
+        )
+
+    dispatcher = CollectingDispatcher()
+    done = await ActionAskRephrase().run(dispatcher, tracker(text), domain)
+    assert done == [{"event": "slot", "name": "refinements_done", "value": True, "timestamp": None}]
+    assert dispatcher.messages == []
+    # not a question, nor an answer to another question, nor a short reply
+    for said, asked in (
+        (f"{text}?", "refinements_done"),
+        (text, "goal"),
+        ("no idea really", "refinements_done"),
+    ):
+        other = CollectingDispatcher()
+        await ActionAskRephrase().run(other, tracker(said, asked), domain)
+        assert other.messages, said
