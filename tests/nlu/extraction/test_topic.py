@@ -112,3 +112,18 @@ def test_topics_joined_by_or_are_alternatives(
 )
 def test_taking_a_course_is_no_part_of_its_topic(text: str, topic: str) -> None:
     assert _topic(text) is not None and _topic(text)[0] == topic  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("I dream to take lessons in opera singing, breathing and voice", "opera singing"),
+        ("Is there a course to relearn knitting, perhaps some crochet too?", "knitting"),
+        ("also does ur catalogue have pottery or ceramics??", "pottery"),
+        # a place or a medium, not a topic
+        ("Is there lessons on the computer for an old beginner?", None),
+    ],
+)
+def test_more_ways_of_naming_a_topic(text: str, topic: str | None) -> None:
+    found = _topic(text)
+    assert (found[0] if found else None) == topic
