@@ -58,9 +58,10 @@ def asked_outcome(text: str) -> OutcomeQuestion | None:
     if not asks(text):
         return None
     pointed = found["about_the_list"].search(lowered) is not None
-    if not pointed and len(lowered.split()) > SHORT_QUESTION_WORDS:
+    gives = [m.start() for m in found["gives"].finditer(lowered)]
+    if not gives:
         return None
-    if found["gives"].search(lowered) is None:
+    if not pointed and not any(_short_question_around(lowered, at) for at in gives):
         return None
     return OutcomeQuestion(licence=found["licence"].search(lowered) is not None, pointed=pointed)
 
@@ -73,6 +74,27 @@ def asks_which_of_them(text: str) -> bool:
         question is not None
         and question.pointed
         and _patterns()["which_of_them"].search(cleaned(text)) is not None
+    )
+
+
+#: Where a sentence ends inside a message.
+_SENTENCE_END = re.compile(r"[.?!]+(?:\s+|$)")
+
+
+def _short_question_around(lowered: str, at: int) -> bool:
+    """Whether the sentence of ``lowered`` around character ``at`` is a question of at most
+    :data:`SHORT_QUESTION_WORDS` words ("Will I receive certificate? My director want to
+    see proof.": the question is short, the message is not)."""
+    start = 0
+    for end in _SENTENCE_END.finditer(lowered):
+        if end.end() > at:
+            sentence = lowered[start : end.end()].strip()
+            return sentence.endswith("?") and len(sentence.split()) <= SHORT_QUESTION_WORDS
+        start = end.end()
+    sentence = lowered[start:].strip()
+    return (
+        len(sentence.split()) <= SHORT_QUESTION_WORDS
+        and len(lowered.split()) <= SHORT_QUESTION_WORDS
     )
 
 

@@ -427,6 +427,9 @@ def topic_after(text: str, start: int, claimed: Sequence[tuple[int, int]] = ()) 
     if trimmed is None:
         return None
     said = toks[trimmed[0] : trimmed[1]]
+    # "ADHD or autism properly from a parent side": how, and what follows, is no topic
+    how = next((k for k, t in enumerate(said) if k and manner_adverb(t.norm)), None)
+    said = said[:how] if how is not None else said
     if all(t.norm in cues.not_topics or t.norm in cues.stopwords for t in said):
         return None
     a, b = said[0], said[-1]

@@ -38,6 +38,11 @@ def _topic(text: str, topic: str) -> list[dict[str, Any]]:
         ("is it a live class with a lecturer?", None, True),
         ("can i do it on my phone?", None, True),
         ("videos heavy? can i download for offline?", "videos heavy", True),
+        (
+            "is there any doctor or counsellor I can ask questions to inside the course?",
+            "doctor",
+            True,
+        ),
         # a search, or no question about how
         ("any courses on video editing?", "video editing", False),
         ("anything on web accessibility?", "web accessibility", False),

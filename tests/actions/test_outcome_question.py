@@ -42,6 +42,15 @@ WITH_CREDIT = "futurelearn-aws-solutions-architect-microcredential"  # 10 CATS c
         # A few words asked right after a list are about it.
         ("certificate?", OutcomeQuestion(False, pointed=False)),
         ("certs?", OutcomeQuestion(False, pointed=False)),
+        # ... in a longer message, a short question of its own
+        (
+            "Certificate? My director wants to see proof.",
+            OutcomeQuestion(False, pointed=False),
+        ),
+        (
+            "My director wants proof. Certificate?",
+            OutcomeQuestion(False, pointed=False),
+        ),
         # Finishing the course shown, in words.
         ("any cert at the end?", OutcomeQuestion(False)),
         ("do i get a certificate at the end", OutcomeQuestion(False)),

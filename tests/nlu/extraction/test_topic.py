@@ -92,6 +92,8 @@ def test_a_role_said_first_gives_way_to_a_field_named_after_it(text: str, topic:
         ("a course on first aid or similar", "first aid", []),
         ("a course on python or 5 hours a week", "python", []),
         ("a course on nutrition, online please", "nutrition", []),
+        # how it is wanted, and what follows, is no part of the alternative
+        ("I want to understand ADHD or autism properly from a parent side", "ADHD", ["autism"]),
     ],
 )
 def test_topics_joined_by_or_are_alternatives(
@@ -120,8 +122,10 @@ def test_taking_a_course_is_no_part_of_its_topic(text: str, topic: str) -> None:
         ("I dream to take lessons in opera singing, breathing and voice", "opera singing"),
         ("Is there a course to relearn knitting, perhaps some crochet too?", "knitting"),
         ("also does ur catalogue have pottery or ceramics??", "pottery"),
-        # a place or a medium, not a topic
+        ("Is there something only about Scratch? Children like it very much.", "Scratch"),
+        # a place or a medium, not a topic; getting a certificate is none either
         ("Is there lessons on the computer for an old beginner?", None),
+        ("Will I receive certificate? My director want to see proof.", None),
     ],
 )
 def test_more_ways_of_naming_a_topic(text: str, topic: str | None) -> None:
