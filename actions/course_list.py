@@ -52,6 +52,7 @@ from actions.price_question import answer_price_question
 from actions.references import (
     best_named,
     best_named_by_stems,
+    content_words,
     referenced_ids,
     unmatched_names,
 )
@@ -60,7 +61,7 @@ from actions.standing_question import answer_standing_question
 from actions.start_question import answer_start_question
 from actions.store.index_words import stems
 from actions.store.search import Recommendation, get_courses
-from actions.store.titles import courses_titled_in
+from actions.store.titles import courses_titled_in, courses_titled_with
 from actions.taught_language_question import answer_taught_language_question
 
 NOT_IN_LIST = (
@@ -161,6 +162,23 @@ def seen_earlier(tracker: Tracker, ids: list[str], names: list[str]) -> tuple[li
             missing.append(name)
         elif best not in found:
             found.append(best)
+    return found, missing
+
+
+def named_in_catalogue(names: list[str]) -> tuple[list[str], list[str]]:
+    """Courses named as "the X one" that no list showed but whose title has every word of
+    the name, one course each ("the come rain or shine one" -> "Come Rain or Shine:
+    Understanding the Weather"; a name two titles fit names neither), and the names that
+    fit none."""
+    found: list[str] = []
+    missing: list[str] = []
+    with store_session() as session:
+        for name in names:
+            titled = courses_titled_with(session, sorted(content_words(name)))
+            if len(titled) == 1 and titled[0] not in found:
+                found.append(titled[0])
+            elif len(titled) != 1:
+                missing.append(name)
     return found, missing
 
 
@@ -326,7 +344,8 @@ class ActionCompareCourses(CourseAdvisorAction):
             in_list, not_in_list = names_in_list(tracker, ids)
             named = [i for i in in_list if i not in chosen]
             earlier, missing = seen_earlier(tracker, ids, not_in_list)
-            named += [i for i in earlier if i not in chosen and i not in named]
+            catalogued, missing = named_in_catalogue(missing)  # shown in no list
+            named += [i for i in [*earlier, *catalogued] if i not in chosen and i not in named]
             if missing:
                 # "Is the Google one better than the others?" or "compare the hazards one and
                 # the risk assessment one" with no such course shown: say so, rather than
@@ -337,7 +356,7 @@ class ActionCompareCourses(CourseAdvisorAction):
                 )
                 return [SlotSet("course_index", None)]
             # One course named (a card's "Compare"): it, then the others of the list.
-            others = named if len(chosen) + len(named) >= 2 else ids
+            others = named if len(chosen) + len(named) >= 2 else [*named, *ids]
             chosen += [i for i in others if i not in chosen]
         with store_session() as session:
             courses = explain_courses(session, chosen, profile_from_tracker(tracker))

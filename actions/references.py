@@ -271,6 +271,12 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text) if w not in _COMMON and len(w) > 1}
 
 
+def content_words(name: str) -> set[str]:
+    """The words of a course's name that point at it ("the come rain or shine one" ->
+    come, rain, or, shine): lower case, without "the", "one", "course" and the like."""
+    return _content_words(name.lower())
+
+
 def chosen_positions(tracker: Tracker, ids: Sequence[str]) -> list[str]:
     """Course ids the learner named by position ("the first two"), in order."""
     return resolve_positions(indices_from_tracker(tracker), list(ids))

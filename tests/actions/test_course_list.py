@@ -360,3 +360,23 @@ async def test_a_course_named_from_an_earlier_list_can_be_compared(store, domain
     assert reply.startswith("Side by side:")
     assert f"- {earlier[0]['title']} (from an earlier list)" in reply
     assert f"2. {later[1]['title']}" in reply
+
+
+async def test_a_course_compared_by_words_of_a_title_no_list_showed(
+    store, dispatcher, domain
+) -> None:
+    """ "compare the star carr one with the first one" after archaeology courses without it:
+    both compared, the first said outside the list (the compare had said the list lacks it;
+    personas_fresh30 compared courses named "the come rain or shine one", "the Roman one")."""
+    slots, courses = await _shown(domain)
+    text = "compare the star carr one with the first one"
+    tracker = make_tracker(text, intent="compare_courses", slots=slots, entities=extracted(text))
+    await ActionCompareCourses().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert "The Mysteries of Star Carr" in said and courses[0]["title"] in said
+    # a name two titles fit is said not to be listed, as before
+    vague = CollectingDispatcher()
+    text = "compare the weather one with the first one"
+    tracker = make_tracker(text, intent="compare_courses", slots=slots, entities=extracted(text))
+    await ActionCompareCourses().run(vague, tracker, domain)
+    assert texts(vague).startswith('None of the courses in my last list is the "weather" one')
