@@ -19,15 +19,12 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import asks
+from actions.answers import SAID_AS, WANTED, asks, said_outright
 from actions.common import asked_courses, link_line
 from actions.phrases import ABOUT_THE_LIST, VOCAB_DIR, phrase_patterns
 from actions.store.results import Recommendation
 
 QUESTIONS_PATH = VOCAB_DIR / "format_questions.yml"
-#: Entities naming something to search for: outside the question's own words, a message
-#: with one asks for courses ("any courses on video editing?").
-_SEARCHED = frozenset({"topic", "subject"})
 
 
 @lru_cache(maxsize=2)
@@ -68,11 +65,19 @@ def asks_how_given(tracker: Tracker) -> bool:
     if not spans:
         return False
     return not any(
-        e.get("entity") in _SEARCHED
+        _names_a_search(e)
         and not _within(e, spans, inside=True)
         and not _within(e, words, inside=False)
         for e in message.get("entities") or []
     )
+
+
+def _names_a_search(entity: Mapping[str, Any]) -> bool:
+    """Whether an entity names something to search for: a topic said outright, a subject
+    said as wanted ("is it a live class with a lecturer?" only infers "lecturer")."""
+    if entity.get("entity") == "topic":
+        return said_outright(entity)
+    return entity.get("entity") == "subject" and entity.get(SAID_AS) == WANTED
 
 
 def format_lines(listed: Sequence[str], courses: Sequence[Recommendation]) -> list[str]:

@@ -48,6 +48,8 @@ def _topic(text: str, topic: str) -> list[dict[str, Any]]:
         ("anything on web accessibility?", "web accessibility", False),
         ("I want live classes on python, do you have them?", "python", False),
         ("live classes please", None, False),
+        ("Is there a live tutor to practise speaking with?", "tutor", True),
+        ("the Bath one is for teachers or for parents?", None, False),
     ],
 )
 def test_the_question_is_told_from_a_search(text: str, topic: str | None, asked: bool) -> None:

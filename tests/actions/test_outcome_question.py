@@ -172,6 +172,7 @@ async def test_which_of_them_is_answered_about_the_list_not_refined(store, domai
     assert asks_which_of_them("CPD accredited? which ones.")
     assert not asks_which_of_them("only accredited ones please")
     assert not asks_which_of_them("which ones are cheapest?")
+    assert asks_which_of_them("which ones got CPD? my school will ask")
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(
         "CPD accredited? which ones.",
