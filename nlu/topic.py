@@ -196,7 +196,9 @@ def _span_before(
             _is_stop(prev, cues)
             and not _compound_at(toks, i - 1, cues)
             and not _compound_at(toks, i, cues)  # "real estate course"
-        ) or prev.norm in cues.course_verbs:  # "take welding course": taking is no topic
+        ) or (  # "take welding course": taking is no topic ("search marketing" is one)
+            prev.norm in cues.course_verbs and not _compound_at(toks, i, cues)
+        ):
             break
         i -= 1
     if (

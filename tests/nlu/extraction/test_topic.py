@@ -110,6 +110,9 @@ def test_topics_joined_by_or_are_alternatives(
         ("I want to take welding course online, SMAW", "welding"),
         ("looking to attend pottery classes", "pottery"),
         ("i want to do a welding course", "welding"),
+        ("I search a proper course for beekeeping, varroa, bee diseases", "beekeeping"),
+        ("search TEFL courses under £250 please", "TEFL"),
+        ("SEO or search marketing course", "search marketing"),
     ],
 )
 def test_taking_a_course_is_no_part_of_its_topic(text: str, topic: str) -> None:
