@@ -73,9 +73,17 @@ def past_audience(
 
 def taught_in(text: str, toks: Sequence[Token], k: int, cues: TopicCues) -> bool:
     """Whether ``toks[k]`` names the language a course is taught in ("in English is
-    fine", "courses in English?"), not a language to learn."""
-    if toks[k].norm not in cues.teaching_languages or k == 0 or toks[k - 1].norm != "in":
+    fine", "courses in English?", "for technical study English is better"), not a language
+    to learn."""
+    if toks[k].norm not in cues.teaching_languages or k == 0:
         return False
+    if toks[k - 1].norm != "in":
+        # "for technical study English is better": the language preferred, without "in"
+        return (
+            k + 2 < len(toks)
+            and toks[k + 1].norm in ("is", "are")
+            and toks[k + 2].norm in cues.preferences
+        )
     if k + 1 == len(toks) or breaks(text, toks[k], toks[k + 1]):
         return k >= 2 and toks[k - 2].norm in cues.taught_nouns
     after = toks[k + 1].norm

@@ -129,6 +129,12 @@ def test_taking_a_course_is_no_part_of_its_topic(text: str, topic: str) -> None:
         # a place or a medium, not a topic; getting a certificate is none either
         ("Is there lessons on the computer for an old beginner?", None),
         ("Will I receive certificate? My director want to see proof.", None),
+        # the field after "knowledge in"; the language preferred for study is no topic
+        (
+            "I must show updated knowledge in structural design. I have B2 German but for "
+            "technical study English is better.",
+            "structural design",
+        ),
     ],
 )
 def test_more_ways_of_naming_a_topic(text: str, topic: str | None) -> None:
