@@ -175,6 +175,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		--errors 20 --json results/nlu-context-fresh12.json
 	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh13.yml \
 		--errors 20 --json results/nlu-context-fresh13.json
+	@$(PY) -m nlu.evaluate_context --model $(NLU_MODEL) --data $(INDEPENDENT)/answers_fresh14.yml \
+		--errors 20 --json results/nlu-context-fresh14.json
 	@echo "==> Side by side (targets: intent macro-F1 >= 0.93, slot exact-match >= 0.92, goal recall"
 	@echo "    and precision >= 0.90, hours and budget recall >= 0.95, answers in context >= 0.95)"
 	@$(PY) -m nlu.evaluate --side-by-side results/nlu-heldout.json \
@@ -193,7 +195,8 @@ nlu-eval: $(MODEL_STAMP) ## NLU quality: held-out set, independent sets, answers
 		results/nlu-context-fresh9.json results/nlu-independent-openings-fresh13.json \
 		results/nlu-context-fresh10.json results/nlu-context-fresh11.json \
 		results/nlu-independent-openings-fresh15.json results/nlu-context-fresh12.json \
-		results/nlu-context-fresh13.json results/nlu-independent-openings-fresh16.json
+		results/nlu-context-fresh13.json results/nlu-independent-openings-fresh16.json \
+		results/nlu-context-fresh14.json
 
 nlu-spread: setup ## Train the NLU 3 times (seeded where a component takes a seed) and print each training's scores, mean and range (minutes)
 	@$(PY) -m nlu.spread --trainings 3 --data $(INDEPENDENT)/intents.yml \
