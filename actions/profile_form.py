@@ -105,8 +105,13 @@ class ValidateLearnerProfileForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         """A searchable topic makes the goal and subject questions unnecessary; a learner
-        with no subject in mind is asked what they did and enjoy instead."""
+        with no subject in mind is asked what they did and enjoy instead. Once courses were
+        shown, the goal is not asked again: it only orders them, and "What's your main goal?"
+        after a list had answered "also the health inspector things" (a learner can still
+        say a goal)."""
         usual = [slot for slot in domain_slots if slot not in EXPLORE_SLOTS]
+        if tracker.get_slot("seen_ids"):
+            usual = [slot for slot in usual if slot != "goal"]
         if tracker.get_slot("exploring") and not tracker.get_slot("subject"):
             return [slot for slot in usual if slot == "goal"] + list(EXPLORE_SLOTS)
         if searchable_topic(tracker.get_slot("topic")):

@@ -155,6 +155,18 @@ async def test_a_searchable_topic_makes_goal_and_subject_optional(dispatcher, do
     assert await form.required_slots(slots, dispatcher, broad, domain) == slots
 
 
+async def test_once_courses_were_shown_the_goal_is_not_asked_again(dispatcher, domain) -> None:
+    """ "also the health inspector things, the temperature of the meat" after a list had
+    been "What's your main goal?", then "I didn't catch a goal" (personas_fresh30)."""
+    form = ValidateLearnerProfileForm()
+    slots = ["goal", "subject", "refinements_done"]
+    shown = make_tracker(slots={"topic": "IT", "seen_ids": ["a", "b"]})
+    assert await form.required_slots(slots, dispatcher, shown, domain) == [
+        "subject",
+        "refinements_done",
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "expected"), [("career_change", "career_change"), ("astronaut", None)]
 )
