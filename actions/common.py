@@ -25,7 +25,7 @@ from actions.answers import NAMED_TOPIC
 from actions.card_actions import card_actions
 from actions.course_wording import credential_label, level_label, money, month_year
 from actions.profile_values import WISH_SLOTS
-from actions.request_context import learner_context, said_text
+from actions.request_context import learner_context, message_naming, said_text
 from actions.store import fulltext
 from actions.store.db import StoreError, dispose_engines, session_scope
 from actions.store.models import Course
@@ -148,20 +148,16 @@ def _topic_source(tracker: Tracker, topic: Any) -> tuple[bool, str | None]:
     the latest message that gave it."""
     if not isinstance(topic, str) or not topic.strip():
         return False, None
-    for event in reversed(tracker.events):
-        if event.get("event") in ("restart", "session_started"):
-            return False, None
-        if event.get("event") != "user":
-            continue
-        entities = (event.get("parse_data") or {}).get("entities") or []
-        found = [e for e in entities if e.get("entity") == "topic" and e.get("value") == topic]
-        if found:
-            text = said_text(event)
-            confidences = [e.get("confidence") for e in found]
-            if any(c is None for c in confidences):
-                return False, text
-            return max(float(c) for c in confidences) < NAMED_TOPIC, text
-    return False, None
+    event, _ = message_naming(tracker.events, topic)
+    if event is None:
+        return False, None
+    entities = (event.get("parse_data") or {}).get("entities") or []
+    found = [e for e in entities if e.get("entity") == "topic" and e.get("value") == topic]
+    text = said_text(event)
+    confidences = [e.get("confidence") for e in found]
+    if any(c is None for c in confidences):
+        return False, text
+    return max(float(c) for c in confidences) < NAMED_TOPIC, text
 
 
 def _fmt_number(value: float | None) -> str:

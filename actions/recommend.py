@@ -36,7 +36,7 @@ from actions.store.search import (
 from actions.store.topic_match import BROAD, FULL, NONE, PARTIAL, TopicMatch
 from actions.topic_alternatives import (
     also_named_line,
-    alternatives_named,
+    alternatives_said,
     instead_line,
     search_alternatives,
 )
@@ -311,7 +311,7 @@ async def search_and_reply(
         topic = result.topic
         if topic is not None and topic.status in (NONE, PARTIAL) and not exclude_ids:
             record_topic_miss(session, topic.topic, profile.subject, topic.status)
-        alternatives = alternatives_named(tracker, profile.topic)
+        alternatives, listed_since = alternatives_said(tracker, profile.topic)
         if topic is not None and topic.status == NONE and alternatives:
             found = search_alternatives(profile, alternatives, search)
             if found is not None:  # "metallurgy or materials": none on the first, so the next
@@ -340,7 +340,7 @@ async def search_and_reply(
     if not client_renders_cards(tracker):
         lines += [""] + [course_line(i, c) for i, c in enumerate(result.courses, start=1)]
     if not instead and not exclude_ids and topic is not None and topic.status == FULL:
-        also = also_named_line(alternatives_named(tracker, profile.topic, unlisted=True))
+        also = None if listed_since else also_named_line(alternatives)
         lines += [also] if also else []
     payload = course_list_payload(
         result.courses,

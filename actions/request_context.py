@@ -81,6 +81,25 @@ def _topic_entity(event: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return None
 
 
+def message_naming(
+    events: Iterable[Mapping[str, Any]], topic: Any
+) -> tuple[Mapping[str, Any] | None, bool]:
+    """The latest user event of this session whose entities give ``topic`` as the topic
+    (``None`` when none does), and whether a course list was shown after it."""
+    listed = False
+    for event in reversed(list(events)):
+        kind = event.get("event")
+        if kind in _RESETS:
+            break
+        if kind == "slot" and event.get("name") == "last_results":
+            listed = True
+        elif kind == "user":
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            if any(e.get("entity") == "topic" and e.get("value") == topic for e in entities):
+                return event, listed
+    return None, False
+
+
 def said_text(event: Mapping[str, Any]) -> str | None:
     """A user event's text as the NLU read it (spoken punctuation put back, see
     nlu/dictation.py), else as sent."""
@@ -163,6 +182,7 @@ __all__ = [
     "REQUEST_INTENTS",
     "elaborates_the_request",
     "learner_context",
+    "message_naming",
     "request_text",
     "said_text",
 ]

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from rasa_sdk import Tracker
 
+from actions.request_context import message_naming
 from actions.store.results import LearnerProfile
 from actions.store.search import SearchResult
 from actions.store.topic_match import FULL
@@ -23,24 +24,22 @@ from actions.store.topic_match import FULL
 ALTERNATIVE = "topic_alternative"
 
 
-def alternatives_named(tracker: Tracker, topic: str | None, *, unlisted: bool = False) -> list[str]:
+def alternatives_said(tracker: Tracker, topic: str | None) -> tuple[list[str], bool]:
     """The alternatives said with ``topic`` in the latest message that named it (in this
-    session), in the order said; with ``unlisted``, only while no list has been shown since
-    that message (the first list names them, later ones do not repeat it)."""
-    if not topic:
-        return []
-    for event in reversed(tracker.events):
-        if event.get("event") in ("restart", "session_started"):
-            return []
-        if unlisted and event.get("event") == "slot" and event.get("name") == "last_results":
-            return []
-        if event.get("event") != "user":
-            continue
-        entities = (event.get("parse_data") or {}).get("entities") or []
-        if any(e.get("entity") == "topic" and e.get("value") == topic for e in entities):
-            said = [str(e.get("value")) for e in entities if e.get("entity") == ALTERNATIVE]
-            return list(dict.fromkeys(a for a in said if a.strip() and a != topic))
-    return []
+    session), in the order said, and whether a course list was shown after that message."""
+    event, listed = message_naming(tracker.events, topic) if topic else (None, False)
+    if event is None:
+        return [], False
+    entities = (event.get("parse_data") or {}).get("entities") or []
+    said = [str(e.get("value")) for e in entities if e.get("entity") == ALTERNATIVE]
+    return list(dict.fromkeys(a for a in said if a.strip() and a != topic)), listed
+
+
+def alternatives_named(tracker: Tracker, topic: str | None, *, unlisted: bool = False) -> list[str]:
+    """:func:`alternatives_said`; with ``unlisted``, none once a list was shown after the
+    message (the first list names them, later ones do not repeat it)."""
+    said, listed = alternatives_said(tracker, topic)
+    return [] if unlisted and listed else said
 
 
 def search_alternatives(
@@ -79,6 +78,7 @@ __all__ = [
     "ALTERNATIVE",
     "also_named_line",
     "alternatives_named",
+    "alternatives_said",
     "instead_line",
     "search_alternatives",
 ]
