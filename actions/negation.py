@@ -30,6 +30,11 @@ def _lacking_before(path: Path = NEGATIONS_PATH) -> re.Pattern[str]:
     return re.compile(alternation(phrases(raw, "lacking_before", path)) + r"\s*$")
 
 
+@lru_cache(maxsize=2)
+def _clause_joiners(path: Path = NEGATIONS_PATH) -> frozenset[str]:
+    return frozenset(phrases(load_yaml(path), "clause_joiners", path))
+
+
 def negated(text: str, start: int) -> bool:
     """Whether the word starting at ``start`` in ``text`` follows a negation cue (not one
     saying what the learner lacks: "I speak no Spanish")."""
@@ -41,12 +46,31 @@ def negated(text: str, start: int) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
+#: Most words after a negated one that its clause may still hold ("not software agile.").
+PHRASE_TAIL = 2
+#: Where a clause ends: a punctuation mark, or the end of the text.
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?()]|$)")
+
+
 def without_negated(text: str) -> str:
     """``text`` with each word the learner does not want blanked out ("free or cheap, no
     exam pls" -> "free or cheap, no      pls"): what a request is about, for ranking by its
-    words. Offsets are kept."""
+    words. A negated word's clause is blanked with it when it ends within PHRASE_TAIL more
+    words ("classical approach, not software agile." drops "agile" too; "not python but
+    excel" keeps "excel"). Offsets are kept."""
     out = list(text)
-    for m in _WORD.finditer(text):
-        if negated(text, m.start()):
-            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    words = list(_WORD.finditer(text))
+    for k, m in enumerate(words):
+        if not negated(text, m.start()):
+            continue
+        last = k
+        for j in range(k + 1, min(k + 1 + PHRASE_TAIL, len(words))):
+            between = text[words[j - 1].end() : words[j].start()]
+            if between.strip() or words[j].group().lower() in _clause_joiners():
+                break  # the clause ended ("not python, excel") or goes on to what is wanted
+            if _CLAUSE_END.match(text, words[j].end()):
+                last = j
+                break
+        for w in words[k : last + 1]:
+            out[w.start() : w.end()] = " " * (w.end() - w.start())
     return "".join(out)

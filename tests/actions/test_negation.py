@@ -28,3 +28,24 @@ def test_without_negated_blanks_only_the_words_not_wanted(
     assert len(left) == len(text)  # offsets are kept
     assert kept in left
     assert dropped not in left
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # the negated word's clause, when it ends within two more words
+        ("classical approach (scope, risk), not software agile. Budget 400", "risk", "agile"),
+        ("not a leadership course.", "not", "course"),
+        # ... not the words after a joining word or a pronoun: what is wanted
+        ("not python but excel", "excel", "python"),
+        ("instead of Spanish I want Italian", "Italian", "Spanish"),
+        ("not sure python is for me", "python", "sure"),
+    ],
+)
+def test_without_negated_blanks_the_rest_of_a_short_negated_clause(
+    text: str, kept: str, dropped: str
+) -> None:
+    left = without_negated(text)
+    assert len(left) == len(text)
+    assert kept in left
+    assert dropped not in left
