@@ -42,10 +42,19 @@ class ActionOutOfScope(CourseAdvisorAction):
         in_form = bool(tracker.active_loop.get("name"))
         shown = tracker.get_slot("last_results") and not in_form
         wishes = _stated_wishes(tracker) if not in_form else {}
-        if wishes and shown:
+        asked_for = named_topic(tracker, outright=True)
+        if wishes and shown and asked_for is None:
             # "only nap times lol so like 2hrs a week" after a list: the aside read as out of
             # scope, but the wish in it changes the search.
             return await refine_or_search_with(dispatcher, tracker, wishes)
+        if wishes and asked_for is not None:
+            # "While I think of it, is there anything about the history of Jamaica or the
+            # West Indies? My late husband Winston was mad for the cricket.": courses on what
+            # it asks for, with the wishes said (a subject), not the last list again.
+            searching = tracker.copy()
+            searching.slots.update(wishes)
+            events = await search_named_topic(dispatcher, searching) or []
+            return [*(SlotSet(name, value) for name, value in wishes.items()), *events]
         found = await search_named_topic(dispatcher, tracker)
         if found is not None:
             return found

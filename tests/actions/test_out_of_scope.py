@@ -183,3 +183,25 @@ async def test_in_the_form_a_topic_answering_which_subject_is_taken(dispatcher, 
         assert "topic" not in slot_events(
             await ActionFormOutOfScope().run(dispatcher, tracker, domain)
         )
+
+
+async def test_out_of_scope_asking_about_a_new_topic_after_a_list_searches_it(
+    store, dispatcher, domain
+) -> None:
+    """ "is there anything about the history of Jamaica ...? My late husband Winston was mad
+    for the cricket." after a list, read as out of scope: courses on it, not the last list
+    again with the subject of the new words."""
+    text = (
+        "While I think of it, is there anything about the history of Jamaica or the West "
+        "Indies? My late husband Winston was mad for the cricket."
+    )
+    slots = {"topic": "computer", "subject": "computing-it", "last_results": ["x"]}
+    entities = [
+        {**e, "role": "if_answer"} if e["entity"] in ("subject", "goal") else e
+        for e in extracted(text)
+    ]
+    tracker = make_tracker(text, intent="out_of_scope", slots=slots, entities=entities)
+    events = await ActionOutOfScope().run(dispatcher, tracker, domain)
+    assert slot_events(events).get("topic") == "history of Jamaica"
+    [found] = course_lists(dispatcher)
+    assert any("West Indies" in c["title"] or "Caribbean" in c["title"] for c in found["courses"])
