@@ -30,14 +30,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from actions.profile_values import GOALS
 from actions.store import fulltext
 from actions.store.models import Course, Subject
 from actions.store.ranking import rank_scores
-from actions.store.reasons import describe, missed_keys, relaxed_messages
+from actions.store.reasons import (
+    describe,
+    missed_by_the_closest,
+    missed_keys,
+    relaxed_messages,
+)
 from actions.store.relevance import (
     REQUEST_BAND,
     broad_beside_specific,
@@ -60,6 +65,7 @@ from actions.store.results import LearnerProfile, ProfileError, Recommendation, 
 from actions.store.score_table import score_of, score_table
 from actions.store.semantic_ranking import (
     MEANING_FLOOR,
+    MEANING_NAMES,
     close_in_meaning,
     described_courses,
     meaning_query,
@@ -290,6 +296,11 @@ def recommend(
     if subject_named and band:
         subject_named = subject_courses_among(session, profile.subject, band, found_by_words)
         band = frozenset() if subject_named else band
+    # Courses clearly close in meaning to a longer request ("who my grandmother and great-
+    # grandmother were and where they came from": genealogy, 0.6) stay candidates whatever
+    # wish they miss, after those meeting every wish: a wish kept had left only courses the
+    # words found in passing ("nurse", from the learner's story).
+    meaning_first = sorted(c for c in band if -meaning[c] >= MEANING_NAMES) if kept else []
     penalty: Any = None
     misses: Any = None
     if loose:  # courses missing fewer of the relaxed wishes first
@@ -311,6 +322,8 @@ def recommend(
             order.append(case((and_(Course.id.in_(titled), credit.met), 0), else_=1))
     if band:
         order.append(case((Course.id.in_(sorted(band)), 0), else_=1))
+    if meaning_first:
+        order.append(sum((case((w.met, literal(0)), else_=literal(1)) for w in kept), literal(0)))
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         tiers = [(Course.id.in_(t.ids), rank) for rank, t in enumerate(near_tiers) if t.ids]
         order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
@@ -374,12 +387,12 @@ def recommend(
     ranking = select(Course.id).select_from(Course)
     if table is not None:
         ranking = ranking.outerjoin(table, table.c.key == Course.id)
+    met = [w.met for w in kept]
+    if meaning_first:
+        met = [or_(Course.id.in_(meaning_first), and_(*met))]
     ids = list(
         session.execute(
-            ranking.where(*base, *(w.met for w in kept))
-            .order_by(*order)
-            .limit(limit)
-            .offset(offset)
+            ranking.where(*base, *met).order_by(*order).limit(limit).offset(offset)
         ).scalars()
     )
     courses = get_courses(session, ids)
@@ -417,6 +430,16 @@ def recommend(
         if relaxed_keys
         else []
     )
+    kept_missed = {
+        key
+        for course in courses
+        if course.id in meaning_first
+        for key in missed_keys(course, profile)
+        if key not in relaxed
+    }
+    closest_missed = [k for k in keys if k in kept_missed]
+    messages += missed_by_the_closest(closest_missed)
+    relaxed_keys += closest_missed
     return SearchResult(
         courses=recommendations,
         relaxed=messages,

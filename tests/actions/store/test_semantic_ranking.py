@@ -140,3 +140,34 @@ def test_course_ids_are_those_meeting_the_conditions_and_none_when_none_do(
     expected = set(session.execute(select(Course.id).where(Course.subject_id == subject)).scalars())
     assert sorted(course_ids(session, Course.subject_id == subject)) == sorted(expected)
     assert course_ids(session, Course.subject_id == "no-such-subject") == []
+
+
+def test_courses_clearly_closest_in_meaning_are_listed_though_they_miss_a_wish(
+    session: Session,
+) -> None:
+    """A long story whose request only the meaning reads ("find out about my own grandmother
+    ... where they came from"), with a topic inferred from a passing word: the genealogy
+    courses (4 h/week) first though the learner has 3 hours, each miss said, not three
+    courses found by a word of the story ("nurse") that fit the hours."""
+    story = (
+        "Good afternoon. I am 85 years old, born in Spanish Town, Jamaica in 1940. I came to "
+        "Birmingham in 1958 and I worked 41 years as a nurse at the General, nights mostly. "
+        "My granddaughter set up this computer. What I want now is to find out about my own "
+        "grandmother and great-grandmother, who they were and where they came from. Is there "
+        "a course for that?"
+    )
+    profile = LearnerProfile(
+        topic="computer",
+        subject="computing-it",
+        hours_per_week=3,
+        budget_gbp=20,
+        topic_inferred=True,
+        context=story,
+    )
+    result = recommend(session, profile)
+    titles = [course.title for course in result.courses]
+    assert "genealogy" in titles[0].lower(), titles
+    assert "hours_per_week" in result.relaxed_keys and not result.exact
+    assert any("closest to what you described" in message for message in result.relaxed)
+    first = result.courses[0]
+    assert any("h/week" in miss for miss in first.reasons_missed), first.reasons_missed
