@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import asks, cleaned
 from actions.common import link_line, store_session
 from actions.course_wording import level_label
-from actions.phrases import VOCAB_DIR, phrase_patterns
+from actions.phrases import VOCAB_DIR, alternation, load_yaml, phrase_patterns, phrases
 from actions.store.results import Recommendation
 from actions.store.search import describe, get_courses
 
@@ -31,9 +31,22 @@ def _enrol(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
     return phrase_patterns(path, "enrol")["enrol"]
 
 
+@lru_cache(maxsize=2)
+def _age(path: Path = QUESTIONS_PATH) -> re.Pattern[str]:
+    """An age said with a question whether it is old enough: "im 16 is that ok", "I am 15,
+    can I still join" (a number from 10 to 99 after the words before an age)."""
+    raw = load_yaml(path)
+    before = alternation(phrases(raw, "age_before", path))
+    unit = alternation(phrases(raw, "age_unit", path))
+    question = alternation(phrases(raw, "age_question", path))
+    return re.compile(f"{before}\\s+[1-9][0-9](?:\\s*{unit})?[\\s,.;:!-]*{question}")
+
+
 def asks_about_enrolling(text: str) -> bool:
-    """Whether ``text`` asks whether, or how, the learner can enrol."""
-    return asks(text) and _enrol().search(cleaned(text)) is not None
+    """Whether ``text`` asks whether, or how, the learner can enrol (an age said with a
+    question asks whether it is old enough: "im 16 is that ok")."""
+    said = cleaned(text)
+    return asks(text) and (_enrol().search(said) is not None or _age().search(said) is not None)
 
 
 def enrol_lines(courses: Sequence[Recommendation]) -> list[str]:

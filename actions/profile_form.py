@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import ANSWERED_BY, asks, inferred_only, said
 from actions.ask import MAX_ASKS, times_asked
 from actions.common import topic_inferred
+from actions.fallback import answer_in_scope_question
 from actions.foreign_budget import say_foreign_budget
 from actions.form_history import (
     goal_said_before,
@@ -169,7 +170,26 @@ class ValidateLearnerProfileForm(FormValidationAction):
                 subject = event.get("value")
         if "subject" in changed and subject is not None and subject not in subject_ids():
             events.append(SlotSet("subject", None))
-        return events + await self._other_wishes(dispatcher, tracker, domain, events)
+        events += await self._other_wishes(dispatcher, tracker, domain, events)
+        return events + self._answer_a_question_instead(dispatcher, tracker, events)
+
+    @staticmethod
+    def _answer_a_question_instead(
+        dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]
+    ) -> list[EventType]:
+        """A question answering nothing asked ("im 16 is that ok" to "What's your main
+        goal?"): answered when the bot can, and the question asked again. Rasa rejects a
+        form whose validation sets none of its slots, and the fallback had answered "Sorry,
+        I didn't get that"; setting the question's slot again keeps the form going."""
+        requested = tracker.get_slot("requested_slot")
+        goes_on = any(
+            e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
+        )
+        if requested is None or goes_on or not just_said(tracker):
+            return []
+        if not answer_in_scope_question(dispatcher, tracker):
+            return []
+        return [SlotSet(requested, tracker.get_slot(requested))]
 
     async def _other_wishes(
         self,

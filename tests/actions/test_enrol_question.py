@@ -21,7 +21,12 @@ SEARCH_ONLY = "fl-mindfulness-for-wellbeing-and-peak-performance-monash-universi
         ("are there entry requirements for these?", True),
         ("is 60 too old to start coding?", True),
         ("how do i enrol", True),
+        # an age said with a question whether it is old enough
+        ("im 16 is that ok", True),
+        ("I am 15, can I still join?", True),
         # Not a question about enrolling.
+        ("i am 40 and want to change career, can you help?", False),
+        ("im 3 hours short is that ok?", False),
         ("sign me up for data science", False),
         ("I'm 45 years old and want to learn Excel", False),
         ("can I apply for funding", False),

@@ -706,3 +706,21 @@ async def test_a_question_naming_what_it_wants_is_searched(store, dispatcher, do
         "by_request": True,
         "described_request": text,
     }
+
+
+async def test_a_question_given_to_the_goal_question_is_answered_and_the_form_goes_on(
+    dispatcher, domain
+) -> None:
+    """ "im 16 is that ok" to "What's your main goal?" (read as affirm): whether they can
+    enrol answered, and the goal asked again, not "Sorry, I didn't get that"."""
+    tracker = make_tracker("im 16 is that ok", intent="affirm", slots={"requested_slot": "goal"})
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert "goal" in slots and slots["goal"] is None
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_enrol_needs_a_list"]
+    # an answer the form cannot read and no question: nothing said, the form rejects it
+    dispatcher.messages.clear()
+    tracker = make_tracker("blah blah", intent="affirm", slots={"requested_slot": "goal"})
+    events = await ValidateLearnerProfileForm().run(dispatcher, tracker, domain)
+    assert not [e for e in events if e.get("event") == "slot" and e["name"] != "requested_slot"]
+    assert dispatcher.messages == []
