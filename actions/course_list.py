@@ -35,6 +35,7 @@ from actions.common import (
     store_session,
 )
 from actions.comparison import compare_payload, compare_text, table_text
+from actions.content_question import answer_content_question
 from actions.cost_question import answer_cost_question
 from actions.course_wording import credential_label, how_the_price_adds_up, level_label
 from actions.extreme_question import answer_extreme_question
@@ -231,6 +232,8 @@ class ActionCourseDetails(CourseAdvisorAction):
             return []  # "is the first one taught in Arabic?": not recorded, the page says
         if answer_format_question(dispatcher, tracker):
             return []  # "can i do it on my phone?": the delivery recorded, the page says more
+        if answer_content_question(dispatcher, tracker):
+            return []  # "does the first one cover pivot tables?": what its entry mentions
         asked = indices_from_tracker(tracker)
         # A course named as "the X one" that the list lacks ("the pivot one. how long"): said
         # to be missing below, never answered about the list as a whole or as another course.

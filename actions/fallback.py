@@ -26,6 +26,7 @@ from actions.answers import (
 from actions.assessment_question import answer_assessment_question
 from actions.beyond_scope_question import answer_beyond_scope_question
 from actions.common import CourseAdvisorAction, store_session
+from actions.content_question import answer_content_question
 from actions.cost_question import answer_cost_question
 from actions.course_list import ActionCourseDetails, named_courses
 from actions.enrol_question import answer_enrol_question
@@ -94,6 +95,7 @@ def answer_in_scope_question(dispatcher: CollectingDispatcher, tracker: Tracker)
         or answer_format_question(dispatcher, tracker)
         or answer_standing_question(dispatcher, tracker)
         or answer_beyond_scope_question(dispatcher, tracker)
+        or answer_content_question(dispatcher, tracker)
     )
 
 
@@ -123,7 +125,7 @@ class ActionAskRephrase(CourseAdvisorAction):
             # intent (a credit question) kept the wishes aside, but it was too unsure to
             # decide anything: take them as the wishes they are.
             return await refine_or_search_with(dispatcher, tracker, kept)
-        if _saves_named_courses(tracker):
+        if saves_named_courses(tracker):
             # "Can you save the costing one and the food safety one? And is there an actual
             # person I could talk to?": save those, and offer the adviser asked about too.
             events = await ActionSaveShortlist().act(dispatcher, tracker, domain)
@@ -250,9 +252,10 @@ def _likeliest(tracker: Tracker) -> list[str]:
     return names[:LIKELIEST]
 
 
-def _saves_named_courses(tracker: Tracker) -> bool:
-    """Whether an unsure message (no form running) likeliest asks to save courses of the
-    list shown and names which ("the costing one and the food safety one")."""
+def saves_named_courses(tracker: Tracker) -> bool:
+    """Whether a message (no form running) likely asks to save courses of the list shown
+    (its first or second likeliest intent) and names which ("the costing one and the food
+    safety one", "save xero + instagram ones")."""
     ids = list(tracker.get_slot("last_results") or [])
     if tracker.active_loop.get("name") or not ids:
         return False

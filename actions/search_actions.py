@@ -10,13 +10,15 @@ from rasa_sdk.types import DomainDict
 
 from actions.absent_topic_question import answer_absent_topic_question
 from actions.common import CourseAdvisorAction
+from actions.content_question import answer_content_question
 from actions.explore import send_exploration
-from actions.fallback import WHAT_TO_SEARCH, answer_in_scope_question
+from actions.fallback import WHAT_TO_SEARCH, answer_in_scope_question, saves_named_courses
 from actions.form_history import just_said, set_back_since_message, set_since_message
 from actions.format_question import answer_format_question
 from actions.named_topic import named_topic, search_named_topic, titled_in
 from actions.outcome_question import answer_outcome_question, asked_outcome, asks_which_of_them
 from actions.refine import refine, refine_or_search, refines_last_list
+from actions.shortlist import ActionSaveShortlist
 from actions.taught_language_question import answer_taught_language_question
 from actions.thanks import says_thanks
 
@@ -43,6 +45,9 @@ class ActionRecommendCourses(CourseAdvisorAction):
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if answer_format_question(dispatcher, tracker):
             # "any way to talk with an actual teacher?": how they are given, not teaching
+            return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
+        if answer_content_question(dispatcher, tracker):
+            # "does it teach Connemara Irish?": what the entries of the courses shown say
             return set_back_since_message(tracker, only=WHAT_TO_SEARCH)
         if _only_thanks(tracker):
             # "ok cool thx" after a list, read as a yes with nothing pending: thanks, not a
@@ -119,6 +124,10 @@ class ActionRefineSearch(CourseAdvisorAction):
         ):
             # "CPD accredited? which ones.": which of those shown are, not a list of only such
             return set_back_since_message(tracker)
+        if saves_named_courses(tracker):
+            # "save xero + instagram ones" read as a refinement: saved, not a search of
+            # "saving"
+            return await ActionSaveShortlist().act(dispatcher, tracker, domain)
         return await refine(dispatcher, tracker)
 
 

@@ -252,3 +252,26 @@ async def test_a_question_read_as_information_that_changes_nothing_is_answered(
     from actions.knowledge import microcredentials
 
     assert [m["text"] for m in dispatcher.messages] == [microcredentials.answer("funding")]
+
+
+async def test_a_save_naming_courses_read_as_a_refinement_saves_them(store, domain) -> None:
+    """ "save the xero one + the instagram one" (refine_search 0.53, save_shortlist 0.29):
+    the courses named are saved, not a search of "saving"."""
+    xero = "fl-accounting-with-xero-a-beginners-guide-the-career-academy"
+    instagram = "fl-instagram-marketing-instagram-essentials-and-conte-social-media-college"
+    payroll = "fl-other-accounting-functions-payroll-and-banking-kaplan"
+    ranking = [
+        {"name": "refine_search", "confidence": 0.53},
+        {"name": "save_shortlist", "confidence": 0.29},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "save the xero one + the instagram one",
+        intent="refine_search",
+        intent_ranking=ranking,
+        slots={"last_results": [xero, payroll, instagram], "topic": "instagram"},
+        sender_id="saver-with-a-plus",
+    )
+    await ActionRefineSearch().run(dispatcher, tracker, domain)
+    assert course_lists(dispatcher) == []
+    assert dispatcher.messages[0]["text"].startswith("Saved 2 courses to your shortlist")
