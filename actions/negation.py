@@ -48,6 +48,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 #: Most words after a negated one that its clause may still hold ("not software agile.").
 PHRASE_TAIL = 2
+#: Endings of a negated word that make it a verb, whose object is still wanted.
+_VERB_ENDINGS = ("ing", "ed")
 #: Where a clause ends: a punctuation mark, or the end of the text.
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?()]|$)")
 
@@ -57,14 +59,16 @@ def without_negated(text: str) -> str:
     exam pls" -> "free or cheap, no      pls"): what a request is about, for ranking by its
     words. A negated word's clause is blanked with it when it ends within PHRASE_TAIL more
     words ("classical approach, not software agile." drops "agile" too; "not python but
-    excel" keeps "excel"). Offsets are kept."""
+    excel" and "not burning pasta" keep "excel" and "pasta"). Offsets are kept."""
     out = list(text)
     words = list(_WORD.finditer(text))
     for k, m in enumerate(words):
         if not negated(text, m.start()):
             continue
         last = k
-        for j in range(k + 1, min(k + 1 + PHRASE_TAIL, len(words))):
+        # A negated verb keeps its object: "not burning pasta" still wants cooking pasta.
+        tail = 0 if m.group().lower().endswith(_VERB_ENDINGS) else PHRASE_TAIL
+        for j in range(k + 1, min(k + 1 + tail, len(words))):
             between = text[words[j - 1].end() : words[j].start()]
             if between.strip() or words[j].group().lower() in _clause_joiners():
                 break  # the clause ended ("not python, excel") or goes on to what is wanted

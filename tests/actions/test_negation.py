@@ -40,6 +40,8 @@ def test_without_negated_blanks_only_the_words_not_wanted(
         ("not python but excel", "excel", "python"),
         ("instead of Spanish I want Italian", "Italian", "Spanish"),
         ("not sure python is for me", "python", "sure"),
+        # ... nor the object of a negated verb: what they want to get right
+        ("basic stuff like chopping and not burning pasta", "pasta", "burning"),
     ],
 )
 def test_without_negated_blanks_the_rest_of_a_short_negated_clause(
