@@ -53,6 +53,7 @@ class _Patterns:
     job_noun: re.Pattern[str]
     own_skill: re.Pattern[str]
     known: re.Pattern[str]
+    languages_had: re.Pattern[str]
     not_subjects: re.Pattern[str]
     not_subject_when: dict[str, tuple[str | None, str | None]]  # phrase -> (before, after)
     it_followers: frozenset[str]
@@ -62,6 +63,13 @@ class _Patterns:
     turn: re.Pattern[str]
     naming_subjects: frozenset[str]
     naming_subject_skills: frozenset[str]
+
+
+def _then_languages(languages: Sequence[str]) -> str:
+    """A pattern's end: languages joined by "and", "or" or commas, up to where a
+    language is said ("I read English and ")."""
+    names = "|".join(re.escape(name) for name in languages)
+    return rf"\s+(?:(?:{names})\s*(?:,|/|&|\band\b|\bor\b)\s*)*$"
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +83,7 @@ def _patterns() -> _Patterns:
         "job_nouns",
         "own_skill_words",
         "known_markers",
+        "languages_had_markers",
         "not_subjects",
         "not_subject_when",
         "it_followers",
@@ -94,6 +103,9 @@ def _patterns() -> _Patterns:
         job_noun=data.regex("job_nouns", r"\s+", r"\b"),
         own_skill=data.regex("own_skill_words", r"(?<![\w])", r"\s*$"),
         known=data.regex("known_markers", r"(?<![\w])", r"(?![\w])"),
+        languages_had=data.regex(
+            "languages_had_markers", r"(?<![\w])", _then_languages(data.texts("course_languages"))
+        ),
         not_subjects=re.compile(
             r"(?<![\w])(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?![\w])"
         ),
@@ -266,6 +278,8 @@ def _subject_ok(
     )
     if taught_in and not re.search(r"\b(?:improve|better|learn|practise|practice|study)\b", before):
         return False
+    if phrase in rx.course_languages and _language_had(scan[max(0, start - 80) : start], rx):
+        return False  # "I read English and French": how they can be taught
     if _taught_in_instead_of_english(
         phrase, scan[max(0, start - 45) : start], scan[end : end + 40], rx.course_languages
     ):
@@ -283,6 +297,12 @@ def _subject_ok(
             )
         )
     return True
+
+
+def _language_had(before: str, rx: _Patterns) -> bool:
+    """Whether the language said after ``before`` is one the learner can already use: only
+    languages, "and", "or" and commas stand between it and a marker ("I read English and ")."""
+    return rx.languages_had.search(before) is not None
 
 
 def course_languages() -> frozenset[str]:

@@ -100,6 +100,10 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # the language a course is taught in, asked about
     ("It is possible to study in Russian language or only English?", {"subject": N, "topic": N}),
     ("Do you have Python courses in Hindi or only English?", {"subject": "computing-it"}),
+    # ... and the languages a learner can already use: how they can be taught
+    ("I read English and French. How do I learn this?", {"subject": N, "topic": N}),
+    ("I speak Spanish, English and French, I want to learn accounting", {"topic": "accounting"}),
+    ("I speak English and want to learn French", {"subject": "languages", "topic": "French"}),
     (
         "Mi work at mi uncle funeral home in Spanish Town nine years now",
         {"subject": N, "topic": N},
