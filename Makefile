@@ -209,7 +209,7 @@ PERSONA_SETS := personas_fresh personas_fresh2 personas_fresh3 personas_fresh4 p
 	personas_fresh16 personas_fresh17 personas_fresh18 personas_fresh19 personas_fresh20 \
 	personas_fresh21 personas_fresh22 personas_fresh23 personas_fresh24 personas_fresh25 \
 	personas_fresh26 personas_fresh27 personas_fresh28 personas_fresh29 personas_fresh30 \
-	personas_fresh31
+	personas_fresh31 personas_fresh32
 
 personas: setup ## Hold every persona conversation of tests/personas/ through the REST channel; transcripts in test-artifacts/personas*/
 	@$(PY) -m tests.personas.run --model models/course-advisor.tar.gz
@@ -224,7 +224,7 @@ SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retri
 	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14 \
 	retrieval_fresh15 retrieval_fresh16 retrieval_fresh17 retrieval_fresh18 retrieval_fresh19 \
 	retrieval_fresh20 retrieval_fresh21 retrieval_fresh22 retrieval_fresh23 retrieval_fresh24 \
-	retrieval_fresh25 retrieval_fresh26
+	retrieval_fresh25 retrieval_fresh26 retrieval_fresh27 retrieval_fresh28
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@status=0; for set in $(SEARCH_SETS); do \
