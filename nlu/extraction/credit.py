@@ -25,6 +25,8 @@ class _Patterns:
     not_course_credit_before: re.Pattern[str]
     #: right after "credit": money, not academic credit ("credit to my account", "credit card")
     not_course_credit_after: re.Pattern[str]
+    asked_before: re.Pattern[str]
+    undecided: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +38,8 @@ def _patterns() -> _Patterns:
         "negation_after",
         "not_course_credit_before",
         "wanted_to",
+        "asked_before",
+        "undecided",
     )
     return _Patterns(
         mentions=tuple(word_rx(group) for group in data.pattern_groups("mentions")),
@@ -47,12 +51,16 @@ def _patterns() -> _Patterns:
         not_course_credit_after=re.compile(
             rf"^\s*(?:to\b(?!\s+(?:{data.pattern('wanted_to')}))|where|card|score)"
         ),
+        asked_before=data.regex("asked_before", r"\b", r"$"),
+        undecided=data.regex("undecided", r"\b", r"\b"),
     )
 
 
 def extract_credit(ctx: ScanContext) -> list[Extracted]:
     rx = _patterns()
     scan = ctx.scan
+    if rx.undecided.search(scan):
+        return []  # "dunno if i need it": no wish either way
     best: tuple[int, int, bool, float] | None = None
     for mention in rx.mentions:
         for m in mention.finditer(scan):
@@ -62,6 +70,8 @@ def extract_credit(ctx: ScanContext) -> list[Extracted]:
                 continue
             if rx.not_course_credit_after.match(scan[end : end + 20]):
                 continue
+            if rx.asked_before.search(scan[max(0, start - 25) : start]):
+                continue  # "wots credit??": what it is, asked
             left = ctx.left(start, 45)
             if re.search(r"non[\s-]?$", scan[max(0, start - 4) : start]):
                 value = False

@@ -30,11 +30,19 @@ class _Patterns:
     qualification_before: re.Pattern[str]
     have: re.Pattern[str]
     want: re.Pattern[str]
+    asked_of_a_course: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    data = vocab.load("levels", "weighted_phrases", "qualifications", "have_cues", "want_cues")
+    data = vocab.load(
+        "levels",
+        "weighted_phrases",
+        "qualifications",
+        "have_cues",
+        "want_cues",
+        "asked_of_a_course",
+    )
     qualifications = data.pattern("qualifications")
     return _Patterns(
         rules=tuple(
@@ -45,6 +53,7 @@ def _patterns() -> _Patterns:
         qualification_before=re.compile(r"\b(?:" + qualifications + r")\s*(?:at\s+)?$"),
         have=data.regex("have_cues", r"\b", r"\b"),
         want=data.regex("want_cues", r"\b", r"\b"),
+        asked_of_a_course=data.regex("asked_of_a_course", r"\b", r"\s*$"),
     )
 
 
@@ -58,6 +67,8 @@ def extract_level(ctx: ScanContext) -> list[Extracted]:
             left = ctx.left(start, 50)
             right = scan[end : end + 30]
             phrase = m.group(0)
+            if rx.asked_of_a_course.search(left[-30:]):
+                continue  # "is that 2 advanced for me": a question about a course shown
             if negation_before().search(left[-25:]) and not phrase.startswith(
                 ("no ", "zero", "little", "limited", "never", "not")
             ):

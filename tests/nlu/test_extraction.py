@@ -100,6 +100,13 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # the language a course is taught in, asked about
     ("It is possible to study in Russian language or only English?", {"subject": N, "topic": N}),
     ("Do you have Python courses in Hindi or only English?", {"subject": "computing-it"}),
+    # a question what credit is, or not knowing whether it is wanted: no credit wish
+    ("wots credit?? dunno if i need it tbh. do employers care", {"credit_bearing": N}),
+    ("what is academic credit?", {"credit_bearing": N}),
+    # a question whether a course shown is at the learner's level: no level wish
+    ("wot about the managing a practice one, is that 2 advanced for me", {"level": N}),
+    ("are they too basic?", {"level": N}),
+    ("the first one is too basic, something more advanced", {"level": "postgraduate"}),
     # ... and the languages a learner can already use: how they can be taught
     ("I read English and French. How do I learn this?", {"subject": N, "topic": N}),
     ("I speak Spanish, English and French, I want to learn accounting", {"topic": "accounting"}),
