@@ -100,6 +100,15 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # the language a course is taught in, asked about
     ("It is possible to study in Russian language or only English?", {"subject": N, "topic": N}),
     ("Do you have Python courses in Hindi or only English?", {"subject": "computing-it"}),
+    # a verb whose object is what is wanted is no topic on its own
+    (
+        "I want to learn how to keep my birds healthy. Do you have course for this?",
+        {"topic": "birds"},
+    ),
+    (
+        "how do i grow my insta n tiktok for the brand, like proper marketing",
+        {"topic": "marketing"},
+    ),
     # a question what credit is, or not knowing whether it is wanted: no credit wish
     ("wots credit?? dunno if i need it tbh. do employers care", {"credit_bearing": N}),
     ("what is academic credit?", {"credit_bearing": N}),
