@@ -100,6 +100,8 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     # the language a course is taught in, asked about
     ("It is possible to study in Russian language or only English?", {"subject": N, "topic": N}),
     ("Do you have Python courses in Hindi or only English?", {"subject": "computing-it"}),
+    # "formation" is French for a training course, no topic
+    ("I must be better on the RGPD. Do you have a formation for this?", {"topic": N}),
     # a verb whose object is what is wanted is no topic on its own
     (
         "I want to learn how to keep my birds healthy. Do you have course for this?",
