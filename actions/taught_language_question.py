@@ -31,7 +31,14 @@ def taught_language_asked(tracker: Tracker) -> str | None:
     )
     if not language or not asks(message.get("text") or ""):
         return None
-    if any(e.get("entity") in _SEARCHED for e in entities):
+    # (the language itself read as the topic too is no other search: "The courses are in
+    # French or in English? And do they speak about the CNIL and French rules?")
+    named = str(language).lower()
+    if any(
+        e.get("entity") in _SEARCHED
+        and str(e.get("value") or "").lower() not in (named, "languages")
+        for e in entities
+    ):
         return None
     return str(language)
 

@@ -26,6 +26,12 @@ SHOWN = [
         ("Is there any discount, or some version in Arabic language?", "Arabic"),
         ("courses given in French only please", None),  # a wish, not a question
         ("Tienen cursos de emprendimiento en español?", None),  # a search
+        # the language read as a topic too is no other search
+        (
+            "The courses are in French or in English? And do they speak about the CNIL and "
+            "French rules or only European?",
+            "French",
+        ),
     ],
 )
 def test_the_question_is_told_from_a_wish_or_a_search(text: str, language: str | None) -> None:
