@@ -222,12 +222,23 @@ def recommend(
         else context_relevance(session, topic, profile.context, found, ideas=ideas)
     )
     base: list[Any] = []
+    close_ids: list[str] = []
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
         # then (when too few) courses about part of it, and those closest in meaning to
         # the request (a field described rather than named).
         close_ids = (
-            close_in_meaning(session, profile, topic, rel, meaning_text) if sort == "best" else []
+            close_in_meaning(
+                session,
+                profile,
+                topic,
+                rel,
+                meaning_text,
+                by_request=by_request and bool(topic),
+                needed=needed,
+            )
+            if sort == "best"
+            else []
         )
         base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close_ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
@@ -325,8 +336,21 @@ def recommend(
     if meaning_first:
         order.append(sum((case((w.met, literal(0)), else_=literal(1)) for w in kept), literal(0)))
     if near is not None:  # the whole topic, then its first idea and another, then the rest
-        tiers = [(Course.id.in_(t.ids), rank) for rank, t in enumerate(near_tiers) if t.ids]
-        order.append(case((Course.id.in_(rel.ids if rel else []), -1), *tiers, else_=len(tiers)))
+        # ... but a course close in meaning to the request comes with the first of those
+        # about part of it: "Additive Manufacturing: Costs Structures" (found by "costs")
+        # had come before "How to Open a Restaurant" for running a restaurant.
+        meaningful = sorted(
+            {*close_ids, *(c for c in near.ids if -meaning.get(c, 0.0) >= MEANING_FLOOR)}
+        )
+        tiers = [(Course.id.in_(t.ids), rank + 1) for rank, t in enumerate(near_tiers) if t.ids]
+        order.append(
+            case(
+                (Course.id.in_(rel.ids if rel else []), -1),
+                (Course.id.in_(meaningful), 0),
+                *tiers,
+                else_=len(tiers) + 1,
+            )
+        )
     if rel is not None and not by_request:  # the title itself is about the topic
         # (going by the request, a title with any one of its many words says little)
         title_ids = rel.title_ids | (near.title_ids if near else frozenset())

@@ -33,6 +33,12 @@ MEANING_TOP = 200
 #: request and a course on another subject score about 0.1-0.3, on the same 0.4-0.7).
 MEANING_CANDIDATES = 10
 MEANING_FLOOR = 0.4
+#: ... and, for a list going by the whole request (its topic phrase passing or missing),
+#: this close: a long story dilutes the request's vector ("he drinks vodka every day ...
+#: why he cannot just stop" is 0.38 from "Understanding Addiction"), and the words of such
+#: a request are a weaker guide than for a topic named (meaning alone ranked the evaluation
+#: sets' requests going by the request better than the words did: README).
+MEANING_FLOOR_BY_REQUEST = 0.3
 #: ... and at least this close when it is of another subject than the learner's.
 MEANING_OTHER_SUBJECT = 0.5
 #: ... or, for a longer request, at least this much closer than every course the words
@@ -81,15 +87,21 @@ def close_in_meaning(
     topic: TopicMatch | None,
     rel: fulltext.Relevance,
     text: str | None,
+    *,
+    by_request: bool = False,
+    needed: int = 0,
 ) -> list[str]:
     """Courses to consider beside those the words found: the catalogue's closest in
-    meaning to the request (``text``, its :func:`meaning_query`). When courses match the
-    whole topic by its words, only those clearly closer than the closest of them (by
-    MEANING_MARGIN): a misspelt or everyday word that the words fixed can mislead the
-    encoder ("javascrpt" as "java")."""
+    meaning to the request (``text``, its :func:`meaning_query`). Going ``by_request``
+    (a topic phrase read, but passing or missing from the catalogue), a lower floor. When
+    ``needed`` courses or more match the whole topic by its words, only those clearly
+    closer than the closest of them (by MEANING_MARGIN): a misspelt or everyday word that
+    the words fixed can mislead the encoder ("javascrpt" as "java"); with fewer, the
+    closest fill the list ("Learn About Weather" and one more had been all for weather)."""
     if text is None:
         return []
-    found = closest(session, text, MEANING_CANDIDATES, MEANING_FLOOR)
+    floor = MEANING_FLOOR_BY_REQUEST if by_request else MEANING_FLOOR
+    found = closest(session, text, MEANING_CANDIDATES, floor)
     words_best: float | None = None  # the closest course the words found, read once
     if profile.subject is not None and found:
         # A course of another subject than the learner's must be clearly close, or, when
@@ -109,7 +121,7 @@ def close_in_meaning(
             for cid, score in found
             if subjects.get(cid) == profile.subject or score >= bar
         ]
-    if topic is not None and topic.status == FULL:
+    if topic is not None and topic.status == FULL and len(rel.ids) >= needed:
         if words_best is None:
             words_best = max(closeness(session, text, rel.ids).values(), default=0.0)
         found = [(cid, score) for cid, score in found if score >= words_best + MEANING_MARGIN]
@@ -183,6 +195,7 @@ def course_ids(session: Session, *criteria: Any) -> list[str]:
 
 __all__ = [
     "MEANING_FLOOR",
+    "MEANING_FLOOR_BY_REQUEST",
     "close_in_meaning",
     "course_ids",
     "described_courses",

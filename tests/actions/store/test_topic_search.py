@@ -66,9 +66,12 @@ def test_a_topic_phrase_with_a_stop_word_is_searched_whole_and_named_as_the_titl
 
 def test_synonyms_come_from_the_data_file(session: Session) -> None:
     # "AWS" finds courses that only say "Amazon Web Services" and the other way round.
-    aws = {c.id for c in recommend(session, LearnerProfile(topic="AWS"), limit=50).courses}
+    # (a list asking for more than there are is filled with courses close in meaning to
+    # each phrase, which differ: only those found by the words are compared)
+    short = recommend(session, LearnerProfile(topic="AWS"), limit=50).courses
     long = recommend(session, LearnerProfile(topic="Amazon Web Services"), limit=50).courses
-    assert aws == {c.id for c in long}
+    aws = {c.id for c in short if not c.by_meaning}
+    assert aws == {c.id for c in long if not c.by_meaning}
     assert len(aws) >= 3
 
 
