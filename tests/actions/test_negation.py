@@ -26,6 +26,9 @@ def test_a_word_after_a_negation_cue_is_negated() -> None:
         ("not python but excel", "excel", "python"),
         ("instead of Spanish I want Italian", "Italian", "Spanish"),
         ("not sure python is for me", "python", "sure"),
+        # what the learner knows already is not what they want to learn
+        ("i know python + js pretty good. its the data structures part", "data", "python"),
+        ("I can become operations manager if I know more about supply chain", "supply", "x"),
         # ... nor the object of a negated verb: what they want to get right
         ("basic stuff like chopping and not burning pasta", "pasta", "burning"),
     ],
