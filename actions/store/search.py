@@ -92,6 +92,9 @@ from actions.store.wishes import (
     profile_wishes,
 )
 
+#: The wishes of an amount, which a course clearly closest in meaning may miss (said so).
+AMOUNT_WISHES = frozenset({"budget", "hours_per_week", "max_weeks"})
+
 # The columns of the one score table the ranking joins (see score_table).
 MEANING_COLUMN, CONTEXT_COLUMN, WORDS_COLUMN = range(3)
 
@@ -309,9 +312,13 @@ def recommend(
         band = frozenset() if subject_named else band
     # Courses clearly close in meaning to a longer request ("who my grandmother and great-
     # grandmother were and where they came from": genealogy, 0.6) stay candidates whatever
-    # wish they miss, after those meeting every wish: a wish kept had left only courses the
-    # words found in passing ("nurse", from the learner's story).
-    meaning_first = sorted(c for c in band if -meaning[c] >= MEANING_NAMES) if kept else []
+    # budget, hours or length they miss, after those meeting every wish: a wish kept had left
+    # only courses the words found in passing ("nurse", from the learner's story).
+    # Only the wishes of amount (budget, hours, length) are waived so: a level ("just the
+    # basics") still holds ("Intermediate French", close to "a bit of French at school in
+    # 1966", had come before the beginners' Spanish of a learner moving to Alicante).
+    waived = [w for w in kept if w.key in AMOUNT_WISHES]
+    meaning_first = sorted(c for c in band if -meaning[c] >= MEANING_NAMES) if waived else []
     penalty: Any = None
     misses: Any = None
     if loose:  # courses missing fewer of the relaxed wishes first
@@ -413,7 +420,8 @@ def recommend(
         ranking = ranking.outerjoin(table, table.c.key == Course.id)
     met = [w.met for w in kept]
     if meaning_first:
-        met = [or_(Course.id.in_(meaning_first), and_(*met))]
+        held = [w.met for w in kept if w.key not in AMOUNT_WISHES]
+        met = [or_(and_(Course.id.in_(meaning_first), *held), and_(*met))]
     ids = list(
         session.execute(
             ranking.where(*base, *met).order_by(*order).limit(limit).offset(offset)
