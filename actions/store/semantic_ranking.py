@@ -23,7 +23,7 @@ from actions.store.models import Course
 from actions.store.results import LearnerProfile
 from actions.store.semantic import closeness, closest, request_text
 from actions.store.subjects import subject_label
-from actions.store.topic_match import FULL, TopicMatch
+from actions.store.topic_match import FULL, NONE, TopicMatch
 from actions.store.topics import topic_vocabulary, words
 
 #: Most candidates ranked by closeness in meaning (the top of the list is what it is for).
@@ -116,6 +116,13 @@ def close_in_meaning(
         if _subject_misread(profile, subjects, text):
             words_best = max(closeness(session, text, rel.ids).values(), default=0.0)
             bar = min(bar, words_best + MEANING_WORDS_MISREAD)
+        elif by_request and topic is not None and topic.status != NONE:
+            # Going by the request, the subject is often read from a passing word too ("his
+            # brain": psychology; the addiction courses are health): a course of another
+            # subject at least as close as every course the words found is kept (not for a
+            # topic the catalogue lacks: the nearest are then the subject's, and said so).
+            words_best = max(closeness(session, text, rel.ids).values(), default=0.0)
+            bar = min(bar, max(floor, words_best))
         found = [
             (cid, score)
             for cid, score in found
