@@ -259,7 +259,9 @@ def check_reply(
         # A list searched by words names them: it must be this learner's words.
         if topic.strip().lower() != learner.phrase.lower():
             result.crosstalk.append(f"{where}: a list about {topic!r}, not {learner.phrase!r}")
-    for courses in lists if not list_topics(replies) else []:
+    # (a course's details are checked by name below: a topic's list may hold a course of
+    # another subject found close in meaning, and its details name no topic)
+    for courses in lists if not list_topics(replies) and turn.kind != "detail" else []:
         for course in courses:
             # A course about this learner's words belongs to them whatever its subject
             # ("Photographing the Holocaust" for "photography"): topics cross subjects.

@@ -90,6 +90,23 @@ def test_details_of_the_wrong_course_are_cross_talk() -> None:
     assert result.crosstalk and "Second" in result.crosstalk[0]
 
 
+def test_details_of_the_course_asked_for_are_theirs_whatever_its_subject() -> None:
+    """A topic's list may hold a course of another subject found close in meaning
+    ("Study UK: Prepare to Study and Live in the UK" for "arts"): its details name no topic,
+    and are checked by the course's name, not its subject."""
+    result = LoadResult(["u"], 1, 1, 1)
+    other = _course("Study UK", "study-skills")
+    last = [_course("First", "marketing"), other]
+    reply = [
+        {"recipient_id": LEARNER.sender, "text": "Study UK (British Council) ..."},
+        {"recipient_id": LEARNER.sender, "custom": {"type": "course_list", "courses": [other]}},
+    ]
+    check_reply(
+        LEARNER, Turn("tell me more about the second one", "detail", 1), reply, last, result
+    )
+    assert result.ok
+
+
 def test_apologies_and_stack_traces_are_errors() -> None:
     result = LoadResult(["u"], 1, 1, 1)
     apology = [{"recipient_id": LEARNER.sender, "text": "Sorry, I'm having trouble right now."}]
