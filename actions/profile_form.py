@@ -92,6 +92,12 @@ VAGUE_WINS_OVER = {"ask_capabilities", "greet", "thank"}
 LONGEST_TOPIC_ANSWER = 6
 
 
+def _sets_a_slot(events: list[EventType]) -> bool:
+    """Whether ``events`` set a slot other than the question asked: what keeps Rasa from
+    rejecting the form's validation."""
+    return any(e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events)
+
+
 class ValidateLearnerProfileForm(FormValidationAction):
     """Validates ``learner_profile_form`` (the name binds it to the form)."""
 
@@ -182,10 +188,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
         form whose validation sets none of its slots, and the fallback had answered "Sorry,
         I didn't get that"; setting the question's slot again keeps the form going."""
         requested = tracker.get_slot("requested_slot")
-        goes_on = any(
-            e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
-        )
-        if requested is None or goes_on or not just_said(tracker):
+        if requested is None or _sets_a_slot(events) or not just_said(tracker):
             return []
         if not answer_in_scope_question(dispatcher, tracker):
             return []
@@ -210,10 +213,7 @@ class ValidateLearnerProfileForm(FormValidationAction):
             return []
         entities = said(tracker.latest_message.get("entities") or [])
         unread = any(e.get("entity") == "budget_currency" for e in entities)
-        goes_on = any(
-            e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
-        )
-        if goes_on:
+        if _sets_a_slot(events):
             if unread and await self._asks_on(dispatcher, tracker, domain, events):
                 say_foreign_budget(dispatcher, tracker)
             return []

@@ -105,21 +105,12 @@ _WISH_NAMES = {
     "max_weeks": "length",
 }
 
-#: Each wish as the header names it.
-_ANY_WISH_NAMES = {
-    **_WISH_NAMES,
-    "level": "level",
-    "credit": "academic credit",
-    "delivery": "delivery",
-}
-
 
 def missed_by_the_closest(keys: Sequence[str]) -> list[str]:
-    """One phrase per wish missed by a course shown for being clearly the closest in meaning
-    to the request (each course's line says by how much)."""
-    return [
-        f"{_ANY_WISH_NAMES[key]} (for the courses closest to what you described)" for key in keys
-    ]
+    """One phrase per wish of an amount (budget, hours, length) missed by a course shown for
+    being clearly the closest in meaning to the request (each course's line says by how
+    much)."""
+    return [f"{_WISH_NAMES[key]} (for the courses closest to what you described)" for key in keys]
 
 
 # -- describing courses --------------------------------------------------------------

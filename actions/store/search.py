@@ -341,7 +341,7 @@ def recommend(
     if band:
         order.append(case((Course.id.in_(sorted(band)), 0), else_=1))
     if meaning_first:
-        order.append(sum((case((w.met, literal(0)), else_=literal(1)) for w in kept), literal(0)))
+        order.append(sum((case((w.met, literal(0)), else_=literal(1)) for w in waived), literal(0)))
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         # ... but a course close in meaning to the request comes with the first of those
         # about part of it: "Additive Manufacturing: Costs Structures" (found by "costs")
