@@ -224,7 +224,7 @@ SEARCH_SETS := retrieval retrieval_fresh retrieval_fresh2 retrieval_fresh3 retri
 	retrieval_fresh10 retrieval_fresh11 retrieval_fresh12 retrieval_fresh13 retrieval_fresh14 \
 	retrieval_fresh15 retrieval_fresh16 retrieval_fresh17 retrieval_fresh18 retrieval_fresh19 \
 	retrieval_fresh20 retrieval_fresh21 retrieval_fresh22 retrieval_fresh23 retrieval_fresh24 \
-	retrieval_fresh25 retrieval_fresh26 retrieval_fresh27 retrieval_fresh28
+	retrieval_fresh25 retrieval_fresh26 retrieval_fresh27 retrieval_fresh28 retrieval_fresh29
 
 eval-search: setup ## Topic search quality (precision@3, hit@1, honest misses) through the REST channel
 	@status=0; for set in $(SEARCH_SETS); do \
