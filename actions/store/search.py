@@ -66,6 +66,7 @@ from actions.store.score_table import score_of, score_table
 from actions.store.semantic_ranking import (
     MEANING_FLOOR,
     MEANING_NAMES,
+    MeaningCandidates,
     close_in_meaning,
     described_courses,
     meaning_query,
@@ -225,12 +226,12 @@ def recommend(
         else context_relevance(session, topic, profile.context, found, ideas=ideas)
     )
     base: list[Any] = []
-    close_ids: list[str] = []
+    close = MeaningCandidates([], frozenset())
     if rel is not None:
         # Courses about the topic, whatever their subject (the subject only re-ranks),
         # then (when too few) courses about part of it, and those closest in meaning to
         # the request (a field described rather than named).
-        close_ids = (
+        close = (
             close_in_meaning(
                 session,
                 profile,
@@ -241,9 +242,9 @@ def recommend(
                 needed=needed,
             )
             if sort == "best"
-            else []
+            else close
         )
-        base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close_ids))
+        base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close.ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         # Nothing on the topic and no subject to fall back on.
         return SearchResult([], [], [], True, 0, 0, offset, topic=topic)
@@ -301,7 +302,7 @@ def recommend(
     # every other key, the courses near the closest one in meaning ("Chinese Medicine"
     # found by its words is far from "Mandarin for an adult beginner").
     meaning = meaning_scores(session, meaning_text, base) if sort == "best" else {}
-    band = near_in_meaning(meaning_text, meaning)
+    band = near_in_meaning(meaning_text, meaning, close.fill_only)
     found_by_words = (rel.ids if rel else []) + (near.ids if near else [])
     # The topic is the subject's own name ("data science", "cyber security"): the subject's
     # courses found by its words come first (below) instead, unless none of them is near in
@@ -342,12 +343,26 @@ def recommend(
         order.append(case((Course.id.in_(sorted(band)), 0), else_=1))
     if meaning_first:
         order.append(sum((case((w.met, literal(0)), else_=literal(1)) for w in waived), literal(0)))
+    in_meaning = frozenset(cid for cid, score in meaning.items() if -score >= MEANING_FLOOR)
+    if by_request and in_meaning and not subject_named:
+        # Going by the request, the courses close in meaning to it before those its words
+        # found in passing, whichever relaxed wishes they miss: a free course found by "uni"
+        # ("Becoming a Charity Board Member", 0.13) had come before "Jurisprudence" for a
+        # learner wanting to try law before university. Those the words found first, then
+        # those found by meaning alone, which only fill the list (see close_in_meaning).
+        order.append(
+            case(
+                (Course.id.in_(sorted(in_meaning - close.fill_only)), 0),
+                (Course.id.in_(sorted(in_meaning & close.fill_only)), 1),
+                else_=2,
+            )
+        )
     if near is not None:  # the whole topic, then its first idea and another, then the rest
         # ... but a course close in meaning to the request comes with the first of those
         # about part of it: "Additive Manufacturing: Costs Structures" (found by "costs")
         # had come before "How to Open a Restaurant" for running a restaurant.
         meaningful = sorted(
-            {*close_ids, *(c for c in near.ids if -meaning.get(c, 0.0) >= MEANING_FLOOR)}
+            {*close.ids, *(c for c in near.ids if -meaning.get(c, 0.0) >= MEANING_FLOOR)}
         )
         tiers = [(Course.id.in_(t.ids), rank + 1) for rank, t in enumerate(near_tiers) if t.ids]
         order.append(
@@ -443,7 +458,6 @@ def recommend(
         if by_request
         else None
     )
-    close = {cid for cid, score in meaning.items() if -score >= MEANING_FLOOR}
     recommendations = [
         describe(
             course,
@@ -451,7 +465,7 @@ def recommend(
             topic,
             related=course.id in related,
             request=said,
-            close_in_meaning=course.id in close,
+            close_in_meaning=course.id in in_meaning,
         )
         for course in courses
     ]

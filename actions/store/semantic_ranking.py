@@ -13,7 +13,7 @@ courses (:func:`described_courses`).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -59,6 +59,14 @@ MEANING_NAMES = 0.5
 SHORT_REQUEST = 8
 
 
+class MeaningCandidates(NamedTuple):
+    """Courses :func:`close_in_meaning` adds as candidates; ``fill_only``: those of them
+    that may fill the list after the courses the words found but not come first."""
+
+    ids: list[str]
+    fill_only: frozenset[str]
+
+
 def names_subject(topic: str | None, subject: str | None) -> bool:
     """Whether the topic phrase is the subject's own name ("cyber security" for
     cybersecurity, "data science" for data-science-ai, "arts" for arts-humanities)."""
@@ -90,16 +98,21 @@ def close_in_meaning(
     *,
     by_request: bool = False,
     needed: int = 0,
-) -> list[str]:
+) -> MeaningCandidates:
     """Courses to consider beside those the words found: the catalogue's closest in
     meaning to the request (``text``, its :func:`meaning_query`). Going ``by_request``
     (a topic phrase read, but passing or missing from the catalogue), a lower floor. When
     ``needed`` courses or more match the whole topic by its words, only those clearly
     closer than the closest of them (by MEANING_MARGIN): a misspelt or everyday word that
     the words fixed can mislead the encoder ("javascrpt" as "java"); with fewer, the
-    closest fill the list ("Learn About Weather" and one more had been all for weather)."""
+    closest fill the list ("Learn About Weather" and one more had been all for weather).
+    Going by the request, those not clearly closer are still candidates, but only to fill
+    the list after the closest the words found (``fill_only``): the topic phrase matched
+    in full is one passing idea of a longer request, and courses about the rest of it had
+    been left out ("Governing a Registered Charity in Australia" for a new board member of
+    a charity, whose "legal duties" found two courses for legal professionals)."""
     if text is None:
-        return []
+        return MeaningCandidates([], frozenset())
     floor = MEANING_FLOOR_BY_REQUEST if by_request else MEANING_FLOOR
     found = closest(session, text, MEANING_CANDIDATES, floor)
     words_best: float | None = None  # the closest course the words found, read once
@@ -128,11 +141,19 @@ def close_in_meaning(
             for cid, score in found
             if subjects.get(cid) == profile.subject or score >= bar
         ]
+    fill_only: frozenset[str] = frozenset()
     if topic is not None and topic.status == FULL and len(rel.ids) >= needed:
         if words_best is None:
             words_best = max(closeness(session, text, rel.ids).values(), default=0.0)
-        found = [(cid, score) for cid, score in found if score >= words_best + MEANING_MARGIN]
-    return [cid for cid, _ in found]
+        bar = words_best + MEANING_MARGIN
+        if by_request:
+            found_by_words = set(rel.ids)
+            fill_only = frozenset(
+                cid for cid, score in found if score < bar and cid not in found_by_words
+            )
+        else:
+            found = [(cid, score) for cid, score in found if score >= bar]
+    return MeaningCandidates([cid for cid, _ in found], fill_only)
 
 
 def _subject_misread(profile: LearnerProfile, subjects: dict[str, str], text: str) -> bool:
@@ -146,16 +167,20 @@ def _subject_misread(profile: LearnerProfile, subjects: dict[str, str], text: st
     )
 
 
-def near_in_meaning(text: str | None, meaning: dict[str, float]) -> frozenset[str]:
+def near_in_meaning(
+    text: str | None, meaning: dict[str, float], fill_only: frozenset[str] = frozenset()
+) -> frozenset[str]:
     """The candidates of ``meaning`` (minus cosines) at most MEANING_BAND less close than
     the closest one, for a request (``text``, its :func:`meaning_query`) of more than
     SHORT_REQUEST words (none for a shorter
     one: it is the topic phrase, which the words match as said, and the band would put
-    "Intermediate Spanish" before "Learn Spanish 1" for a beginner)."""
-    if not meaning or text is None or len(text.split()) <= SHORT_REQUEST:
+    "Intermediate Spanish" before "Learn Spanish 1" for a beginner). Candidates that only
+    fill the list (:class:`MeaningCandidates`) neither lead nor join the band."""
+    leading = {cid: score for cid, score in meaning.items() if cid not in fill_only}
+    if not leading or text is None or len(text.split()) <= SHORT_REQUEST:
         return frozenset()
-    best = -min(meaning.values())
-    return frozenset(cid for cid, score in meaning.items() if -score >= best - MEANING_BAND)
+    best = -min(leading.values())
+    return frozenset(cid for cid, score in leading.items() if -score >= best - MEANING_BAND)
 
 
 def described_courses(session: Session, context: str | None) -> fulltext.Relevance | None:
@@ -203,6 +228,7 @@ def course_ids(session: Session, *criteria: Any) -> list[str]:
 __all__ = [
     "MEANING_FLOOR",
     "MEANING_FLOOR_BY_REQUEST",
+    "MeaningCandidates",
     "close_in_meaning",
     "course_ids",
     "described_courses",

@@ -171,3 +171,52 @@ def test_courses_clearly_closest_in_meaning_are_listed_though_they_miss_a_wish(
     assert any("closest to what you described" in message for message in result.relaxed)
     first = result.courses[0]
     assert any("h/week" in miss for miss in first.reasons_missed), first.reasons_missed
+
+
+def test_going_by_the_request_courses_close_in_meaning_fill_the_list_after_the_words_first(
+    session: Session,
+) -> None:
+    """A topic phrase found in full ("legal") that is one passing idea of a longer request:
+    courses close in meaning to the rest of it are candidates too, after the closest course
+    the words found ("AI for Legal Professionals" had filled the list of a new charity board
+    member while "Governing a Registered Charity in Australia" was left out)."""
+    story = (
+        "Sorry if this is a silly question! I've been asked to join the board of our local "
+        "kids' sports charity here in Brisbane and I have no idea what a board member is "
+        "supposed to do: the legal duties, the rules we have to follow, the yearly reporting"
+    )
+    profile = LearnerProfile(topic="legal", subject="law", level="introductory", context=story)
+    result = recommend(session, profile)
+    titles = [course.title for course in result.courses]
+    assert result.by_request
+    assert titles[0].startswith("Becoming a Charity Board Member"), titles
+    assert "Governing a Registered Charity in Australia" in titles, titles
+    assert not any("Legal Professionals" in title for title in titles), titles
+
+
+def test_courses_that_only_fill_the_list_neither_lead_nor_join_the_band() -> None:
+    story = "our charity is opening a shelter and I need to learn how to support refugees"
+    text = meaning_query(LearnerProfile(topic="law", subject="law", context=story), None)
+    scores = {"filler": -0.7, "found": -0.6, "near": -(0.6 - MEANING_BAND / 2), "far": -0.3}
+    assert near_in_meaning(text, scores, frozenset({"filler"})) == {"found", "near"}
+    assert near_in_meaning(text, {"filler": -0.7}, frozenset({"filler"})) == frozenset()
+
+
+def test_going_by_the_request_courses_close_in_meaning_come_before_relaxed_wishes(
+    session: Session,
+) -> None:
+    """With a wish relaxed ("free"), the courses missing fewer relaxed wishes came first,
+    however far in meaning: a free course on charity boards, found by a passing word, had
+    been listed for a learner wanting to try law before university."""
+    profile = LearnerProfile(
+        topic="law in uni",
+        subject="law",
+        budget_gbp=0,
+        context="i want study law in uni but i dont know what it is really like. any free "
+        "course to try?",
+    )
+    result = recommend(session, profile)
+    titles = [course.title for course in result.courses]
+    assert result.by_request and "budget" in result.relaxed_keys
+    assert titles[0] == "Introduction to Studying Law", titles
+    assert not any("Charity" in title for title in titles), titles
