@@ -231,8 +231,8 @@ def recommend(
         # Courses about the topic, whatever their subject (the subject only re-ranks),
         # then (when too few) courses about part of it, and those closest in meaning to
         # the request (a field described rather than named).
-        close = (
-            close_in_meaning(
+        if sort == "best":
+            close = close_in_meaning(
                 session,
                 profile,
                 topic,
@@ -241,9 +241,6 @@ def recommend(
                 by_request=by_request and bool(topic),
                 needed=needed,
             )
-            if sort == "best"
-            else close
-        )
         base.append(Course.id.in_(rel.ids + (near.ids if near else []) + close.ids))
     elif topic is not None and topic.status == NONE and profile.subject is None:
         # Nothing on the topic and no subject to fall back on.
@@ -347,9 +344,9 @@ def recommend(
     if by_request and in_meaning and not subject_named:
         # Going by the request, the courses close in meaning to it before those its words
         # found in passing, whichever relaxed wishes they miss: a free course found by "uni"
-        # ("Becoming a Charity Board Member", 0.13) had come before "Jurisprudence" for a
-        # learner wanting to try law before university. Those the words found first, then
-        # those found by meaning alone, which only fill the list (see close_in_meaning).
+        # ("Becoming a Charity Board Member", 0.13) had come third, before an international
+        # law programme, for a learner wanting to try law before university. Those the words
+        # found first, then those found by meaning alone (see close_in_meaning).
         order.append(
             case(
                 (Course.id.in_(sorted(in_meaning - close.fill_only)), 0),

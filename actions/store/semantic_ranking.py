@@ -61,7 +61,7 @@ SHORT_REQUEST = 8
 
 class MeaningCandidates(NamedTuple):
     """Courses :func:`close_in_meaning` adds as candidates; ``fill_only``: those of them
-    that may fill the list after the courses the words found but not come first."""
+    that may fill the list but neither lead it nor join the band of the closest."""
 
     ids: list[str]
     fill_only: frozenset[str]
@@ -107,7 +107,7 @@ def close_in_meaning(
     the words fixed can mislead the encoder ("javascrpt" as "java"); with fewer, the
     closest fill the list ("Learn About Weather" and one more had been all for weather).
     Going by the request, those not clearly closer are still candidates, but only to fill
-    the list after the closest the words found (``fill_only``): the topic phrase matched
+    the list, never leading it (``fill_only``): the topic phrase matched
     in full is one passing idea of a longer request, and courses about the rest of it had
     been left out ("Governing a Registered Charity in Australia" for a new board member of
     a charity, whose "legal duties" found two courses for legal professionals)."""
